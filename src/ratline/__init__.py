@@ -4,3 +4,4 @@ from ratline.schema import (  # noqa: F401
 )
 
 __version__ = "0.1.0"
+from ratline.api import Corpus, IngestReport  # noqa: E402,F401

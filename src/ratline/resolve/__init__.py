@@ -1,0 +1,1 @@
+"""Resolution: one entity per real thing across documents."""

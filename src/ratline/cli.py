@@ -1,0 +1,212 @@
+"""The ``ratline`` command: a thin face over ``ratline.api``.
+
+Option names (``--db``, ``--json-dir``, ``--format``) are a contract other
+tools rely on.  ``--db`` is accepted before or after the subcommand
+(``ratline --db x.db events`` and ``ratline events --db x.db``); default is
+``$RATLINE_DB`` or ``ratline.db`` in the working directory.
+
+Exit status: 0 ok; 1 a usage or lookup error; 2 some inputs were skipped (each
+with a one-line reason on stderr, the run having gone on); 130 interrupted
+(what was stored before the interruption stays, and the next run resumes).
+"""
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from ratline import __version__, render
+from ratline.api import Corpus, write_interchange
+from ratline.schema import ENTITY_TYPES, Skipped
+
+DEFAULT_DB = "ratline.db"
+FORMATS = click.Choice(["table", "csv", "json"])
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _set_db(ctx: click.Context, _param, value):
+    if value is not None:
+        ctx.ensure_object(dict)["db"] = value
+    return value
+
+
+def db_option(func):
+    """``--db`` on a subcommand, overriding the group-level one."""
+    return click.option("--db", "sub_db", type=click.Path(dir_okay=False), default=None,
+                        expose_value=False, callback=_set_db,
+                        help="SQLite database file (default $RATLINE_DB or ratline.db).")(func)
+
+
+def _corpus(ctx: click.Context) -> Corpus:
+    return Corpus(ctx.obj["db"])
+
+
+def _report_skip(item: Skipped) -> None:
+    reason = " ".join(str(item.reason).split())
+    tqdm.write(f"skipped {item.source}: {reason}", file=sys.stderr)
+
+
+def _date(_ctx, param, value: str | None) -> str | None:
+    if value is not None and not _DATE.match(value):
+        raise click.BadParameter("use YYYY, YYYY-MM or YYYY-MM-DD", param=param)
+    return value
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", type=click.Path(dir_okay=False), envvar="RATLINE_DB", default=DEFAULT_DB,
+              show_default=True, help="SQLite database file (or $RATLINE_DB).")
+@click.version_option(__version__, prog_name="ratline")
+@click.pass_context
+def main(ctx: click.Context, db: str) -> None:
+    """Turn conflict reporting into a sourced knowledge base."""
+    ctx.ensure_object(dict)["db"] = db
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+@db_option
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool) -> None:
+    """Read, extract and store files, folders (.txt, .html, .jsonl) or - (stdin)."""
+    with _corpus(ctx) as corpus:
+        try:
+            report = corpus.ingest(paths, progress=progress, on_skip=_report_skip)
+        except KeyboardInterrupt:
+            click.echo("interrupted: documents finished so far are stored; "
+                       "run the same command again to resume", err=True)
+            ctx.exit(130)
+    click.echo(f"{report.stored} stored, {report.already_present} already present, "
+               f"{len(report.skipped)} skipped  ({ctx.obj['db']})")
+    ctx.exit(2 if report.skipped else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json-dir", required=True, type=click.Path(file_okay=False),
+              help="Directory for one interchange JSON per input (<base name>.json).")
+@db_option
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], json_dir: str) -> None:
+    """Extract to interchange JSON files; nothing is stored."""
+    written, skipped = write_interchange(paths, json_dir, on_skip=_report_skip)
+    click.echo(f"{len(written)} written to {json_dir}, {len(skipped)} skipped")
+    ctx.exit(2 if skipped else 0)
+
+
+@main.command()
+@click.option("--actor", help="Name, alias or id; matches actors and targets.")
+@click.option("--since", callback=_date, help="YYYY[-MM[-DD]], inclusive.")
+@click.option("--until", callback=_date, help="YYYY[-MM[-DD]], inclusive.")
+@click.option("--place", help="Place name or id, province or ISO country code.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@db_option
+@click.pass_context
+def events(ctx, actor, since, until, place, fmt) -> None:
+    """List stored events, oldest first."""
+    with _corpus(ctx) as corpus:
+        rows = corpus.events(actor=actor, since=since, until=until, place=place)
+    if actor and not rows and fmt == "table":
+        click.echo(f"no events for {actor!r}", err=True)
+    _emit(rows, fmt, render.EVENT_TABLE, render.EVENT_CSV)
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(list(ENTITY_TYPES)), help="Entity type.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@db_option
+@click.pass_context
+def entities(ctx, kind, fmt) -> None:
+    """List canonical entities with their aliases."""
+    with _corpus(ctx) as corpus:
+        rows = corpus.entities(kind=kind)
+    _emit(rows, fmt, render.ENTITY_TABLE, render.ENTITY_CSV)
+
+
+@main.command()
+@click.argument("entity")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@db_option
+@click.pass_context
+def show(ctx, entity: str, fmt: str) -> None:
+    """A dossier: aliases, relations, events, tallies, each with quote and source."""
+    with _corpus(ctx) as corpus:
+        try:
+            d = corpus.dossier(entity)
+        except KeyError:
+            click.echo(f"no entity matches {entity!r} (try `ratline entities`)", err=True)
+            ctx.exit(1)
+    click.echo(render.to_json(d) if fmt == "json" else render.dossier_text(d))
+
+
+@main.command(name="eval")
+@click.argument("gold_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("articles_dir", type=click.Path(exists=True))
+@click.option("--json-dir", type=click.Path(file_okay=False),
+              help="Keep the extracted JSON here (default: a temporary directory).")
+@db_option
+@click.pass_context
+def eval_(ctx, gold_dir: str, articles_dir: str, json_dir: str | None) -> None:
+    """Extract the articles and score them against the gold files."""
+    from ratline.evaluate import format_report, score_dirs
+    with tempfile.TemporaryDirectory(prefix="ratline-eval-") as tmp:
+        out = json_dir or tmp
+        _, skipped = write_interchange([articles_dir], out, on_skip=_report_skip)
+        click.echo(format_report(score_dirs(gold_dir, out)))
+    ctx.exit(2 if skipped else 0)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
+@db_option
+@click.pass_context
+def export(ctx, fmt: str, out: str | None) -> None:
+    """The stored corpus in the interchange shape (one object per document)."""
+    with _corpus(ctx) as corpus:
+        text = render.to_json(corpus.export_json())
+    if out:
+        Path(out).write_text(text + "\n", encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@db_option
+@click.pass_context
+def summary(ctx, fmt: str) -> None:
+    """Counts of documents, entities, events, relations and tallies."""
+    with _corpus(ctx) as corpus:
+        counts = corpus.summary()
+    if fmt == "json":
+        click.echo(render.to_json(counts))
+        return
+    by_type = counts.pop("entities_by_type")
+    click.echo(f"database: {ctx.obj['db']}")
+    for key, value in counts.items():
+        click.echo(f"{key:<14}{value:>8}")
+    if by_type:
+        click.echo("entities by type: " + ", ".join(f"{t} {n}" for t, n in by_type.items()))
+
+
+def _emit(rows, fmt: str, table_cols, csv_cols) -> None:
+    if fmt == "json":
+        click.echo(render.to_json(rows))
+    elif fmt == "csv":
+        click.echo(render.to_csv(rows, csv_cols), nl=False)
+    elif rows:
+        click.echo(render.table(rows, table_cols))
+    else:
+        click.echo("(none)")
+
+
+if __name__ == "__main__":   # pragma: no cover
+    main()

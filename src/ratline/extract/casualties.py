@@ -1,0 +1,101 @@
+"""Killed, wounded and captured figures stated around an event.
+
+Patterns run over the masked sentence, so "Twenty-six Secret Cell members were
+killed and 17 captured" and "killed at least 91 members ... and captured 112" are
+the same shapes as any other wording.  A number that is not stated stays None.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ratline.extract.masking import Masked
+
+_VERBS = {
+    "killed": r"(?:killed|dead|died|slain|perished|lost their lives|left dead)",
+    "wounded": r"(?:wounded|injured|hurt)",
+    "captured": r"(?:captured|detained|arrested|apprehended|taken prisoner|rounded up|taken into custody)",
+}
+_AUX = r"(?:(?:were|was|have been|had been|are|is|being|been|reportedly|also|later|allegedly)\s+)*"
+_MID = r"(?:\s+(?!(?:and|or|but)\b)[^\s⟪.;,]+){0,6}?"
+_BEFORE = {k: re.compile(r"⟪(\d+)⟫(" + _MID + r")\s+" + _AUX + v + r"\b", re.I) for k, v in _VERBS.items()}
+_AFTER = {k: re.compile(r"\b" + v + r"\s+(?:[^\s⟪.;,]+\s+){0,2}?⟪(\d+)⟫", re.I) for k, v in _VERBS.items()}
+_TOLL = re.compile(r"(?:death toll|toll|number of (?:dead|deaths))[^⟪.;]{0,40}?⟪(\d+)⟫", re.I)
+_ONE_AND_OTHERS = re.compile(
+    r"\b(?:captured|detained|arrested)\s+(?:a|an|one)\b[^.;⟪]{0,120}?\band\s+⟪(\d+)⟫\s+others\b", re.I)
+_SINGULAR_CAPTURE = re.compile(
+    r"\b(?:captured|detained|arrested|apprehended|capture of|arrest of|detention of)\s+[“\"]?(?:a|an)\s+"
+    r"(?!number\b|series\b|total\b|group\b|cell\b|unspecified\b)", re.I)
+_PERSON_PASSIVE = re.compile(r"⟦(\d+)⟧\s+(?:,[^,]{0,80},\s+)?(?:was|had been|has been)\s+(killed|captured|detained|arrested)\b", re.I)
+_NOT_CASUALTY_NOUN = re.compile(r"^\s*(?:years?|km|kilometers|miles|percent|%|days?|weeks?|months?|hours?)\b", re.I)
+
+
+@dataclass
+class Figures:
+    killed_low: int | None = None
+    killed_best: int | None = None
+    killed_high: int | None = None
+    wounded: int | None = None
+    captured: int | None = None
+    hedges: list[str] = field(default_factory=list)
+
+    def empty(self) -> bool:
+        return all(v is None for v in (self.killed_low, self.killed_best, self.killed_high,
+                                       self.wounded, self.captured))
+
+
+def figures_in(m: Masked) -> Figures:
+    """The casualty figures a (masked) clause states."""
+    fig = Figures()
+    used: set[int] = set()
+    for kind in ("killed", "wounded", "captured"):
+        for rx in (_BEFORE[kind], _AFTER[kind]):
+            for hit in rx.finditer(m.text):
+                qi = int(hit.group(1))
+                if qi in used:
+                    continue
+                if kind == "killed" and rx is _BEFORE[kind] and re.search(r"\b(?:wounded|injured|captured)\b", hit.group(2) or "", re.I):
+                    continue
+                if _NOT_CASUALTY_NOUN.match(m.text[m.text.find(f"⟪{qi}⟫") + len(f"⟪{qi}⟫"):]):
+                    continue
+                _set(fig, kind, m.quantity(qi))
+                used.add(qi)
+                break
+            if _get(fig, kind) is not None:
+                break
+    if fig.killed_best is None and fig.killed_high is None:
+        hit = _TOLL.search(m.text)
+        if hit and int(hit.group(1)) not in used:
+            _set(fig, "killed", m.quantity(hit.group(1)))
+    if fig.captured is None:
+        hit = _ONE_AND_OTHERS.search(m.text)
+        if hit:
+            q = m.quantity(hit.group(1))
+            if q.best is not None:
+                fig.captured = q.best + 1
+        elif _SINGULAR_CAPTURE.search(m.text):
+            fig.captured = 1
+    for hit in _PERSON_PASSIVE.finditer(m.text):
+        if m.mention(hit.group(1)).kind != "person":
+            continue
+        kind = "killed" if hit.group(2).lower() == "killed" else "captured"
+        if kind == "killed" and fig.killed_best is None:
+            fig.killed_low = fig.killed_best = fig.killed_high = 1
+        elif kind == "captured" and fig.captured is None:
+            fig.captured = 1
+    return fig
+
+
+def _get(fig: Figures, kind: str):
+    return fig.killed_best if kind == "killed" and fig.killed_best is not None else (
+        fig.killed_high if kind == "killed" else getattr(fig, kind))
+
+
+def _set(fig: Figures, kind: str, q) -> None:
+    if kind == "killed":
+        fig.killed_low, fig.killed_best, fig.killed_high = q.low, q.best, q.high
+    else:
+        value = q.best if q.best is not None else q.low
+        setattr(fig, kind, value)
+    if q.hedge:
+        fig.hedges.append(f"{kind}:{q.hedge}")

@@ -1,0 +1,458 @@
+"""Events: one per operation, attack, arrest, release or kidnapping the body reports.
+
+A sentence (or a clause of a headline deck) with a trigger word becomes an event
+mention; mentions that describe the same happening — a definite reference ("the
+raid", "the strike"), a continuation in the same paragraph with no new date or
+place, a headline summarised later in the body — are merged, keeping the most
+specific date and place and every report's figures.  Sources that disagree on a
+figure widen low/high and are kept as conflicting claims.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ratline.extract.casualties import Figures, figures_in
+from ratline.extract.masking import Masked, mask
+from ratline.extract.triggers import TriggerHit, load_triggers
+from ratline.mentions.finder import DocMentions
+from ratline.schema import Claim, Conflict, DateRef, Event, Mention, Span
+
+ACTOR_KINDS = {"armed_group", "state_force", "state_agency", "government"}
+PARTY_KINDS = ACTOR_KINDS | {"person", "other", "company"}
+GROUPS = {
+    "raid": "op", "armed_clash": "op", "airstrike": "op", "ied_attack": "op", "rocket_mortar_attack": "op",
+    "arrest": "arrest", "release": "release", "kidnapping": "op", "execution": "op", "assassination": "op",
+    "other": "other",
+}
+_DEF_REF = re.compile(
+    r"\b(?:the|this|that|today['’]s|yesterday['’]s|such|same)\s+(?:[\w⟦⟧-]+\s+){0,2}?"
+    r"(?:raids?|operations?|attacks?|strikes?|incident|engagement|arrest|clash|fighting|assault|ambush|"
+    r"release|kidnapping|offensive|bombing|blast)\b", re.I)
+_SUCH = re.compile(r"\b(?:such|similar|previous|earlier)\s+(?:\w+\s+)?$", re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:will|would|could|may|might|plans? to|planned to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
+                           r"attempt(?:s|ed)? to|tried to|sought to|seeks? to|wants? to|demand(?:s|ed)? that .{0,40})\s+(?:\w+\s+)?$", re.I)
+_VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated)\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes)\b", re.I)
+_HABITUAL = re.compile(r"\b(?:conducts|continues to|continue to|routinely|usually|often|has been active|"
+                       r"have been active|is known|are known|trains?|train in)\b", re.I)
+_AMONG = re.compile(r"^\s*among (?:those|the people|the men|them)\s+(captured|detained|arrested|killed|released)\b", re.I)
+_NUMBER_REF = re.compile(r"\b(?:the number|the toll|the death toll|the figure|the dead)\b", re.I)
+_SAME_PLACE = re.compile(r"\b(?:in|inside|near|around) the (?:city|town|village|area|district)\b", re.I)
+_THAT_DATE = re.compile(r"\b(?:on|that) (?:that|the same) (?:date|day)\b|\bon that date\b", re.I)
+_CLAIM_VERB = r"(?:reported|said|says|stated|estimated|announced|claimed|told|confirmed|put the death toll)"
+_CLAIM_AFTER = re.compile(r"⟦(\d+)⟧(?:[’']s?)?(?:\s+[\w-]+){0,3}?\s+" + _CLAIM_VERB + r"\b", re.I)
+_ACCORDING = re.compile(r"\baccording to (?:a |an |the )?([^,.;“\"]{3,80})", re.I)
+_PRESS = re.compile(r"⟦(\d+)⟧\s+(press release|statement)", re.I)
+_SOME_REPORTS = re.compile(r"\b(some reports|other reports|residents|witnesses|local officials|an? [\w ]{0,20}official)\b", re.I)
+_TARGET_CUE = re.compile(r"\b(?:against|targeting|targeted|target|on|of|at)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_BY_CUE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+
+
+@dataclass
+class Draft:
+    type: str
+    rank: int
+    sentence: int
+    paragraph: int
+    span: Span
+    deck: bool
+    date: DateRef | None = None
+    place: str | None = None
+    actors: list[str] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    figures: Figures = field(default_factory=Figures)
+    source: str | None = None
+    claims: list[tuple[str, str]] = field(default_factory=list)
+    absorbed: bool = False
+    last_sentence: int = 0
+    basis: str = ""
+
+
+class EventExtractor:
+    def __init__(self, dm: DocMentions, body: str, base, find_dates, find_quantities, paragraphs: list[int]):
+        self.dm = dm
+        self.body = body
+        self.base = base
+        self.find_dates = find_dates
+        self.find_quantities = find_quantities
+        self.paragraphs = paragraphs           # paragraph index per sentence
+        self.triggers = load_triggers()
+        self.drafts: list[Draft] = []
+        self.anchor = None
+        self.last_date: DateRef | None = None
+        self.last_place: str | None = None
+        self.tally_sentences: set[int] = set()
+        self.prev_actors: list[str] = []
+
+    # -- driving ---------------------------------------------------------
+    def run(self) -> list[Draft]:
+        for sent in self.dm.sentences:
+            self._sentence(sent)
+        return [d for d in self.drafts]
+
+    def _sentence(self, sent) -> None:
+        text = sent.span.text
+        deck = self._is_deck(sent)
+        among = _AMONG.match(text)
+        if among:
+            self._among_list(sent, among.group(1).lower())
+            return
+        for seg in self._segments(sent.span, deck):
+            self._segment(sent, seg, deck)
+
+    def _is_deck(self, sent) -> bool:
+        """A headline-like line (no closing punctuation) before the first full paragraph."""
+        if self.paragraphs[sent.index] > 1:
+            return False
+        return not sent.span.text.rstrip().endswith((".", "”", '"', "?", "!", "’"))
+
+    def _segments(self, span: Span, deck: bool) -> list[Span]:
+        parts = []
+        start = 0
+        text = span.text
+        seps = [m.start() for m in re.finditer(r";", text)]
+        if deck:
+            seps += [m.start() for m in re.finditer(r",\s+(?=[^,]*\b(?:killed|detained|captured|arrested|released|kidnapped)\b)", text)]
+        for pos in sorted(seps):
+            if pos > start:
+                parts.append(Span(span.start + start, span.start + pos, text[start:pos]))
+            start = pos + 1
+        parts.append(Span(span.start + start, span.end, text[start:]))
+        return [_trim(p) for p in parts if p.text.strip()]
+
+    def _context(self, sent, seg: Span):
+        mentions = [m for m in self.dm.in_sentence(sent.index) if seg.start <= m.span.start < seg.end]
+        quantities = self.find_quantities(seg.text, seg.start)
+        masked = mask(seg, mentions, quantities)
+        dates = self.find_dates(seg.text, self.base, seg.start, self.anchor)
+        return masked, dates
+
+    # -- one clause ------------------------------------------------------
+    def _segment(self, sent, seg: Span, deck: bool) -> None:
+        masked, dates = self._context(sent, seg)
+        event_dates = [d for d in dates if not d.since]
+        since = [d for d in dates if d.since]
+        figures = figures_in(masked)
+        hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked.text, h)]
+        self._remember_dates(dates)
+        if since and (figures.killed_best is not None or figures.captured is not None):
+            self.tally_sentences.add(sent.index)
+            return
+        if not hits:
+            if _NUMBER_REF.search(masked.text) and self.drafts and not figures.empty() is False:
+                pass
+            if not figures.empty() and (figures.killed_best or figures.killed_high or figures.wounded):
+                hits = [TriggerHit("armed_clash", 0, 0, 0, "")]
+            elif self.drafts and masked.quantities and _NUMBER_REF.search(masked.text):
+                self._update_number(sent, masked)
+                return
+            else:
+                return
+        main = max(hits, key=lambda h: (h.rank, -h.start))
+        if _VAGUE_PLURAL.search(masked.text) and figures.empty() and not event_dates:
+            return
+        if since and figures.empty():
+            return
+        if _HABITUAL.search(masked.text) and figures.empty() and not event_dates:
+            return
+        if main.type == "other" and not self._other_ok(masked.text):
+            return
+        draft = Draft(main.type, main.rank, sent.index, self.paragraphs[sent.index], seg, deck,
+                      last_sentence=sent.index, basis=f"trigger:{main.text.strip() or 'casualty figures'}")
+        draft.date = self._pick_date(masked.text, event_dates, main)
+        draft.place = self._pick_place(masked)
+        draft.actors, draft.targets = self._parties(masked, main)
+        draft.figures = figures
+        draft.source = self._claim_source(masked)
+        if draft.actors:
+            self.prev_actors = draft.actors
+        count = self._count(masked, main)
+        self._place_draft(draft, masked, count)
+
+    def _discounted(self, text: str, h: TriggerHit) -> bool:
+        before = text[:h.start]
+        return bool(_SUCH.search(before) or _HYPOTHETICAL.search(before))
+
+    def _other_ok(self, text: str) -> bool:
+        return bool(re.search(r"\b(?:called for|agree(?:d)? to|announced|declared|imposed|established|formed|"
+                              r"founded|signed|pledged)\b", text, re.I))
+
+    def _remember_dates(self, dates: list[DateRef]) -> None:
+        for d in dates:
+            if d.date:
+                self.last_date = d
+                if d.precision == "day" and not d.since:
+                    self.anchor = _as_date(d.date)
+
+    def _pick_date(self, text: str, dates: list[DateRef], main: TriggerHit) -> DateRef | None:
+        usable = [d for d in dates if d.date]
+        if usable:
+            return min(usable, key=lambda d: abs(d.span.start - main.start))
+        if _THAT_DATE.search(text) and self.last_date is not None:
+            return self.last_date
+        return None
+
+    def _pick_place(self, masked: Masked) -> str | None:
+        places = [m for m in masked.mentions if m.kind == "place"]
+        if not places:
+            if _SAME_PLACE.search(masked.text) and self.last_place:
+                return self.last_place
+            return None
+        best = min(places, key=lambda m: (self._place_rank(m.key), m.span.start))
+        self.last_place = best.key if self._place_rank(best.key) < 4 else self.last_place
+        return best.key
+
+    def _place_rank(self, key: str) -> int:
+        place = self.dm.places.get(key)
+        if place is None:
+            return 0 if key.startswith("place_") else 5     # facilities and unknown towns: most specific
+        feature = getattr(place, "feature", "city")
+        return {"facility": 0, "district": 1, "town": 1, "city": 2, "province": 4, "country": 6}.get(feature, 2)
+
+    def _parties(self, masked: Masked, main: TriggerHit) -> tuple[list[str], list[str]]:
+        actors: list[str] = []
+        targets: list[str] = []
+        for k, m in enumerate(masked.mentions):
+            if m.kind not in PARTY_KINDS:
+                continue
+            pos = masked.text.find(f"⟦{k}⟧")
+            before = masked.text[:pos]
+            if pos < main.start and not _TARGET_CUE.search(before) and m.kind in ACTOR_KINDS:
+                _add(actors, m.key)
+            elif pos > main.start and _BY_CUE.search(before) and m.kind in ACTOR_KINDS:
+                _add(actors, m.key)
+            elif pos > main.start or _TARGET_CUE.search(before):
+                _add(targets, m.key)
+        return actors, [t for t in targets if t not in actors]
+
+    def _claim_source(self, masked: Masked) -> str | None:
+        hit = _PRESS.search(masked.text)
+        if hit:
+            return f"{masked.mention(hit.group(1)).span.text} {hit.group(2)}"
+        hit = _CLAIM_AFTER.search(masked.text)
+        if hit:
+            m = masked.mention(hit.group(1))
+            return m.span.text
+        hit = _ACCORDING.search(masked.span.text)
+        if hit:
+            return hit.group(1).strip()
+        hit = _SOME_REPORTS.search(masked.span.text)
+        if hit:
+            return hit.group(1)
+        return None
+
+    def _count(self, masked: Masked, main: TriggerHit) -> int:
+        if not main.text.lower().endswith("s"):
+            return 1
+        hit = re.search(r"⟪(\d+)⟫\s+(?:[a-z-]+\s+){0,2}$", masked.text[:main.start])
+        if not hit:
+            return 1
+        q = masked.quantity(hit.group(1))
+        return q.best if q.best and 2 <= q.best <= 5 else 1
+
+    # -- merging ---------------------------------------------------------
+    def _place_draft(self, draft: Draft, masked: Masked, count: int) -> None:
+        target = self._same_as(draft, masked)
+        if target is not None:
+            self._merge(target, draft)
+            return
+        self.drafts.append(draft)
+        for _ in range(count - 1):
+            twin = Draft(draft.type, draft.rank, draft.sentence, draft.paragraph, draft.span, draft.deck,
+                         date=draft.date, place=draft.place, actors=list(draft.actors),
+                         targets=list(draft.targets), source=draft.source, last_sentence=draft.sentence,
+                         basis=draft.basis + "; one of several operations counted together")
+            self.drafts.append(twin)
+
+    def _same_as(self, d: Draft, masked: Masked) -> Draft | None:
+        definite = bool(_DEF_REF.search(masked.text))
+        for prev in reversed(self.drafts):
+            if not self._compatible(prev, d):
+                continue
+            if definite and (d.paragraph - prev.paragraph) <= 3:
+                return prev
+            if (prev.last_sentence == d.sentence - 1 or prev.sentence == d.sentence) and d.paragraph == prev.paragraph \
+                    and (d.date is None or prev.date is None) and (d.place is None or d.place == prev.place):
+                return prev
+            if prev.deck and not prev.absorbed:
+                return prev
+            if d.place and prev.place and self._nested(d.place, prev.place) and \
+                    (d.date is None or prev.date is None or _same_day(d.date, prev.date)) and not d.deck:
+                return prev
+        return None
+
+    def _compatible(self, a: Draft, b: Draft) -> bool:
+        ga, gb = GROUPS[a.type], GROUPS[b.type]
+        if ga != gb and not ({ga, gb} == {"op", "arrest"}):
+            return False
+        if a.date and b.date and a.date.date and b.date.date and not _dates_close(a.date, b.date):
+            return False
+        if a.place and b.place and not self._nested(a.place, b.place):
+            return False
+        return True
+
+    def _nested(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        pa, pb = self.dm.places.get(a), self.dm.places.get(b)
+        if pa is None or pb is None:
+            return False
+        return _contains(pa, pb) or _contains(pb, pa)
+
+    def _merge(self, into: Draft, new: Draft) -> None:
+        if into.deck and not new.deck:
+            into.absorbed = True
+            into.deck = False
+            into.span = new.span
+            into.sentence = new.sentence
+            into.paragraph = new.paragraph
+            into.figures = _merge_figures(new.figures, into.figures, None, into)
+            into.type = new.type if new.rank >= into.rank or into.rank == 0 else into.type
+        else:
+            into.figures = _merge_figures(into.figures, new.figures, new.source != into.source and new.source, into)
+            if new.rank > into.rank and into.rank <= 0:
+                into.type = new.type
+            if into.type == "arrest" and new.type in ("raid", "armed_clash", "airstrike"):
+                into.type, into.rank = new.type, new.rank
+        if new.date and (into.date is None or _finer(new.date, into.date)):
+            into.date = new.date
+        if new.place and (into.place is None or self._place_rank(new.place) < self._place_rank(into.place)):
+            into.place = new.place
+        for a in new.actors:
+            _add(into.actors, a)
+        for t in new.targets:
+            if t not in into.actors:
+                _add(into.targets, t)
+        into.source = into.source or new.source
+        into.last_sentence = new.sentence
+
+    def _update_number(self, sent, masked: Masked) -> None:
+        last = self.drafts[-1]
+        for q in masked.quantities:
+            if q.high is not None and q.best is None:
+                if last.figures.killed_high is None or q.high > last.figures.killed_high:
+                    src = self._claim_source(masked) or "another report"
+                    last.claims.append((src, f"as many as {q.high} killed"))
+                    last.figures.killed_high = q.high
+                return
+
+    def _among_list(self, sent, verb: str) -> None:
+        """"Among those captured are A, ...; B, ...": one event per person, dates unknown."""
+        for part in self._segments(sent.span, False):
+            persons = [m for m in self.dm.in_sentence(sent.index)
+                       if part.start <= m.span.start < part.end and m.kind == "person"]
+            if not persons:
+                continue
+            etype = "arrest" if verb in ("captured", "detained", "arrested") else ("release" if verb == "released" else "armed_clash")
+            d = Draft(etype, 2, sent.index, self.paragraphs[sent.index], part, False, last_sentence=sent.index,
+                      basis=f"list:among those {verb}")
+            d.targets = [persons[0].key]
+            d.actors = list(self.prev_actors)
+            if etype == "arrest":
+                d.figures.captured = 1
+            elif etype == "armed_clash":
+                d.figures.killed_low = d.figures.killed_best = d.figures.killed_high = 1
+            self.drafts.append(d)
+
+
+def _merge_figures(base: Figures, new: Figures, other_source, draft: Draft) -> Figures:
+    out = Figures(base.killed_low, base.killed_best, base.killed_high, base.wounded, base.captured,
+                  base.hedges + new.hedges)
+    if out.killed_best is None and out.killed_high is None:
+        out.killed_low, out.killed_best, out.killed_high = new.killed_low, new.killed_best, new.killed_high
+    elif new.killed_best is not None and new.killed_best != out.killed_best and other_source:
+        draft.claims.append((str(other_source), f"{new.killed_best} killed"))
+        out.killed_low = min(x for x in (out.killed_low, new.killed_best) if x is not None)
+        out.killed_high = max(x for x in (out.killed_high, out.killed_best, new.killed_best) if x is not None)
+    if out.wounded is None:
+        out.wounded = new.wounded
+    if out.captured is None:
+        out.captured = new.captured
+    return out
+
+
+def _trim(span: Span) -> Span:
+    text = span.text
+    lead = len(text) - len(text.lstrip(" ,"))
+    text = text.strip(" ,")
+    return Span(span.start + lead, span.start + lead + len(text), text)
+
+
+def _add(items: list[str], key: str) -> None:
+    if key not in items:
+        items.append(key)
+
+
+def _as_date(iso: str):
+    import datetime as dt
+    return dt.date.fromisoformat(iso[:10])
+
+
+def _dates_close(a: DateRef, b: DateRef) -> bool:
+    tol = {"day": 1, "week": 7, "month": 31, "year": 366}
+    t = max(tol.get(a.precision or "day", 1), tol.get(b.precision or "day", 1))
+    return abs((_as_date(a.date) - _as_date(b.date)).days) <= t
+
+
+def _same_day(a: DateRef, b: DateRef) -> bool:
+    return bool(a.date and b.date) and _dates_close(a, b)
+
+
+def _finer(a: DateRef, b: DateRef) -> bool:
+    order = {"day": 0, "week": 1, "month": 2, "year": 3}
+    return a.date is not None and (b.date is None or order.get(a.precision, 3) < order.get(b.precision, 3))
+
+
+def _contains(outer, inner) -> bool:
+    """``outer`` is a province or country that holds ``inner``."""
+    feature = getattr(outer, "feature", "")
+    if feature == "province":
+        return getattr(inner, "admin1", None) == getattr(outer, "admin1", None) and inner.country == outer.country
+    if feature == "country":
+        return getattr(inner, "country", None) == getattr(outer, "country", None)
+    return False
+
+
+def build_events(drafts: list[Draft], dm: DocMentions, published: str | None) -> tuple[list[Event], list[Conflict]]:
+    events: list[Event] = []
+    conflicts: list[Conflict] = []
+    lead_done = False
+    for k, d in enumerate(sorted(drafts, key=lambda x: x.span.start)):
+        ev = Event(id=f"e{k + 1}", type=d.type, quote=d.span.text, span=d.span, basis=d.basis)
+        if d.date and d.date.date:
+            ev.date, ev.date_precision, ev.date_text = d.date.date, d.date.precision, d.date.span.text
+        elif not lead_done and published and d.type != "other":
+            ev.date, ev.date_precision = published, "week"
+            ev.basis += "; undated lead event dated to publication (week)"
+        lead_done = True
+        if d.place:
+            ev.location = d.place
+            place = dm.places.get(d.place)
+            if place is not None:
+                ev.admin1 = getattr(place, "admin1", None)
+                ev.country = getattr(place, "country", None)
+                ev.latitude = getattr(place, "latitude", None)
+                ev.longitude = getattr(place, "longitude", None)
+                ev.where_precision = getattr(place, "precision", None)
+        ev.actors, ev.targets = d.actors, d.targets
+        f = d.figures
+        ev.killed_low, ev.killed_best, ev.killed_high = f.killed_low, f.killed_best, f.killed_high
+        ev.wounded, ev.captured = f.wounded, f.captured
+        ev.claim_source = d.source
+        if d.claims:
+            first = Claim(d.source or "the report", _says(f))
+            conflicts.append(Conflict(ev.id, [first] + [Claim(s, t) for s, t in d.claims]))
+        events.append(ev)
+    return events, conflicts
+
+
+def _says(f: Figures) -> str:
+    parts = []
+    if f.killed_best is not None:
+        parts.append(f"{f.killed_best} killed")
+    if f.wounded is not None:
+        parts.append(f"{f.wounded} wounded")
+    if f.captured is not None:
+        parts.append(f"{f.captured} captured")
+    return ", ".join(parts) or "no figures"

@@ -1,0 +1,191 @@
+"""Relations between actors, from the shapes reporting uses to state them.
+
+Each pattern is written over the masked sentence (names replaced by ⟦n⟧), so
+"X, the leader of Y", "Y leader X", "Iranian-backed Y", "Y receives funding ...
+from X" work for any names.  A slot may be a list ("Iran and Lebanese Hezbollah")
+or a possessive ("Iran's Qods Force": the head, Qods Force, is the actor).
+Arrests, releases and killings of named people also become captured_by /
+released_by / killed_by edges from the events.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ratline.extract.masking import Masked, mask
+from ratline.mentions.finder import DocMentions
+from ratline.schema import Event, Relation
+
+H = r"(?:⟦\d+⟧[’']s?\s+)?⟦\d+⟧"
+EL = H + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*|\s+as well as\s+)(?:the\s+)?" + H + r")*"
+GAP = r"(?:[\w⟦⟧’'“”\"-]+\s+){0,3}?"
+ORG = {"armed_group", "state_force", "state_agency", "government", "other", "company"}
+GROUP = {"armed_group", "state_force", "state_agency", "other", "company"}
+PERSON = {"person"}
+ANY = ORG | PERSON
+ROLE_LEAD = r"(?:leader|commander|chief|head|founder|emir|chairman|boss)"
+ROLE_MEMBER = (r"(?:members?|operatives?|commanders?|fighters?|officials?|leaders?|officers?|militants?|"
+               r"veteran|aides?|deputy commander|deputy|lieutenants?|financiers?|facilitators?|associates?)")
+SUPPORT_VERB = (r"(?:support(?:s|ed)?|back(?:s|ed)?|fund(?:s|ed)?|financ(?:es|ed)|arm(?:s|ed)?|train(?:s|ed)?|"
+                r"sponsor(?:s|ed)?|equip(?:s|ped)?|supplie[sd]|help(?:s|ed)? (?:to )?(?:build|establish|create))")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    name: str
+    predicate: str
+    rx: re.Pattern
+    subj_kinds: frozenset
+    obj_kinds: frozenset
+    inverse: bool = False          # the regex's group "a" is the object
+
+
+def _p(name, predicate, rx, subj=ANY, obj=ANY, inverse=False):
+    return Pattern(name, predicate, re.compile(rx, re.I), frozenset(subj), frozenset(obj), inverse)
+
+
+PATTERNS = [
+    # supports
+    _p("x-backed y", "supports", r"(?P<s>EL)\s*-?\s*(?:backed|funded|sponsored|supported|trained|armed|supplied)\s+"
+       r"(?:(?:and|or)\s+[\w-]+\s+)?" + GAP + r"(?P<o>EL)", ORG, ANY),
+    _p("y backed by x", "supports", r"(?P<o>EL)[^.;⟦]{0,70}?\b(?:backed|funded|supported|armed|trained|sponsored|"
+       r"operated|directed|run|controlled)\s+by\s+(?:the\s+)?(?P<s>EL)", ORG, ANY),
+    _p("x supports y", "supports", r"(?P<s>EL)\s+(?:(?:has|have|had|continues? to|also)\s+)*(?:helped\s+)?"
+       + SUPPORT_VERB + r"\b[^.;⟦]{0,110}?(?:\b(?:including|such as|like|for)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<o>EL)",
+       ORG, ANY),
+    _p("y receives from x", "supports", r"(?P<o>EL)\s+(?:(?:has|have|also)\s+)*(?:receives?|received|gets|got|"
+       r"obtains?|obtained)\s+[^.;⟦]{0,90}?\bfrom\s+(?:the\s+)?(?P<s>EL)", ORG, ANY),
+    _p("x's involvement in backing y", "supports", r"(?P<s>EL)[’']s?\s+(?:role|involvement|hand)\s+in\s+"
+       r"(?:backing|supporting|funding|arming)\s+(?:the\s+)?(?P<o>EL)", ORG, ANY),
+    # leads
+    _p("x's y", "leads", r"(?P<s>⟦\d+⟧)[’']s?\s+(?:(?:⟦\d+⟧\s*-?\s*)?[\w-]+\s+){0,2}?(?P<o>⟦\d+⟧)", PERSON, GROUP),
+    _p("y leader x", "leads", r"(?P<o>" + H + r")\s+(?:former\s+)?" + ROLE_LEAD + r"\s+(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("x, the leader of y", "leads", r"(?P<s>⟦\d+⟧),\s+(?:the\s+)?(?:former\s+|top\s+|overall\s+|then\s+|"
+       r"supreme\s+|self-styled\s+)?" + ROLE_LEAD + r"\s+of\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
+    _p("x, the former y commander", "leads", r"(?P<s>⟦\d+⟧),\s+(?:the|a)\s+(?:former\s+|top\s+)?(?P<o>" + H + r")\s+"
+       + ROLE_LEAD + r"\b", PERSON, GROUP),
+    _p("x was commander of y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:was|is|has been|became|had been)\s+(?:the\s+)?"
+       r"(?:[\w-]+\s+)?" + ROLE_LEAD + r"\s+of\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
+    _p("x leads y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:heads|leads|commands|led|headed|commanded|founded)\s+(?:the\s+)?"
+       r"(?P<o>" + H + ")", PERSON, GROUP),
+    # member_of
+    _p("x, one of the y commanders", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:a|an|one of the|one of|another)\s+"
+       r"(?:[\w-]+\s+){0,4}?" + ROLE_MEMBER + r"\s+(?:of|in|with|from|within)\s+(?:the\s+)?(?:[\w-]+\s+)?(?P<o>" + H + ")",
+       PERSON, GROUP),
+    _p("x, a senior y operative", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<o>" + H
+       + r")\s+(?:[\w-]+\s+)?" + ROLE_MEMBER + r"\b", PERSON, GROUP),
+    _p("x is a member of y", "member_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was|has been|had been)\s+(?:(?:described|"
+       r"identified|named) as\s+)?[“\"]?(?:a|an)\s+(?:[\w-]+\s+){0,3}?" + ROLE_MEMBER + r"\s+(?:of|in)\s+(?:the\s+)?"
+       r"(?P<o>" + H + ")", PERSON, GROUP),
+    _p("x, the deputy commander of y", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:the|a)\s+(?:deputy|second-in-command|"
+       r"assistant|senior)\s+(?:[\w-]+\s+)?(?:of|in|at)\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
+    # spokesman_for
+    _p("x, a spokesman for y", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:a|an|the)\s+(?:former\s+|chief\s+)?"
+       r"(?:spokes(?:man|woman|person))\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<o>" + H + ")", PERSON, ANY),
+    _p("x was a spokesman for y", "spokesman_for", r"(?P<s>⟦\d+⟧)\s+(?:was|is|has been|had been)\s+(?:a|an|the)\s+"
+       r"(?:former\s+|chief\s+)?spokes(?:man|woman|person)\b[^.;⟦]{0,40}?\b(?:to|for|of)\s+"
+       r"(?:(?:⟦\d+⟧\s+)?[\w-]+\s+){0,3}?(?P<o>⟦\d+⟧)", PERSON, ANY),
+    _p("y spokesman x", "spokesman_for", r"(?P<o>" + H + r")\s+spokes(?:man|woman|person)\s+(?P<s>⟦\d+⟧)", PERSON, ANY),
+    # sibling_of
+    _p("x is the brother of y", "sibling_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was)\s+(?:the|a)\s+(?:younger\s+|older\s+|"
+       r"elder\s+|half-)?(?:brother|sister)\s+of\s+(?P<o>⟦\d+⟧)", PERSON, PERSON),
+    _p("x and his brother y", "sibling_of", r"(?P<s>⟦\d+⟧)\s+and\s+(?:his|her)\s+(?:\w+\s+)?(?:brother|sister)\s+"
+       r"(?:,\s*)?(?P<o>⟦\d+⟧)", PERSON, PERSON),
+    # splinter_of
+    _p("x is a splinter of y", "splinter_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was|are|were)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+       r"(?:splinter(?: group| faction| cell)?|offshoot|breakaway(?: group| faction)?|spin-?off)\b[^.;⟦]{0,60}?"
+       r"\b(?:of|from)\s+(?:the\s+)?" + GAP + r"(?P<o>" + H + ")", GROUP, GROUP),
+    _p("x split from y", "splinter_of", r"(?P<s>⟦\d+⟧)[^.;⟦]{0,30}?\b(?:split|splintered|broke away|broke off|"
+       r"defected)\s+from\s+(?:the\s+)?" + GAP + r"(?P<o>" + H + ")", GROUP, GROUP),
+    # part_of
+    _p("x, the branch of y", "part_of", r"(?P<s>⟦\d+⟧),?\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:branch|wing|"
+       r"arm|unit|division|affiliate|franchise|chapter|subsidiary)\s+of\s+(?:the\s+)?(?P<o>" + H + ")", GROUP, GROUP),
+    _p("x was part of y", "part_of", r"(?P<s>⟦\d+⟧),?\s+(?:which|who)?\s*(?:is|are|was|were|remains?)\s+"
+       r"(?:a\s+)?(?:part|made up|composed|formed)\s+of\s+(?:(?:elements|members|units|fighters)\s+of\s+)?"
+       r"(?:the\s+)?(?P<o>" + H + ")", GROUP, GROUP),
+    # allied_with
+    _p("x cooperates with y", "allied_with", r"(?P<s>EL)[^.;⟦]{0,60}?\b(?:cooperat(?:e|es|ed)|work(?:s|ed)?|"
+       r"fight(?:s)?|fought|coordinat(?:e|es|ed)) (?:closely |together )?(?:with|alongside)\s+(?:the\s+)?"
+       + GAP + r"(?P<o>EL)", GROUP, GROUP),
+    _p("x has ties with y", "allied_with", r"(?P<s>EL)\s+(?:also\s+)?(?:has|have|had|maintains?)\s+(?:deep|close|"
+       r"strong|long-standing|longstanding)?\s*(?:ties|links|connections) (?:with|to)\s+(?:the\s+)?" + GAP
+       + r"(?P<o>" + H + ")", GROUP, GROUP),
+    _p("x allied with y", "allied_with", r"(?P<s>EL)[,]?\s+(?:an?\s+)?(?:ally of|allied (?:with|to)|in alliance with|"
+       r"affiliated with|loyal to)\s+(?:the\s+)?" + GAP + r"(?P<o>" + H + ")", GROUP, GROUP),
+]
+_SANCTIONS = re.compile(r"(?P<o>⟦\d+⟧)\s+(?:has|have|had)?\s*(?:imposed|placed|slapped)\s+sanctions\s+on\b", re.I)
+_PH = re.compile(r"⟦(\d+)⟧")
+
+
+def _compile():
+    out = []
+    for p in PATTERNS:
+        rx = re.compile(p.rx.pattern.replace("EL", EL), re.I)
+        out.append(Pattern(p.name, p.predicate, rx, p.subj_kinds, p.obj_kinds, p.inverse))
+    return out
+
+
+_COMPILED = _compile()
+
+
+def extract_relations(dm: DocMentions, find_quantities, events: list[Event]) -> list[Relation]:
+    rels: dict[tuple[str, str, str], Relation] = {}
+    for sent in dm.sentences:
+        m = mask(sent.span, dm.in_sentence(sent.index), [])
+        for pat in _COMPILED:
+            for hit in pat.rx.finditer(m.text):
+                for s in _heads(m, hit.group("s"), pat.name.startswith("y leader") or "'s y" in pat.name):
+                    for o in _heads(m, hit.group("o"), False):
+                        _keep(rels, m, pat, s, o)
+        for hit in _SANCTIONS.finditer(m.text):
+            by = m.mention(_PH.findall(hit.group("o"))[-1])
+            rest = m.text[hit.end():]
+            for k in _PH.findall(rest):
+                target = m.mention(k)
+                if target.kind == "person":
+                    _add(rels, target.key, "sanctioned_by", by.key, m, "pattern:imposed sanctions on")
+    for ev in events:
+        _event_relations(rels, ev, dm)
+    return list(rels.values())
+
+
+def _heads(m: Masked, text: str, first_only: bool):
+    """Mentions a slot names: each list item's head (the last placeholder of a possessive)."""
+    items = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:the\s+)?|\s*/\s*|\s+as well as\s+(?:the\s+)?", text)
+    out = []
+    for item in items:
+        phs = _PH.findall(item)
+        if phs:
+            out.append(m.mention(phs[0] if first_only else phs[-1]))
+    return out
+
+
+def _keep(rels, m: Masked, pat: Pattern, s, o) -> None:
+    if s.key == o.key or s.kind not in pat.subj_kinds or o.kind not in pat.obj_kinds:
+        return
+    if s.kind == "place" or o.kind == "place":
+        return
+    _add(rels, s.key, pat.predicate, o.key, m, f"pattern:{pat.name}")
+
+
+def _add(rels, s: str, pred: str, o: str, m: Masked, basis: str) -> None:
+    key = (s, pred, o)
+    if key not in rels:
+        rels[key] = Relation(subject=s, predicate=pred, object=o, quote=m.span.text, span=m.span, basis=basis)
+
+
+def _event_relations(rels, ev: Event, dm: DocMentions) -> None:
+    pred = {"arrest": "captured_by", "release": "released_by"}.get(ev.type)
+    capture_words = re.search(r"\b(?:captur|detain|arrest|seiz)", ev.quote, re.I)
+    if pred is None and ev.type in ("raid", "armed_clash") and capture_words:
+        pred = "captured_by"
+    if pred is None:
+        return
+    persons = [t for t in ev.targets if dm.entities.get(t) is not None and dm.entities[t].type == "person"]
+    for p in persons:
+        for a in ev.actors:
+            if a != p:
+                key = (p, pred, a)
+                if key not in rels:
+                    rels[key] = Relation(subject=p, predicate=pred, object=a, quote=ev.quote, span=ev.span,
+                                         basis=f"event:{ev.id}")

@@ -1,0 +1,40 @@
+"""Running tallies: "killed at least 91 members ... and captured 112 since April 27, 2007"."""
+from __future__ import annotations
+
+import re
+
+from ratline.extract.casualties import figures_in
+from ratline.extract.masking import mask
+from ratline.mentions.finder import DocMentions
+from ratline.schema import Tally
+
+_GROUP_KINDS = {"armed_group", "state_force", "state_agency"}
+_VERB = re.compile(r"\b(?:killed|captured|detained|arrested)\b", re.I)
+
+
+def extract_tallies(dm: DocMentions, base, find_dates, find_quantities) -> list[Tally]:
+    out: list[Tally] = []
+    for sent in dm.sentences:
+        dates = [d for d in find_dates(sent.span.text, base, sent.span.start, None) if d.since]
+        if not dates:
+            continue
+        mentions = dm.in_sentence(sent.index)
+        masked = mask(sent.span, mentions, find_quantities(sent.span.text, sent.span.start))
+        fig = figures_in(masked)
+        killed = fig.killed_best if fig.killed_best is not None else fig.killed_low
+        if killed is None and fig.captured is None:
+            continue
+        verb = _VERB.search(masked.text)
+        cut = verb.start() if verb else 0
+        by, subject = [], None
+        for k, m in enumerate(masked.mentions):
+            pos = masked.text.find(f"⟦{k}⟧")
+            if pos < cut and m.kind in _GROUP_KINDS | {"government"}:
+                if m.key not in by:
+                    by.append(m.key)
+            elif pos > cut and subject is None and m.kind in _GROUP_KINDS:
+                subject = m.key
+        out.append(Tally(subject=subject, since=dates[0].date, killed=killed, captured=fig.captured,
+                         by=by, quote=sent.span.text, span=sent.span,
+                         basis="pattern:figures+since-window"))
+    return out

@@ -1,0 +1,44 @@
+"""Event trigger words, compiled from ``data/triggers.yaml`` into one regex per type."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    type: str
+    rank: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TriggerSet:
+    patterns: tuple[tuple[str, int, re.Pattern], ...]
+
+    def find(self, text: str) -> list[TriggerHit]:
+        hits = []
+        for etype, rank, rx in self.patterns:
+            for m in rx.finditer(text):
+                hits.append(TriggerHit(etype, rank, m.start(), m.end(), m.group()))
+        hits.sort(key=lambda h: h.start)
+        return hits
+
+
+@lru_cache(maxsize=4)
+def load_triggers(path: str | None = None) -> TriggerSet:
+    path = path or os.environ.get("RATLINE_TRIGGERS") or str(resources.files("ratline") / "data" / "triggers.yaml")
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    compiled = []
+    for etype, spec in raw.items():
+        rx = re.compile(r"\b(?:" + "|".join(spec["patterns"]) + r")\b", re.I)
+        compiled.append((etype, int(spec.get("rank", 1)), rx))
+    return TriggerSet(tuple(compiled))

@@ -1,0 +1,226 @@
+"""All mentions of one document, and the document's entities they point to.
+
+Dictionary actors first (they win overlaps), then coordinated group names
+("the Qazali and Sheibani networks"), then unknown names; single capitalised
+words are linked back to a person already named in full ("Danielson" ->
+"Major Winfield Danielson"), and spelling variants of one person are joined
+("Al Hifi" / "Al Hilfi") — never two people who only share a surname.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ratline.mentions.dictionary import ActorDictionary, alias_key, default_dictionary
+from ratline.mentions.names import NameHit, find_names
+from ratline.mentions.text import Token, split_sentences, tokenize
+from ratline.schema import Document, Entity, Mention, Span
+
+_COORD_PLURAL = re.compile(
+    r"\b(?:the\s+)?([A-Z][\w’'-]+)(?:\s+and\s+(?:the\s+)?|\s*/\s*)([A-Z][\w’'-]+)\s+"
+    r"(networks|groups|brigades|militias|cells|factions|battalions|fronts)\b"
+)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:terror |militant |armed |insurgent |extremist )?"
+                      r"(?:network|group|militia|organi[sz]ation|movement|faction))\b(?!s)", re.I)
+
+
+@dataclass
+class Sentence:
+    index: int
+    span: Span
+    tokens: list[Token]
+
+
+@dataclass
+class DocMentions:
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    entities: dict[str, Entity]
+    places: dict[str, object] = field(default_factory=dict)   # entity id -> gazetteer Place
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == index]
+
+
+def slug(text: str) -> str:
+    return "_".join(alias_key(text)) or re.sub(r"\W+", "_", text.lower()).strip("_")
+
+
+class MentionFinder:
+    def __init__(self, dictionary: ActorDictionary | None = None, gazetteer=None):
+        self.dictionary = dictionary or default_dictionary()
+        self.gazetteer = gazetteer if gazetteer is not None else _default_gazetteer()
+
+    def find(self, doc: Document) -> DocMentions:
+        body = doc.body
+        sentences = [Sentence(k, s, tokenize(s.text, s.start)) for k, s in enumerate(split_sentences(body))]
+        ents: dict[str, Entity] = {}
+        mentions: list[Mention] = []
+        places: dict[str, object] = {}
+        pending_singles: list[tuple[Sentence, NameHit]] = []
+        last_group: str | None = None
+        for sent in sentences:
+            toks = sent.tokens
+            found: list[Mention] = []
+            covered: set[int] = set()
+            for m in self.dictionary.match(toks):
+                actor = self.dictionary.actors[m.actor_id]
+                span = _span(body, toks, m.start, m.end)
+                kind = actor.type
+                found.append(Mention(span, kind, actor.id, sent.index, f"dictionary:{m.form}"))
+                _add_entity(ents, actor.id, kind, actor.name, span.text, actor.country,
+                            "dictionary" if m.form != "adjective" else None)
+                covered.update(range(m.start, m.end))
+            for cm in _COORD_PLURAL.finditer(sent.span.text):
+                head = cm.group(3)[:-1].capitalize()
+                for g in (1, 2):
+                    s0 = sent.span.start + cm.start(g)
+                    name = f"{cm.group(g)} {head}"
+                    key = self._actor_for(name) or "grp_" + slug(name)
+                    span = Span(s0, s0 + len(cm.group(g)), cm.group(g))
+                    kind = self.dictionary.actors[key].type if key in self.dictionary.actors else "armed_group"
+                    ename = self.dictionary.actors[key].name if key in self.dictionary.actors else name
+                    found.append(Mention(span, kind, key, sent.index, "pattern:coordinated-plural"))
+                    _add_entity(ents, key, kind, ename, span.text, None, "pattern")
+                    _add_alias(ents[key], name)
+                    covered.update(k for k, t in enumerate(toks) if span.start <= t.start < span.end)
+            is_place = self.gazetteer.is_place if self.gazetteer is not None else None
+            for hit in find_names(toks, covered, is_place):
+                if any(f.span.start <= toks[hit.start].start < f.span.end for f in found):
+                    continue
+                if hit.kind == "single":
+                    pending_singles.append((sent, hit))
+                    continue
+                span = _span(body, toks, hit.start, hit.end)
+                key, kind, name = self._resolve_hit(hit, span, ents, places)
+                if key is None:
+                    continue
+                found.append(Mention(span, kind, key, sent.index, hit.basis))
+                _add_entity(ents, key, kind, name, span.text, None, hit.basis)
+                if hit.title:
+                    _add_alias(ents[key], f"{hit.title} {span.text}")
+            for am in _ANAPHOR.finditer(sent.span.text):
+                before = [f for f in found if f.span.end <= sent.span.start + am.start()]
+                ref = _antecedent(before, mentions, ents, am.group(1))
+                if ref:
+                    s0 = sent.span.start + am.start()
+                    found.append(Mention(Span(s0, s0 + len(am.group()), am.group()), ents[ref].type, ref,
+                                         sent.index, "anaphora:nearest-group"))
+            found.sort(key=lambda m: m.span.start)
+            mentions.extend(found)
+            for m in found:
+                if m.kind == "armed_group":
+                    last_group = m.key
+        mentions.extend(self._link_singles(body, pending_singles, ents, places))
+        _merge_person_variants(mentions, ents)
+        mentions.sort(key=lambda m: m.span.start)
+        return DocMentions(sentences, mentions, ents, places)
+
+    def _actor_for(self, name: str) -> str | None:
+        toks = tokenize(name)
+        for m in self.dictionary.match(toks):
+            if m.start == 0 and m.end == len(toks):
+                return m.actor_id
+        return None
+
+    def _resolve_hit(self, hit: NameHit, span: Span, ents, places):
+        if hit.kind == "place":
+            place = self.gazetteer.lookup(span.text) if self.gazetteer is not None else None
+            if place is None:
+                return "place_" + slug(span.text), "place", span.text
+            key = "place_" + slug(place.name)
+            places[key] = place
+            return key, "place", place.name
+        if hit.kind == "facility":
+            return "place_" + slug(span.text), "place", span.text
+        if hit.kind == "person":
+            key = "person_" + slug(span.text)
+            return key, "person", span.text
+        return "org_" + slug(span.text), hit.kind, span.text
+
+    def _link_singles(self, body, pending, ents, places) -> list[Mention]:
+        out = []
+        persons = [e for e in ents.values() if e.type == "person"]
+        for sent, hit in pending:
+            tok = sent.tokens[hit.start]
+            word = tok.norm
+            cands = [p for p in persons if word in alias_key(p.name)]
+            span = _span(body, sent.tokens, hit.start, hit.end)
+            if len({p.id for p in cands}) == 1:
+                out.append(Mention(span, "person", cands[0].id, sent.index, "link:name-part"))
+                _add_alias(cands[0], span.text)
+                continue
+            if self.gazetteer is not None and not cands:
+                place = self.gazetteer.lookup(span.text)
+                if place is not None and getattr(place, "population", 0) and place.population >= 50000:
+                    key = "place_" + slug(place.name)
+                    places[key] = place
+                    out.append(Mention(span, "place", key, sent.index, "gazetteer:single-word"))
+                    _add_entity(ents, key, "place", place.name, span.text, place.country, "gazetteer")
+        return out
+
+
+def _span(body: str, toks: list[Token], a: int, b: int) -> Span:
+    s, e = toks[a].start, toks[b - 1].end
+    return Span(s, e, body[s:e])
+
+
+def _add_entity(ents, key, kind, name, surface, country, basis) -> None:
+    ent = ents.get(key)
+    if ent is None:
+        ent = ents[key] = Entity(id=key, type=kind, name=name, aliases=[], country=country, basis=basis)
+    _add_alias(ent, surface)
+
+
+def _add_alias(ent: Entity, surface: str) -> None:
+    surface = surface.strip()
+    if surface and surface not in ent.aliases:
+        ent.aliases.append(surface)
+
+
+def _antecedent(found, earlier, ents, noun: str) -> str | None:
+    head = noun.split()[-1].lower()
+    for m in reversed(earlier + found):
+        if m.kind != "armed_group":
+            continue
+        if head in ("network",) and "network" not in " ".join(ents[m.key].aliases + [ents[m.key].name]).lower():
+            continue
+        return m.key
+    for m in reversed(earlier + found):
+        if m.kind == "armed_group":
+            return m.key
+    return None
+
+
+def _merge_person_variants(mentions: list[Mention], ents: dict[str, Entity]) -> None:
+    """Join spellings of one person ("Al Hifi"/"Al Hilfi"); first names must agree."""
+    persons = [e for e in ents.values() if e.type == "person"]
+    for a_i, a in enumerate(persons):
+        for b in persons[a_i + 1:]:
+            if a.id not in ents or b.id not in ents:
+                continue
+            ka, kb = alias_key(a.name), alias_key(b.name)
+            if len(ka) != len(kb) or not ka:
+                continue
+            if len(ka) > 1 and ka[0] != kb[0] and ka[-1] != kb[-1]:
+                continue
+            if fuzz.ratio(" ".join(ka), " ".join(kb)) >= 85:
+                for al in b.aliases:
+                    _add_alias(a, al)
+                del ents[b.id]
+                for k, m in enumerate(mentions):
+                    if m.key == b.id:
+                        mentions[k] = Mention(m.span, m.kind, a.id, m.sentence, m.basis + "+fuzzy-variant")
+
+
+def _default_gazetteer():
+    try:
+        from ratline.place.gazetteer import Gazetteer
+    except ImportError:
+        return None
+    try:
+        return Gazetteer.default()
+    except Exception:  # noqa: BLE001 - a missing data file must not stop extraction
+        return None

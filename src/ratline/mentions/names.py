@@ -1,0 +1,169 @@
+"""Names the dictionary does not know: people, new groups, facilities, small towns.
+
+Next month's news names people and groups no list has yet, so capitalised runs of
+words are classified by their shape and neighbours — a title before a person, a
+head noun ending an organisation, a locative or the gazetteer for a place — with
+the word lists kept in ``data/names.yaml``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ratline.mentions.text import Token
+
+NATIONALITY_HINTS = {
+    "iraqi", "afghan", "syrian", "iranian", "american", "british", "pakistani", "nigerian", "somali",
+    "malian", "yemeni", "lebanese", "israeli", "russian", "ukrainian", "french", "turkish", "kurdish",
+    "libyan", "sudanese", "egyptian", "saudi", "jordanian", "kenyan", "ethiopian", "colombian",
+    "mexican", "filipino", "indian", "us", "u.s", "coalition", "nato", "national", "federal",
+}
+
+
+@dataclass(frozen=True)
+class NameLists:
+    titles: dict[tuple[str, ...], int]
+    particles: frozenset[str]
+    org_heads: dict[str, str]
+    facility_heads: frozenset[str]
+    locatives: frozenset[str]
+    stop: frozenset[str]
+
+
+@dataclass(frozen=True)
+class NameHit:
+    start: int            # token index
+    end: int              # token index (exclusive)
+    kind: str             # person | armed_group | state_force | state_agency | company | other | place | facility
+    title: str | None     # "Lieutenant Colonel" when a title introduced the person
+    basis: str
+
+
+@lru_cache(maxsize=1)
+def name_lists() -> NameLists:
+    raw = yaml.safe_load(Path(str(resources.files("ratline") / "data" / "names.yaml")).read_text())
+    titles = {tuple(t.split()): len(t.split()) for t in raw["titles"]}
+    org_heads = {}
+    for kind, words in raw["org_heads"].items():
+        for w in words:
+            org_heads.setdefault(w, kind)
+    return NameLists(
+        titles=titles,
+        particles=frozenset(raw["particles"]),
+        org_heads=org_heads,
+        facility_heads=frozenset(raw["facility_heads"]),
+        locatives=frozenset(raw["locatives"]),
+        stop=frozenset(raw["stop"]),
+    )
+
+
+def _is_cap(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+
+
+def find_names(tokens: list[Token], covered: set[int], is_place=None) -> list[NameHit]:
+    """Capitalised runs outside dictionary matches, classified by shape and context."""
+    lists = name_lists()
+    hits: list[NameHit] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if i in covered or not _is_cap(tokens[i]):
+            i += 1
+            continue
+        j = _run_end(tokens, i, covered, lists)
+        hit = _classify(tokens, i, j, lists, is_place)
+        if hit:
+            hits.append(hit)
+        i = max(j, i + 1)
+    return hits
+
+
+def _run_end(tokens, i, covered, lists) -> int:
+    """Extend a capitalised run over particles, hyphens, apostrophes and 'of the'."""
+    j = i + 1
+    n = len(tokens)
+    while j < n and j not in covered:
+        t = tokens[j]
+        if _is_cap(t):
+            j += 1
+            continue
+        if t.norm in lists.particles and j + 1 < n and (
+            _is_cap(tokens[j + 1]) or (tokens[j + 1].text == "-" and j + 2 < n and _is_cap(tokens[j + 2]))
+        ):
+            j += 1
+            continue
+        if t.text == "-" and j + 1 < n and _is_cap(tokens[j + 1]) and tokens[j + 1].start == t.end:
+            j += 1
+            continue
+        if t.norm == "of" and _org_like(tokens, i, j, lists):
+            k = j + 1
+            if k < n and tokens[k].norm == "the":
+                k += 1
+            if k < n and _is_cap(tokens[k]) and k not in covered:
+                j = k
+                continue
+        break
+    return j
+
+
+def _org_like(tokens, i, j, lists) -> bool:
+    return any(tokens[k].norm in lists.org_heads or tokens[k].norm in lists.facility_heads for k in range(i, j))
+
+
+def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
+    # strip a leading title ("Lieutenant Colonel"), remembering it
+    title = None
+    for size in (3, 2, 1):
+        key = tuple(t.norm for t in tokens[i:i + size] if t.text != ".")
+        if len(key) == size and key in lists.titles and i + size < j:
+            title = " ".join(t.text for t in tokens[i:i + size])
+            i += size
+            while i < j and tokens[i].text == ".":
+                i += 1
+            break
+    # drop leading stop words ("The", "Also", months) and trailing possessive bits
+    while i < j and tokens[i].norm in lists.stop and not title:
+        i += 1
+    while j > i and (tokens[j - 1].norm in lists.particles or tokens[j - 1].text in "-"):
+        j -= 1
+    if i >= j:
+        return None
+    words = [t.norm for t in tokens[i:j] if t.text not in "-"]
+    head = words[-1]
+    prev = tokens[i - 1].norm if i > 0 else ""
+    prev2 = tokens[i - 2].norm if i > 1 else ""
+    name = " ".join(t.text for t in tokens[i:j])
+    if title:
+        return NameHit(i, j, "person", title, "pattern:title+name")
+    if head in lists.facility_heads and len(words) >= 2:
+        return NameHit(i, j, "facility", None, "pattern:facility-head")
+    org = lists.org_heads.get(head) or (lists.org_heads.get(" ".join(words[-2:])) if len(words) > 1 else None)
+    if org and len(words) >= 2:
+        kind = org
+        if kind == "armed_group" and words[0] in NATIONALITY_HINTS:
+            kind = "state_force"
+        return NameHit(i, j, kind, None, "pattern:organisation-head")
+    place_ctx = prev in lists.locatives or (prev2 in lists.locatives and prev == "the")
+    nxt = tokens[j].norm if j < len(tokens) else ""
+    if nxt in {"province", "district", "governorate", "city", "town", "village", "region", "state", "county"}:
+        place_ctx = True
+    if is_place is not None and is_place(name) and (place_ctx or len(words) == 1):
+        return NameHit(i, j, "place", None, "gazetteer" + (":locative" if place_ctx else ""))
+    if all(w in lists.stop for w in words):
+        return None
+    if any(w.endswith(("ist", "ists", "ism", "ese", "ish")) for w in words):
+        return None
+    if len(words) >= 2 and not any(w in lists.stop for w in words[:1]):
+        return NameHit(i, j, "person", None, "pattern:capitalised-name")
+    if len(words) == 1 and i > 0 and not _sentence_start(tokens, i):
+        return NameHit(i, j, "single", None, "pattern:capitalised-word")
+    return None
+
+
+def _sentence_start(tokens, i) -> bool:
+    return i == 0 or tokens[i - 1].text in {"“", '"', "(", "‘", ":"}

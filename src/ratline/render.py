@@ -1,0 +1,157 @@
+"""Text renderings for the CLI: tables that fit a terminal, CSV, JSON, dossiers.
+
+Kept apart from ``cli.py`` so the command definitions stay a thin layer over
+the API, and so the formats can be tested without running commands.  Tables
+fit the terminal (100 columns when output is not a terminal) by narrowing the
+widest columns first; nothing is wrapped mid-row, long cells end in "…".
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sys
+import textwrap
+from typing import Any, Callable, Sequence
+
+Column = tuple[str, Callable[[dict[str, Any]], Any]]
+GAP = "  "
+
+
+def terminal_width() -> int:
+    if sys.stdout.isatty():
+        return max(60, shutil.get_terminal_size((100, 24)).columns)
+    return 100
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(cell(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return " ".join(str(value).split())
+
+
+def table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], width: int | None = None) -> str:
+    width = width or terminal_width()
+    heads = [h for h, _ in columns]
+    data = [[cell(get(r)) for _, get in columns] for r in rows]
+    widths = [max([len(h)] + [len(d[i]) for d in data]) for i, h in enumerate(heads)]
+    floors = [min(len(h), w) if len(h) > 3 else w for h, w in zip(heads, widths)]
+    floors = [max(3, min(f, w)) for f, w in zip(floors, widths)]
+    budget = width - len(GAP) * (len(columns) - 1)
+    while sum(widths) > budget:
+        shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+
+    def fit(text: str, w: int) -> str:
+        return text.ljust(w) if len(text) <= w else text[:w - 1] + "…"
+
+    lines = [GAP.join(fit(h, w) for h, w in zip(heads, widths)).rstrip(),
+             GAP.join("-" * w for w in widths)]
+    lines += [GAP.join(fit(c, w) for c, w in zip(d, widths)).rstrip() for d in data]
+    return "\n".join(lines)
+
+
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([h for h, _ in columns])
+    for r in rows:
+        writer.writerow([cell(get(r)) for _, get in columns])
+    return buf.getvalue()
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def killed(ev: dict[str, Any]) -> str:
+    """"20" for a single figure, "20-36" for a range, "20+" for "over 20".
+
+    A single stated number has low = best = high, so a missing high with a
+    known low means the text gave only a floor.
+    """
+    low, best, high = ev.get("killed_low"), ev.get("killed_best"), ev.get("killed_high")
+    low = low if low is not None else best
+    if low is None:
+        return "" if high is None else f"<={high}"
+    if high is None:
+        return f"{low}+"
+    return str(low) if high == low else f"{low}-{high}"
+
+
+EVENT_TABLE: list[Column] = [
+    ("date", lambda e: e["date"]), ("type", lambda e: e["type"]),
+    ("place", lambda e: e.get("place") or e.get("admin1") or e.get("country")),
+    ("actors", lambda e: e.get("actor_names")), ("targets", lambda e: e.get("target_names")),
+    ("killed", killed), ("wnd", lambda e: e.get("wounded")), ("capt", lambda e: e.get("captured")),
+    ("doc", lambda e: e.get("doc")),
+]
+EVENT_CSV: list[Column] = [
+    (k, (lambda key: lambda e: e.get(key))(k)) for k in (
+        "event_id", "date", "date_precision", "date_text", "type", "place", "admin1", "country",
+        "lat", "lon", "actor_names", "target_names", "killed_low", "killed_best", "killed_high",
+        "wounded", "captured", "claim_source", "doc", "start", "end", "quote")
+]
+ENTITY_TABLE: list[Column] = [
+    ("id", lambda e: e["id"]), ("type", lambda e: e["type"]), ("name", lambda e: e["name"]),
+    ("cc", lambda e: e.get("country")), ("docs", lambda e: e.get("documents")),
+    ("aliases", lambda e: e.get("aliases")),
+]
+ENTITY_CSV: list[Column] = [
+    (k, (lambda key: lambda e: e.get(key))(k))
+    for k in ("id", "type", "name", "country", "documents", "aliases")
+]
+
+
+def dossier_text(d: dict[str, Any], width: int | None = None) -> str:
+    """A dossier for reading: every fact line followed by its quote and source."""
+    width = width or terminal_width()
+    out: list[str] = []
+    country = f", {d['country']}" if d.get("country") else ""
+    out.append(f"{d['name']}  ({d['type']}{country})  id: {d['id']}")
+
+    def fact(line: str, quote: str | None, doc: str | None) -> None:
+        out.extend(textwrap.wrap(line, width, initial_indent="  ", subsequent_indent="    ")
+                   or ["  " + line])
+        src = f"[{doc}]" if doc else ""
+        body = f"“{quote}” {src}" if quote else src or "(no quotation)"
+        out.extend(textwrap.wrap(body, width, initial_indent="      ", subsequent_indent="      "))
+
+    out.append("\nAliases")
+    for a in d["aliases"]:
+        seen = a["first_seen"] or "?"
+        if a["last_seen"] and a["last_seen"] != a["first_seen"]:
+            seen += f" .. {a['last_seen']}"
+        fact(f"{a['alias']}  (seen {seen})", a.get("quote"), a["doc"])
+    out.append("\nRelations" + ("" if d["relations"] else "  (none)"))
+    for r in d["relations"]:
+        fact(f"{r['subject_name']} {r['predicate']} {r['object_name']}", r["quote"], r["doc"])
+    out.append("\nEvents" + ("" if d["events"] else "  (none)"))
+    for e in d["events"]:
+        figures = ", ".join(f"{label} {val}" for label, val in (
+            ("killed", killed(e)), ("wounded", e.get("wounded")),
+            ("captured", e.get("captured"))) if val not in (None, ""))
+        place = f" in {e['place']}" if e.get("place") else ""
+        line = f"{e['date'] or 'undated'} {e['type']}{place} ({e['role']})"
+        fact(line + (f": {figures}" if figures else ""), e["quote"], e["doc"])
+    out.append("\nTallies" + ("" if d["tallies"] else "  (none)"))
+    for t in d["tallies"]:
+        line = (f"{t['subject_name'] or '?'} since {t['since'] or '?'}: killed "
+                f"{cell(t['killed']) or '?'}, captured {cell(t['captured']) or '?'}"
+                f" by {cell(t['by_names']) or '?'}")
+        fact(line, t["quote"], t["doc"])
+    out.append("\nAttached from" + ("" if d["links"] else "  (none)"))
+    for link in d["links"]:
+        score = f" {link['score']:g}" if link["score"] is not None else ""
+        out.append(f"  {link['doc']}: {link['name']!r} by {link['rule']}{score}")
+    if d.get("other_matches"):
+        out.append("\nAlso matches: " + ", ".join(f"{m['name']} ({m['id']})" for m in d["other_matches"]))
+    return "\n".join(out)

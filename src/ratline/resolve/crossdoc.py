@@ -1,0 +1,320 @@
+"""Cross-document entity resolution: one canonical entity per real thing.
+
+Each document's extraction has its own entities (ids local to the document,
+except dictionary-known actors, which carry their stable dictionary id).  This
+module attaches every document entity to a corpus-level canonical entity, and
+says why, so a user can audit or overrule each decision:
+
+1. ``dictionary`` — a dictionary-known actor keeps its dictionary id: same id,
+   same entity.
+2. ``alias`` — same type and a shared normalised name or alias (see
+   ``names.norm``: case, diacritics, punctuation, "the"/"al"/"el", titles).
+3. ``fuzzy`` — same type and rapidfuzz ``token_sort_ratio`` >= 92 between
+   normalised names (spelling variants).
+4. ``surname_unique`` — a person named only by a surname ("Qazali") joins a
+   person with a full name only when exactly one such person holds that
+   surname; with two or more it goes to a separate "surname only" entity
+   (``surname_ambiguous``) rather than guessing.
+5. ``new`` — nothing matched: a new canonical entity.
+
+People are never merged when their given names differ (Qais vs Laith Qazali),
+and a full name never merges into a surname-only entity, because sharing a
+surname is not evidence of being the same person.  Entities whose countries
+are both known and differ never merge by alias or fuzzy score.
+
+Planning is pure: ``CanonicalIndex.plan`` reads the index and returns a
+``Resolution`` without changing it; ``commit`` applies it once the store has
+written the document.  A document whose transaction fails therefore leaves no
+trace in the index either.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from rapidfuzz import fuzz, process
+
+from ratline.resolve.names import PersonName, fold, given_names_agree, norm, person_name
+from ratline.schema import Entity
+
+FUZZY_CUTOFF = 92.0
+FUZZY_LIMIT = 10
+
+
+@dataclass
+class Canonical:
+    """A corpus-level entity as the resolver sees it."""
+
+    id: str
+    type: str
+    name: str
+    country: str | None = None
+
+
+@dataclass(frozen=True)
+class Link:
+    """Why a document entity was attached to a canonical entity."""
+
+    local_id: str
+    entity_id: str
+    rule: str
+    score: float | None
+    new: bool
+
+
+@dataclass
+class Resolution:
+    """The plan for one document: links, entities to create, names learnt."""
+
+    links: dict[str, Link] = field(default_factory=dict)
+    new_entities: list[Canonical] = field(default_factory=list)
+    names: list[tuple[str, str, list[str]]] = field(default_factory=list)
+
+    def canonical(self, ref: str | None) -> str | None:
+        """Canonical id for a local reference; unknown references pass through."""
+        if ref is None:
+            return None
+        link = self.links.get(ref)
+        return link.entity_id if link else ref
+
+
+class _Tables:
+    """Lookup tables over a set of canonical entities and their names."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, Canonical] = {}
+        self.by_norm: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.choices: dict[str, list[str]] = defaultdict(list)
+        self.choice_ids: dict[str, list[str]] = defaultdict(list)
+        self.persons: dict[str, list[PersonName]] = defaultdict(list)
+        self.by_surname: dict[str, list[str]] = defaultdict(list)
+
+    def add_name(self, entity_id: str, etype: str, text: str) -> None:
+        is_person = etype == "person"
+        key = norm(text, person=is_person)
+        if not key or entity_id in self.by_norm[(etype, key)]:
+            return
+        self.by_norm[(etype, key)].append(entity_id)
+        self.choices[etype].append(key)
+        self.choice_ids[etype].append(entity_id)
+        if is_person:
+            pname = person_name(text)
+            if pname is not None:
+                self.persons[entity_id].append(pname)
+                if not pname.bare and entity_id not in self.by_surname[pname.surname]:
+                    self.by_surname[pname.surname].append(entity_id)
+
+
+def _countries_agree(a: str | None, b: str | None) -> bool:
+    return not a or not b or a.upper() == b.upper()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"\W+", "_", fold(text)).strip("_")
+
+
+class CanonicalIndex:
+    """All canonical entities of a corpus, indexed for the rules above."""
+
+    def __init__(self, dictionary_ids: Iterable[str] = ()) -> None:
+        self._base = _Tables()
+        self._dictionary_ids = frozenset(dictionary_ids)
+
+    # -- building -----------------------------------------------------------
+    def add(self, entity: Canonical, names: Iterable[str] = ()) -> None:
+        """Load an existing canonical entity (e.g. from the database)."""
+        self._base.entities[entity.id] = entity
+        for text in [entity.name, *names]:
+            self._base.add_name(entity.id, entity.type, text)
+
+    def __contains__(self, entity_id: str) -> bool:
+        return entity_id in self._base.entities
+
+    def __len__(self) -> int:
+        return len(self._base.entities)
+
+    def is_dictionary(self, ent: Entity) -> bool:
+        """A dictionary-known actor: its id is stable across documents."""
+        return (ent.basis or "").lower().startswith("dictionary") or ent.id in self._dictionary_ids
+
+    # -- planning -----------------------------------------------------------
+    def plan(self, entities: Iterable[Entity]) -> Resolution:
+        """Decide, without changing the index, where each entity belongs."""
+        staged = _Tables()
+        res = Resolution()
+        for ent in entities:
+            link = self._link(ent, staged)
+            res.links[ent.id] = link
+            if link.new:
+                canon = Canonical(link.entity_id, ent.type, ent.name, ent.country)
+                staged.entities[canon.id] = canon
+                res.new_entities.append(canon)
+            names = [ent.name, *ent.aliases]
+            for text in names:
+                staged.add_name(link.entity_id, self._type_of(link.entity_id, staged) or ent.type, text)
+            res.names.append((link.entity_id, ent.type, names))
+        return res
+
+    def commit(self, res: Resolution) -> None:
+        """Apply a plan whose document has been stored."""
+        for canon in res.new_entities:
+            self._base.entities[canon.id] = canon
+        for entity_id, etype, names in res.names:
+            etype = self._type_of(entity_id) or etype
+            for text in names:
+                self._base.add_name(entity_id, etype, text)
+
+    # -- rules ----------------------------------------------------------------
+    def _link(self, ent: Entity, staged: _Tables) -> Link:
+        if self.is_dictionary(ent):
+            exists = self._get(ent.id, staged) is not None
+            return Link(ent.id, ent.id, "dictionary", 100.0, new=not exists)
+        if ent.type == "person":
+            found = self._match_person(ent, staged)
+        else:
+            found = self._match_alias(ent, staged) or self._match_fuzzy(ent, staged)
+        if found:
+            return found
+        return Link(ent.id, self._new_id(ent, staged), "new", None, new=True)
+
+    def _match_alias(self, ent: Entity, staged: _Tables) -> Link | None:
+        keys = {norm(t) for t in [ent.name, *ent.aliases]} - {""}
+        shared: dict[str, int] = {}
+        for key in keys:
+            for cid in self._ids_for(ent.type, key, staged):
+                if self._country_ok(cid, ent, staged):
+                    shared[cid] = shared.get(cid, 0) + 1
+        if not shared:
+            return None
+        best = max(shared, key=lambda cid: shared[cid])   # ties: first seen wins
+        return Link(ent.id, best, "alias", 100.0, new=False)
+
+    def _match_fuzzy(self, ent: Entity, staged: _Tables) -> Link | None:
+        best: tuple[float, str] | None = None
+        for text in [ent.name, *ent.aliases]:
+            key = norm(text)
+            if not key:
+                continue
+            for cid, score in self._fuzzy(ent.type, key, staged):
+                if self._country_ok(cid, ent, staged) and (best is None or score > best[0]):
+                    best = (score, cid)
+        if best is None:
+            return None
+        return Link(ent.id, best[1], "fuzzy", round(best[0], 1), new=False)
+
+    def _match_person(self, ent: Entity, staged: _Tables) -> Link | None:
+        names = [p for p in (person_name(t) for t in [ent.name, *ent.aliases]) if p]
+        full = [p for p in names if not p.bare]
+        if full:
+            return self._match_full_name(ent, full, staged)
+        if names:
+            return self._match_surname(ent, names[0], staged)
+        return None
+
+    def _match_full_name(self, ent: Entity, full: list[PersonName], staged: _Tables) -> Link | None:
+        for pname in full:
+            for cid in self._ids_for("person", pname.full, staged):
+                if self._person_ok(cid, full, staged) and self._country_ok(cid, ent, staged):
+                    return Link(ent.id, cid, "alias", 100.0, new=False)
+        best: tuple[float, str] | None = None
+        for pname in full:
+            for cid, score in self._fuzzy("person", pname.full, staged):
+                if best is not None and score <= best[0]:
+                    continue
+                if self._person_ok(cid, full, staged) and self._country_ok(cid, ent, staged):
+                    best = (score, cid)
+        if best is None:
+            return None
+        return Link(ent.id, best[1], "fuzzy", round(best[0], 1), new=False)
+
+    def _match_surname(self, ent: Entity, bare: PersonName, staged: _Tables) -> Link | None:
+        holders = [cid for cid in self._surname_holders(bare.surname, staged)
+                   if self._country_ok(cid, ent, staged)]
+        if len(holders) == 1:
+            return Link(ent.id, holders[0], "surname_unique", 100.0, new=False)
+        # No single full-name holder: gather under a surname-only entity.
+        for cid in self._ids_for("person", bare.full, staged):
+            if not self._full_names(cid, staged) and self._country_ok(cid, ent, staged):
+                rule = "surname_ambiguous" if holders else "alias"
+                return Link(ent.id, cid, rule, float(len(holders)) if holders else 100.0, new=False)
+        if holders:
+            return Link(ent.id, self._new_id(ent, staged), "surname_ambiguous",
+                        float(len(holders)), new=True)
+        return None
+
+    # -- helpers --------------------------------------------------------------
+    def _tables(self, staged: _Tables | None) -> tuple[_Tables, ...]:
+        return (self._base, staged) if staged is not None else (self._base,)
+
+    def _get(self, cid: str, staged: _Tables | None = None) -> Canonical | None:
+        for tables in self._tables(staged):
+            if cid in tables.entities:
+                return tables.entities[cid]
+        return None
+
+    def _type_of(self, cid: str, staged: _Tables | None = None) -> str | None:
+        canon = self._get(cid, staged)
+        return canon.type if canon else None
+
+    def _ids_for(self, etype: str, key: str, staged: _Tables) -> list[str]:
+        out: list[str] = []
+        for tables in self._tables(staged):
+            for cid in tables.by_norm.get((etype, key), ()):
+                if cid not in out:
+                    out.append(cid)
+        return out
+
+    def _fuzzy(self, etype: str, key: str, staged: _Tables) -> list[tuple[str, float]]:
+        hits: list[tuple[str, float]] = []
+        for tables in self._tables(staged):
+            choices = tables.choices.get(etype)
+            if not choices:
+                continue
+            for _, score, idx in process.extract(
+                key, choices, scorer=fuzz.token_sort_ratio,
+                score_cutoff=FUZZY_CUTOFF, limit=FUZZY_LIMIT,
+            ):
+                hits.append((tables.choice_ids[etype][idx], float(score)))
+        hits.sort(key=lambda h: -h[1])
+        return hits
+
+    def _full_names(self, cid: str, staged: _Tables) -> list[PersonName]:
+        return [p for tables in self._tables(staged) for p in tables.persons.get(cid, ()) if not p.bare]
+
+    def _person_ok(self, cid: str, full: list[PersonName], staged: _Tables) -> bool:
+        """A close full-name pair with agreeing given names, and no pair that
+        shares a surname under different given names."""
+        theirs = self._full_names(cid, staged)
+        if not theirs:
+            return False        # never merge a full name into a surname-only entity
+        close = False
+        for mine in full:
+            for other in theirs:
+                agree = given_names_agree(mine.given or "", other.given or "")
+                if mine.surname == other.surname and not agree:
+                    return False
+                if agree and (mine.full == other.full
+                              or fuzz.token_sort_ratio(mine.full, other.full) >= FUZZY_CUTOFF):
+                    close = True
+        return close
+
+    def _surname_holders(self, surname: str, staged: _Tables) -> list[str]:
+        out: list[str] = []
+        for tables in self._tables(staged):
+            for cid in tables.by_surname.get(surname, ()):
+                if cid not in out:
+                    out.append(cid)
+        return out
+
+    def _country_ok(self, cid: str, ent: Entity, staged: _Tables) -> bool:
+        canon = self._get(cid, staged)
+        return canon is None or _countries_agree(canon.country, ent.country)
+
+    def _new_id(self, ent: Entity, staged: _Tables) -> str:
+        base = _slug(norm(ent.name, person=ent.type == "person") or ent.name) or "entity"
+        candidate, n = base, 2
+        while (self._get(candidate, staged) is not None or candidate in self._dictionary_ids):
+            candidate, n = f"{base}_{n}", n + 1
+        return candidate

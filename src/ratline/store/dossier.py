@@ -1,0 +1,123 @@
+"""Everything the corpus says about one entity, each fact with its source.
+
+A dossier is what an analyst reads before trusting a name: every alias with
+the dates it was first and last seen (and a sentence using it), why each
+document's mention was attached to this entity, its relations, the events it
+took part in or was targeted by, and the tallies kept about it.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ratline.store.queries import EVENT_SQL, report_from_row, entity_names, sentence_around
+from ratline.store.sqlite import Store, loads
+
+
+def dossier(store: Store, entity_id: str) -> dict[str, Any]:
+    rows = store.query("SELECT id, type, name, country, created_by FROM entities WHERE id = ?",
+                       (entity_id,))
+    if not rows:
+        raise KeyError(entity_id)
+    ent = rows[0]
+    names = entity_names(store)
+    return {
+        "id": ent["id"], "type": ent["type"], "name": ent["name"], "country": ent["country"],
+        "aliases": _aliases(store, entity_id),
+        "links": [
+            {"doc": r["doc"], "local_id": r["local_id"], "name": r["name"], "rule": r["rule"],
+             "score": r["score"]}
+            for r in store.query(
+                "SELECT d.name AS doc, l.local_id, l.name, l.rule, l.score FROM entity_links l "
+                "JOIN documents d ON d.doc_id = l.doc_id WHERE l.entity_id = ? "
+                "ORDER BY d.published, d.name", (entity_id,))
+        ],
+        "relations": _relations(store, entity_id, names),
+        "events": _events(store, entity_id, names),
+        "tallies": _tallies(store, entity_id, names),
+    }
+
+
+def _aliases(store: Store, entity_id: str) -> list[dict[str, Any]]:
+    out = []
+    for a in store.query(
+            "SELECT a.alias, a.first_seen, a.last_seen, a.doc_id, d.name AS doc, d.body "
+            "FROM aliases a JOIN documents d ON d.doc_id = a.doc_id "
+            "WHERE a.entity_id = ? ORDER BY a.first_seen, a.alias", (entity_id,)):
+        out.append({"alias": a["alias"], "first_seen": a["first_seen"],
+                    "last_seen": a["last_seen"], "doc": a["doc"],
+                    "quote": _alias_quote(store, entity_id, a)})
+    return out
+
+
+def _alias_quote(store: Store, entity_id: str, a: dict[str, Any]) -> str | None:
+    """The sentence where the alias was read: its mention if stored, else its
+    first occurrence in the body; None when the alias is only an entity label."""
+    hit = store.query("SELECT char_start, char_end FROM mentions WHERE doc_id = ? "
+                      "AND entity_key = ? AND text = ? ORDER BY char_start LIMIT 1",
+                      (a["doc_id"], entity_id, a["alias"]))
+    if hit:
+        return sentence_around(a["body"], hit[0]["char_start"], hit[0]["char_end"])
+    pos = a["body"].find(a["alias"])
+    if pos >= 0:
+        return sentence_around(a["body"], pos, pos + len(a["alias"]))
+    return None
+
+
+def _relations(store: Store, entity_id: str, names: dict[str, str]) -> list[dict[str, Any]]:
+    return [
+        {"subject": r["subject"], "subject_name": names.get(r["subject"], r["subject"]),
+         "predicate": r["predicate"], "object": r["object"],
+         "object_name": names.get(r["object"], r["object"]), "date": r["date"],
+         "quote": r["quote"], "doc": r["doc"], "start": r["char_start"], "end": r["char_end"]}
+        for r in store.query(
+            "SELECT r.*, d.name AS doc FROM relations r JOIN documents d ON d.doc_id = r.doc_id "
+            "WHERE r.subject = ? OR r.object = ? ORDER BY d.published, d.name, r.char_start",
+            (entity_id, entity_id))
+    ]
+
+
+def _events(store: Store, entity_id: str, names: dict[str, str]) -> list[dict[str, Any]]:
+    like = f'%"{entity_id}"%'
+    rows = store.query(
+        EVENT_SQL + " WHERE r.actors LIKE ? OR r.targets LIKE ? OR e.location = ? "
+        "ORDER BY e.date, d.published, d.name, r.char_start", (like, like, entity_id))
+    out = []
+    for row in rows:
+        rep = report_from_row(row)
+        roles = [role for role, hit in (("actor", entity_id in rep["actors"]),
+                                        ("target", entity_id in rep["targets"]),
+                                        ("location", row["location"] == entity_id)) if hit]
+        if not roles:
+            continue          # LIKE pre-filter is loose ("_" matches any character)
+        out.append({
+            "event_id": row["event_id"], "role": "/".join(roles), "type": row["type"],
+            "date": row["date"], "date_precision": row["date_precision"],
+            "place": names.get(row["location"], row["location"]) if row["location"] else None,
+            "admin1": row["admin1"], "country": row["country"],
+            "actor_names": [names.get(a, a) for a in rep["actors"]],
+            "target_names": [names.get(t, t) for t in rep["targets"]],
+            **{k: rep[k] for k in ("killed_low", "killed_best", "killed_high", "wounded",
+                                   "captured", "claim_source", "quote", "doc", "start", "end")},
+        })
+    return out
+
+
+def _tallies(store: Store, entity_id: str, names: dict[str, str]) -> list[dict[str, Any]]:
+    out = []
+    for t in store.query(
+            "SELECT t.*, d.name AS doc FROM tallies t JOIN documents d ON d.doc_id = t.doc_id "
+            "WHERE t.subject = ? OR t.by_actors LIKE ? ORDER BY t.since, d.published",
+            (entity_id, f'%"{entity_id}"%')):
+        by = loads(t["by_actors"], [])
+        roles = [r for r, hit in (("subject", t["subject"] == entity_id),
+                                  ("by", entity_id in by)) if hit]
+        if not roles:
+            continue
+        out.append({
+            "role": "/".join(roles), "subject": t["subject"],
+            "subject_name": names.get(t["subject"], t["subject"]) if t["subject"] else None,
+            "since": t["since"], "killed": t["killed"], "captured": t["captured"],
+            "by": by, "by_names": [names.get(b, b) for b in by],
+            "quote": t["quote"], "doc": t["doc"], "start": t["char_start"], "end": t["char_end"],
+        })
+    return out

@@ -1,0 +1,195 @@
+"""Read-side queries behind ``Corpus``: events, entities, dossiers, counts.
+
+Every fact returned carries its quote, offsets and the name of the document
+it was read in — a fact without a source is a bug.  Filters that need JSON
+(actors/targets) are applied in Python after a portable SQL pre-filter, so the
+same code can later run over PostgreSQL.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from ratline.resolve.names import fold, norm
+from ratline.store.sqlite import Store, loads
+
+EVENT_SQL = (
+    "SELECT e.id AS event_id, e.type, e.date, e.date_precision, e.location, e.admin1, "
+    "e.country, e.lat, e.lon, e.where_precision, r.local_id, r.quote, r.char_start, r.char_end, "
+    "r.date_text, r.actors, r.targets, r.killed_low, r.killed_best, r.killed_high, r.wounded, "
+    "r.captured, r.casualty_side_note, r.claim_source, r.basis, d.name AS doc, d.doc_id, "
+    "d.published FROM events e JOIN event_reports r ON r.event_id = e.id "
+    "JOIN documents d ON d.doc_id = r.doc_id"
+)
+_REPORT_KEYS = ("doc", "doc_id", "local_id", "quote", "start", "end", "date_text", "actors",
+                "targets", "killed_low", "killed_best", "killed_high", "wounded", "captured",
+                "casualty_side_note", "claim_source", "basis")
+
+
+def entity_names(store: Store) -> dict[str, str]:
+    return {r["id"]: r["name"] for r in store.query("SELECT id, name FROM entities")}
+
+
+def find_entities(store: Store, text: str) -> list[str]:
+    """Canonical ids a user's name or id refers to, best first.
+
+    Exact id, then a normalised name/alias (titles dropped, as for people),
+    then — only if nothing matched exactly — the closest spelling (>= 85).
+    Ranked by how many documents link to the entity.
+    """
+    text = (text or "").strip()
+    if not text:
+        return []
+    if store.query("SELECT id FROM entities WHERE id = ?", (text,)):
+        return [text]
+    keys = list({norm(text), norm(text, person=True)} - {""})
+    ids: list[str] = []
+    if keys:
+        marks = ", ".join("?" * len(keys))
+        ids = [r["entity_id"] for r in store.query(
+            f"SELECT DISTINCT entity_id FROM aliases WHERE norm IN ({marks})", keys)]
+        by_name = [r["id"] for r in store.query("SELECT id, name FROM entities")
+                   if norm(r["name"]) in keys or norm(r["name"], person=True) in keys]
+        ids += [i for i in by_name if i not in ids]
+    if not ids and keys:
+        rows = store.query("SELECT entity_id, norm FROM aliases")
+        choices = [r["norm"] for r in rows]
+        for _, _, idx in process.extract(keys[0], choices, scorer=fuzz.token_sort_ratio,
+                                         score_cutoff=85, limit=5):
+            if rows[idx]["entity_id"] not in ids:
+                ids.append(rows[idx]["entity_id"])
+    return _by_document_count(store, ids)
+
+
+def _by_document_count(store: Store, ids: list[str]) -> list[str]:
+    if len(ids) < 2:
+        return ids
+    marks = ", ".join("?" * len(ids))
+    counts = {r["entity_id"]: r["n"] for r in store.query(
+        f"SELECT entity_id, COUNT(DISTINCT doc_id) AS n FROM entity_links "
+        f"WHERE entity_id IN ({marks}) GROUP BY entity_id", ids)}
+    return sorted(ids, key=lambda i: -counts.get(i, 0))
+
+
+def events(store: Store, actor: str | None = None, since: str | None = None,
+           until: str | None = None, place: str | None = None) -> list[dict[str, Any]]:
+    """Events (one dict each, with its reports), oldest first; undated last."""
+    where, params = [], []
+    if since:
+        where.append("e.date >= ?")
+        params.append(str(since))
+    if until:
+        where.append("e.date <= ?")
+        params.append(_end_of(str(until)))
+    sql = EVENT_SQL + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY e.date, d.published, d.name, r.char_start"
+    rows = store.query(sql, params)
+    actor_ids = set(find_entities(store, actor)) if actor else None
+    place_test = _place_test(store, place) if place else None
+    names = entity_names(store)
+    grouped: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        report = report_from_row(row)
+        ev = grouped.get(row["event_id"])
+        if ev is None:
+            ev = grouped[row["event_id"]] = _event_head(row, report, names)
+        else:
+            ev["reports"].append(report)
+            for side in ("actors", "targets"):
+                ev[side] += [a for a in report[side] if a not in ev[side]]
+    out = []
+    for ev in grouped.values():
+        if actor_ids is not None and not actor_ids & set(ev["actors"] + ev["targets"]):
+            continue
+        if place_test is not None and not place_test(ev):
+            continue
+        ev["actor_names"] = [names.get(a, a) for a in ev["actors"]]
+        ev["target_names"] = [names.get(t, t) for t in ev["targets"]]
+        out.append(ev)
+    out.sort(key=lambda e: (e["date"] is None, e["date"] or ""))
+    return out
+
+
+def _end_of(date: str) -> str:
+    """The last day string of a partial date, so --until 2007 includes December."""
+    parts = date.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        return f"{parts[0]}-{parts[1]}-31"
+    return date
+
+
+def report_from_row(row: dict[str, Any]) -> dict[str, Any]:
+    rep = {k: row.get(k) for k in _REPORT_KEYS}
+    rep["start"], rep["end"] = row["char_start"], row["char_end"]
+    rep["actors"] = loads(row["actors"], [])
+    rep["targets"] = loads(row["targets"], [])
+    return rep
+
+
+def _event_head(row: dict[str, Any], report: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+    """Event-level fields plus the first report's figures and quote."""
+    head = {
+        "event_id": row["event_id"], "type": row["type"], "date": row["date"],
+        "date_precision": row["date_precision"], "location": row["location"],
+        "place": names.get(row["location"], row["location"]) if row["location"] else None,
+        "admin1": row["admin1"], "country": row["country"], "lat": row["lat"],
+        "lon": row["lon"], "where_precision": row["where_precision"],
+    }
+    head.update({k: report[k] for k in _REPORT_KEYS if k not in ("local_id",)})
+    head["actors"] = list(report["actors"])
+    head["targets"] = list(report["targets"])
+    head["reports"] = [report]
+    return head
+
+
+def _place_test(store: Store, place: str):
+    ids = set(find_entities(store, place))
+    key = fold(place)
+
+    def test(ev: dict[str, Any]) -> bool:
+        return (ev["location"] in ids
+                or (ev["admin1"] is not None and fold(ev["admin1"]) == key)
+                or (ev["country"] is not None and ev["country"].lower() == key))
+    return test
+
+
+def entities(store: Store, kind: str | None = None) -> list[dict[str, Any]]:
+    """Canonical entities with their aliases and how many documents name them."""
+    sql = ("SELECT e.id, e.type, e.name, e.country, COUNT(DISTINCT l.doc_id) AS documents "
+           "FROM entities e LEFT JOIN entity_links l ON l.entity_id = e.id")
+    params: list[Any] = []
+    if kind:
+        sql += " WHERE e.type = ?"
+        params.append(kind)
+    sql += " GROUP BY e.id, e.type, e.name, e.country ORDER BY e.type, e.name"
+    rows = store.query(sql, params)
+    aliases: dict[str, list[str]] = {}
+    for r in store.query("SELECT entity_id, alias FROM aliases ORDER BY first_seen, alias"):
+        aliases.setdefault(r["entity_id"], []).append(r["alias"])
+    for r in rows:
+        r["aliases"] = aliases.get(r["id"], [])
+    return rows
+
+
+def summary(store: Store) -> dict[str, Any]:
+    counts = {t: store.count(t) for t in (
+        "documents", "entities", "aliases", "mentions", "events", "event_reports",
+        "relations", "tallies", "conflicts")}
+    counts["entities_by_type"] = {r["type"]: r["n"] for r in store.query(
+        "SELECT type, COUNT(*) AS n FROM entities GROUP BY type ORDER BY type")}
+    return counts
+
+
+def sentence_around(body: str, start: int, end: int, limit: int = 240) -> str:
+    """The sentence holding body[start:end], for showing a name in context."""
+    left = max(body.rfind(". ", 0, start), body.rfind("\n", 0, start))
+    left = 0 if left < 0 else left + 1
+    m = re.compile(r"[.!?](?=\s|$)|\n").search(body, end)
+    right = m.end() if m else len(body)
+    text = " ".join(body[left:right].split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+

@@ -1,0 +1,114 @@
+"""Turn one document's Extraction into table rows (pure, no database).
+
+Kept apart from the SQL so the same rows can go to SQLite now and PostgreSQL
+later, and so the mapping from records to columns is testable on its own.
+Local entity ids are replaced by canonical ids through the document's
+``Resolution``; local event ids become corpus-wide ``<doc_id>:<local id>``.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from ratline.resolve.crossdoc import Resolution
+from ratline.schema import Extraction
+
+# Column order of each table, as written by ``rows_for``.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc_id", "name", "source", "title", "body", "published", "published_basis",
+                  "has_comments", "comments", "boilerplate", "body_last_sentence", "fmt", "url",
+                  "ingested_at"),
+    "entities": ("id", "type", "name", "country", "created_by"),
+    "entity_links": ("doc_id", "local_id", "entity_id", "rule", "score", "type", "name",
+                     "aliases", "country", "basis"),
+    "mentions": ("doc_id", "char_start", "char_end", "text", "kind", "entity_key", "sentence",
+                 "basis"),
+    "relations": ("doc_id", "subject", "predicate", "object", "quote", "char_start", "char_end",
+                  "basis", "date", "date_precision"),
+    "events": ("id", "type", "date", "date_precision", "location", "admin1", "country", "lat",
+               "lon", "where_precision"),
+    "event_reports": ("event_id", "doc_id", "local_id", "quote", "char_start", "char_end",
+                      "date_text", "actors", "targets", "killed_low", "killed_best", "killed_high",
+                      "wounded", "captured", "casualty_side_note", "claim_source", "basis"),
+    "tallies": ("doc_id", "subject", "since", "killed", "captured", "by_actors", "quote",
+                "char_start", "char_end", "basis"),
+    "conflicts": ("doc_id", "event_id", "claims"),
+}
+# Parents before children, so foreign keys hold at every statement.
+TABLE_ORDER = ("documents", "entities", "entity_links", "mentions", "relations", "events",
+               "event_reports", "tallies", "conflicts")
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def event_id(doc_id: str, local_id: str) -> str:
+    return f"{doc_id}:{local_id}"
+
+
+def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[str, list[tuple]]:
+    """All rows one document contributes, table by table (aliases excepted:
+    they are merged into existing rows, see ``Store``)."""
+    doc = ex.document
+    did = doc.doc_id
+    canon = res.canonical
+    now = now or datetime.now(timezone.utc).isoformat(timespec="seconds")
+    local_events = {e.id for e in ex.events}
+    ents = {e.id: e for e in ex.entities}
+
+    rows: dict[str, list[tuple]] = {t: [] for t in TABLE_ORDER}
+    rows["documents"].append((
+        did, doc.name, doc.source, doc.title, doc.body, doc.published, doc.published_basis,
+        int(bool(doc.has_comments)), dumps(doc.comments), dumps(doc.boilerplate),
+        ex.body_last_sentence, doc.fmt, doc.url, now,
+    ))
+    for c in res.new_entities:
+        rows["entities"].append((c.id, c.type, c.name, c.country, did))
+    for link in res.links.values():
+        e = ents[link.local_id]
+        rows["entity_links"].append((
+            did, link.local_id, link.entity_id, link.rule, link.score, e.type, e.name,
+            dumps(e.aliases), e.country, e.basis,
+        ))
+    for m in ex.mentions:
+        rows["mentions"].append((did, m.span.start, m.span.end, m.span.text, m.kind,
+                                 canon(m.key), m.sentence, m.basis))
+    for r in ex.relations:
+        rows["relations"].append((did, canon(r.subject), r.predicate, canon(r.object), r.quote,
+                                  r.span.start, r.span.end, r.basis, r.date, r.date_precision))
+    for e in ex.events:
+        eid = event_id(did, e.id)
+        rows["events"].append((eid, e.type, e.date, e.date_precision, canon(e.location),
+                               e.admin1, e.country, e.latitude, e.longitude, e.where_precision))
+        rows["event_reports"].append((
+            eid, did, e.id, e.quote, e.span.start, e.span.end, e.date_text,
+            dumps([canon(a) for a in e.actors]), dumps([canon(t) for t in e.targets]),
+            e.killed_low, e.killed_best, e.killed_high, e.wounded, e.captured,
+            e.casualty_side_note, e.claim_source, e.basis,
+        ))
+    for t in ex.tallies:
+        by = t.by if isinstance(t.by, list) else ([t.by] if t.by else [])
+        rows["tallies"].append((did, canon(t.subject), t.since, t.killed, t.captured,
+                                dumps([canon(b) for b in by]), t.quote, t.span.start,
+                                t.span.end, t.basis))
+    for c in ex.conflicts:
+        about = event_id(did, c.about) if c.about in local_events else c.about
+        claims = [{"source": cl.source, "says": cl.says} for cl in c.claims]
+        rows["conflicts"].append((did, about, dumps(claims)))
+    return rows
+
+
+def alias_occurrences(ex: Extraction, res: Resolution) -> list[tuple[str, str, str]]:
+    """(canonical id, alias, entity type) for every name this document uses."""
+    out: list[tuple[str, str, str]] = []
+    seen: set[tuple[str, str]] = set()
+    for e in ex.entities:
+        cid = res.canonical(e.id)
+        for alias in [e.name, *e.aliases]:
+            alias = (alias or "").strip()
+            if alias and (cid, alias) not in seen:
+                seen.add((cid, alias))
+                out.append((cid, alias, e.type))
+    return out

@@ -1,0 +1,168 @@
+-- ratline corpus schema.
+--
+-- Written in the subset of SQL that SQLite runs today and PostgreSQL can run
+-- unchanged later: only TEXT, INTEGER and REAL columns, ids are TEXT (content
+-- hashes, dictionary ids, "<doc_id>:<local id>"), JSON lists are TEXT, booleans
+-- are INTEGER 0/1, dates are ISO TEXT. No AUTOINCREMENT, no ROWID tricks, no
+-- WITHOUT ROWID, no SQLite-only pragmas here (those live in sqlite.py).
+-- Reserved words of PostgreSQL are avoided as column names: character offsets
+-- are char_start/char_end (not start/end) and a tally's actors are by_actors.
+--
+-- Every fact row carries doc_id, so provenance is the table itself: the quote
+-- and its offsets into documents.body say where the fact was read.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT
+);
+
+-- One row per distinct article body; doc_id is the content hash, so ingesting
+-- the same text twice is a no-op.
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id             TEXT PRIMARY KEY,
+    name               TEXT NOT NULL,
+    source             TEXT NOT NULL,
+    title              TEXT,
+    body               TEXT NOT NULL,
+    published          TEXT,
+    published_basis    TEXT,
+    has_comments       INTEGER NOT NULL DEFAULT 0,
+    comments           TEXT NOT NULL DEFAULT '[]',
+    boilerplate        TEXT NOT NULL DEFAULT '[]',
+    body_last_sentence TEXT,
+    fmt                TEXT,
+    url                TEXT,
+    ingested_at        TEXT NOT NULL
+);
+
+-- Canonical corpus-level entities (one per real thing across documents).
+CREATE TABLE IF NOT EXISTS entities (
+    id         TEXT PRIMARY KEY,
+    type       TEXT NOT NULL,
+    name       TEXT NOT NULL,
+    country    TEXT,
+    created_by TEXT NOT NULL          -- doc_id of the document that introduced it
+);
+
+-- Every surface form an entity was seen under, once per entity, with the
+-- publication dates of the first and last documents that used it.
+CREATE TABLE IF NOT EXISTS aliases (
+    entity_id  TEXT NOT NULL REFERENCES entities(id),
+    alias      TEXT NOT NULL,
+    norm       TEXT NOT NULL,
+    doc_id     TEXT NOT NULL REFERENCES documents(doc_id),
+    first_seen TEXT,
+    last_seen  TEXT,
+    PRIMARY KEY (entity_id, alias)
+);
+CREATE INDEX IF NOT EXISTS aliases_norm ON aliases (norm);
+
+-- Why a document's local entity was attached to a canonical entity: the rule
+-- (dictionary, alias, fuzzy, surname_unique, new...) and its score. The local
+-- name/aliases are kept so a document can be exported exactly as it was read.
+CREATE TABLE IF NOT EXISTS entity_links (
+    doc_id    TEXT NOT NULL REFERENCES documents(doc_id),
+    local_id  TEXT NOT NULL,
+    entity_id TEXT NOT NULL REFERENCES entities(id),
+    rule      TEXT NOT NULL,
+    score     REAL,
+    type      TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    aliases   TEXT NOT NULL DEFAULT '[]',
+    country   TEXT,
+    basis     TEXT,
+    PRIMARY KEY (doc_id, local_id)
+);
+CREATE INDEX IF NOT EXISTS entity_links_entity ON entity_links (entity_id);
+
+-- Names found in the body, with offsets; entity_key is the canonical entity
+-- id when the mention belongs to a linked entity.
+CREATE TABLE IF NOT EXISTS mentions (
+    doc_id     TEXT NOT NULL REFERENCES documents(doc_id),
+    char_start INTEGER NOT NULL,
+    char_end   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    entity_key TEXT,
+    sentence   INTEGER,
+    basis      TEXT
+);
+CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_key);
+
+-- subject/object are canonical entity ids.
+CREATE TABLE IF NOT EXISTS relations (
+    doc_id         TEXT NOT NULL REFERENCES documents(doc_id),
+    subject        TEXT NOT NULL,
+    predicate      TEXT NOT NULL,
+    object         TEXT NOT NULL,
+    quote          TEXT NOT NULL,
+    char_start     INTEGER NOT NULL,
+    char_end       INTEGER NOT NULL,
+    basis          TEXT,
+    date           TEXT,
+    date_precision TEXT
+);
+CREATE INDEX IF NOT EXISTS relations_doc ON relations (doc_id);
+CREATE INDEX IF NOT EXISTS relations_subject ON relations (subject);
+CREATE INDEX IF NOT EXISTS relations_object ON relations (object);
+
+-- The real event (when, where). For now one per report; merging reports of
+-- the same event across documents is a later stage.
+CREATE TABLE IF NOT EXISTS events (
+    id              TEXT PRIMARY KEY,
+    type            TEXT NOT NULL,
+    date            TEXT,
+    date_precision  TEXT,
+    location        TEXT,
+    admin1          TEXT,
+    country         TEXT,
+    lat             REAL,
+    lon             REAL,
+    where_precision INTEGER
+);
+CREATE INDEX IF NOT EXISTS events_date ON events (date);
+
+-- One row per report of an event: each source keeps its own figures.
+CREATE TABLE IF NOT EXISTS event_reports (
+    event_id           TEXT NOT NULL REFERENCES events(id),
+    doc_id             TEXT NOT NULL REFERENCES documents(doc_id),
+    local_id           TEXT NOT NULL,
+    quote              TEXT NOT NULL,
+    char_start         INTEGER NOT NULL,
+    char_end           INTEGER NOT NULL,
+    date_text          TEXT,
+    actors             TEXT NOT NULL DEFAULT '[]',
+    targets            TEXT NOT NULL DEFAULT '[]',
+    killed_low         INTEGER,
+    killed_best        INTEGER,
+    killed_high        INTEGER,
+    wounded            INTEGER,
+    captured           INTEGER,
+    casualty_side_note TEXT,
+    claim_source       TEXT,
+    basis              TEXT,
+    PRIMARY KEY (doc_id, local_id)
+);
+CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports (event_id);
+
+CREATE TABLE IF NOT EXISTS tallies (
+    doc_id     TEXT NOT NULL REFERENCES documents(doc_id),
+    subject    TEXT,
+    since      TEXT,
+    killed     INTEGER,
+    captured   INTEGER,
+    by_actors  TEXT NOT NULL DEFAULT '[]',
+    quote      TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end   INTEGER NOT NULL,
+    basis      TEXT
+);
+CREATE INDEX IF NOT EXISTS tallies_doc ON tallies (doc_id);
+
+CREATE TABLE IF NOT EXISTS conflicts (
+    doc_id   TEXT NOT NULL REFERENCES documents(doc_id),
+    event_id TEXT,
+    claims   TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX IF NOT EXISTS conflicts_doc ON conflicts (doc_id);

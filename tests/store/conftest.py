@@ -35,6 +35,8 @@ def make_extraction(body: str, name: str, published: str | None = "2007-06-30",
     raid = "Iraqi forces raided a Mahdi Army cell in Sadr City, killing 5."
     lead = "Qais Qazali leads the Mahdi Army cell."
     tally = "Iraqi forces have captured 12 Mahdi Army members since April 27, 2007."
+    for ent in ents:                      # like a real extraction: only forms in the body
+        ent.aliases = [a for a in ent.aliases if a in body]
     mentions = []
     for ent in ents:
         for alias in ent.aliases:
@@ -62,6 +64,12 @@ BODY_A = ("Iraqi forces raided a Mahdi Army cell in Sadr City, killing 5. "
           "Iraqi forces have captured 12 Mahdi Army members since April 27, 2007.")
 BODY_B = ("Qais Qazali leads the Mahdi Army cell. "
           "Officials said the Jaysh al-Mahdi was quiet in Sadr City.")
+
+
+@pytest.fixture
+def make():
+    """The builder itself, for tests that need their own bodies or entities."""
+    return make_extraction
 
 
 @pytest.fixture

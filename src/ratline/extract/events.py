@@ -26,12 +26,22 @@ GROUPS = {
     "other": "other",
 }
 _DEF_REF = re.compile(
-    r"\b(?:the|this|that|today['’]s|yesterday['’]s|such|same)\s+(?:[\w⟦⟧-]+\s+){0,2}?"
+    r"\b(?:the|this|that|today['’]s|yesterday['’]s|such|same)\s+"
+    r"(?:(?!(?:a|an|follows|is|was|are|were|has|had|will)\b)[\w⟦⟧’'-]+\s+){0,2}"
     r"(?:raids?|operations?|attacks?|strikes?|incident|engagement|arrest|clash|fighting|assault|ambush|"
     r"release|kidnapping|offensive|bombing|blast)\b", re.I)
 _SUCH = re.compile(r"\b(?:such|similar|previous|earlier)\s+(?:\w+\s+)?$", re.I)
-_HYPOTHETICAL = re.compile(r"\b(?:will|would|could|may|might|plans? to|planned to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
-                           r"attempt(?:s|ed)? to|tried to|sought to|seeks? to|wants? to|demand(?:s|ed)? that .{0,40})\s+(?:\w+\s+)?$", re.I)
+_HYPOTHETICAL = re.compile(
+    r"(?:\b(?:will|would|could|may|might|should|must|plans? to|planned to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
+    r"attempt(?:s|ed)? to|tried to|sought to|seeks? to|wants? to|demand(?:s|ed)? that .{0,40})\s+(?:\w+\s+)?"
+    r"|\b(?:cannot|can't|won't|will not|would not|did not|didn't|never|not)\s+(?:\w+\s+){0,3}"
+    r"|\bthat (?:\w+ ){1,3}be\s+|\bto\s+(?:\w+\s+)?"
+    r"|\b(?:secure|seek|demand|negotiate|win|obtain|call for|calls for|called for|push for)(?:s|ed|ing)?\s+the\s+)$",
+    re.I)
+_BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
+                         r"linked to|suspected of|associated with|known for|role in|part in)\s+(?:the\s+|a\s+|an\s+)?"
+                         r"(?:[\w⟦⟧’'-]+\s+){0,2}$", re.I)
+_SUBORDINATE = re.compile(r"\b(?:while|although|though|whereas|because|as|after|before|when)\b[^,;]*,\s*", re.I)
 _VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes)\b", re.I)
 _HABITUAL = re.compile(r"\b(?:conducts|continues to|continue to|routinely|usually|often|has been active|"
@@ -42,10 +52,13 @@ _SAME_PLACE = re.compile(r"\b(?:in|inside|near|around) the (?:city|town|village|
 _THAT_DATE = re.compile(r"\b(?:on|that) (?:that|the same) (?:date|day)\b|\bon that date\b", re.I)
 _CLAIM_VERB = r"(?:reported|said|says|stated|estimated|announced|claimed|told|confirmed|put the death toll)"
 _CLAIM_AFTER = re.compile(r"⟦(\d+)⟧(?:[’']s?)?(?:\s+[\w-]+){0,3}?\s+" + _CLAIM_VERB + r"\b", re.I)
+_RAW_CLAIM = re.compile(r"(?:^|[,;:“”\"]\s*)((?:[A-Z][\w’'.-]*|an?|the|of|in|al|for)(?:\s+[\w’'.-]+){0,7}?)\s+"
+                        r"(?:reported|said|says|stated|estimated|announced|claimed|told|confirmed)\b")
 _ACCORDING = re.compile(r"\baccording to (?:a |an |the )?([^,.;“\"]{3,80})", re.I)
 _PRESS = re.compile(r"⟦(\d+)⟧\s+(press release|statement)", re.I)
 _SOME_REPORTS = re.compile(r"\b(some reports|other reports|residents|witnesses|local officials|an? [\w ]{0,20}official)\b", re.I)
-_TARGET_CUE = re.compile(r"\b(?:against|targeting|targeted|target|on|of|at)\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_TARGET_CUE = re.compile(r"\b(?:against|targeting|targeted|target|on|of|at)\s+(?:the\s+|a\s+|an\s+)?[“\"‘]?"
+                         r"(?:[\w-]+\s+[“\"‘]?){0,3}$", re.I)
 _BY_CUE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 
 
@@ -65,6 +78,8 @@ class Draft:
     source: str | None = None
     claims: list[tuple[str, str]] = field(default_factory=list)
     absorbed: bool = False
+    targets_person: bool = False
+    twin: bool = False
     last_sentence: int = 0
     basis: str = ""
 
@@ -135,6 +150,9 @@ class EventExtractor:
         since = [d for d in dates if d.since]
         figures = figures_in(masked)
         hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked.text, h)]
+        foreground = [h for h in hits if not _BACKGROUND.search(masked.text[:h.start])]
+        if foreground:
+            hits = foreground
         self._remember_dates(dates)
         if since and (figures.killed_best is not None or figures.captured is not None):
             self.tally_sentences.add(sent.index)
@@ -150,9 +168,12 @@ class EventExtractor:
             else:
                 return
         main = max(hits, key=lambda h: (h.rank, -h.start))
+        first = min((h for h in hits if h.rank > 0), key=lambda h: h.start, default=main)
         if _VAGUE_PLURAL.search(masked.text) and figures.empty() and not event_dates:
             return
         if since and figures.empty():
+            return
+        if not event_dates and any(q.hedge == "vague" for q in masked.quantities) and figures.killed_best is None:
             return
         if _HABITUAL.search(masked.text) and figures.empty() and not event_dates:
             return
@@ -162,7 +183,9 @@ class EventExtractor:
                       last_sentence=sent.index, basis=f"trigger:{main.text.strip() or 'casualty figures'}")
         draft.date = self._pick_date(masked.text, event_dates, main)
         draft.place = self._pick_place(masked)
-        draft.actors, draft.targets = self._parties(masked, main)
+        draft.actors, draft.targets = self._parties(masked, first)
+        draft.targets_person = any(self.dm.entities.get(t) is not None and self.dm.entities[t].type == "person"
+                                   for t in draft.targets)
         draft.figures = figures
         draft.source = self._claim_source(masked)
         if draft.actors:
@@ -182,7 +205,7 @@ class EventExtractor:
         for d in dates:
             if d.date:
                 self.last_date = d
-                if d.precision == "day" and not d.since:
+                if d.precision == "day":
                     self.anchor = _as_date(d.date)
 
     def _pick_date(self, text: str, dates: list[DateRef], main: TriggerHit) -> DateRef | None:
@@ -213,14 +236,25 @@ class EventExtractor:
     def _parties(self, masked: Masked, main: TriggerHit) -> tuple[list[str], list[str]]:
         actors: list[str] = []
         targets: list[str] = []
+        sub = None
+        for sub in _SUBORDINATE.finditer(masked.text[:main.start]):
+            pass
+        cut = sub.end() if sub else 0
         for k, m in enumerate(masked.mentions):
-            if m.kind not in PARTY_KINDS:
+            if m.kind not in PARTY_KINDS or m.basis.endswith("adjective"):
                 continue
             pos = masked.text.find(f"⟦{k}⟧")
             before = masked.text[:pos]
-            if pos < main.start and not _TARGET_CUE.search(before) and m.kind in ACTOR_KINDS:
+            if pos < cut:
+                continue
+            if m.kind == "person":
+                _add(targets, m.key)
+            elif m.kind == "other" and not re.search(r"\bagainst\s+(?:the\s+)?$", before):
+                continue
+            elif pos < main.start and not _TARGET_CUE.search(before) and m.kind in ACTOR_KINDS:
                 _add(actors, m.key)
-            elif pos > main.start and _BY_CUE.search(before) and m.kind in ACTOR_KINDS:
+            elif pos > main.end and re.match(r"^\s*(?:[\w-]+\s+){0,2}by\s+(?:the\s+)?$", masked.text[main.end:pos]) \
+                    and m.kind in ACTOR_KINDS:
                 _add(actors, m.key)
             elif pos > main.start or _TARGET_CUE.search(before):
                 _add(targets, m.key)
@@ -230,14 +264,14 @@ class EventExtractor:
         hit = _PRESS.search(masked.text)
         if hit:
             return f"{masked.mention(hit.group(1)).span.text} {hit.group(2)}"
-        hit = _CLAIM_AFTER.search(masked.text)
+        raw = masked.span.text
+        hit = _RAW_CLAIM.search(raw)
         if hit:
-            m = masked.mention(hit.group(1))
-            return m.span.text
-        hit = _ACCORDING.search(masked.span.text)
+            return re.sub(r"^(?:and|but|the|as)\s+", "", hit.group(1).strip(), flags=re.I)
+        hit = _ACCORDING.search(raw)
         if hit:
             return hit.group(1).strip()
-        hit = _SOME_REPORTS.search(masked.span.text)
+        hit = _SOME_REPORTS.search(raw)
         if hit:
             return hit.group(1)
         return None
@@ -256,31 +290,42 @@ class EventExtractor:
         target = self._same_as(draft, masked)
         if target is not None:
             self._merge(target, draft)
-            return
-        self.drafts.append(draft)
+        else:
+            self.drafts.append(draft)
         for _ in range(count - 1):
             twin = Draft(draft.type, draft.rank, draft.sentence, draft.paragraph, draft.span, draft.deck,
                          date=draft.date, place=draft.place, actors=list(draft.actors),
                          targets=list(draft.targets), source=draft.source, last_sentence=draft.sentence,
-                         basis=draft.basis + "; one of several operations counted together")
+                         basis=draft.basis + "; one of several operations counted together", twin=True)
             self.drafts.append(twin)
 
     def _same_as(self, d: Draft, masked: Masked) -> Draft | None:
         definite = bool(_DEF_REF.search(masked.text))
         for prev in reversed(self.drafts):
-            if not self._compatible(prev, d):
+            if prev.twin or not self._compatible(prev, d):
                 continue
             if definite and (d.paragraph - prev.paragraph) <= 3:
                 return prev
-            if (prev.last_sentence == d.sentence - 1 or prev.sentence == d.sentence) and d.paragraph == prev.paragraph \
-                    and (d.date is None or prev.date is None) and (d.place is None or d.place == prev.place):
+            if prev is self._latest() and d.paragraph == prev.paragraph and not d.deck \
+                    and (d.date is None or prev.date is None) and (d.place is None or prev.place is None
+                                                                   or self._nested(d.place, prev.place)):
                 return prev
             if prev.deck and not prev.absorbed:
+                return prev
+            if prev is self._first() and prev.type == d.type and d.paragraph <= 3 and not prev.deck:
+                return prev
+            if d.type == prev.type and set(_person_targets(d, self.dm)) & set(_person_targets(prev, self.dm)):
                 return prev
             if d.place and prev.place and self._nested(d.place, prev.place) and \
                     (d.date is None or prev.date is None or _same_day(d.date, prev.date)) and not d.deck:
                 return prev
         return None
+
+    def _first(self) -> Draft | None:
+        return next((x for x in self.drafts if not x.twin), None)
+
+    def _latest(self) -> Draft | None:
+        return next((x for x in reversed(self.drafts) if not x.twin), None)
 
     def _compatible(self, a: Draft, b: Draft) -> bool:
         ga, gb = GROUPS[a.type], GROUPS[b.type]
@@ -310,9 +355,11 @@ class EventExtractor:
             into.figures = _merge_figures(new.figures, into.figures, None, into)
             into.type = new.type if new.rank >= into.rank or into.rank == 0 else into.type
         else:
+            if _weak(into) and not _weak(new):
+                into.span, into.sentence = new.span, new.sentence
             into.figures = _merge_figures(into.figures, new.figures, new.source != into.source and new.source, into)
-            if new.rank > into.rank and into.rank <= 0:
-                into.type = new.type
+            if new.rank > into.rank:
+                into.type, into.rank = new.type, new.rank
             if into.type == "arrest" and new.type in ("raid", "armed_clash", "airstrike"):
                 into.type, into.rank = new.type, new.rank
         if new.date and (into.date is None or _finer(new.date, into.date)):
@@ -356,6 +403,15 @@ class EventExtractor:
             self.drafts.append(d)
 
 
+def _person_targets(d: Draft, dm: DocMentions) -> list[str]:
+    return [t for t in d.targets if dm.entities.get(t) is not None and dm.entities[t].type == "person"]
+
+
+def _weak(d: Draft) -> bool:
+    """Nothing pins this mention to a happening: no date, place, figure or named person."""
+    return d.date is None and d.place is None and d.figures.empty() and not d.targets_person
+
+
 def _merge_figures(base: Figures, new: Figures, other_source, draft: Draft) -> Figures:
     out = Figures(base.killed_low, base.killed_best, base.killed_high, base.wounded, base.captured,
                   base.hedges + new.hedges)
@@ -390,7 +446,7 @@ def _as_date(iso: str):
 
 
 def _dates_close(a: DateRef, b: DateRef) -> bool:
-    tol = {"day": 1, "week": 7, "month": 31, "year": 366}
+    tol = {"day": 0, "week": 7, "month": 31, "year": 366}
     t = max(tol.get(a.precision or "day", 1), tol.get(b.precision or "day", 1))
     return abs((_as_date(a.date) - _as_date(b.date)).days) <= t
 
@@ -418,8 +474,13 @@ def build_events(drafts: list[Draft], dm: DocMentions, published: str | None) ->
     events: list[Event] = []
     conflicts: list[Conflict] = []
     lead_done = False
-    for k, d in enumerate(sorted(drafts, key=lambda x: x.span.start)):
-        ev = Event(id=f"e{k + 1}", type=d.type, quote=d.span.text, span=d.span, basis=d.basis)
+    kept = [d for d in drafts if not _weak(d) or d.type in ("release", "kidnapping")]
+    for k, d in enumerate(sorted(kept, key=lambda x: x.span.start)):
+        etype = d.type
+        if etype == "arrest" and d.actors and all(
+                dm.entities.get(a) is not None and dm.entities[a].type == "armed_group" for a in d.actors):
+            etype = "kidnapping"     # non-state armed groups do not arrest, they abduct
+        ev = Event(id=f"e{k + 1}", type=etype, quote=d.span.text, span=d.span, basis=d.basis)
         if d.date and d.date.date:
             ev.date, ev.date_precision, ev.date_text = d.date.date, d.date.precision, d.date.span.text
         elif not lead_done and published and d.type != "other":

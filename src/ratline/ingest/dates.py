@@ -56,8 +56,13 @@ def _make(year: int, month: int, day: int) -> str | None:
         return None
 
 
+_DIGIT = re.compile(r"\d{4}")
+
+
 def find_dates(text: str) -> list[FoundDate]:
     """Every full (day, month, year) date in ``text``, in reading order."""
+    if not _DIGIT.search(text):
+        return []                  # every full date has a four-digit year
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in _PATTERNS:
@@ -99,8 +104,10 @@ def date_only_line(line: str) -> FoundDate | None:
 
     Such lines are page furniture (a dateline or timestamp), not article text.
     """
+    if len(line) > 80 or not _DIGIT.search(line):
+        return None
     dates = find_dates(line)
-    if len(dates) != 1 or len(line) > 80:
+    if len(dates) != 1:
         return None
     d = dates[0]
     rest = line[: d.start] + " " + line[d.end:]

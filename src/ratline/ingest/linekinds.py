@@ -56,7 +56,8 @@ def is_caption(s: str) -> bool:
 # --- comment section --------------------------------------------------------
 _COUNT = re.compile(
     r"^(?P<n>\d[\d,]*|no|zero|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?:reader\s+)?(?:comments?|responses?|replies|reactions|thoughts?)\b",
+    r"(?:reader\s+)?(?:comments?|responses?|replies|reactions|thoughts?)"
+    r"(?:\s*:?\s*$|\s+(?:on|to)\s+[“\"'‘«].*$|\s+(?:so far|and counting)\.?$)",
     re.I,
 )
 _COUNT_AFTER = re.compile(r"^(?:comments?|responses?|replies)\s*[:(\[]\s*(?P<n>\d[\d,]*)\s*[)\]]?$", re.I)
@@ -91,6 +92,12 @@ _HANDLE = re.compile(
 )
 
 
+# "The spokesman said:" introduces a quotation in an article; commenters' names
+# do not open with a determiner or a pronoun.
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "he", "she", "they",
+                "it", "we", "i", "his", "her", "their", "its", "our", "officials", "police"}
+
+
 def is_handle(s: str) -> bool:
     """A commenter's name line: 'jim says:', 'Ana on May 3, 2015 at 2:10 pm said:'."""
     m = _HANDLE.match(strip_bullet(s))
@@ -100,7 +107,8 @@ def is_handle(s: str) -> bool:
     for d in find_dates(name):
         name = name.replace(d.text, " ")
     name = re.sub(r"\b(?:on|at)\b|\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?|[|,–—-]", " ", name, flags=re.I)
-    if not 1 <= len(name.split()) <= 5 or name.rstrip().endswith("."):
+    toks = name.split()
+    if not 1 <= len(toks) <= 5 or name.rstrip().endswith(".") or toks[0].lower() in _DETERMINERS:
         return False
     rest = m["rest"].strip()
     return not rest or bool(find_dates(rest)) or bool(re.match(r"^\d{1,2}[:.]\d{2}", rest))
@@ -114,6 +122,9 @@ _TRACKBACK = re.compile(
 
 
 def is_trackback(s: str) -> bool:
+    low = s.lower()
+    if "this" not in low and "back" not in low:      # cheap pre-check: long comment lines
+        return False
     return bool(_TRACKBACK.search(strip_bullet(s)))
 
 
@@ -159,18 +170,27 @@ _GIVE = re.compile(
 )
 
 
+_GIVE_STEMS = ("donat", "contribut", "support", "become a", "subscri", "patreon", "deductible", "chip in")
+_QUOTED = re.compile(r"[“”\"]|\bsaid\b|\baccording to\b")
+_TO_READER = re.compile(r"\byou(?:r)?\b|\bplease\b|(?:^|[.?!]\s+)(?:support|donate|give|"
+                        r"help|subscribe|become|join|chip)\b")
+_FIRST_PERSON = re.compile(r"\b(?:our|we|us)\b")
+
+
 def is_donation(s: str) -> bool:
     """A plea to the reader for money or a subscription.
 
-    Needs the giving vocabulary *and* the site talking to the reader (you + our/we),
+    Needs the giving vocabulary *and* the site talking to the reader (you/please or
+    an imperative, plus our/we),
     and no quotation marks: a militant group's fund-raising appeal quoted in a
     report is article text, not an appeal to us.
     """
-    if len(s) > 800 or re.search(r"[“”\"]|\bsaid\b|\baccording to\b", s):
-        return False
     low = s.lower()
-    return (bool(_GIVE.search(s)) and bool(re.search(r"\byou(?:r)?\b", low))
-            and bool(re.search(r"\b(?:our|we|us)\b", low)))
+    if len(s) > 800 or not any(w in low for w in _GIVE_STEMS):
+        return False
+    if not _GIVE.search(s) or _QUOTED.search(s):
+        return False
+    return bool(_TO_READER.search(low)) and bool(_FIRST_PERSON.search(low))
 
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|al|el|bin|ibn|de|da|van|von|der|la))*?"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -134,10 +135,15 @@ def _from_bytes(data: bytes, source: str, name: str, kind: str | None,
         return document_from_text(text, name, source, url=url)
     except NoArticleText as exc:
         return Skipped(source, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one odd page must not stop a batch
+        return Skipped(source, _internal(exc))
 
 
 # --- standard input ------------------------------------------------------------
 def _read_stdin(max_bytes: int) -> Iterator[Result]:
+    if sys.stdin is None:
+        yield Skipped("<stdin>", "no standard input to read")
+        return
     stream = getattr(sys.stdin, "buffer", None)
     raw = stream.read(max_bytes + 1) if stream is not None else sys.stdin.read(max_bytes + 1)
     data = raw.encode("utf-8") if isinstance(raw, str) else raw
@@ -197,7 +203,7 @@ def _jsonl_records(lines: Iterable[bytes], path: str, name: str,
             yield Skipped(where, f"record too large: over the {_mb(max_bytes)} limit (max_bytes)")
             continue
         try:
-            rec = json.loads(raw.decode("utf-8"))
+            rec = json.loads(raw.decode("utf-8").strip())
         except UnicodeDecodeError:
             yield Skipped(where, "line is not valid UTF-8 (JSON lines must be UTF-8)")
             continue
@@ -221,10 +227,12 @@ def _record(rec: Any, where: str, default_name: str) -> Result:
     try:
         if isinstance(text, str) and text.strip():
             title = rec.get("title") if isinstance(rec.get("title"), str) else None
+            # a 'body' field is the article alone; 'text' may open with the headline
+            title_line = False if not rec.get("text") and title is None else None
             return document_from_text(
                 text, name, where, title=title, url=url, published=published,
                 published_basis="record field 'published'/'date'" if published else None,
-                fmt="jsonl")
+                fmt="jsonl", title_line=title_line)
         if isinstance(html, str) and html.strip():
             doc = document_from_html(html, name, where, url=url)
             if published:
@@ -235,6 +243,8 @@ def _record(rec: Any, where: str, default_name: str) -> Result:
             return doc
     except NoArticleText as exc:
         return Skipped(where, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one odd record must not stop a file
+        return Skipped(where, _internal(exc))
     if any(k in rec for k in ("text", "body", "html")):
         return Skipped(where, "record has an empty 'text'/'body'/'html' field")
     return Skipped(where, "record has no 'text', 'body' or 'html' field")
@@ -279,6 +289,12 @@ def _read_warc(path: str, max_bytes: int) -> Iterator[Result]:
 
 
 # --- small helpers -----------------------------------------------------------------
+def _internal(exc: Exception) -> str:
+    """Reason for an unexpected failure: visible, one line, and marked as ours."""
+    msg = " ".join(str(exc).split())[:200]
+    return f"could not be processed (internal error, please report: {type(exc).__name__}: {msg})"
+
+
 def _os_reason(exc: OSError) -> str:
     if isinstance(exc, PermissionError):
         return "permission denied"
@@ -290,5 +306,4 @@ def _mb(n: int) -> str:
 
 
 def _shell_quote(path: str) -> str:
-    import shlex
     return shlex.quote(path)

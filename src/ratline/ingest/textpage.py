@@ -162,7 +162,7 @@ def split_page(text: str, title_line: bool = True) -> PageParts:
     lines = read_lines(text)
     parts = PageParts(title=None, paragraphs=[])
     start = 0
-    if title_line and lines:
+    if title_line and len(lines) > 1 and _headline_shaped(lines[0].text):
         parts.title = lines[0].text
         start = 1
     first = next((i for i in range(start, len(lines))
@@ -176,22 +176,39 @@ def split_page(text: str, title_line: bool = True) -> PageParts:
 
     page_dates: list[tuple[FoundDate, str]] = []
     for i in range(start, end):
-        _body_line(lines[i].text, i < first, parts, page_dates)
+        _body_line(lines[i].text, i < first, i == end - 1, parts, page_dates)
     _tail_lines(lines[end:nav], parts, page_dates)
-    parts.boilerplate.extend(ln.text for ln in lines[max(nav, end):])
+    for ln in lines[max(nav, end):]:
+        parts.boilerplate.append(ln.text)
+        n = lk.comment_count(ln.text)          # "2 Comments" can be the last line
+        if n is not None:
+            parts.comment_count = max(parts.comment_count or 0, n)
     _set_published(parts, page_dates)
     return parts
 
 
-def _body_line(s: str, in_header: bool, parts: PageParts,
+def _headline_shaped(s: str) -> bool:
+    """A headline is short and at most one sentence; a long first line is the
+    article itself (a record whose text starts straight with the body)."""
+    return len(s) <= 200 and len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", s)) == 0
+
+
+_STAMP = re.compile(r"^\W*(?:posted|published|updated|last updated|first published|date)\b", re.I)
+
+
+def _body_line(s: str, in_header: bool, is_last: bool, parts: PageParts,
                page_dates: list[tuple[FoundDate, str]]) -> None:
-    dated = date_only_line(s)
+    # A bare date under the headline or closing the post is the page's timestamp;
+    # one in mid-body is more likely a timeline entry, which is evidence.
+    dated = date_only_line(s) if (in_header or is_last or _STAMP.match(s)) else None
     if dated or lk.is_byline(s):
         parts.boilerplate.append(s)
         for d in [dated] if dated else find_dates(s)[:1]:
             page_dates.append((d, f"date line on the page: '{s}'"))
         return
-    if lk.is_caption(s) or (in_header and _strong_tail(s)):
+    if lk.is_caption(s) or (in_header and (_strong_tail(s) or lk.is_nav_like(s))):
+        # before the first paragraph, short labels are breadcrumbs, kickers,
+        # reading times or share bars, not article text
         parts.boilerplate.append(s)
         n = lk.comment_count(s)
         if n is not None:
@@ -206,13 +223,15 @@ def _tail_lines(lines: list[Line], parts: PageParts,
     in_comments = False
     opener_indent = -1          # indent of the line that opened the current comment
     opened_by_handle = False
-    for ln in lines:
+    for k, ln in enumerate(lines):
         s = ln.text
         n = lk.comment_count(s)
         if n is not None:
             parts.comment_count = max(parts.comment_count or 0, n)
         handle, track = lk.is_handle(s), lk.is_trackback(s)
-        if handle or track or lk.is_comment_heading(s):
+        # a bullet with text indented under it is a comment too (a pingback title)
+        nested = ln.bullet and k + 1 < len(lines) and lines[k + 1].indent > ln.indent
+        if handle or track or nested or lk.is_comment_heading(s):
             in_comments = True
         if not in_comments:
             parts.boilerplate.append(s)
@@ -298,17 +317,19 @@ def document_from_parts(parts: PageParts, name: str, source: str, fmt: str,
 
 def document_from_text(text: str, name: str, source: str, *, title: str | None = None,
                        url: str | None = None, published: str | None = None,
-                       published_basis: str | None = None, fmt: str = "txt") -> Document:
+                       published_basis: str | None = None, fmt: str = "txt",
+                       title_line: bool | None = None) -> Document:
     """A Document from a plain-text web page.
 
     The first non-empty line is the headline unless ``title`` is given and the
-    text does not repeat it (records from JSONL often carry the title apart).
-    A ``published`` given by the caller (e.g. a record field) wins over dates
-    found on the page.
+    text does not repeat it (records from JSONL often carry the title apart);
+    ``title_line`` forces the choice.  A ``published`` given by the caller
+    (e.g. a record field) wins over dates found on the page.
     """
-    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    has_title_line = title is None or first == title.strip()
-    parts = split_page(text, title_line=has_title_line)
+    if title_line is None:
+        first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+        title_line = title is None or first == title.strip()
+    parts = split_page(text, title_line=title_line)
     if title is not None:
         parts.title = title.strip() or parts.title
     if published:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from ratline.schema import Quantity, Span
+from ratline.timeparse.rxutil import word_trie
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9}
@@ -43,13 +44,13 @@ _U = "one|two|three|four|five|six|seven|eight|nine"
 _W = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:{_U})\b)?|"
       rf"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|{_U})")
 _SC = r"(?:hundred|thousand|million|billion)"
-_WNUM = rf"(?:(?:an?|{_W})\s+{_SC}\b|{_W}\b)(?:\s+{_SC}\b(?:\s+(?:and\s+)?{_W}\b)?|\s+and\s+{_W}\b(?=\s+{_SC}))*"
+_WNUM = rf"(?:an?(?=\s+{_SC}\b)|{_W}\b)(?:\s+{_SC}\b(?:\s+(?:and\s+)?{_W}\b)?)*"
 _DNUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s*(?:{_SC}|bn|mn)\b)?(?![\w/])"
 _DOZ = rf"(?:half\s+a\s+dozen|(?:a|{_W}|\d+)\s+dozen\b(?!s))"
 _VAGUE = (rf"(?:(?:tens|hundreds|thousands)\s+of\s+(?:thousands|millions)|"
           rf"(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million)\b(?!s)|"
           rf"dozens|hundreds|thousands|millions|scores(?=\s+of\b)|several|a\s+handful|a\s+few|"
-          rf"a\s+couple(?:\s+of)?)")
+          rf"a\s+couple\b)")
 _NUM = rf"(?:{_VAGUE}|{_DOZ}|{_DNUM}|{_WNUM})"
 
 _HEDGES = {
@@ -63,44 +64,56 @@ _HEDGES = {
     "a maximum of": "up_to",
     "about": "about", "around": "about", "nearly": "about", "almost": "about",
     "some": "about", "approximately": "about", "approx": "about", "roughly": "about",
-    "an estimated": "about", "estimated": "about", "close to": "about", "circa": "about",
+    "an estimated": "about", "close to": "about", "circa": "about",
     "more or less": "about",
 }
-_HEDGE = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in _HEDGES), key=len, reverse=True))
+_HEDGE_MAX_WORDS = max(len(h.split()) for h in _HEDGES)
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
-_IDENT = (r"(?:No|Nos|Resolution|Article|Chapter|Section|Route|Highway|Road|Street|Camp|"
-          r"Flight|Force|Brigade|Battalion|Division|Regiment|Squadron|Platoon|Company|Unit|"
-          r"Team|Phase|Zone|Sector|Block|District|Precinct|Gate|Checkpoint|Building|Room|"
-          r"Level|Objective|Site|Area|Base|Hill|Tower|Station|Ward|Paragraph|Clause|Model|"
-          r"Mark|Mk|Type|Version|Channel|Page|Grid|Apollo|Bus|Train|Line|Act|Law|Decree|"
-          r"(?i:route|highway|resolution|article|chapter|section|flight|no|page|paragraph|number))")
+_MONTH_WORDS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+                "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+# A number right after these words names something ("Task Force 88", "Route 1").
+_IDENT = frozenset(
+    "No Nos Resolution Article Chapter Section Route Highway Road Street Camp Flight Force "
+    "Brigade Battalion Division Regiment Squadron Platoon Company Unit Team Phase Zone Sector "
+    "Block District Precinct Gate Checkpoint Building Room Level Objective Site Area Base Hill "
+    "Tower Station Ward Paragraph Clause Model Mark Mk Type Version Channel Page Grid Apollo "
+    "Bus Train Line Act Law Decree route highway resolution article chapter section flight "
+    "page paragraph number no".split())
 
+# Numbers that are not counts, consumed whole so their digits are never read as one.
 _SKIP = rf"""
-    \b(?:19|20)\d\d-\d{{1,2}}-\d{{1,2}}\b                   # ISO date
-  | \b\d{{1,4}}/\d{{1,2}}(?:/\d{{2,4}})?\b                  # 11/19/2008, 24/7, 9/11
-  | \b\d{{1,2}}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?!\d)             # 10:30, 9.15 pm
-  | \b\d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)                  # 10 am
-  | (?:\b(?:US|A|C|NZ|HK)|\b)?[$£€¥]\s*\d[\d,.]*(?:\s*(?:{_SC}|bn|mn|m|k)\b)?  # money
-  | \b(?:USD|EUR|GBP|Rs\.?|IQD|AFN|PKR)\s*\d[\d,.]*(?:\s*{_SC}\b)?
-  | \b\d+(?:st|nd|rd|th)\b                                   # ordinals
-  | \b\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)         # shares
-  | (?:\b|’|')(?:19|20)?\d0s\b                              # the 1980s, '90s
-  | \b[A-Za-z]+-\d+[A-Za-z]*\b                               # F-16, AK-47, MiG-29
-  | \b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?   # June 16, 2007
-  | \b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?:19|20)\d\d\b)?  # 16 June 2007
-  | \b(?:{_MONTH}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec),?\s+(?:of\s+)?(?:19|20)\d\d\b
-  | \b{_IDENT}\.?\s+\#?\d+\b                                  # Task Force 88, Route 1
+    (?:19|20)\d\d-\d{{1,2}}-\d{{1,2}}\b                      # ISO date
+  | \d{{1,4}}/\d{{1,2}}(?:/\d{{2,4}})?\b                     # 11/19/2008, 24/7, 9/11
+  | \d{{1,2}}:\d\d(?:\s*[ap]\.?m\.?)?(?!\d)                  # 10:30
+  | \d{{1,2}}\.\d\d\s*(?:[ap]\.m\.|[ap]m\b)                     # 9.15 pm
+  | \d{{1,2}}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)                     # 10 am
+  | (?:US|A|C|NZ|HK)?[$£€¥]\s*\d[\d,.]*(?:\s*(?:{_SC}|bn|mn|m|k)\b)?  # money
+  | (?:USD|EUR|GBP|Rs\.?|IQD|AFN|PKR)\s*\d[\d,.]*(?:\s*{_SC}\b)?
+  | \d+(?:st|nd|rd|th)\b                                      # ordinals
+  | \d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)            # shares
+  | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?   # June 16, 2007
+  | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?:19|20)\d\d\b)?  # 16 June 2007
+  | {_MONTH},?\s+(?:of\s+)?(?:19|20)\d\d\b                       # June 2007
   | \#\d+
 """
+# The gate: the grammar runs only where a number, a currency or a month starts.
+_GATE = rf"""(?:
+    \b(?=\d
+      | {word_trie(_MONTH_WORDS + ("USD", "EUR", "GBP", "Rs", "IQD", "AFN", "PKR"))}\b
+      | (?:US|A|C|NZ|HK)[$£€¥]
+      | (?i:{word_trie(list(_WORDS) + ["dozens", "hundreds", "thousands", "millions", "scores",
+                                        "several", "tens"])})\b
+      | (?i:(?:an?|half)\s+(?:dozen|hundred|thousand|million|billion|few|handful|couple|a\s+dozen))\b)
+  | (?=[$£€¥\#]))"""
 _GRAMMAR = rf"""
     (?P<skip>{_SKIP})
-  | (?P<between>\b(?i:between|from))\s+(?P<b1>(?i:{_NUM}))\s*(?:(?i:and|to)|-|–)\s*(?P<b2>(?i:{_NUM}))
-  | (?:(?P<hedge>\b(?i:{_HEDGE}))\s+)?(?P<n1>\b(?i:{_NUM}))
-      (?:\s*(?:-|–|(?i:to|or))\s*(?P<n2>\b(?i:{_NUM})))?
+  | (?P<n1>(?i:{_NUM}))(?:\s*(?:-|–|(?i:to|or))\s*(?P<n2>\b(?i:{_NUM})))?
 """
-_RX = re.compile(_GRAMMAR, re.VERBOSE)
+_RX = re.compile(_GATE + "(?:" + _GRAMMAR + ")", re.VERBOSE)
+_AND_NUM = re.compile(rf"\s*(?:(?i:and|to)|-|–)\s*(?P<n2>\b(?i:{_NUM}))", re.VERBOSE)
 
 # Words that make a number a measure, not a count of people or things.
 _NOT_COUNT_AFTER = re.compile(
@@ -109,16 +122,21 @@ _NOT_COUNT_AFTER = re.compile(
     r"yards?|kg|kilograms?|grams?|tons?|tonnes?|pounds|lbs?|mm|cm|inch(?:es)?|acres?|hectares?|"
     r"square|sq|degrees?|°|dollars?|euros?|dinars?|rupees?|riyals?|rials?|tomans?|afghanis?|"
     r"shillings?|cents?|francs?|liras?|yuan|yen|o’clock|o'clock|GMT|UTC|mph|kph|knots?|"
-    r"megatons?|kilotons?|mm)\b", re.IGNORECASE)
+    r"megatons?|kilotons?|halves|half|thirds?|quarters?|fifths?|tenths?)\b", re.IGNORECASE)
 _ONE_BEFORE = frozenset("no the this that any every each which another only last next "
                         "little single".split())
 _ONE_AFTER = frozenset("another has had is was can could would should must might may will "
                        "does did".split())
 _YEAR_PREV = frozenset("in since by until till through throughout during before after from "
-                       "of early late mid year spring summer autumn fall winter".split())
+                       "early late mid year spring summer autumn fall winter".split())
 _YEAR_FOLLOW_OK = frozenset("was is and to or when as through until onwards onward the a in on "
                             "at for with that which had has have were will saw".split())
+# "over two raids", "under three flags": with a small spelled-out number these
+# words are prepositions; writers hedge small numbers with "more than".
+_PREPOSITION_HEDGES = frozenset(("over", "above", "under"))
+_SMALL_WORDS = frozenset(list(_UNITS) + ["ten"])
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W{0,3}$")
+_BETWEEN_TAIL = re.compile(r"(?i)\b(?:between|from)\s+$")
 
 
 def words_to_int(s: str) -> int | None:
@@ -183,30 +201,60 @@ def _vague_floor(w: str) -> int | None:
     return None
 
 
-def _prev_word(text: str, start: int) -> str:
+def _prev_token(text: str, start: int) -> str:
+    """The word just before ``start`` as written (punctuation such as "No." allowed)."""
     m = _PREV_WORD.search(text, max(0, start - 24), start)
-    return m.group(1).lower() if m else ""
+    return m.group(1) if m else ""
+
+
+def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
+    """A hedge phrase ending right before ``start``: (hedge, its start) or (None, start)."""
+    lo = max(0, start - 32)
+    tail = text[lo:start]
+    if not tail or not tail[-1].isspace():
+        return None, start
+    words = tail.split()
+    for k in range(min(_HEDGE_MAX_WORDS, len(words)), 0, -1):
+        cand = words[-k:]
+        cand[0] = cand[0].lstrip("(“\"'[—–-")
+        key = " ".join(cand).lower()
+        hedge = _HEDGES.get(key)
+        if hedge is None:
+            continue
+        pos = len(tail)
+        for w in reversed(words[-k:]):
+            pos = tail.rfind(w, 0, pos)
+        pos += len(words[-k]) - len(cand[0])
+        if pos == 0 and lo > 0 and not text[lo - 1].isspace():
+            continue                                   # the window cut a longer word
+        if pos > 0 and tail[pos - 1].isalnum():
+            continue
+        return hedge, lo + pos
+    return None, start
 
 
 def _is_count(text: str, s: int, e: int, raw: str, hedged: bool) -> bool:
-    """Reject numbers that are parts of compounds, measures or years."""
+    """Reject numbers that are parts of names, compounds, measures or years."""
     if s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
-        return False                                   # "one-to-one", "Kh-55"
+        return False                                   # "one-to-one", "F-16", "AK-47"
     if e < len(text) - 1 and text[e] == "-" and text[e + 1].isalpha():
         return False                                   # "24-year", "one-time"
     if _NOT_COUNT_AFTER.match(text, e):
         return False                                   # "two weeks", "30 km", "5 dollars"
+    prev = _prev_token(text, s)
+    if raw[0].isdigit() and prev in _IDENT:
+        return False                                   # "Task Force 88", "Route 1"
     low = raw.lower()
     if low == "one":
-        if _prev_word(text, s) in _ONE_BEFORE:
+        if prev.lower() in _ONE_BEFORE:
             return False
         nxt = text[e:e + 12].split(None, 1)
         if nxt and nxt[0].strip(",.") in _ONE_AFTER:
             return False
     if raw.isdigit() and len(raw) == 4 and 1900 <= int(raw) <= 2099 and not hedged:
-        if s and text[s - 1] in "$£€#":
+        if s and text[s - 1] in "#":
             return False
-        if _prev_word(text, s) in _YEAR_PREV:
+        if prev.lower() in _YEAR_PREV:
             return False
         nxt = text[e:e + 20].lstrip(" ")
         if not nxt or not nxt[0].isalpha() or not nxt[0].islower():
@@ -229,40 +277,39 @@ def _value(raw: str) -> tuple[int | None, int | None]:
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """Every count in ``text`` with its hedge; spans are offset into the body."""
     out: list[Quantity] = []
+    consumed = 0                                        # end of a "between X and Y" read ahead
     for m in _RX.finditer(text):
-        if m.group("skip"):
-            continue
-        s, e = m.span()
-        if m.group("between"):
-            a, b = words_to_int(m.group("b1")), words_to_int(m.group("b2"))
-            if a is None or b is None or b <= a:
-                continue
-            out.append(Quantity(Span(offset + s, offset + e, text[s:e]), a, None, b, "range"))
+        if m.group("skip") or m.start() < consumed:
             continue
         raw1 = m.group("n1")
-        hedge_w = m.group("hedge")
-        n1s, n1e = m.span("n1")
-        if not _is_count(text, n1s, m.end(), raw1, bool(hedge_w)):
-            if not _is_count(text, n1s, n1e, raw1, bool(hedge_w)) or m.group("n2") is None:
-                continue
+        s, e = m.span()
+        n1e = m.end("n1")
+        hedge, hs = _hedge_before(text, s)
+        n2 = m.group("n2")
+        if n2 is None and _BETWEEN_TAIL.search(text, max(0, s - 9), s):
+            am = _AND_NUM.match(text, n1e)             # "between 10 and 15"
+            if am:
+                n2, e = am.group("n2"), am.end()
+                consumed = e
+                hedge, hs = None, _BETWEEN_TAIL.search(text, max(0, s - 9), s).start()
+        if not _is_count(text, s, e, raw1, hedge is not None):
+            continue
         exact, floor = _value(raw1)
         if exact is None and floor is None:
             continue
-        hedge = _HEDGES[" ".join(hedge_w.lower().split())] if hedge_w else None
-        if m.group("n2"):
-            hi = words_to_int(m.group("n2"))
+        if hedge and text[hs:s].split()[0].lower() in _PREPOSITION_HEDGES and raw1.lower() in _SMALL_WORDS:
+            hedge, hs = None, s                         # "complained over two raids"
+        if n2 is not None:
+            hi = words_to_int(n2)
             if exact is not None and hi is not None and hi > exact:
-                out.append(Quantity(Span(offset + s, offset + e, text[s:e]), exact, None, hi, "range"))
+                out.append(Quantity(Span(offset + hs, offset + e, text[hs:e]), exact, None, hi, "range"))
                 continue
             e = n1e                                     # not a range: keep the first number
-        span = Span(offset + s, offset + e, text[s:e])
-        if floor is not None:
-            if raw1.lower().startswith("a couple"):
-                out.append(Quantity(span, None, 2, None, "about"))
-            elif hedge in ("over", "at_least"):
-                out.append(Quantity(span, floor, None, None, hedge))
-            else:
-                out.append(Quantity(span, floor, None, None, "vague"))
+        span = Span(offset + hs, offset + e, text[hs:e])
+        if raw1.lower().startswith("a couple"):
+            out.append(Quantity(span, None, 2, None, "about"))
+        elif floor is not None:
+            out.append(Quantity(span, floor, None, None, hedge if hedge in ("over", "at_least") else "vague"))
         elif hedge in ("over", "at_least"):
             out.append(Quantity(span, exact, exact, None, hedge))
         elif hedge == "up_to":

@@ -43,14 +43,17 @@ TITLES = tuple(sorted((
 JOINERS = frozenset({"abu", "umm", "bin", "ibn", "bint", "abd", "abdul", "abdel"})
 
 _APOSTROPHES = re.compile(r"['’‘`ʼʻʿʾ]")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
 def fold(text: str) -> str:
-    """Lowercase, diacritics removed, apostrophes dropped, other punctuation to spaces."""
+    """Lowercase, diacritics removed, possessive 's and apostrophes dropped,
+    other punctuation to spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    stripped = _APOSTROPHES.sub("", stripped.casefold())
+    stripped = _POSSESSIVE.sub("", stripped.casefold())      # "Sadr’s" names Sadr
+    stripped = _APOSTROPHES.sub("", stripped)
     return " ".join(_NON_WORD.sub(" ", stripped).split())
 
 

@@ -80,7 +80,7 @@ def _events(store: Store, entity_id: str, names: dict[str, str]) -> list[dict[st
     like = f'%"{entity_id}"%'
     rows = store.query(
         EVENT_SQL + " WHERE r.actors LIKE ? OR r.targets LIKE ? OR e.location = ? "
-        "ORDER BY e.date, d.published, d.name, r.char_start", (like, like, entity_id))
+        "ORDER BY (e.date IS NULL), e.date, d.published, d.name, r.char_start", (like, like, entity_id))
     out = []
     for row in rows:
         rep = report_from_row(row)

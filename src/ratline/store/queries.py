@@ -84,7 +84,7 @@ def events(store: Store, actor: str | None = None, since: str | None = None,
         where.append("e.date <= ?")
         params.append(_end_of(str(until)))
     sql = EVENT_SQL + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY e.date, d.published, d.name, r.char_start"
+    sql += " ORDER BY (e.date IS NULL), e.date, d.published, d.name, r.char_start"
     rows = store.query(sql, params)
     actor_ids = set(find_entities(store, actor)) if actor else None
     place_test = _place_test(store, place) if place else None

@@ -101,12 +101,19 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
 
 
 def alias_occurrences(ex: Extraction, res: Resolution) -> list[tuple[str, str, str]]:
-    """(canonical id, alias, entity type) for every name this document uses."""
+    """(canonical id, alias, entity type) for every name this document uses.
+
+    Aliases are surface forms by contract; the entity's label (often a
+    dictionary's canonical name) counts only if the body actually uses it, so
+    "first seen" never dates a name that no document printed.
+    """
     out: list[tuple[str, str, str]] = []
     seen: set[tuple[str, str]] = set()
+    body = ex.document.body
     for e in ex.entities:
         cid = res.canonical(e.id)
-        for alias in [e.name, *e.aliases]:
+        label = [e.name] if e.name and e.name in body else []
+        for alias in [*label, *e.aliases]:
             alias = (alias or "").strip()
             if alias and (cid, alias) not in seen:
                 seen.add((cid, alias))

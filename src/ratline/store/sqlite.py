@@ -137,7 +137,10 @@ class Store:
     def canonical_entities(self) -> Iterator[tuple[Canonical, list[str]]]:
         """Every canonical entity with its aliases, to rebuild the resolver's index."""
         aliases: dict[str, list[str]] = {}
-        for row in self.conn.execute("SELECT entity_id, alias FROM aliases ORDER BY rowid"):
+        # the labels documents gave (entity_links.name) count too, as they did
+        # for the resolver that stored them
+        for row in self.conn.execute(
+                "SELECT entity_id, alias FROM aliases UNION SELECT entity_id, name FROM entity_links"):
             aliases.setdefault(row["entity_id"], []).append(row["alias"])
         for row in self.conn.execute("SELECT id, type, name, country FROM entities ORDER BY rowid"):
             yield (Canonical(row["id"], row["type"], row["name"], row["country"]),

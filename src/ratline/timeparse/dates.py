@@ -22,6 +22,7 @@ from calendar import monthrange
 from typing import Iterable
 
 from ratline.schema import DateRef, Span
+from ratline.timeparse.rxutil import word_trie
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -41,6 +42,11 @@ _SMALL = {
 }
 # "a few days ago": a vague count, resolved with a week precision.
 _VAGUE_SMALL = {"a few": 3, "few": 3, "several": 4, "a couple of": 2, "a couple": 2}
+_MONTH_WORDS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
+                "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec")
+_WEEKDAY_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                  "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun")
 # Months in which each season ends (winter ends in February of the next year).
 _SEASON_END = {"spring": 5, "summer": 8, "autumn": 11, "fall": 11, "winter": 2}
 _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -92,7 +98,23 @@ _GRAMMAR = rf"""
 | (?P<m6>{_MONF})\b
 | (?P<y7>\b{_YEAR})\b
 """
-_RX = re.compile(_GRAMMAR, re.VERBOSE)
+
+# The gate: the grammar is tried only where a date can start.  Frequent words
+# ("the", "a", "at", "that", number words) pass only when the words after them
+# can make a date, so most word starts fail after a compare or two.
+_UNITW = r"(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
+_GATE = rf"""\b(?=
+    \d
+  | {word_trie(list(_MONTH_WORDS) + list(_WEEKDAY_WORDS))}\b
+  | (?i:{word_trie(("today", "tonight", "tomorrow", "yesterday", "early", "earlier", "late", "later",
+                   "mid", "last", "this", "next", "spring", "summer", "autumn", "fall", "winter"))})\b
+  | (?i:the\s+(?:next|following|previous|preceding|day|same|start|beginning|end|middle|spring|
+        summer|autumn|fall|winter|early|late|mid|\d))
+  | (?i:(?:at|over|during)\s+the\s+weekend)
+  | (?i:that\s+(?:same\s+)?(?:day|date|morning|afternoon|evening|night))
+  | (?i:{word_trie(list(_SMALL) + ["few", "several"])}\s+(?:few\s+|couple\s+(?:of\s+)?)?{_UNITW})
+)"""
+_RX = re.compile(_GATE + "(?:" + _GRAMMAR + ")", re.VERBOSE)
 
 # Context checks, run only on candidates (a few per sentence at most).
 _SINCE_ADJ = re.compile(r"(?i)\b(?:ever\s+)?since\s+(?:at\s+least\s+)?$")
@@ -101,6 +123,10 @@ _SINCE_FAR = re.compile(
     r"kicked\s+off|took\s+effect|went\s+into\s+effect)|\b(?:starting|beginning))"
     r"(?:\s+(?:in|on|at|around|from))?\s+$")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W{0,3}$")
+# A year-less date after these words lies ahead ("will visit in June").
+_FUTURE_CUE = re.compile(
+    r"(?i)\b(?:will|shall|plans?\s+to|planned|scheduled|due\s+to|set\s+to|slated|"
+    r"(?:is|are)\s+expected\s+to|upcoming|next)\b")
 _TEMPORAL_PREV = frozenset(
     "in since by until till through throughout during before after from to of "
     "between and or around circa early late mid year years spring summer autumn "
@@ -127,7 +153,7 @@ class DateExpr:
     """
 
     __slots__ = ("start", "end", "kind", "year", "month", "day", "weekday",
-                 "qual", "n", "unit", "rel", "since", "text")
+                 "qual", "n", "unit", "rel", "since", "future", "text")
 
     def __init__(self, start: int, end: int, kind: str, text: str, **kw: object) -> None:
         self.start, self.end, self.kind, self.text = start, end, kind, text
@@ -140,6 +166,7 @@ class DateExpr:
         self.unit = kw.get("unit")
         self.rel = kw.get("rel")
         self.since = bool(kw.get("since"))
+        self.future = bool(kw.get("future"))
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"DateExpr({self.kind!r}, {self.text!r}, y={self.year}, m={self.month}, d={self.day})"
@@ -300,6 +327,8 @@ def scan_dates(text: str) -> list[DateExpr]:
         else:  # pragma: no cover - every alternative has a named group
             continue
         since, ns = _since(text, s)
+        if kind in ("md", "m", "qm") and kw.get("year") is None and _FUTURE_CUE.search(text, 0, s):
+            kw["future"] = True
         out.append(DateExpr(ns, e, kind, text[ns:e], since=since, **kw))
     return out
 
@@ -332,6 +361,14 @@ def year_for_month_day(month: int, day: int, base: dt.date, weekday: int | None 
             if c is not None and c.weekday() == weekday and c <= base + dt.timedelta(days=grace_days):
                 return yy
     return y
+
+
+def _month_year(month: int, base: dt.date, future: bool = False) -> int:
+    """Year of a year-less month: the latest not after base, or the next one
+    from base on when the sentence speaks of the future."""
+    if future:
+        return base.year if month >= base.month else base.year + 1
+    return base.year if month <= base.month else base.year - 1
 
 
 def _season_year(rel: str, season: str, base: dt.date) -> int:
@@ -397,8 +434,7 @@ def resolve(e: DateExpr, base: dt.date | None, anchor: dt.date | None = None
             return dt.date(e.year, e.month, day), "month", False
         if base is None:
             return None, "month", True
-        y = base.year if e.month <= base.month else base.year - 1
-        return dt.date(y, e.month, day), "month", True
+        return dt.date(_month_year(e.month, base, e.future), e.month, day), "month", True
     if k == "anchored":
         return (anchor + dt.timedelta(days=e.n) if anchor else None), "day", True
     if k == "after":
@@ -417,11 +453,14 @@ def resolve(e: DateExpr, base: dt.date | None, anchor: dt.date | None = None
             prec = "week" if (e.qual == "vague" and e.unit == "day") else e.unit
         return None, prec or "day", True
     if k == "md":
-        y = year_for_month_day(e.month, e.day, base, e.weekday)
+        if e.future:
+            c = _safe(base.year, e.month, e.day)
+            y = base.year if c is None or c >= base - dt.timedelta(days=1) else base.year + 1
+        else:
+            y = year_for_month_day(e.month, e.day, base, e.weekday)
         return _safe(y, e.month, e.day), "day", True
     if k == "m":
-        y = base.year if e.month <= base.month else base.year - 1
-        return dt.date(y, e.month, 1), "month", True
+        return dt.date(_month_year(e.month, base, e.future), e.month, 1), "month", True
     if k == "weekday":
         wd, bw = e.weekday, base.weekday()
         if e.rel == "last":

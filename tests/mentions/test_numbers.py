@@ -70,6 +70,9 @@ def test_numbers_reads_counts_and_hedges(text, expected):
     "Fighting returned in the 1990s.",
     "The resolution 1701 talks stalled.",
     "One third of the force deserted.",
+    "Shelling on the night of 3-4 March was heavy.",
+    "Clashes on June 16-17 were reported.",
+    "The 2010-2011 budget was cut.",
 ])
 def test_numbers_skips_non_counts(text):
     assert find_quantities(text) == []

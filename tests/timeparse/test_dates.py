@@ -204,3 +204,16 @@ def test_dates_last_weekend_on_a_monday_is_the_day_before():
 def test_dates_scan_exposes_year_less_parts():
     (e,) = scan_dates("in the Friday, August 13 statement")
     assert (e.kind, e.year, e.month, e.day, e.weekday) == ("md", None, 8, 13, 4)
+
+
+def test_dates_leap_day_without_year_takes_last_leap_year():
+    (ref,) = find_dates("The bridge fell on February 29.", BASE)
+    assert ref.date == "2008-02-29"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Sniper fire on the night of 3-4 March killed a boy.", "2011-03-04"),
+    ("Clashes on June 16-17 displaced hundreds.", "2010-06-16"),
+])
+def test_dates_day_ranges_give_one_day(text, date):
+    assert [r.date for r in find_dates(text, BASE)] == [date]

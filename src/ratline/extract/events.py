@@ -169,6 +169,9 @@ class EventExtractor:
                 return
         main = max(hits, key=lambda h: (h.rank, -h.start))
         first = min((h for h in hits if h.rank > 0), key=lambda h: h.start, default=main)
+        seen_actors, _ = self._parties(masked, first)
+        if seen_actors:
+            self.prev_actors = seen_actors
         if _VAGUE_PLURAL.search(masked.text) and figures.empty() and not event_dates:
             return
         if since and figures.empty():

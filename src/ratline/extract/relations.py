@@ -26,8 +26,10 @@ ANY = ORG | PERSON
 ROLE_LEAD = r"(?:leader|commander|chief|head|founder|emir|chairman|boss)"
 ROLE_MEMBER = (r"(?:members?|operatives?|commanders?|fighters?|officials?|leaders?|officers?|militants?|"
                r"veteran|aides?|deputy commander|deputy|lieutenants?|financiers?|facilitators?|associates?)")
-SUPPORT_VERB = (r"(?:support(?:s|ed)?|back(?:s|ed)?|fund(?:s|ed)?|financ(?:es|ed)|arm(?:s|ed)?|train(?:s|ed)?|"
-                r"sponsor(?:s|ed)?|equip(?:s|ped)?|supplie[sd]|help(?:s|ed)? (?:to )?(?:build|establish|create))")
+SUPPORT_VERB = (r"(?:(?:supports|supported|backs|backed|funds|funded|finances|financed|arms|armed|trains|trained|"
+                r"sponsors|sponsored|equips|equipped|supplies|supplied)"
+                r"|(?:to|helped|help|helps|continues? to)\s+(?:support|back|fund|finance|arm|train|sponsor|equip|"
+                r"supply|build|establish|create))")
 
 
 @dataclass(frozen=True)
@@ -50,9 +52,12 @@ PATTERNS = [
        r"(?:(?:and|or)\s+[\w-]+\s+)?" + GAP + r"(?P<o>EL)", ORG, ANY),
     _p("y backed by x", "supports", r"(?P<o>EL)[^.;⟦]{0,70}?\b(?:backed|funded|supported|armed|trained|sponsored|"
        r"operated|directed|run|controlled)\s+by\s+(?:the\s+)?(?P<s>EL)", ORG, ANY),
-    _p("x supports y", "supports", r"(?P<s>EL)\s+(?:(?:has|have|had|continues? to|also)\s+)*(?:helped\s+)?"
-       + SUPPORT_VERB + r"\b[^.;⟦]{0,110}?(?:\b(?:including|such as|like|for)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<o>EL)",
-       ORG, ANY),
+    _p("x supports y", "supports", r"(?P<s>EL)(?:,[^,.;⟦]{0,40},?)?\s+(?:(?:that|which|who|has|have|had|also|"
+       r"continues? to)\s+)*" + SUPPORT_VERB + r"\b(?:,?\s+(?:and\s+)?(?:fund|train|arm|equip|finance|support)s?\b,?)*"
+       r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<o>EL)", ORG, ANY),
+    _p("x supports groups including y", "supports", r"(?P<s>EL)(?:,[^,.;⟦]{0,40},?)?\s+(?:(?:that|which|who|has|have|"
+       r"had|also|continues? to)\s+)*" + SUPPORT_VERB + r"\b[^.;]{0,140}?\b(?:including|such as|like)\s+(?:the\s+)?"
+       r"(?P<o>EL)", ORG, ANY),
     _p("y receives from x", "supports", r"(?P<o>EL)\s+(?:(?:has|have|also)\s+)*(?:receives?|received|gets|got|"
        r"obtains?|obtained)\s+[^.;⟦]{0,90}?\bfrom\s+(?:the\s+)?(?P<s>EL)", ORG, ANY),
     _p("x's involvement in backing y", "supports", r"(?P<s>EL)[’']s?\s+(?:role|involvement|hand)\s+in\s+"
@@ -64,15 +69,19 @@ PATTERNS = [
        r"supreme\s+|self-styled\s+)?" + ROLE_LEAD + r"\s+of\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
     _p("x, the former y commander", "leads", r"(?P<s>⟦\d+⟧),\s+(?:the|a)\s+(?:former\s+|top\s+)?(?P<o>" + H + r")\s+"
        + ROLE_LEAD + r"\b", PERSON, GROUP),
-    _p("x was commander of y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:was|is|has been|became|had been)\s+(?:the\s+)?"
+    _p("x was commander of y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:was|is|has been|became|had been)\s+(?:the\s+)?[“\"]?"
        r"(?:[\w-]+\s+)?" + ROLE_LEAD + r"\s+of\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
+    _p("y under the command of x", "leads", r"(?P<o>⟦\d+⟧)[^.;⟦]{0,40}?\bunder the (?:command|leadership|control) of\s+"
+       r"(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("x disbanded y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:[\w-]+\s+){0,6}?(?:disband|dissolve|demobili[sz]e|freeze)(?:d|s)?"
+       r"\s+(?:the\s+|his\s+|its\s+)?(?P<o>" + H + ")", PERSON, GROUP),
     _p("x leads y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:heads|leads|commands|led|headed|commanded|founded)\s+(?:the\s+)?"
        r"(?P<o>" + H + ")", PERSON, GROUP),
     # member_of
     _p("x, one of the y commanders", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:a|an|one of the|one of|another)\s+"
        r"(?:[\w-]+\s+){0,4}?" + ROLE_MEMBER + r"\s+(?:of|in|with|from|within)\s+(?:the\s+)?(?:[\w-]+\s+)?(?P<o>" + H + ")",
        PERSON, GROUP),
-    _p("x, a senior y operative", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?P<o>" + H
+    _p("x, a senior y operative", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?P<o>" + H
        + r")\s+(?:[\w-]+\s+)?" + ROLE_MEMBER + r"\b", PERSON, GROUP),
     _p("x is a member of y", "member_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was|has been|had been)\s+(?:(?:described|"
        r"identified|named) as\s+)?[“\"]?(?:a|an)\s+(?:[\w-]+\s+){0,3}?" + ROLE_MEMBER + r"\s+(?:of|in)\s+(?:the\s+)?"
@@ -84,7 +93,7 @@ PATTERNS = [
        r"(?:spokes(?:man|woman|person))\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<o>" + H + ")", PERSON, ANY),
     _p("x was a spokesman for y", "spokesman_for", r"(?P<s>⟦\d+⟧)\s+(?:was|is|has been|had been)\s+(?:a|an|the)\s+"
        r"(?:former\s+|chief\s+)?spokes(?:man|woman|person)\b[^.;⟦]{0,40}?\b(?:to|for|of)\s+"
-       r"(?:(?:⟦\d+⟧\s+)?[\w-]+\s+){0,3}?(?P<o>⟦\d+⟧)", PERSON, ANY),
+       r"(?:(?:⟦\d+⟧\s+)?[\w-]+\s+){0,3}?(?P<o>⟦\d+⟧)(?!\s+(?:leader|commander|chief|head)\s+⟦)", PERSON, ANY),
     _p("y spokesman x", "spokesman_for", r"(?P<o>" + H + r")\s+spokes(?:man|woman|person)\s+(?P<s>⟦\d+⟧)", PERSON, ANY),
     # sibling_of
     _p("x is the brother of y", "sibling_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was)\s+(?:the|a)\s+(?:younger\s+|older\s+|"
@@ -110,8 +119,11 @@ PATTERNS = [
     _p("x has ties with y", "allied_with", r"(?P<s>EL)\s+(?:also\s+)?(?:has|have|had|maintains?)\s+(?:deep|close|"
        r"strong|long-standing|longstanding)?\s*(?:ties|links|connections) (?:with|to)\s+(?:the\s+)?" + GAP
        + r"(?P<o>" + H + ")", GROUP, GROUP),
+    _p("x of the y", "part_of", r"(?P<s>⟦\d+⟧)[”\"’]?\s+of\s+the\s+(?P<o>⟦\d+⟧)", {"armed_group"}, {"armed_group"}),
+    _p("x refers to y as z", "part_of", r"\brefer(?:s|red)? to\s+(?P<s>EL)\s+as\s+(?:the\s+)?[“\"]?(?P<o>⟦\d+⟧)",
+       GROUP, GROUP),
     _p("x allied with y", "allied_with", r"(?P<s>EL)[,]?\s+(?:an?\s+)?(?:ally of|allied (?:with|to)|in alliance with|"
-       r"affiliated with|loyal to)\s+(?:the\s+)?" + GAP + r"(?P<o>" + H + ")", GROUP, GROUP),
+       r"affiliated with|associated with|loyal to)\s+(?:the\s+)?" + GAP + r"(?P<o>" + H + ")", GROUP, GROUP),
 ]
 _SANCTIONS = re.compile(r"(?P<o>⟦\d+⟧)\s+(?:has|have|had)?\s*(?:imposed|placed|slapped)\s+sanctions\s+on\b", re.I)
 _PH = re.compile(r"⟦(\d+)⟧")
@@ -130,8 +142,11 @@ _COMPILED = _compile()
 
 def extract_relations(dm: DocMentions, find_quantities, events: list[Event]) -> list[Relation]:
     rels: dict[tuple[str, str, str], Relation] = {}
+    prev_groups: list = []
     for sent in dm.sentences:
-        m = mask(sent.span, dm.in_sentence(sent.index), [])
+        mentions = [x for x in dm.in_sentence(sent.index) if _relation_mention(x, dm.sentences[sent.index].span)]
+        m = _expand_plural_anaphora(mask(sent.span, mentions, []), prev_groups)
+        prev_groups = [x for x in mentions if x.kind == "armed_group"] or prev_groups
         for pat in _COMPILED:
             for hit in pat.rx.finditer(m.text):
                 for s in _heads(m, hit.group("s"), pat.name.startswith("y leader") or "'s y" in pat.name):
@@ -144,9 +159,35 @@ def extract_relations(dm: DocMentions, find_quantities, events: list[Event]) -> 
                 target = m.mention(k)
                 if target.kind == "person":
                     _add(rels, target.key, "sanctioned_by", by.key, m, "pattern:imposed sanctions on")
+    _relations_inside_names(rels, dm)
     for ev in events:
         _event_relations(rels, ev, dm)
     return list(rels.values())
+
+
+_PLURAL_ANAPHOR = re.compile(r"\b[Tt]hese (?:terror |militant |armed )?(?:groups|networks|militias|organi[sz]ations|cells)\b")
+
+
+def _relation_mention(m, sent_span) -> bool:
+    """Demonyms count only where they name a backer ("Iranian-backed")."""
+    if not m.basis.endswith("adjective"):
+        return True
+    after = sent_span.text[m.span.end - sent_span.start:][:12]
+    return bool(re.match(r"\s*-?\s*(?:backed|funded|sponsored|supported|trained|armed|supplied)", after))
+
+
+def _expand_plural_anaphora(m: Masked, prev_groups: list) -> Masked:
+    """"These networks" stands for the groups of the previous sentence."""
+    if not prev_groups or not _PLURAL_ANAPHOR.search(m.text):
+        return m
+    seen, refs = set(), []
+    for g in prev_groups:
+        if g.key not in seen:
+            seen.add(g.key)
+            refs.append(f"⟦{len(m.mentions)}⟧")
+            m.mentions.append(g)
+    m.text = _PLURAL_ANAPHOR.sub(" and ".join(refs), m.text, count=1)
+    return m
 
 
 def _heads(m: Masked, text: str, first_only: bool):
@@ -189,3 +230,39 @@ def _event_relations(rels, ev: Event, dm: DocMentions) -> None:
                 if key not in rels:
                     rels[key] = Relation(subject=p, predicate=pred, object=a, quote=ev.quote, span=ev.span,
                                          basis=f"event:{ev.id}")
+
+
+_BACKED_PREFIX = re.compile(r"^(\w+)[- ](?:backed|funded|sponsored|trained)\b", re.I)
+
+
+def _relations_inside_names(rels, dm: DocMentions) -> None:
+    """A dictionary name can itself state a relation: "Iranian-backed elements of the Mahdi Army"."""
+    from ratline.mentions.dictionary import alias_key, default_dictionary
+
+    dictionary = default_dictionary()
+    for m in dm.mentions:
+        actor = dictionary.actors.get(m.key)
+        if actor is None or not m.basis.startswith("dictionary"):
+            continue
+        surface = alias_key(m.span.text)
+        sent = dm.sentences[m.sentence].span
+        masked = mask(sent, [], [])
+        parent = dictionary.actors.get(actor.parent) if actor.parent else None
+        if parent is not None and len(surface) > 2:
+            for form in [parent.name, *parent.aliases]:
+                key = alias_key(form)
+                if key and _contains_seq(surface, key):
+                    _add(rels, actor.id, "part_of", parent.id, masked, "name:contains parent")
+                    break
+        hit = _BACKED_PREFIX.match(m.span.text)
+        if hit:
+            for other in dictionary.actors.values():
+                forms = [alias_key(a) for a in other.adjectives + [other.name]]
+                if alias_key(hit.group(1)) in forms and other.id != actor.id:
+                    _add(rels, other.id, "supports", actor.id, masked, "name:x-backed")
+                    break
+
+
+def _contains_seq(seq: tuple, sub: tuple) -> bool:
+    n = len(sub)
+    return any(seq[i:i + n] == sub for i in range(len(seq) - n + 1))

@@ -21,6 +21,8 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities) -> list[
         mentions = dm.in_sentence(sent.index)
         masked = mask(sent.span, mentions, find_quantities(sent.span.text, sent.span.start))
         fig = figures_in(masked)
+        if any(h.endswith(":vague") for h in fig.hedges):
+            continue          # "several", "dozens": a running total must be a stated number
         killed = fig.killed_best if fig.killed_best is not None else fig.killed_low
         if killed is None and fig.captured is None:
             continue

@@ -109,7 +109,7 @@ class ActorDictionary:
             if tok.norm not in PARTICLES:
                 key.append(tok.norm)
                 found = self._keys.get(tuple(key))
-                if found and _case_ok(tokens[i0:idx + 1]):
+                if found and (len(key) > 1 or _case_ok(tokens[i0:idx + 1])):
                     best = (DictMatch(i0, idx + 1, found[0], found[1]), j + 1)
             j += 1
         if acr and (best is None or acr[0].end >= best[0].end):

@@ -22,6 +22,9 @@ _COORD_PLURAL = re.compile(
     r"\b(?:the\s+)?([A-Z][\w’'-]+)(?:\s+and\s+(?:the\s+)?|\s*/\s*)([A-Z][\w’'-]+)\s+"
     r"(networks|groups|brigades|militias|cells|factions|battalions|fronts)\b"
 )
+_ELLIPTIC = re.compile(r"\b([A-Z][\w.]*[A-Za-z])\s+and\s+(?:[A-Z][\w.]*\s+)?(forces|troops|military|soldiers|"
+                       r"security forces|special forces|police)\b")
+_LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout", "to", "within", "near", "outside"}
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:terror |militant |armed |insurgent |extremist )?"
                       r"(?:network|group|militia|organi[sz]ation|movement|faction))\b(?!s)", re.I)
 
@@ -69,10 +72,25 @@ class MentionFinder:
                 actor = self.dictionary.actors[m.actor_id]
                 span = _span(body, toks, m.start, m.end)
                 kind = actor.type
+                if kind == "government" and m.form == "alias" and m.start > 0 \
+                        and toks[m.start - 1].norm in _LOCATIVE_FOR_COUNTRY:
+                    kind = "place"           # "inside Iraq": the country as a place, not its government
                 found.append(Mention(span, kind, actor.id, sent.index, f"dictionary:{m.form}"))
                 _add_entity(ents, actor.id, kind, actor.name, span.text, actor.country,
                             "dictionary" if m.form != "adjective" else None)
                 covered.update(range(m.start, m.end))
+            for em in _ELLIPTIC.finditer(sent.span.text):
+                key = self._actor_for(f"{em.group(1)} {em.group(2)}")
+                s0 = sent.span.start + em.start(1)
+                if key is None or any(f.span.start <= s0 < f.span.end and f.key == key for f in found):
+                    continue
+                span = Span(s0, s0 + len(em.group(1)), em.group(1))
+                actor = self.dictionary.actors[key]
+                found = [f for f in found if not (f.span.start <= s0 < f.span.end)]
+                found.append(Mention(span, actor.type, key, sent.index, "dictionary:elliptic-coordination"))
+                _add_entity(ents, key, actor.type, actor.name, f"{em.group(1)} {em.group(2)}", actor.country,
+                            "dictionary")
+                covered.update(k for k, t in enumerate(toks) if span.start <= t.start < span.end)
             for cm in _COORD_PLURAL.finditer(sent.span.text):
                 head = cm.group(3)[:-1].capitalize()
                 for g in (1, 2):

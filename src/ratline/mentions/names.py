@@ -24,6 +24,10 @@ NATIONALITY_HINTS = {
 }
 
 
+_LOWER_ORG_HEADS = {"gang", "network", "militia", "group", "cell", "brigade", "faction", "battalion", "movement",
+                    "front", "organization", "organisation", "clan", "tribe"}
+
+
 @dataclass(frozen=True)
 class NameLists:
     titles: dict[tuple[str, ...], int]
@@ -76,6 +80,8 @@ def find_names(tokens: list[Token], covered: set[int], is_place=None) -> list[Na
             i += 1
             continue
         j = _run_end(tokens, i, covered, lists)
+        if j < n and j not in covered and tokens[j].norm in _LOWER_ORG_HEADS:
+            j += 1                      # "the Fajr al Dulaimi gang", "the Sheibani network"
         hit = _classify(tokens, i, j, lists, is_place)
         if hit:
             hits.append(hit)
@@ -164,7 +170,7 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return None
     if len(words) >= 2 and not any(w in lists.stop for w in words[:1]):
         return NameHit(i, j, "person", None, "pattern:capitalised-name")
-    if len(words) == 1 and i > 0 and not _sentence_start(tokens, i):
+    if len(words) == 1:
         return NameHit(i, j, "single", None, "pattern:capitalised-word")
     return None
 

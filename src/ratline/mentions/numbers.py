@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from ratline.schema import Quantity, Span
-from ratline.timeparse.rxutil import word_trie
+from ratline.timeparse.rxutil import both_cases, word_trie
 
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "eight": 8, "nine": 9}
@@ -94,7 +94,9 @@ _SKIP = rf"""
   | (?:USD|EUR|GBP|Rs\.?|IQD|AFN|PKR)\s*\d[\d,.]*(?:\s*{_SC}\b)?
   | \d+(?:st|nd|rd|th)\b                                      # ordinals
   | \d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per\s+cent\b)            # shares
-  | {_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?   # June 16, 2007
+  | (?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\b                    # 2010-2011, 2008/09
+  | {_MONTH}\s+\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?  # June 16-17, 2007
+  | \d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+(?:of\s+)?{_MONTH}                  # 3-4 March
   | \d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+(?:19|20)\d\d\b)?  # 16 June 2007
   | {_MONTH},?\s+(?:of\s+)?(?:19|20)\d\d\b                       # June 2007
   | \#\d+
@@ -104,9 +106,9 @@ _GATE = rf"""(?:
     \b(?=\d
       | {word_trie(_MONTH_WORDS + ("USD", "EUR", "GBP", "Rs", "IQD", "AFN", "PKR"))}\b
       | (?:US|A|C|NZ|HK)[$£€¥]
-      | (?i:{word_trie(list(_WORDS) + ["dozens", "hundreds", "thousands", "millions", "scores",
-                                        "several", "tens"])})\b
-      | (?i:(?:an?|half)\s+(?:dozen|hundred|thousand|million|billion|few|handful|couple|a\s+dozen))\b)
+      | {word_trie(both_cases(list(_WORDS) + ["dozens", "hundreds", "thousands", "millions",
+                                               "scores", "several", "tens"]))}\b
+      | (?:[Aa]n?|[Hh]alf)\s+(?:dozen|hundred|thousand|million|billion|few|handful|couple|a\s+dozen)\b)
   | (?=[$£€¥\#]))"""
 _GRAMMAR = rf"""
     (?P<skip>{_SKIP})

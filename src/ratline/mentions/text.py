@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ratline.schema import Span
 
-_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:[’'][A-Za-z]+)*|[^\sA-Za-z0-9]")
+_TOKEN = re.compile(r"[A-Za-z\u00C0-\u024F0-9]+(?:[’'](?![sS]\b)[A-Za-z]+)*|[^\sA-Za-z0-9]")
 # Words that end with a period but do not end a sentence.
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "sgt", "brig", "adm",

@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from calendar import monthrange
 from typing import Iterable
 
 from ratline.schema import DateRef, Span
-from ratline.timeparse.rxutil import word_trie
+from ratline.timeparse.rxutil import both_cases, word_trie
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
@@ -105,14 +104,14 @@ _GRAMMAR = rf"""
 _UNITW = r"(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)"
 _GATE = rf"""\b(?=
     \d
-  | {word_trie(list(_MONTH_WORDS) + list(_WEEKDAY_WORDS))}\b
-  | (?i:{word_trie(("today", "tonight", "tomorrow", "yesterday", "early", "earlier", "late", "later",
-                   "mid", "last", "this", "next", "spring", "summer", "autumn", "fall", "winter"))})\b
-  | (?i:the\s+(?:next|following|previous|preceding|day|same|start|beginning|end|middle|spring|
-        summer|autumn|fall|winter|early|late|mid|\d))
-  | (?i:(?:at|over|during)\s+the\s+weekend)
-  | (?i:that\s+(?:same\s+)?(?:day|date|morning|afternoon|evening|night))
-  | (?i:{word_trie(list(_SMALL) + ["few", "several"])}\s+(?:few\s+|couple\s+(?:of\s+)?)?{_UNITW})
+  | {word_trie(list(_MONTH_WORDS) + list(_WEEKDAY_WORDS) + both_cases((
+        "today", "tonight", "tomorrow", "yesterday", "early", "earlier", "late", "later", "mid",
+        "last", "this", "next", "spring", "summer", "autumn", "fall", "winter")))}\b
+  | [Tt]he\s+(?:next|following|previous|preceding|day|same|start|beginning|end|middle|spring|
+        summer|autumn|fall|winter|early|late|mid|\d)
+  | (?:[Aa]t|[Oo]ver|[Dd]uring)\s+the\s+weekend
+  | [Tt]hat\s+(?:same\s+)?(?:day|date|morning|afternoon|evening|night)
+  | {word_trie(both_cases(list(_SMALL) + ["few", "several"]))}\s+(?:few\s+|couple\s+(?:of\s+)?)?{_UNITW}
 )"""
 _RX = re.compile(_GATE + "(?:" + _GRAMMAR + ")", re.VERBOSE)
 
@@ -170,11 +169,6 @@ class DateExpr:
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"DateExpr({self.kind!r}, {self.text!r}, y={self.year}, m={self.month}, d={self.day})"
-
-    @property
-    def has_year(self) -> bool:
-        """True when the words alone fix the calendar date (no base needed)."""
-        return self.kind in ("ymd", "ym", "y", "qm") and self.year is not None
 
 
 def _norm(s: str) -> str:
@@ -355,6 +349,8 @@ def year_for_month_day(month: int, day: int, base: dt.date, weekday: int | None 
     cand = _safe(y, month, day)
     if cand is None or cand > base + dt.timedelta(days=grace_days):
         y -= 1
+    while _safe(y, month, day) is None and y > base.year - 8:
+        y -= 1                                      # February 29: the last leap year
     if weekday is not None:
         for yy in (y, y - 1, y + 1):
             c = _safe(yy, month, day)
@@ -536,8 +532,3 @@ def next_anchor(refs: Iterable[DateRef], anchor: dt.date | None) -> dt.date | No
         if r.date and r.precision == "day":
             anchor = dt.date.fromisoformat(r.date)
     return anchor
-
-
-def month_length(year: int, month: int) -> int:
-    """Days in a month (for callers turning a month-precise date into a window)."""
-    return monthrange(year, month)[1]

@@ -7,6 +7,7 @@ per word per position.  ``word_trie`` folds the list into a prefix tree
 the words fails after one or two character compares.  The scanners put such a
 trie in a look-ahead *gate* in front of their grammar: the full grammar then
 runs only where a date or number can start, which is what makes them fast.
+Gates are case-sensitive on purpose (see ``both_cases``).
 """
 from __future__ import annotations
 
@@ -26,6 +27,19 @@ def word_trie(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
     return _emit(root)
+
+
+def both_cases(words: Iterable[str]) -> list[str]:
+    """Each word as given and capitalised ("today", "Today").
+
+    Case-insensitive groups ``(?i:...)`` make ``re`` fold every character it
+    compares, which made the gates several times slower; listing the two
+    spellings a sentence can use is cheaper.
+    """
+    out: list[str] = []
+    for w in words:
+        out += [w, w[:1].upper() + w[1:]]
+    return out
 
 
 def _emit(node: dict) -> str:

@@ -1,0 +1,101 @@
+"""Name keys for matching place names the way reporters spell them.
+
+One place reaches English text in many spellings: "Al Amarah", "Amara",
+"Al-'Amarah"; "Majjar al-Kabir" and "Majar al Kabir"; "An Nasiriyah" and
+"Nasiriyah".  Rather than fuzzy-scoring every query against every name, each
+name gets two keys, computed the same way for the gazetteer and for the query:
+
+* ``exact_key``: case folded, diacritics and apostrophe-like marks removed,
+  punctuation turned into spaces.  "Al ‘Amārah" -> "al amarah".
+* ``loose_key``: the exact key with the differences that transliteration of
+  Arabic, Persian and Pashto into Latin letters produces taken out: article
+  tokens (al, el, an, ar, ash ...) dropped, doubled letters single, ``q`` as
+  ``k``, ``ou``/``oo`` as ``u``, ``ee`` as ``i``, ``iy`` as ``i``, and a final
+  ``h`` after a vowel dropped.  "An Nasiriyah" and "Nasiriya" -> "nasiria".
+
+A match on the exact key is trusted more than one on the loose key; both are
+deterministic, so a lookup can say which rule matched.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Apostrophe-like marks that stand for ayn/hamza or are typographic: deleted,
+# so "Karbala'" = "Karbala" and "Ba'qubah" = "Baqubah".
+_MARKS = dict.fromkeys(map(ord, "'`´‘’ʹʻʼʽʾʿˈ′"), None)
+# Letters NFKD does not decompose.
+_LETTERS = str.maketrans({
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "þ": "th",
+    "ß": "ss", "æ": "ae", "œ": "oe", "ŀ": "l",
+})
+_NON_WORD = re.compile(r"[^\w]+|_")
+
+# Transliterations of the Arabic article, assimilated or not, as separate tokens.
+ARTICLES = frozenset({
+    "al", "el", "il", "ul", "an", "ar", "as", "ash", "at", "ath", "ad", "adh",
+    "az", "ed", "en", "er", "es", "et", "ez",
+})
+_LOOSE_RULES = (                        # applied in this order, per token
+    (re.compile(r"ou|oo"), "u"),         # Kirkouk -> Kirkuk, Falooja -> Faluja
+    (re.compile(r"ee"), "i"),            # Khanaqeen -> Khanaqin
+    (re.compile(r"(.)\1+"), r"\1"),      # Majjar -> Majar, Fallujah -> Falujah
+    (re.compile(r"q"), "k"),             # Qandahar -> Kandahar
+    (re.compile(r"iy"), "i"),            # Nasiriya -> Nasiria
+    (re.compile(r"(?<=[aeiou])h$"), ""),  # Amarah -> Amara, Basrah -> Basra
+)
+
+
+def exact_key(name: str) -> str:
+    """Case, diacritics, apostrophes and punctuation folded away."""
+    s = unicodedata.normalize("NFKD", name.translate(_MARKS))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = s.casefold().translate(_LETTERS)
+    return " ".join(_NON_WORD.sub(" ", s).split())
+
+
+def loose_key(name: str) -> str:
+    """The exact key with transliteration differences removed (see module doc)."""
+    tokens = exact_key(name).split()
+    kept = [t for t in tokens if t not in ARTICLES] or tokens
+    out = []
+    for tok in kept:
+        for pattern, repl in _LOOSE_RULES:
+            tok = pattern.sub(repl, tok)
+        out.append(tok)
+    return " ".join(out)
+
+
+def is_latin(key: str) -> bool:
+    """True for keys written in Latin letters and digits only (what is indexed)."""
+    return key.isascii() and any(ch.isalpha() for ch in key)
+
+
+# "Maysan province", "Governorate of Wasit", "Borno State", "Muhafazat Kirkuk".
+_PROVINCE_WORDS = r"province|governorate|state|region|prefecture|oblast|wilayah?|muhafazah?"
+_PROVINCE_SUFFIX = re.compile(rf"^(?P<rest>.+?)\s+(?:{_PROVINCE_WORDS})$")
+_PROVINCE_PREFIX = re.compile(rf"^(?:(?:{_PROVINCE_WORDS})\s+of|muhafazat|wilayat(?:\s+e)?)\s+(?P<rest>.+)$")
+_CITY_SUFFIX = re.compile(r"^(?P<rest>.+?)\s+city$")
+
+
+def province_part(key: str) -> str | None:
+    """The province name inside "X province" / "province of X", else None."""
+    m = _PROVINCE_SUFFIX.match(key) or _PROVINCE_PREFIX.match(key)
+    return m.group("rest") if m else None
+
+
+def city_part(key: str) -> str | None:
+    """The town name inside "X city" ("Baghdad city"), else None."""
+    m = _CITY_SUFFIX.match(key)
+    return m.group("rest") if m else None
+
+
+_QUALIFIED = re.compile(r"^\s*(?P<head>[^,()]+?)\s*(?:,\s*(?P<tail>[^,()]+?)|\((?P<paren>[^()]+)\))\s*$")
+
+
+def split_qualifier(name: str) -> tuple[str, str | None]:
+    """"Sadr City, Baghdad" / "Sadr City (Baghdad)" -> ("Sadr City", "Baghdad")."""
+    m = _QUALIFIED.match(name)
+    if not m:
+        return name, None
+    return m.group("head"), (m.group("tail") or m.group("paren"))

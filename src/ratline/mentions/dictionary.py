@@ -121,8 +121,8 @@ class ActorDictionary:
 
     def _acronym_at(self, tokens, words, w):
         i0, t0 = words[w]
-        if not t0.text.isupper() or len(t0.text) < 2:
-            return None
+        if not t0.text[:1].isupper() or len(t0.text) < 2 or t0.text[1:].islower():
+            return None          # acronyms are matched with their exact case: "JeM", "IRGC-QF"
         text = t0.text
         j = w
         best = None
@@ -131,7 +131,7 @@ class ActorDictionary:
                 best = (DictMatch(i0, words[j][0] + 1, self._acronyms[text], "acronym"), j + 1)
             nxt = j + 1
             if nxt < len(words) and words[nxt][0] == words[j][0] + 2 and tokens[words[j][0] + 1].text == "-" \
-                    and words[nxt][1].text.isupper():
+                    and words[nxt][1].text[:1].isupper():
                 text += words[nxt][1].text
                 j = nxt
                 continue

@@ -25,7 +25,7 @@ import threading
 from pathlib import Path
 from typing import NamedTuple
 
-from ratline.place.names import exact_key, is_latin, loose_key
+from ratline.place.names import exact_key, is_latin, loose_from_exact
 
 INDEX_VERSION = 1          # bump when names.py rules or the schema change
 KIND_NAME, KIND_ALT, KIND_LOOSE = 0, 1, 2
@@ -77,7 +77,7 @@ def _name_rows(city: dict) -> dict[str, int]:
             continue
         if keys.get(ek, 9) > kind:
             keys[ek] = kind
-        lk = loose_key(ek)
+        lk = loose_from_exact(ek)
         if lk not in keys:
             keys[lk] = KIND_LOOSE
     return keys

@@ -36,34 +36,41 @@ ARTICLES = frozenset({
     "al", "el", "il", "ul", "an", "ar", "as", "ash", "at", "ath", "ad", "adh",
     "az", "ed", "en", "er", "es", "et", "ez",
 })
-_LOOSE_RULES = (                        # applied in this order, per token
+_LOOSE_RULES = (                        # applied in this order
     (re.compile(r"ou|oo"), "u"),         # Kirkouk -> Kirkuk, Falooja -> Faluja
     (re.compile(r"ee"), "i"),            # Khanaqeen -> Khanaqin
-    (re.compile(r"(.)\1+"), r"\1"),      # Majjar -> Majar, Fallujah -> Falujah
+    (re.compile(r"(\w)\1+"), r"\1"),     # Majjar -> Majar, Fallujah -> Falujah
     (re.compile(r"q"), "k"),             # Qandahar -> Kandahar
     (re.compile(r"iy"), "i"),            # Nasiriya -> Nasiria
-    (re.compile(r"(?<=[aeiou])h$"), ""),  # Amarah -> Amara, Basrah -> Basra
+    (re.compile(r"(?<=[aeiou])h\b"), ""),  # Amarah -> Amara, Basrah -> Basra
 )
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def exact_key(name: str) -> str:
     """Case, diacritics, apostrophes and punctuation folded away."""
-    s = unicodedata.normalize("NFKD", name.translate(_MARKS))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    s = s.casefold().translate(_LETTERS)
+    s = name.translate(_MARKS)
+    if not s.isascii():
+        s = _COMBINING.sub("", unicodedata.normalize("NFKD", s)).casefold().translate(_LETTERS)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch)) if not s.isascii() else s
+    else:
+        s = s.lower()
     return " ".join(_NON_WORD.sub(" ", s).split())
 
 
 def loose_key(name: str) -> str:
     """The exact key with transliteration differences removed (see module doc)."""
-    tokens = exact_key(name).split()
+    return loose_from_exact(exact_key(name))
+
+
+def loose_from_exact(key: str) -> str:
+    """:func:`loose_key` of a string that is already an exact key."""
+    tokens = key.split()
     kept = [t for t in tokens if t not in ARTICLES] or tokens
-    out = []
-    for tok in kept:
-        for pattern, repl in _LOOSE_RULES:
-            tok = pattern.sub(repl, tok)
-        out.append(tok)
-    return " ".join(out)
+    s = " ".join(kept)
+    for pattern, repl in _LOOSE_RULES:
+        s = pattern.sub(repl, s)
+    return s
 
 
 def is_latin(key: str) -> bool:

@@ -139,10 +139,9 @@ def infer_publication(body: str, active_ranges: Sequence[tuple[dt.date, dt.date 
         placed = _place_yearless(items, y0, top[0]) or []
         bounds += placed
         if yearless and placed:
-            if True:
-                notes.append("year-less dates put in the first year from " + str(y0) +
-                              " that keeps them after it" +
-                              (" and matches the stated weekday" if any(it.e.weekday is not None for it in yearless) else ""))
+            weekday = any(it.e.weekday is not None for it in yearless)
+            notes.append(f"year-less dates put in the first year from {y0} that keeps them after it"
+                         + (" and matches the stated weekday" if weekday else ""))
     elif yearless:
         placed = None
         ranges = [(lo, hi) for lo, hi in active_ranges]

@@ -29,7 +29,7 @@ Python use::
     from ratline.evaluate import score_dirs, format_report
     print(format_report(score_dirs("gold/", "predicted/")))
 
-Command line: ``python -m ratline.evaluate GOLD_DIR PRED_DIR [--json] [--misses]``.
+Command line: ``python -m ratline.evaluate GOLD_DIR PRED_DIR [--json | --measures] [--misses]``.
 """
 from __future__ import annotations
 
@@ -463,12 +463,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("pred_dir", type=Path)
     parser.add_argument("--json", action="store_true", help="print the totals as JSON")
     parser.add_argument("--misses", action="store_true", help="list missed and spurious items per file")
+    parser.add_argument("--measures", action="store_true",
+                        help="print the flat measures (the names eval/floors.json uses) as JSON")
     args = parser.parse_args(argv)
     notes: list[str] | None = [] if args.misses else None
     totals = score_dirs(args.gold_dir, args.pred_dir, notes)
     if notes:
         print("\n".join(notes))
-    print(json.dumps(totals, indent=1) if args.json else format_report(totals))
+    if args.measures:
+        print(json.dumps(measures(totals), indent=1))
+    elif args.json:
+        print(json.dumps(totals, indent=1))
+    else:
+        print(format_report(totals))
     return 0
 
 

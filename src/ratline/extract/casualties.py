@@ -95,7 +95,7 @@ def _set(fig: Figures, kind: str, q) -> None:
     if kind == "killed":
         fig.killed_low, fig.killed_best, fig.killed_high = q.low, q.best, q.high
     else:
-        value = q.best if q.best is not None else q.low
+        value = q.best if q.hedge != "vague" else None     # "thousands wounded" states no number
         setattr(fig, kind, value)
     if q.hedge:
         fig.hedges.append(f"{kind}:{q.hedge}")

@@ -41,6 +41,8 @@ _HYPOTHETICAL = re.compile(
 _BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
                          r"linked to|suspected of|associated with|known for|role in|part in)\s+(?:the\s+|a\s+|an\s+)?"
                          r"(?:[\w⟦⟧’'-]+\s+){0,2}$", re.I)
+_SPEAKER = re.compile(r"^,?\s*(?:[\w-]+\s+){0,2}?(?:said|says|announced|told|stated|reported|claimed|warned|"
+                      r"noted|explained|added|pointed|confirmed|denied)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:while|although|though|whereas|because|as|after|before|when)\b[^,;]*,\s*", re.I)
 _VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes)\b", re.I)
@@ -80,6 +82,7 @@ class Draft:
     absorbed: bool = False
     targets_person: bool = False
     twin: bool = False
+    background: bool = False      # mentioned as history ("involved in the kidnapping of ...")
     last_sentence: int = 0
     basis: str = ""
 
@@ -151,6 +154,7 @@ class EventExtractor:
         figures = figures_in(masked)
         hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked.text, h)]
         foreground = [h for h in hits if not _BACKGROUND.search(masked.text[:h.start])]
+        background = bool(hits) and not foreground
         if foreground:
             hits = foreground
         self._remember_dates(dates)
@@ -183,7 +187,8 @@ class EventExtractor:
         if main.type == "other" and not self._other_ok(masked.text):
             return
         draft = Draft(main.type, main.rank, sent.index, self.paragraphs[sent.index], seg, deck,
-                      last_sentence=sent.index, basis=f"trigger:{main.text.strip() or 'casualty figures'}")
+                      last_sentence=sent.index, basis=f"trigger:{main.text.strip() or 'casualty figures'}",
+                      background=background)
         draft.date = self._pick_date(masked.text, event_dates, main)
         draft.place = self._pick_place(masked)
         draft.actors, draft.targets = self._parties(masked, first)
@@ -251,7 +256,8 @@ class EventExtractor:
             if pos < cut:
                 continue
             if m.kind == "person":
-                _add(targets, m.key)
+                if not _SPEAKER.match(masked.text[pos + len(f"⟦{k}⟧"):]):
+                    _add(targets, m.key)
             elif m.kind == "other" and not re.search(r"\bagainst\s+(?:the\s+)?$", before):
                 continue
             elif pos < main.start and not _TARGET_CUE.search(before) and m.kind in ACTOR_KINDS:
@@ -313,11 +319,14 @@ class EventExtractor:
                     and (d.date is None or prev.date is None) and (d.place is None or prev.place is None
                                                                    or self._nested(d.place, prev.place)):
                 return prev
+            if d.deck:
+                continue
             if prev.deck and not prev.absorbed:
                 return prev
             if prev is self._first() and prev.type == d.type and d.paragraph <= 3 and not prev.deck:
                 return prev
-            if d.type == prev.type and set(_person_targets(d, self.dm)) & set(_person_targets(prev, self.dm)):
+            if d.type == prev.type and not d.background and not prev.background \
+                    and set(_person_targets(d, self.dm)) & set(_person_targets(prev, self.dm)):
                 return prev
             if d.place and prev.place and self._nested(d.place, prev.place) and \
                     (d.date is None or prev.date is None or _same_day(d.date, prev.date)) and not d.deck:
@@ -361,7 +370,7 @@ class EventExtractor:
             if _weak(into) and not _weak(new):
                 into.span, into.sentence = new.span, new.sentence
             into.figures = _merge_figures(into.figures, new.figures, new.source != into.source and new.source, into)
-            if new.rank > into.rank:
+            if new.rank > into.rank and not new.background:
                 into.type, into.rank = new.type, new.rank
             if into.type == "arrest" and new.type in ("raid", "armed_clash", "airstrike"):
                 into.type, into.rank = new.type, new.rank

@@ -117,6 +117,10 @@ class ActorDictionary:
         if best and i0 > 0 and tokens[i0 - 1].norm in PARTICLES:
             m = best[0]
             best = (DictMatch(i0 - 1, m.end, m.actor_id, m.form), best[1])
+        elif best and i0 > 1 and tokens[i0 - 1].text == "-" and tokens[i0 - 2].norm in PARTICLES \
+                and tokens[i0 - 2].end == tokens[i0 - 1].start and tokens[i0 - 1].end == t0.start:
+            m = best[0]          # "al-Qaeda in Iraq": the hyphenated article belongs to the name
+            best = (DictMatch(i0 - 2, m.end, m.actor_id, m.form), best[1])
         return best
 
     def _acronym_at(self, tokens, words, w):

@@ -51,10 +51,13 @@ def slug(text: str) -> str:
     return "_".join(alias_key(text)) or re.sub(r"\W+", "_", text.lower()).strip("_")
 
 
+_DEFAULT = object()      # "use the default gazetteer"; an explicit None means "no gazetteer"
+
+
 class MentionFinder:
-    def __init__(self, dictionary: ActorDictionary | None = None, gazetteer=None):
+    def __init__(self, dictionary: ActorDictionary | None = None, gazetteer=_DEFAULT):
         self.dictionary = dictionary or default_dictionary()
-        self.gazetteer = gazetteer if gazetteer is not None else _default_gazetteer()
+        self.gazetteer = _default_gazetteer() if gazetteer is _DEFAULT else gazetteer
 
     def find(self, doc: Document) -> DocMentions:
         body = doc.body

@@ -148,7 +148,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, "person", title, "pattern:title+name")
     if head in lists.facility_heads and len(words) >= 2:
         return NameHit(i, j, "facility", None, "pattern:facility-head")
-    if lists.org_heads.get(head) == "state_agency" and prev in {"at", "near", "outside", "inside"}:
+    building_cue = {"at", "near", "outside", "inside"}
+    if lists.org_heads.get(head) == "state_agency" and (prev in building_cue or (prev == "the" and prev2 in building_cue)):
         return NameHit(i, j, "facility", None, "pattern:agency-building")
     if len(words) >= 3 and "of" in words and words[0] in lists.org_heads:
         return NameHit(i, j, lists.org_heads[words[0]], None, "pattern:organisation-of")

@@ -25,7 +25,7 @@ import threading
 from pathlib import Path
 from typing import NamedTuple
 
-from ratline.place.names import exact_key, is_latin, loose_from_exact
+from ratline.place.names import exact_key, is_latin, looks_latin, loose_from_exact
 
 INDEX_VERSION = 1          # bump when names.py rules or the schema change
 KIND_NAME, KIND_ALT, KIND_LOOSE = 0, 1, 2
@@ -69,7 +69,7 @@ def _name_rows(city: dict) -> dict[str, int]:
     name = city["name"]
     candidates = [(name, KIND_NAME)] + [
         (alt, KIND_ALT) for alt in city["alternatenames"]
-        if alt and not (_CODE.match(alt) and alt != name)
+        if alt and looks_latin(alt) and not (_CODE.match(alt) and alt != name)
     ]
     for text, kind in candidates:
         ek = exact_key(text)
@@ -104,11 +104,9 @@ def build(path: Path) -> None:
             ((c["geonameid"], c["name"], c["latitude"], c["longitude"], c["countrycode"],
               c["admin1code"], c["population"] or 0) for c in cities.values()),
         )
-        con.executemany(
-            "INSERT INTO name VALUES (?,?,?)",
-            ((k, c["geonameid"], kind) for c in cities.values()
-             for k, kind in _name_rows(c).items()),
-        )
+        rows = sorted((k, c["geonameid"], kind) for c in cities.values()
+                      for k, kind in _name_rows(c).items())
+        con.executemany("INSERT INTO name VALUES (?,?,?)", rows)
         con.commit()
         con.close()
         os.replace(tmp, path)

@@ -1,0 +1,154 @@
+"""Killed, wounded and captured figures from a masked clause; a number not stated stays None."""
+from __future__ import annotations
+
+import pytest
+
+from ratline.extract.casualties import Figures, figures_in
+from ratline.extract.masking import Masked, mask
+from ratline.mentions.dictionary import default_dictionary
+from ratline.mentions.finder import MentionFinder
+from ratline.mentions.numbers import find_quantities
+from ratline.schema import Document, Span
+
+_FINDER = MentionFinder(default_dictionary(), gazetteer=None)
+
+
+def masked(sentence: str) -> Masked:
+    """The sentence with its mentions and quantities replaced by placeholders."""
+    dm = _FINDER.find(Document(doc_id="t", name="t.txt", source="t", title=None, body=sentence))
+    return mask(Span(0, len(sentence), sentence), dm.mentions, find_quantities(sentence))
+
+
+def figures(sentence: str) -> Figures:
+    return figures_in(masked(sentence))
+
+
+def _row(f: Figures):
+    return (f.killed_low, f.killed_best, f.killed_high, f.wounded, f.captured)
+
+
+def test_casualties_masking_replaces_names_and_numbers():
+    m = masked("Over 20 Taliban fighters were killed near Musa Qala.")
+    assert m.text.startswith("⟪0⟫ ⟦0⟧ fighters were killed")
+    assert m.quantity(0).span.text == "Over 20"
+    assert m.mention(0).key == "taliban"
+
+
+def test_casualties_masking_keeps_the_article_inside_the_placeholder():
+    # regression: "al-" used to stay outside the mention ("⟪0⟫ al-⟦0⟧ militants")
+    m = masked("Twenty-six al-Shabaab militants were killed.")
+    assert m.text == "⟪0⟫ ⟦0⟧ militants were killed."
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # killed (low, best, high), wounded, captured
+    ("Over 20 Taliban fighters were killed, 6 wounded and 1 captured in the clash.",
+     (20, 20, None, 6, 1)),
+    ("Twenty-six al-Shabaab militants were killed and 17 captured near Kismayo.",
+     (26, 26, 26, None, 17)),
+    ("Iraqi troops killed at least 91 members of the Islamic State and captured 112 in the sweep.",
+     (91, 91, None, None, 112)),
+    ("The ambush near Tumaco left 11 soldiers dead and 4 injured.",
+     (11, 11, 11, 4, None)),
+    ("The army said it killed 12 ELN guerrillas and arrested 30 suspects in Arauca.",
+     (12, 12, 12, None, 30)),
+    ("Gunmen killed about 40 villagers in Zamfara.",
+     (None, 40, None, None, None)),
+    ("Between 10 and 15 civilians were killed in the shelling of Idlib.",
+     (10, None, 15, None, None)),
+    ("Police said 9 suspects were taken into custody in Diffa.",
+     (None, None, None, None, 9)),
+])
+def test_casualties_figures_from_clause(sentence, expected):
+    assert _row(figures(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Medics in Mogadishu put the death toll as high as 36.",
+    "The death toll from the Kabul bombing rose as high as 36, hospital staff said.",
+])
+def test_casualties_ceiling_only_sets_high(sentence):
+    assert _row(figures(sentence)) == (None, None, 36, None, None)
+
+
+def test_casualties_hedges_are_recorded():
+    f = figures("At least 14 Fulani herders were killed, officials in Mopti said.")
+    assert (f.killed_low, f.killed_best, f.killed_high) == (14, 14, None)
+    assert f.hedges == ["killed:at_least"]
+
+
+@pytest.mark.parametrize("sentence, field", [
+    ("Three soldiers died and thousands more were wounded in the shelling of Donetsk.", "wounded"),
+    ("Several Boko Haram suspects were detained in Maiduguri.", "captured"),
+    ("Hundreds of villagers were injured in the blasts.", "wounded"),
+])
+def test_casualties_vague_amount_is_not_a_number(sentence, field):
+    f = figures(sentence)
+    assert getattr(f, field) is None
+    assert f"{field}:vague" in f.hedges
+
+
+def test_casualties_vague_killed_keeps_only_a_floor():
+    f = figures("Dozens were killed in the fighting around Sirte.")
+    assert f.killed_best is None and f.killed_high is None
+    assert f.killed_low == 24
+
+
+@pytest.mark.parametrize("sentence, captured", [
+    ("Commandos captured a commander and five others in the raid on Jelawur.", 6),
+    ("Troops detained a local emir and 3 others near Tillaberi.", 4),
+    ("Police captured an alleged financier of Boko Haram in Maiduguri.", 1),
+    ("Security forces arrested a suspected bomb-maker in Kirkuk.", 1),
+])
+def test_casualties_singular_capture_counts(sentence, captured):
+    assert figures(sentence).captured == captured
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police arrested a number of suspects in Karachi.",
+    "Troops detained a group of men near Gao.",
+])
+def test_casualties_indefinite_group_is_not_one(sentence):
+    assert figures(sentence).captured is None
+
+
+def test_casualties_named_person_killed_is_one():
+    f = figures("Commander Abu Yasir al-Jazrawi was killed in the strike.")
+    assert (f.killed_low, f.killed_best, f.killed_high) == (1, 1, 1)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Troops raided a compound in Kunduz on Monday.",
+    "Afghan commandos stormed the village at dawn.",
+    "The FARC said it would release the hostages.",
+])
+def test_casualties_number_not_stated_stays_none(sentence):
+    f = figures(sentence)
+    assert f.empty()
+    assert _row(f) == (None, None, None, None, None)     # never 0
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A 24-year veteran of the police was killed on the road to Gao.", (None, None, None, None, None)),
+    ("A convoy was ambushed and a driver killed 30 km south of Gao.", (None, None, None, None, None)),
+    ("Soldiers killed in the attack 40 kilometers from Mogadishu were buried.", (None, None, None, None, None)),
+    ("Gunmen killed 4 soldiers 30 km south of Gao.", (4, 4, 4, None, None)),
+    ("The blast killed 7 people in 2009.", (7, 7, 7, None, None)),
+    ("Militants captured 5 years ago were freed.", (None, None, None, None, None)),
+])
+def test_casualties_years_and_distances_are_not_casualties(sentence, expected):
+    assert _row(figures(sentence)) == expected
+
+
+@pytest.mark.xfail(strict=True, reason="casualties: gerund verbs ('killing 4 ..., capturing 3 ...') are not "
+                                       "casualty verbs yet")
+def test_casualties_gerund_verbs():
+    f = figures("Afghan commandos raided a compound in Zhari, killing 4 Taliban fighters and capturing 3 others.")
+    assert (f.killed_best, f.captured) == (4, 3)
+
+
+@pytest.mark.xfail(strict=True, reason="casualties: 'killed a soldier' is one killed, as 'captured a financier' "
+                                       "is one captured")
+def test_casualties_singular_killed_counts():
+    f = figures("FARC rebels killed a soldier and wounded two others near Tumaco.")
+    assert (f.killed_best, f.wounded) == (1, 2)

@@ -193,6 +193,18 @@ def _headline_shaped(s: str) -> bool:
     return len(s) <= 200 and len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", s)) == 0
 
 
+_BREADCRUMB = re.compile(r"^(?:[^.!?]{1,40}\s[>»›|/]\s){1,6}[^.!?]{1,40}$")
+
+
+def _masthead_date(s: str) -> FoundDate | None:
+    """A short header line that is not a sentence and holds one full date
+    ("SAHEL BRIEF · Issue 37 · 14 September 2022", "Wednesday, 9 March 2011 | Local news")."""
+    if len(s) > 160 or s.rstrip().endswith((".", "!", "?")):
+        return None
+    dates = find_dates(s)
+    return dates[0] if len(dates) == 1 else None
+
+
 _STAMP = re.compile(r"^\W*(?:posted|published|updated|last updated|first published|date)\b", re.I)
 
 
@@ -201,12 +213,14 @@ def _body_line(s: str, in_header: bool, is_last: bool, parts: PageParts,
     # A bare date under the headline or closing the post is the page's timestamp;
     # one in mid-body is more likely a timeline entry, which is evidence.
     dated = date_only_line(s) if (in_header or is_last or _STAMP.match(s)) else None
+    if dated is None and in_header:
+        dated = _masthead_date(s)
     if dated or lk.is_byline(s):
         parts.boilerplate.append(s)
         for d in [dated] if dated else find_dates(s)[:1]:
             page_dates.append((d, f"date line on the page: '{s}'"))
         return
-    if lk.is_caption(s) or (in_header and (_strong_tail(s) or lk.is_nav_like(s))):
+    if lk.is_caption(s) or (in_header and (_strong_tail(s) or lk.is_nav_like(s) or _BREADCRUMB.search(s))):
         # before the first paragraph, short labels are breadcrumbs, kickers,
         # reading times or share bars, not article text
         parts.boilerplate.append(s)
@@ -269,11 +283,16 @@ def _set_published(parts: PageParts, page_dates: list[tuple[FoundDate, str]]) ->
         d, why = own[0]
         parts.published, parts.published_basis = d.iso, why + _order_note(d)
         return
-    if parts.paragraphs:
-        d = dateline_date(parts.paragraphs[0])
+    for para in parts.paragraphs[:2]:
+        d = _masthead_date(para)
         if d:
             parts.published = d.iso
-            parts.published_basis = f"dateline: '{parts.paragraphs[0][: d.end]}'" + _order_note(d)
+            parts.published_basis = f"date in the page header: '{para[:80]}'" + _order_note(d)
+            return
+        d = dateline_date(para)
+        if d:
+            parts.published = d.iso
+            parts.published_basis = f"dateline: '{para[: d.end]}'" + _order_note(d)
             return
     later = [(d, why) for d, why in page_dates if not why.startswith("date line")]
     if later:

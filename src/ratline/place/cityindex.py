@@ -109,6 +109,7 @@ def build(path: Path) -> None:
         con.executemany("INSERT INTO name VALUES (?,?,?)", rows)
         con.commit()
         con.close()
+        os.chmod(tmp, 0o644)          # mkstemp makes it private; it is a plain cache
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

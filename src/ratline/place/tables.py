@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ratline.place.names import exact_key, loose_from_exact
+from ratline.place.names import exact_key, loose_from_exact, province_part
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +112,7 @@ class ProvinceTable:
     def canonical(self, country: str, name: str) -> str:
         """A user's spelling of a province ("Maysan Governorate") -> the table's name."""
         key = exact_key(name)
+        key = province_part(key) or key
         p = self.by_name.get((country, key))
         if p is None:
             for rec, _exact in self.index.match(name, key, loose_from_exact(key)):

@@ -16,7 +16,8 @@ from ratline.extract.masking import Masked, mask
 from ratline.mentions.finder import DocMentions
 from ratline.schema import Event, Relation
 
-H = r"(?:⟦\d+⟧[’']s?\s+)?⟦\d+⟧"
+H = r"(?:⟦\d+⟧(?:[’']s?\s+|-(?:led|backed|based)\s+))?⟦\d+⟧"
+APPOS = r"(?:,[^;.]{0,90}?,)?"        # an appositive between subject and verb: "ISWAP, the IS branch, broke away"
 EL = H + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*|\s+as well as\s+)(?:the\s+)?" + H + r")*"
 GAP = r"(?:[\w⟦⟧’'“”\"-]+\s+){0,3}?"
 ORG = {"armed_group", "state_force", "state_agency", "government", "other", "company"}
@@ -51,7 +52,8 @@ PATTERNS = [
     _p("x-backed y", "supports", r"(?P<s>EL)\s*-?\s*(?:backed|funded|sponsored|supported|trained|armed|supplied)\s+"
        r"(?:(?:and|or)\s+[\w-]+\s+)?" + GAP + r"(?P<o>EL)", ORG, ANY),
     _p("y backed by x", "supports", r"(?P<o>EL)[^.;⟦]{0,70}?\b(?:backed|funded|supported|armed|trained|sponsored|"
-       r"operated|directed|run|controlled)\s+by\s+(?:the\s+)?(?P<s>EL)", ORG, ANY),
+       r"operated|directed|run|controlled|advised|assisted|aided|equipped)(?:\s+and\s+\w+)?\s+by\s+(?:the\s+)?"
+       r"(?P<s>EL)", ORG, ANY),
     _p("x supports y", "supports", r"(?P<s>EL)(?:,[^,.;⟦]{0,40},?)?\s+(?:(?:that|which|who|has|have|had|also|"
        r"continues? to)\s+)*" + SUPPORT_VERB + r"\b(?:,?\s+(?:and\s+)?(?:fund|train|arm|equip|finance|support)s?\b,?)*"
        r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<o>EL)", ORG, ANY),
@@ -64,7 +66,8 @@ PATTERNS = [
        r"(?:backing|supporting|funding|arming)\s+(?:the\s+)?(?P<o>EL)", ORG, ANY),
     # leads
     _p("x's y", "leads", r"(?P<s>⟦\d+⟧)[’']s?\s+(?:(?:⟦\d+⟧\s*-?\s*)?[\w-]+\s+){0,2}?(?P<o>⟦\d+⟧)", PERSON, GROUP),
-    _p("y leader x", "leads", r"(?P<o>" + H + r")\s+(?:former\s+)?" + ROLE_LEAD + r"\s+(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("y leader x", "leads", r"(?P<o>" + H + r")\s+(?:former\s+|founder-|new\s+|top\s+)?" + ROLE_LEAD
+       + r",?\s+(?:[A-Z][\w.]*\s+){0,3}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("x, the leader of y", "leads", r"(?P<s>⟦\d+⟧),\s+(?:the\s+)?(?:former\s+|top\s+|overall\s+|then\s+|"
        r"supreme\s+|self-styled\s+)?" + ROLE_LEAD + r"\s+of\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
     _p("x, the former y commander", "leads", r"(?P<s>⟦\d+⟧),\s+(?:the|a)\s+(?:former\s+|top\s+)?(?P<o>" + H + r")\s+"
@@ -75,6 +78,10 @@ PATTERNS = [
        r"(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("x disbanded y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:[\w-]+\s+){0,6}?(?:disband|dissolve|demobili[sz]e|freeze)(?:d|s)?"
        r"\s+(?:the\s+|his\s+|its\s+)?(?P<o>" + H + ")", PERSON, GROUP),
+    _p("y led by x", "leads", r"(?P<o>" + H + r")[^.;⟦]{0,70}?\b(?:led|headed|commanded|founded)\s+by\s+(?:the\s+)?"
+       r"(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("y named x as its leader", "leads", r"(?P<o>⟦\d+⟧)\s+(?:named|appointed|chose|picked|elected)\s+(?P<s>⟦\d+⟧)\s+"
+       r"as\s+(?:its|their|⟦\d+⟧)\s+(?:new\s+)?" + ROLE_LEAD, PERSON, GROUP),
     _p("x leads y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:heads|leads|commands|led|headed|commanded|founded)\s+(?:the\s+)?"
        r"(?P<o>" + H + ")", PERSON, GROUP),
     # member_of
@@ -88,7 +95,16 @@ PATTERNS = [
        r"(?P<o>" + H + ")", PERSON, GROUP),
     _p("x, the deputy commander of y", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:the|a)\s+(?:deputy|second-in-command|"
        r"assistant|senior)\s+(?:[\w-]+\s+)?(?:of|in|at)\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
+    _p("x, y's affiliate", "part_of", r"(?P<s>⟦\d+⟧),\s+(?:the\s+)?(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+){0,3}?"
+       r"(?:affiliate|branch|franchise|wing|arm|faction|chapter|province|brigade|unit|division|component)\b",
+       GROUP, GROUP),
+    _p("x, a y faction", "part_of", r"(?P<s>⟦\d+⟧),\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?P<o>" + H + r")\s+(?:[\w-]+\s+)?"
+       r"(?:faction|wing|affiliate|branch|franchise|unit|brigade|component|chapter)\b", GROUP, GROUP),
     # spokesman_for
+    _p("x, a y spokesman", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:a|an|the)\s+(?:former\s+|chief\s+|senior\s+)?"
+       r"(?P<o>" + H + r")[’']?s?\s+(?:[\w-]+\s+)?spokes(?:man|woman|person)\b", PERSON, ANY),
+    _p("x, y's spokesman", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:the\s+)?(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+)?"
+       r"spokes(?:man|woman|person)\b", PERSON, ANY),
     _p("x, a spokesman for y", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:a|an|the)\s+(?:former\s+|chief\s+)?"
        r"(?:spokes(?:man|woman|person))\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<o>" + H + ")", PERSON, ANY),
     _p("x was a spokesman for y", "spokesman_for", r"(?P<s>⟦\d+⟧)\s+(?:was|is|has been|had been)\s+(?:a|an|the)\s+"
@@ -101,10 +117,10 @@ PATTERNS = [
     _p("x and his brother y", "sibling_of", r"(?P<s>⟦\d+⟧)\s+and\s+(?:his|her)\s+(?:\w+\s+)?(?:brother|sister)\s+"
        r"(?:,\s*)?(?P<o>⟦\d+⟧)", PERSON, PERSON),
     # splinter_of
-    _p("x is a splinter of y", "splinter_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was|are|were)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
+    _p("x is a splinter of y", "splinter_of", r"(?P<s>⟦\d+⟧)" + APPOS + r"\s+(?:is|was|are|were)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
        r"(?:splinter(?: group| faction| cell)?|offshoot|breakaway(?: group| faction)?|spin-?off)\b[^.;⟦]{0,60}?"
        r"\b(?:of|from)\s+(?:the\s+)?" + GAP + r"(?P<o>" + H + ")", GROUP, GROUP),
-    _p("x split from y", "splinter_of", r"(?P<s>⟦\d+⟧)[^.;⟦]{0,30}?\b(?:split|splintered|broke away|broke off|"
+    _p("x split from y", "splinter_of", r"(?P<s>⟦\d+⟧)" + APPOS + r"[^.;⟦]{0,30}?\b(?:split|splintered|broke away|broke off|"
        r"defected)\s+from\s+(?:the\s+)?" + GAP + r"(?P<o>" + H + ")", GROUP, GROUP),
     # part_of
     _p("x, the branch of y", "part_of", r"(?P<s>⟦\d+⟧),?\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:branch|wing|"
@@ -177,7 +193,8 @@ def _relation_mention(m, sent_span) -> bool:
 
 
 def _expand_plural_anaphora(m: Masked, prev_groups: list) -> Masked:
-    """"These networks" stands for the groups of the previous sentence."""
+    """"These networks" stands for the groups of the previous sentence; "its" for the nearest group."""
+    m = _expand_its(m, prev_groups)
     if not prev_groups or not _PLURAL_ANAPHOR.search(m.text):
         return m
     seen, refs = set(), []
@@ -187,6 +204,27 @@ def _expand_plural_anaphora(m: Masked, prev_groups: list) -> Masked:
             refs.append(f"⟦{len(m.mentions)}⟧")
             m.mentions.append(g)
     m.text = _PLURAL_ANAPHOR.sub(" and ".join(refs), m.text, count=1)
+    return m
+
+
+_ITS = re.compile(r"\b[Ii]ts\b")
+
+
+def _expand_its(m: Masked, prev_groups: list) -> Masked:
+    out, last = [], 0
+    for hit in _ITS.finditer(m.text):
+        before = [int(k) for k in _PH.findall(m.text[:hit.start()])
+                  if m.mentions[int(k)].kind in ("armed_group", "state_force")]
+        ref = m.mentions[before[-1]] if before else (prev_groups[-1] if prev_groups else None)
+        if ref is None:
+            continue
+        out.append(m.text[last:hit.start()])
+        out.append(f"⟦{len(m.mentions)}⟧")
+        m.mentions.append(ref)
+        last = hit.end()
+    if out:
+        out.append(m.text[last:])
+        m.text = "".join(out)
     return m
 
 
@@ -218,8 +256,10 @@ def _add(rels, s: str, pred: str, o: str, m: Masked, basis: str) -> None:
 def _event_relations(rels, ev: Event, dm: DocMentions) -> None:
     pred = {"arrest": "captured_by", "release": "released_by"}.get(ev.type)
     capture_words = re.search(r"\b(?:captur|detain|arrest|seiz)", ev.quote, re.I)
-    if pred is None and ev.type in ("raid", "armed_clash") and capture_words:
+    if pred is None and ev.type in ("raid", "armed_clash", "airstrike") and capture_words:
         pred = "captured_by"
+    if pred is None and ev.killed_best is not None and re.search(r"\b(?:killed|died|dead|slain)\b", ev.quote, re.I):
+        pred = "killed_by"
     if pred is None:
         return
     persons = [t for t in ev.targets if dm.entities.get(t) is not None and dm.entities[t].type == "person"]

@@ -24,6 +24,8 @@ _COORD_PLURAL = re.compile(
 )
 _ELLIPTIC = re.compile(r"\b([A-Z][\w.]*[A-Za-z])\s+and\s+(?:[A-Z][\w.]*\s+)?(forces|troops|military|soldiers|"
                        r"security forces|special forces|police)\b")
+_IT = re.compile(r"^(It)\s+(?:is|was|has|had)\s+(?!(?:unclear|likely|unlikely|possible|not clear|believed|"
+                 r"expected|important|thought|said that|understood|reported that|too|hard|difficult|time)\b)")
 _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout", "to", "within", "near", "outside"}
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:terror |militant |armed |insurgent |extremist )?"
                       r"(?:network|group|militia|organi[sz]ation|movement|faction))\b(?!s)", re.I)
@@ -67,11 +69,13 @@ class MentionFinder:
         places: dict[str, object] = {}
         pending_singles: list[tuple[Sentence, NameHit]] = []
         last_group: str | None = None
+        matches = [self.dictionary.match(sent.tokens) for sent in sentences]
+        country = self._country_hint(matches)
         for sent in sentences:
             toks = sent.tokens
             found: list[Mention] = []
             covered: set[int] = set()
-            for m in self.dictionary.match(toks):
+            for m in matches[sent.index]:
                 actor = self.dictionary.actors[m.actor_id]
                 span = _span(body, toks, m.start, m.end)
                 kind = actor.type
@@ -107,7 +111,7 @@ class MentionFinder:
                     _add_entity(ents, key, kind, ename, span.text, None, "pattern")
                     _add_alias(ents[key], name)
                     covered.update(k for k, t in enumerate(toks) if span.start <= t.start < span.end)
-            is_place = self.gazetteer.is_place if self.gazetteer is not None else None
+            is_place = (lambda name: self.gazetteer.is_place(name, country)) if self.gazetteer is not None else None
             for hit in find_names(toks, covered, is_place):
                 if any(f.span.start <= toks[hit.start].start < f.span.end for f in found):
                     continue
@@ -115,13 +119,18 @@ class MentionFinder:
                     pending_singles.append((sent, hit))
                     continue
                 span = _span(body, toks, hit.start, hit.end)
-                key, kind, name = self._resolve_hit(hit, span, ents, places)
+                key, kind, name = self._resolve_hit(hit, span, ents, places, country)
                 if key is None:
                     continue
                 found.append(Mention(span, kind, key, sent.index, hit.basis))
                 _add_entity(ents, key, kind, name, span.text, None, hit.basis)
                 if hit.title:
                     _add_alias(ents[key], f"{hit.title} {span.text}")
+            it = _IT.match(sent.span.text)
+            if it and last_group:
+                s0 = sent.span.start + it.start(1)
+                found.append(Mention(Span(s0, s0 + len(it.group(1)), it.group(1)), ents[last_group].type,
+                                     last_group, sent.index, "anaphora:sentence-initial it"))
             for am in _ANAPHOR.finditer(sent.span.text):
                 before = [f for f in found if f.span.end <= sent.span.start + am.start()]
                 ref = _antecedent(before, mentions, ents, am.group(1))
@@ -134,7 +143,7 @@ class MentionFinder:
             for m in found:
                 if m.kind == "armed_group":
                     last_group = m.key
-        mentions.extend(self._link_singles(body, pending_singles, ents, places))
+        mentions.extend(self._link_singles(body, pending_singles, ents, places, country))
         _merge_person_variants(mentions, ents)
         mentions.sort(key=lambda m: m.span.start)
         return DocMentions(sentences, mentions, ents, places)
@@ -146,9 +155,19 @@ class MentionFinder:
                 return m.actor_id
         return None
 
-    def _resolve_hit(self, hit: NameHit, span: Span, ents, places):
+    def _country_hint(self, matches) -> str | None:
+        """The country the report is about: the commonest country of the known actors it names."""
+        counts: dict[str, int] = {}
+        for sent_matches in matches:
+            for m in sent_matches:
+                cc = self.dictionary.actors[m.actor_id].country
+                if cc:
+                    counts[cc] = counts.get(cc, 0) + 1
+        return max(counts, key=counts.get) if counts else None
+
+    def _resolve_hit(self, hit: NameHit, span: Span, ents, places, country=None):
         if hit.kind == "place":
-            place = self.gazetteer.lookup(span.text) if self.gazetteer is not None else None
+            place = self.gazetteer.lookup(span.text, country) if self.gazetteer is not None else None
             if place is None:
                 return "place_" + slug(span.text), "place", span.text
             key = "place_" + slug(place.name)
@@ -161,7 +180,7 @@ class MentionFinder:
             return key, "person", span.text
         return "org_" + slug(span.text), hit.kind, span.text
 
-    def _link_singles(self, body, pending, ents, places) -> list[Mention]:
+    def _link_singles(self, body, pending, ents, places, country=None) -> list[Mention]:
         out = []
         persons = [e for e in ents.values() if e.type == "person"]
         for sent, hit in pending:
@@ -174,8 +193,8 @@ class MentionFinder:
                 _add_alias(cands[0], span.text)
                 continue
             if self.gazetteer is not None and not cands:
-                place = self.gazetteer.lookup(span.text)
-                if place is not None and getattr(place, "population", 0) and place.population >= 50000:
+                place = self.gazetteer.lookup(span.text, country)
+                if place is not None and (place.population or 0) >= 50000:
                     key = "place_" + slug(place.name)
                     places[key] = place
                     out.append(Mention(span, "place", key, sent.index, "gazetteer:single-word"))

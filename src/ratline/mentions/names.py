@@ -7,6 +7,7 @@ the word lists kept in ``data/names.yaml``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +25,8 @@ NATIONALITY_HINTS = {
 }
 
 
+_AREA_WORDS = {"province", "district", "governorate", "city", "town", "village", "region", "state", "county",
+               "valley", "area", "neighbourhood", "neighborhood", "camp", "forest", "mountains", "sector"}
 _LOWER_ORG_HEADS = {"gang", "network", "militia", "group", "cell", "brigade", "faction", "battalion", "movement",
                     "front", "organization", "organisation", "clan", "tribe"}
 
@@ -66,7 +69,10 @@ def name_lists() -> NameLists:
 
 
 def _is_cap(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+    return (tok.text[:1].isupper() and tok.text[:1].isalpha()) or bool(_ORDINAL.match(tok.text))
+
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 
 
 def find_names(tokens: list[Token], covered: set[int], is_place=None) -> list[NameHit]:
@@ -161,10 +167,13 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, kind, None, "pattern:organisation-head")
     place_ctx = prev in lists.locatives or (prev2 in lists.locatives and prev == "the")
     nxt = tokens[j].norm if j < len(tokens) else ""
-    if nxt in {"province", "district", "governorate", "city", "town", "village", "region", "state", "county"}:
+    named_area = nxt in _AREA_WORDS or (prev == "of" and prev2 in _AREA_WORDS)
+    if named_area:
         place_ctx = True
     if is_place is not None and is_place(name) and (place_ctx or len(words) == 1):
         return NameHit(i, j, "place", None, "gazetteer" + (":locative" if place_ctx else ""))
+    if named_area and len(words) <= 3:
+        return NameHit(i, j, "place", None, "pattern:named-area")     # "the village of Charqolba"
     if all(w in lists.stop for w in words):
         return None
     if any(w.endswith(("ist", "ists", "ism", "ese", "ish")) for w in words):

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from ratline.ingest import read_inputs
+from ratline.ingest.reader import KNOWN_EXT
 from ratline.pipeline import extract
 from ratline.schema import Skipped
 
@@ -28,7 +29,9 @@ UPDATE = os.environ.get("RATLINE_UPDATE_GOLDEN", "") not in ("", "0")
 def _demo_files() -> list[Path]:
     if not DEMO.is_dir():
         return []
-    return sorted(p for p in DEMO.iterdir() if p.is_file() and not p.name.startswith("."))
+    # the extensions a folder run reads: README.md and other notes are not documents
+    return sorted(p for p in DEMO.iterdir()
+                  if p.is_file() and not p.name.startswith(".") and p.name.lower().endswith(KNOWN_EXT))
 
 
 def _golden_path(src: Path) -> Path:

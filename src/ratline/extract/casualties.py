@@ -22,7 +22,10 @@ _BEFORE = {k: re.compile(r"⟪(\d+)⟫(" + _MID + r")\s+" + _AUX + v + r"\b", re
 _AFTER = {k: re.compile(r"\b" + v + r"\s+(?:[^\s⟪.;,]+\s+){0,2}?⟪(\d+)⟫", re.I) for k, v in _VERBS.items()}
 _TOLL = re.compile(r"(?:death toll|toll|number of (?:dead|deaths))[^⟪.;]{0,40}?⟪(\d+)⟫", re.I)
 _ONE_AND_OTHERS = re.compile(
-    r"\b(?:captured|detained|arrested)\s+(?:a|an|one)\b[^.;⟪]{0,120}?\band\s+⟪(\d+)⟫\s+others\b", re.I)
+    r"\b(?:captured|detained|arrested)\s+(?:a|an|one)\b[^.;⟪]{0,120}?\band\s+⟪(\d+)⟫\s+(?:others|of (?:his|her|their))\b",
+    re.I)
+_KILLED_ONE_AND_OTHERS = re.compile(
+    r"\bkilled\s+(?:a|an|one)\b[^.;⟪]{0,120}?\band\s+⟪(\d+)⟫\s+(?:others|of (?:his|her|their))\b", re.I)
 _SINGULAR_CAPTURE = re.compile(
     r"\b(?:captured|detained|arrested|apprehended|capture of|arrest of|detention of)\s+[“\"]?(?:a|an)\s+"
     r"(?!number\b|series\b|total\b|group\b|cell\b|unspecified\b)", re.I)
@@ -63,6 +66,11 @@ def figures_in(m: Masked) -> Figures:
                 break
             if _get(fig, kind) is not None:
                 break
+    if fig.killed_best is None and fig.killed_high is None:
+        hit = _KILLED_ONE_AND_OTHERS.search(m.text)
+        if hit and m.quantity(hit.group(1)).best is not None:
+            n = m.quantity(hit.group(1)).best + 1
+            fig.killed_low = fig.killed_best = fig.killed_high = n
     if fig.killed_best is None and fig.killed_high is None:
         hit = _TOLL.search(m.text)
         if hit and int(hit.group(1)) not in used:

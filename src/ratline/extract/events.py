@@ -35,12 +35,17 @@ _HYPOTHETICAL = re.compile(
     r"(?:\b(?:will|would|could|may|might|should|must|plans? to|planned to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
     r"attempt(?:s|ed)? to|tried to|sought to|seeks? to|wants? to|demand(?:s|ed)? that .{0,40})\s+(?:\w+\s+)?"
     r"|\b(?:cannot|can't|won't|will not|would not|did not|didn't|never|not)\s+(?:\w+\s+){0,3}"
-    r"|\bthat (?:\w+ ){1,3}be\s+|\bto\s+(?:\w+\s+)?"
+    r"|\bthat (?:\w+ ){1,3}be\s+|\bto\s+(?:\w+\s+)?|\b(?:whether|if|unless)\b[^,.;]{0,60}"
     r"|\b(?:secure|seek|demand|negotiate|win|obtain|call for|calls for|called for|push for)(?:s|ed|ing)?\s+the\s+)$",
     re.I)
 _BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
                          r"linked to|suspected of|associated with|known for|role in|part in)\s+(?:the\s+|a\s+|an\s+)?"
                          r"(?:[\w⟦⟧’'-]+\s+){0,2}$", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+,(?:[^—–\n]{0,60}?)\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - )\s*")
+_SPEAKER_PLACE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
+                            r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$",
+                            re.I)
+_AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had|got|get)\s+(?:\w+\s+)?$", re.I)
 _SPEAKER = re.compile(r"^,?\s*(?:[\w-]+\s+){0,2}?(?:said|says|announced|told|stated|reported|claimed|warned|"
                       r"noted|explained|added|pointed|confirmed|denied)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:while|although|though|whereas|because|as|after|before|when)\b[^,;]*,\s*", re.I)
@@ -112,6 +117,8 @@ class EventExtractor:
     def _sentence(self, sent) -> None:
         text = sent.span.text
         deck = self._is_deck(sent)
+        if not deck and not text.rstrip().endswith((".", "”", '"', "?", "!", "’", ")", ":")):
+            return              # a sub-heading or a related-story link: a label, not a report
         among = _AMONG.match(text)
         if among:
             self._among_list(sent, among.group(1).lower())
@@ -140,11 +147,21 @@ class EventExtractor:
         return [_trim(p) for p in parts if p.text.strip()]
 
     def _context(self, sent, seg: Span):
-        mentions = [m for m in self.dm.in_sentence(sent.index) if seg.start <= m.span.start < seg.end]
+        dateline = _DATELINE.match(self.body) if sent.index == 0 else None
+        cut = dateline.end() if dateline else 0
+        mentions = [m for m in self.dm.in_sentence(sent.index)
+                    if seg.start <= m.span.start < seg.end and m.span.start >= cut and not self._speaker_place(m)]
         quantities = self.find_quantities(seg.text, seg.start)
         masked = mask(seg, mentions, quantities)
-        dates = self.find_dates(seg.text, self.base, seg.start, self.anchor)
+        dates = [d for d in self.find_dates(seg.text, self.base, seg.start, self.anchor) if d.span.start >= cut]
         return masked, dates
+
+    def _speaker_place(self, m: Mention) -> bool:
+        """"a spokesman in Kabul", "told reporters in Kabul": where someone spoke, not where it happened."""
+        if m.kind != "place":
+            return False
+        before = self.body[max(0, m.span.start - 40):m.span.start]
+        return bool(_SPEAKER_PLACE.search(before))
 
     # -- one clause ------------------------------------------------------
     def _segment(self, sent, seg: Span, deck: bool) -> None:
@@ -153,7 +170,8 @@ class EventExtractor:
         since = [d for d in dates if d.since]
         figures = figures_in(masked)
         hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked.text, h)]
-        foreground = [h for h in hits if not _BACKGROUND.search(masked.text[:h.start])]
+        foreground = [h for h in hits if not _BACKGROUND.search(masked.text[:h.start])
+                      and not _modifier_participle(masked.text, h)]
         background = bool(hits) and not foreground
         if foreground:
             hits = foreground
@@ -310,6 +328,11 @@ class EventExtractor:
 
     def _same_as(self, d: Draft, masked: Masked) -> Draft | None:
         definite = bool(_DEF_REF.search(masked.text))
+        latest = self._latest()
+        if d.rank == 0 and latest is not None and not d.deck and d.paragraph - latest.paragraph <= 2 \
+                and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
+            d.date = None        # a later statement about the figures: its date is when it was said
+            return latest
         for prev in reversed(self.drafts):
             if prev.twin or not self._compatible(prev, d):
                 continue
@@ -413,6 +436,16 @@ class EventExtractor:
             elif etype == "armed_clash":
                 d.figures.killed_low = d.figures.killed_best = d.figures.killed_high = 1
             self.drafts.append(d)
+
+
+def _modifier_participle(text: str, h: TriggerHit) -> bool:
+    """"women abducted by ISWAP", "43 people seized when ...": a participle describing someone, not a report."""
+    word = h.text.strip().split()[-1].lower()
+    if not word.endswith("ed") or _AUX_BEFORE.search(text[:h.start]):
+        return False
+    if re.search(r"(?:⟦\d+⟧|\w+)\s+$", text[:h.start]) is None:
+        return False
+    return bool(re.match(r"\s+(?:by|from|when|during|in)\b", text[h.end:]))
 
 
 def _person_targets(d: Draft, dm: DocMentions) -> list[str]:

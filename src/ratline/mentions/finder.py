@@ -26,6 +26,11 @@ _ELLIPTIC = re.compile(r"\b([A-Z][\w.]*[A-Za-z])\s+and\s+(?:[A-Z][\w.]*\s+)?(for
                        r"security forces|special forces|police)\b")
 _IT = re.compile(r"^(It)\s+(?:is|was|has|had)\s+(?!(?:unclear|likely|unlikely|possible|not clear|believed|"
                  r"expected|important|thought|said that|understood|reported that|too|hard|difficult|time)\b)")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|east|west|northeast|northwest|"
+                              r"southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)|"
+                              r"kilometers (?:from|of)|miles (?:from|of))\s+$")
+_NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer", "autumn", "winter", "fall",
+                    "english", "arabic", "french", "persian", "pashto", "dari", "court", "custody", "parliament"}
 _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout", "to", "within", "near", "outside"}
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:terror |militant |armed |insurgent |extremist )?"
                       r"(?:network|group|militia|organi[sz]ation|movement|faction))\b(?!s)", re.I)
@@ -192,13 +197,19 @@ class MentionFinder:
                 out.append(Mention(span, "person", cands[0].id, sent.index, "link:name-part"))
                 _add_alias(cands[0], span.text)
                 continue
-            if self.gazetteer is not None and not cands:
-                place = self.gazetteer.lookup(span.text, country)
-                if place is not None and (place.population or 0) >= 50000:
-                    key = "place_" + slug(place.name)
-                    places[key] = place
-                    out.append(Mention(span, "place", key, sent.index, "gazetteer:single-word"))
-                    _add_entity(ents, key, "place", place.name, span.text, place.country, "gazetteer")
+            if cands:
+                continue
+            place = self.gazetteer.lookup(span.text, country) if self.gazetteer is not None else None
+            locative = _LOCATIVE_BEFORE.search(body[max(0, span.start - 30):span.start])
+            if place is not None and ((place.population or 0) >= 50000 or locative):
+                key = "place_" + slug(place.name)
+                places[key] = place
+                out.append(Mention(span, "place", key, sent.index, "gazetteer:single-word"))
+                _add_entity(ents, key, "place", place.name, span.text, place.country, "gazetteer")
+            elif place is None and locative and word not in _NOT_PLACE_WORDS:
+                key = "place_" + slug(span.text)
+                out.append(Mention(span, "place", key, sent.index, "pattern:locative-unknown-place"))
+                _add_entity(ents, key, "place", span.text, span.text, None, "pattern")
         return out
 
 

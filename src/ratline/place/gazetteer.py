@@ -23,14 +23,13 @@ How a name is resolved, and why in this order:
    ranks as a place of at least 100,000 people.  The ranking: in the hinted
    country; exact key before loose key; a places-file entry before GeoNames;
    larger population.
-5. With a country hint, if nothing matches in that country, a place elsewhere
-   is returned only when its own name matched exactly and it is a city
-   (100,000+), a province or a places-file entry ("Kandahar" in an Iraq
-   story; not Alexandria for "Iskandariyah", nor Union, USA).
-6. Without a hint, a GeoNames alternate name that is not a spelling of the
-   place's own name ("Bin" for Vienna, "Milton" for Kansas City) counts only
-   if it has 4+ letters and the place 10,000+ people.  Pass the hint when
-   the document's country is known: lookups are much more precise with it.
+5. A GeoNames alternate name that is not a spelling of the place's own name
+   ("Bin" for Vienna, "Milton" for Kansas City) counts only if it has 4+
+   letters and the place 10,000+ people.
+6. A country hint (the country the document is about) ranks, it does not
+   filter: a place in that country wins if there is one, else the best
+   elsewhere ("Kandahar" in an Iraq story).  "Iskandariyah" is a town in
+   Iraq with the hint IQ and Alexandria with the hint EG.
 
 ``Place.basis`` says which of these rules decided, so every geocode can be
 explained.
@@ -207,29 +206,18 @@ class Gazetteer:
         if not cands:
             return None
         cands = self._drop_namesake_provinces(cands)
+        # A GeoNames alternate name that is not a spelling of the place's own
+        # name ("Bin" for Vienna) counts only with 4+ letters and 10,000+ people.
+        short = len(key.replace(" ", "")) < 4
+        cands = [c for c in cands if c.main_name or c.hand_made or c.province or
+                 (not short and c.population >= ALT_NAME_POPULATION)]
+        if not cands:
+            return None
         notes = []
         if cc:
             here = [c for c in cands if c.country == cc]
-            if here:
-                cands = here
-                notes.append(f"country hint {cc}")
-            else:
-                # Outside the hinted country only a well-attested reading counts:
-                # the record's own name, and a city, a province or a hand-made entry.
-                cands = [c for c in cands if c.exact and c.main_name and
-                         (c.hand_made or c.province or c.population >= CITY_POPULATION)]
-                if not cands:
-                    return None
-                notes.append(f"nothing in {cc}; exact name elsewhere")
-        else:
-            # No hint: a GeoNames alternate name that is not a spelling of the
-            # place's own name ("Bin" for Vienna) must be 4+ letters and name a
-            # place of 10,000 or more.
-            short = len(key.replace(" ", "")) < 4
-            cands = [c for c in cands if c.main_name or c.hand_made or c.province or
-                     (not short and c.population >= ALT_NAME_POPULATION)]
-            if not cands:
-                return None
+            notes.append(f"country hint {cc}" if here else f"nothing in {cc}")
+            cands = here or cands
         cands.sort(key=lambda c: (not c.exact, not c.hand_made, -c.population))
         best = cands[0]
         notes.insert(0, "exact" if best.exact else "transliteration key")

@@ -145,3 +145,21 @@ def test_relations_sanctions_on_groups():
 def test_relations_sibling_with_titles():
     ex = run("Mullah Omar Zahid is the brother of Mullah Hassan Zahid, villagers in Zhari said.")
     assert ("person_omar_zahid", "sibling_of", "person_hassan_zahid") in triples(ex)
+
+
+@pytest.mark.parametrize("body, backer, backed", [
+    ("Afghan commandos backed by NATO special forces raided the village.", "nato", "afghan_commandos"),
+    ("Iraqi troops backed by US aircraft retook Ramadi.", "united_states", "iraqi_security_forces"),
+])
+def test_relations_backed_by_points_from_backer(body, backer, backed):
+    assert (backer, "supports", backed) in triples(run(body))
+
+
+@pytest.mark.xfail(strict=True, reason="relations: the 'x-backed y' pattern also reads 'Y backed by X' (no hyphen), "
+                                       "adding the reversed 'Y supports X'")
+@pytest.mark.parametrize("body, backer, backed", [
+    ("Afghan commandos backed by NATO special forces raided the village.", "nato", "afghan_commandos"),
+    ("Iraqi troops backed by US aircraft retook Ramadi.", "united_states", "iraqi_security_forces"),
+])
+def test_relations_backed_by_is_not_reversed(body, backer, backed):
+    assert (backed, "supports", backer) not in triples(run(body))

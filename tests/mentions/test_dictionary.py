@@ -137,6 +137,20 @@ def test_dictionary_demonym_needs_its_capital(dictionary):
     assert _matches(dictionary, "an afghan rug and colombian coffee") == []
 
 
+@pytest.mark.parametrize("text", ["Home | Photos | Contact Us", "Tell Us what you saw in Mosul.", "AFGHAN"])
+def test_dictionary_adjectives_match_with_exact_case(dictionary, text):
+    # regression: the adjective "US" matched the word "Us" (YAML says adjectives are case-sensitive)
+    assert _matches(dictionary, text) == []
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("U.S. officials in Kabul confirmed it.", "U.S"),
+    ("American officials in Kabul confirmed it.", "American"),
+])
+def test_dictionary_dotted_adjective(dictionary, text, surface):
+    assert _matches(dictionary, text) == [(surface, "united_states", "adjective")]
+
+
 def test_dictionary_demonym_plus_force_noun_is_the_force(dictionary):
     assert _ids(dictionary, "Nigerian troops retook Baga.") == ["nigerian_army"]
 

@@ -157,6 +157,10 @@ def test_gazetteer_hint_ranks_but_does_not_filter(gaz):
     # another country still resolves when nothing in the hinted one matches
     assert gaz.lookup("Jilib", "US").country == "SO"
     assert gaz.lookup("Maiduguri", "IQ").admin1 == "Borno"
+    # ... but not on another country's alternate names: Zhari (a Kandahar
+    # district) is an alternate name of Zary, Poland
+    assert gaz.lookup("Zhari", "AF") is None
+    assert gaz.lookup("Iskandariyah", "SY").country == "IQ"   # hand-made: its own name
 
 
 def test_gazetteer_foreign_alternate_names_need_a_sizeable_place(gaz):

@@ -14,7 +14,8 @@ from ratline.extract.masking import Masked
 _VERBS = {
     "killed": r"(?:killed|dead|died|slain|perished|lost their lives|left dead)",
     "wounded": r"(?:wounded|injured|hurt)",
-    "captured": r"(?:captured|detained|arrested|apprehended|taken prisoner|rounded up|taken into custody)",
+    "captured": r"(?:captured|detained|arrested|apprehended|taken prisoner|rounded up|taken into custody|netted|"
+                r"abducted|kidnapped|seized|taken hostage)",
 }
 _AUX = r"(?:(?:were|was|have been|had been|are|is|being|been|reportedly|also|later|allegedly)\s+)*"
 _MID = r"(?:\s+(?!(?:and|or|but)\b)[^\s⟪.;,]+){0,6}?"
@@ -30,6 +31,13 @@ _SINGULAR_CAPTURE = re.compile(
     r"\b(?:captured|detained|arrested|apprehended|capture of|arrest of|detention of)\s+[“\"]?(?:a|an)\s+"
     r"(?!number\b|series\b|total\b|group\b|cell\b|unspecified\b)", re.I)
 _PERSON_PASSIVE = re.compile(r"⟦(\d+)⟧\s+(?:,[^,]{0,80},\s+)?(?:was|had been|has been)\s+(killed|captured|detained|arrested)\b", re.I)
+_NO_ONE_KILLED = re.compile(r"\bkilled no one\b|\bno one was killed\b|\bno(?:body| one) (?:was|were) (?:hurt|killed)\b|"
+                            r"\bno casualties\b", re.I)
+_KILLED_A = re.compile(r"\bkilled\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:commander|leader|militant|fighter|soldier|officer|"
+                       r"member|civilian|man|woman|child|boy|girl|operative|official|policeman|emir|governor|"
+                       r"spokesman|journalist|worker)\b(?!\s+and\s+⟪)", re.I)
+_PERSONS_PASSIVE = re.compile(r"^([^.;]*?)\b(?:were|have been|had been)\s+(killed|captured|detained|arrested)\b", re.I)
+_ALIAS_CLAUSE = re.compile(r",?\s*(?:also known as|alias|a\.k\.a\.|known as)\s+⟦\d+⟧,?", re.I)
 _NOT_CASUALTY_NOUN = re.compile(r"^\s*(?:years?|km|kilometers|miles|percent|%|days?|weeks?|months?|hours?)\b", re.I)
 
 
@@ -83,6 +91,20 @@ def figures_in(m: Masked) -> Figures:
                 fig.captured = q.best + 1
         elif _SINGULAR_CAPTURE.search(m.text):
             fig.captured = 1
+    if fig.killed_best is None and fig.killed_high is None and _NO_ONE_KILLED.search(m.text):
+        fig.killed_low = fig.killed_best = fig.killed_high = 0      # a stated zero is a number
+    if fig.killed_best is None and fig.killed_high is None and _KILLED_A.search(m.text):
+        fig.killed_low = fig.killed_best = fig.killed_high = 1
+    group = _PERSONS_PASSIVE.search(m.text)
+    if group:
+        persons = {m.mention(k).key for k in re.findall(r"⟦(\d+)⟧", _ALIAS_CLAUSE.sub("", group.group(1)))
+                   if m.mention(k).kind == "person"}
+        verb = group.group(2).lower()
+        if len(persons) >= 2:
+            if verb == "killed" and fig.killed_best is None:
+                fig.killed_low = fig.killed_best = fig.killed_high = len(persons)
+            elif verb != "killed" and fig.captured is None:
+                fig.captured = len(persons)
     for hit in _PERSON_PASSIVE.finditer(m.text):
         if m.mention(hit.group(1)).kind != "person":
             continue

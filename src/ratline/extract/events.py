@@ -36,18 +36,25 @@ _HYPOTHETICAL = re.compile(
     r"attempt(?:s|ed)? to|tried to|sought to|seeks? to|wants? to|demand(?:s|ed)? that .{0,40})\s+(?:\w+\s+)?"
     r"|\b(?:cannot|can't|won't|will not|would not|did not|didn't|never|not)\s+(?:\w+\s+){0,3}"
     r"|\bthat (?:\w+ ){1,3}be\s+|\bto\s+(?:\w+\s+)?|\b(?:whether|if|unless)\b[^,.;]{0,60}"
-    r"|\b(?:secure|seek|demand|negotiate|win|obtain|call for|calls for|called for|push for)(?:s|ed|ing)?\s+the\s+)$",
+    r"|\b(?:secure|seek|demand|negotiate|win|obtain|call for|calls for|called for|push for)(?:s|ed|ing)?\s+the\s+"
+    r"|\b(?:planned|plotted|masterminded|ordered|organi[sz]ed|financed|funded|trained for)\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+)?)$",
     re.I)
 _BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
                          r"linked to|suspected of|associated with|known for|role in|part in)\s+(?:the\s+|a\s+|an\s+)?"
                          r"(?:[\w⟦⟧’'-]+\s+){0,2}$", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]+,(?:[^—–\n]{0,60}?)\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - )\s*")
-_SPEAKER_PLACE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
-                            r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)\s+(?:the\s+)?$",
-                            re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+(?:,[^—–\n]{0,60}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - )\s*")
+_SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
+                            r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)"
+                            r"|(?:fled|flee|fleeing|escaped|returned|travell?ed|transported|transferred|smuggled|sent|"
+                            r"moved|deported|filter(?:ing)?|trained|training)\s+(?:back\s+)?(?:to|into|in|from)"
+                            r"|(?:custody|held|jailed|imprisoned|detained)\s+(?:at|in))\s+(?:the\s+)?$", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had|got|get)\s+(?:\w+\s+)?$", re.I)
+_GENERIC_AFTER = re.compile(r"\s+(?:must|should|are|were|have|has|remain|continue|can|could|would|will)\b", re.I)
 _SPEAKER = re.compile(r"^,?\s*(?:[\w-]+\s+){0,2}?(?:said|says|announced|told|stated|reported|claimed|warned|"
                       r"noted|explained|added|pointed|confirmed|denied)\b", re.I)
+_BACKGROUND_CUE = re.compile(r"\b(?:implicated in|involved in|responsible for|blamed for|accused of|linked to|"
+                             r"suspected of|known for)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:while|although|though|whereas|because|as|after|before|when)\b[^,;]*,\s*", re.I)
 _VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes)\b", re.I)
@@ -117,7 +124,7 @@ class EventExtractor:
     def _sentence(self, sent) -> None:
         text = sent.span.text
         deck = self._is_deck(sent)
-        if not deck and not text.rstrip().endswith((".", "”", '"', "?", "!", "’", ")", ":")):
+        if not deck and not text.rstrip().endswith((".", "”", '"', "?", "!", "’", ")")):
             return              # a sub-heading or a related-story link: a label, not a report
         among = _AMONG.match(text)
         if among:
@@ -147,14 +154,24 @@ class EventExtractor:
         return [_trim(p) for p in parts if p.text.strip()]
 
     def _context(self, sent, seg: Span):
-        dateline = _DATELINE.match(self.body) if sent.index == 0 else None
-        cut = dateline.end() if dateline else 0
+        dateline = _DATELINE.match(sent.span.text) if self.paragraphs[sent.index] <= 2 else None
+        cut = sent.span.start + dateline.end() if dateline else 0
         mentions = [m for m in self.dm.in_sentence(sent.index)
                     if seg.start <= m.span.start < seg.end and m.span.start >= cut and not self._speaker_place(m)]
         quantities = self.find_quantities(seg.text, seg.start)
         masked = mask(seg, mentions, quantities)
         dates = [d for d in self.find_dates(seg.text, self.base, seg.start, self.anchor) if d.span.start >= cut]
         return masked, dates
+
+    def _before_background(self, seg: Span, dates, masked: Masked):
+        """Dates and places of a background clause ("implicated in the 2007 kidnapping in Karbala") are not the event's."""
+        cue = _BACKGROUND_CUE.search(seg.text)
+        if not cue:
+            return dates, masked
+        cut = seg.start + cue.start()
+        dates = [d for d in dates if d.span.start < cut]
+        kept = [m for m in masked.mentions if m.kind != "place" or m.span.start < cut]
+        return dates, mask(seg, kept, masked.quantities)
 
     def _speaker_place(self, m: Mention) -> bool:
         """"a spokesman in Kabul", "told reporters in Kabul": where someone spoke, not where it happened."""
@@ -174,6 +191,8 @@ class EventExtractor:
                       and not _modifier_participle(masked.text, h)]
         background = bool(hits) and not foreground
         if foreground:
+            if len(foreground) < len(hits):
+                event_dates, masked = self._before_background(seg, event_dates, masked)
             hits = foreground
         self._remember_dates(dates)
         if since and (figures.killed_best is not None or figures.captured is not None):
@@ -221,6 +240,9 @@ class EventExtractor:
 
     def _discounted(self, text: str, h: TriggerHit) -> bool:
         before = text[:h.start]
+        if h.text.lower().endswith("s") and _GENERIC_AFTER.match(text[h.end:]) \
+                and not re.search(r"(?:\bthe|\bthese|\bthose|⟪\d+⟫)\s+(?:[\w-]+\s+)?$", before, re.I):
+            return True          # "night raids must end": raids in general
         return bool(_SUCH.search(before) or _HYPOTHETICAL.search(before))
 
     def _other_ok(self, text: str) -> bool:
@@ -329,7 +351,7 @@ class EventExtractor:
     def _same_as(self, d: Draft, masked: Masked) -> Draft | None:
         definite = bool(_DEF_REF.search(masked.text))
         latest = self._latest()
-        if d.rank == 0 and latest is not None and not d.deck and d.paragraph - latest.paragraph <= 2 \
+        if d.rank == 0 and latest is not None and not d.deck and d.paragraph - latest.paragraph <= 3 \
                 and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
             d.date = None        # a later statement about the figures: its date is when it was said
             return latest
@@ -346,13 +368,26 @@ class EventExtractor:
                 continue
             if prev.deck and not prev.absorbed:
                 return prev
-            if prev is self._first() and prev.type == d.type and d.paragraph <= 3 and not prev.deck:
+            if prev is self._first() and d.paragraph <= 3 and not prev.deck and (
+                    prev.type == d.type or (d.date is None and d.place is None)):
                 return prev
-            if d.type == prev.type and not d.background and not prev.background \
+            if not d.background and not prev.background \
                     and set(_person_targets(d, self.dm)) & set(_person_targets(prev, self.dm)):
                 return prev
             if d.place and prev.place and self._nested(d.place, prev.place) and \
                     (d.date is None or prev.date is None or _same_day(d.date, prev.date)) and not d.deck:
+                return prev
+        if definite:
+            return self._same_unknown_place(d)
+        return None
+
+    def _same_unknown_place(self, d: Draft) -> Draft | None:
+        """"the March 2 raid on Jelawur" after "last week's raid in Arghandab": places the
+        gazetteer lacks cannot be compared, so a definite reference decides."""
+        for prev in reversed(self.drafts):
+            if not prev.twin and GROUPS[prev.type] == GROUPS[d.type] and d.place and prev.place \
+                    and d.place not in self.dm.places and prev.place not in self.dm.places \
+                    and (d.date is None or prev.date is None or _dates_close(d.date, prev.date)):
                 return prev
         return None
 
@@ -376,9 +411,20 @@ class EventExtractor:
         if a == b:
             return True
         pa, pb = self.dm.places.get(a), self.dm.places.get(b)
-        if pa is None or pb is None:
+        if pa is None and pb is None:
             return False
+        if pa is None or pb is None:
+            return self._unknown_within(a, b) if pa is None else self._unknown_within(b, a)
         return _contains(pa, pb) or _contains(pb, pa)
+
+    def _unknown_within(self, unknown: str, known: str) -> bool:
+        """A place the gazetteer lacks is inside a known one only if its own name says so
+        ("Karbala Provincial Joint Coordination Center" is in Karbala)."""
+        ent, other = self.dm.entities.get(unknown), self.dm.entities.get(known)
+        if ent is None or other is None:
+            return False
+        names = " ".join([ent.name, *ent.aliases]).lower()
+        return any(al.lower() in names for al in [other.name, *other.aliases] if len(al) > 2)
 
     def _merge(self, into: Draft, new: Draft) -> None:
         if into.deck and not new.deck:
@@ -435,7 +481,25 @@ class EventExtractor:
                 d.figures.captured = 1
             elif etype == "armed_clash":
                 d.figures.killed_low = d.figures.killed_best = d.figures.killed_high = 1
-            self.drafts.append(d)
+            d.targets_person = True
+            target = self._same_person_event(d)
+            if target is not None:
+                self._merge(target, d)
+            else:
+                self.drafts.append(d)
+
+    def _same_person_event(self, d: Draft) -> Draft | None:
+        mine = set(_person_targets(d, self.dm))
+        for prev in reversed(self.drafts):
+            if not prev.twin and self._compatible(prev, d) and mine & set(_person_targets(prev, self.dm)):
+                return prev
+        return None
+
+
+_CIVILIAN_CAPTIVES = re.compile(r"\b(?:hostages?|civilians|citizens|nationals|britons|aid workers|journalists|"
+                                r"tourists|students|schoolgirls|schoolchildren|villagers|passengers|travell?ers|"
+                                r"worshippers|women and children)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?"
+                                r"(?:captured|seized|taken|abducted|held)\b", re.I)
 
 
 def _modifier_participle(text: str, h: TriggerHit) -> bool:
@@ -522,9 +586,10 @@ def build_events(drafts: list[Draft], dm: DocMentions, published: str | None) ->
     kept = [d for d in drafts if not _weak(d) or d.type in ("release", "kidnapping")]
     for k, d in enumerate(sorted(kept, key=lambda x: x.span.start)):
         etype = d.type
-        if etype == "arrest" and d.actors and all(
-                dm.entities.get(a) is not None and dm.entities[a].type == "armed_group" for a in d.actors):
-            etype = "kidnapping"     # non-state armed groups do not arrest, they abduct
+        if etype == "arrest" and ((d.actors and all(
+                dm.entities.get(a) is not None and dm.entities[a].type == "armed_group" for a in d.actors))
+                or _CIVILIAN_CAPTIVES.search(d.span.text)):
+            etype = "kidnapping"     # armed groups do not arrest; civilians and hostages are abducted
         ev = Event(id=f"e{k + 1}", type=etype, quote=d.span.text, span=d.span, basis=d.basis)
         if d.date and d.date.date:
             ev.date, ev.date_precision, ev.date_text = d.date.date, d.date.precision, d.date.span.text

@@ -58,6 +58,7 @@ class ActorDictionary:
         self.actors = {a.id: a for a in actors}
         self._keys: dict[tuple[str, ...], tuple[str, str]] = {}
         self._acronyms: dict[str, str] = {}
+        self._adjectives: set[str] = set()     # exact forms: adjectives are matched case-sensitively
         for a in actors:
             for form in [a.name, *a.aliases]:
                 key = alias_key(form)
@@ -67,6 +68,7 @@ class ActorDictionary:
                 key = alias_key(adj)
                 if key:
                     self._keys.setdefault(key, (a.id, "adjective"))
+                    self._adjectives.add(_squash(adj))
             for acr in a.acronyms:
                 self._acronyms[acr.replace("-", "").replace(".", "")] = a.id
         self.max_len = max((len(k) for k in self._keys), default=1)
@@ -109,6 +111,9 @@ class ActorDictionary:
             if tok.norm not in PARTICLES:
                 key.append(tok.norm)
                 found = self._keys.get(tuple(key))
+                if found and found[1] == "adjective" and \
+                        _squash("".join(t.text for t in tokens[i0:idx + 1])) not in self._adjectives:
+                    found = None         # "Contact Us" is not the adjective "US"
                 if found and (len(key) > 1 or _case_ok(tokens[i0:idx + 1])):
                     best = (DictMatch(i0, idx + 1, found[0], found[1]), j + 1)
             j += 1
@@ -140,6 +145,10 @@ class ActorDictionary:
                 j = nxt
                 continue
             return best
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text if not ch.isspace() and ch != ".")
 
 
 def _joins(tokens: list[Token], a: int, b: int) -> bool:

@@ -131,6 +131,9 @@ class MentionFinder:
                 _add_entity(ents, key, kind, name, span.text, None, hit.basis)
                 if hit.title:
                     _add_alias(ents[key], f"{hit.title} {span.text}")
+                if hit.kind == "facility" and hit.start >= 3 and toks[hit.start - 1].norm == "s" \
+                        and toks[hit.start - 2].text in "’'":
+                    _add_alias(ents[key], body[toks[hit.start - 3].start:span.end])   # "Iraq’s Finance Ministry"
             it = _IT.match(sent.span.text)
             if it and last_group:
                 s0 = sent.span.start + it.start(1)
@@ -150,6 +153,7 @@ class MentionFinder:
                     last_group = m.key
         mentions.extend(self._link_singles(body, pending_singles, ents, places, country))
         _merge_person_variants(mentions, ents)
+        _merge_nested_facilities(mentions, ents, places)
         mentions.sort(key=lambda m: m.span.start)
         return DocMentions(sentences, mentions, ents, places)
 
@@ -199,6 +203,10 @@ class MentionFinder:
                 continue
             if cands:
                 continue
+            known = [e for e in ents.values() if e.type == "place" and span.text in e.aliases]
+            if known:                # "stormed Mairamri": a place the report already named
+                out.append(Mention(span, "place", known[0].id, sent.index, "link:known-place"))
+                continue
             place = self.gazetteer.lookup(span.text, country) if self.gazetteer is not None else None
             locative = _LOCATIVE_BEFORE.search(body[max(0, span.start - 30):span.start])
             if place is not None and ((place.population or 0) >= 50000 or locative):
@@ -243,6 +251,23 @@ def _antecedent(found, earlier, ents, noun: str) -> str | None:
         if m.kind == "armed_group":
             return m.key
     return None
+
+
+def _merge_nested_facilities(mentions: list[Mention], ents: dict[str, Entity], places) -> None:
+    """"the Provincial Joint Coordination Center" = "the Karbala Provincial Joint Coordination Center"."""
+    unknown = [e for e in ents.values() if e.type == "place" and e.id not in places]
+    for a in unknown:
+        for b in unknown:
+            if a.id == b.id or a.id not in ents or b.id not in ents:
+                continue
+            ka, kb = alias_key(a.name), alias_key(b.name)
+            if len(ka) >= 2 and len(kb) > len(ka) and kb[-len(ka):] == ka:
+                for al in b.aliases:
+                    _add_alias(a, al)
+                del ents[b.id]
+                for k, m in enumerate(mentions):
+                    if m.key == b.id:
+                        mentions[k] = Mention(m.span, m.kind, a.id, m.sentence, m.basis + "+same-facility")
 
 
 def _merge_person_variants(mentions: list[Mention], ents: dict[str, Entity]) -> None:

@@ -104,7 +104,8 @@ def _run_end(tokens, i, covered, lists) -> int:
         if _is_cap(t):
             j += 1
             continue
-        if t.norm in lists.particles and j + 1 < n and (
+        if (t.norm in lists.particles or (len(t.norm) <= 3 and t.text.islower() and j + 1 < n
+                                           and tokens[j + 1].text == "-")) and j + 1 < n and (
             _is_cap(tokens[j + 1]) or (tokens[j + 1].text == "-" and j + 2 < n and _is_cap(tokens[j + 2]))
         ):
             j += 1
@@ -147,8 +148,11 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return None
     words = [t.norm for t in tokens[i:j] if t.text not in "-"]
     head = words[-1]
-    prev = tokens[i - 1].norm if i > 0 else ""
-    prev2 = tokens[i - 2].norm if i > 1 else ""
+    p = i
+    if p >= 3 and tokens[p - 1].norm == "s" and tokens[p - 2].text in "’'":
+        p -= 3                       # "at Iraq’s Finance Ministry": look before the possessor
+    prev = tokens[p - 1].norm if p > 0 else ""
+    prev2 = tokens[p - 2].norm if p > 1 else ""
     name = " ".join(t.text for t in tokens[i:j])
     if title:
         return NameHit(i, j, "person", title, "pattern:title+name")

@@ -28,8 +28,10 @@ How a name is resolved, and why in this order:
    letters and the place 10,000+ people.
 6. A country hint (the country the document is about) ranks, it does not
    filter: a place in that country wins if there is one, else the best
-   elsewhere ("Kandahar" in an Iraq story).  "Iskandariyah" is a town in
-   Iraq with the hint IQ and Alexandria with the hint EG.
+   elsewhere ("Kandahar" in an Iraq story, "Jilib" whatever the hint), but
+   elsewhere only on the place's own name, never on a GeoNames alternate
+   ("Zhari" in an Afghan story is not Zary, Poland; "Iskandariyah" is a town
+   in Iraq with the hint IQ, Alexandria with the hint EG).
 
 ``Place.basis`` says which of these rules decided, so every geocode can be
 explained.
@@ -216,8 +218,14 @@ class Gazetteer:
         notes = []
         if cc:
             here = [c for c in cands if c.country == cc]
-            notes.append(f"country hint {cc}" if here else f"nothing in {cc}")
-            cands = here or cands
+            if here:
+                cands = here
+                notes.append(f"country hint {cc}")
+            else:        # elsewhere, only a place's own name: not "Zhari" for Zary, Poland
+                cands = [c for c in cands if c.main_name or c.hand_made or c.province]
+                if not cands:
+                    return None
+                notes.append(f"nothing in {cc}")
         cands.sort(key=lambda c: (not c.exact, not c.hand_made, -c.population))
         best = cands[0]
         notes.insert(0, "exact" if best.exact else "transliteration key")

@@ -26,10 +26,11 @@ GROUPS = {
     "other": "other",
 }
 _DEF_REF = re.compile(
-    r"\b(?:the|this|that|today['’]s|yesterday['’]s|such|same)\s+"
+    r"\b(?<!on )(?:the|this|that|today['’]s|yesterday['’]s|such|same)\s+"
     r"(?:(?!(?:a|an|follows|is|was|are|were|has|had|will)\b)[\w⟦⟧’'-]+\s+){0,2}"
-    r"(?:raids?|operations?|attacks?|strikes?|incident|engagement|arrest|clash|fighting|assault|ambush|"
+    r"(?P<noun>raids?|operations?|attacks?|strikes?|incident|engagement|arrest|clash|fighting|assault|ambush|"
     r"release|kidnapping|offensive|bombing|blast)\b", re.I)
+_REF_GROUP = {"arrest": "arrest", "release": "release", "incident": None}
 _SUCH = re.compile(r"\b(?:such|similar|previous|earlier)\s+(?:\w+\s+)?$", re.I)
 _HYPOTHETICAL = re.compile(
     r"(?:\b(?:will|would|could|may|might|should|must|plans? to|planned to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
@@ -94,6 +95,7 @@ class Draft:
     absorbed: bool = False
     targets_person: bool = False
     twin: bool = False
+    listed: bool = False          # one item of "among those captured are A; B; C"
     background: bool = False      # mentioned as history ("involved in the kidnapping of ...")
     last_sentence: int = 0
     basis: str = ""
@@ -114,6 +116,7 @@ class EventExtractor:
         self.last_place: str | None = None
         self.tally_sentences: set[int] = set()
         self.prev_actors: list[str] = []
+        self.touched: Draft | None = None
 
     # -- driving ---------------------------------------------------------
     def run(self) -> list[Draft]:
@@ -339,8 +342,10 @@ class EventExtractor:
         target = self._same_as(draft, masked)
         if target is not None:
             self._merge(target, draft)
+            self.touched = target
         else:
             self.drafts.append(draft)
+            self.touched = draft
         for _ in range(count - 1):
             twin = Draft(draft.type, draft.rank, draft.sentence, draft.paragraph, draft.span, draft.deck,
                          date=draft.date, place=draft.place, actors=list(draft.actors),
@@ -349,7 +354,9 @@ class EventExtractor:
             self.drafts.append(twin)
 
     def _same_as(self, d: Draft, masked: Masked) -> Draft | None:
-        definite = bool(_DEF_REF.search(masked.text))
+        ref = _DEF_REF.search(masked.text)
+        definite = bool(ref)
+        ref_group = _REF_GROUP.get(ref.group("noun").lower(), "op") if ref else None
         latest = self._latest()
         if d.rank == 0 and latest is not None and not d.deck and d.paragraph - latest.paragraph <= 3 \
                 and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
@@ -358,7 +365,8 @@ class EventExtractor:
         for prev in reversed(self.drafts):
             if prev.twin or not self._compatible(prev, d):
                 continue
-            if definite and (d.paragraph - prev.paragraph) <= 3:
+            if definite and (d.paragraph - prev.paragraph) <= 3 and not prev.listed \
+                    and (ref_group is None or GROUPS[prev.type] == ref_group):
                 return prev
             if prev is self._latest() and d.paragraph == prev.paragraph and not d.deck \
                     and (d.date is None or prev.date is None) and (d.place is None or prev.place is None
@@ -366,8 +374,8 @@ class EventExtractor:
                 return prev
             if d.deck:
                 continue
-            if prev.deck and not prev.absorbed:
-                return prev
+            if prev.deck and not prev.absorbed and not _weak(d):
+                return self._best_deck(d)
             if prev is self._first() and d.paragraph <= 3 and not prev.deck and (
                     prev.type == d.type or (d.date is None and d.place is None)):
                 return prev
@@ -391,10 +399,20 @@ class EventExtractor:
                 return prev
         return None
 
+    def _best_deck(self, d: Draft) -> Draft | None:
+        """The headline item this body report details: same place first, then same kind."""
+        decks = [p for p in self.drafts if p.deck and not p.absorbed and not p.twin and self._compatible(p, d)]
+        decks.sort(key=lambda p: (not (d.place and p.place and self._nested(d.place, p.place)),
+                                  p.type != d.type, GROUPS[p.type] != GROUPS[d.type]))
+        return decks[0] if decks else None
+
     def _first(self) -> Draft | None:
         return next((x for x in self.drafts if not x.twin), None)
 
     def _latest(self) -> Draft | None:
+        """The event the text was last talking about (appended or merged into last)."""
+        if self.touched is not None and not self.touched.twin:
+            return self.touched
         return next((x for x in reversed(self.drafts) if not x.twin), None)
 
     def _compatible(self, a: Draft, b: Draft) -> bool:
@@ -482,6 +500,7 @@ class EventExtractor:
             elif etype == "armed_clash":
                 d.figures.killed_low = d.figures.killed_best = d.figures.killed_high = 1
             d.targets_person = True
+            d.listed = True
             target = self._same_person_event(d)
             if target is not None:
                 self._merge(target, d)

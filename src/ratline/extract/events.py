@@ -47,9 +47,10 @@ _BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+(?:,[^—–\n]{0,60}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - )\s*")
 _SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
                             r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)"
-                            r"|(?:fled|flee|fleeing|escaped|returned|travell?ed|transported|transferred|smuggled|sent|"
+                            r"|(?:fled|flee|fleeing|escaped|returned|travell?ed|transport(?:ed|ing)?|transferred|"
+                            r"smuggl(?:ed|ing)|sent|bringing|brought|"
                             r"moved|deported|filter(?:ing)?|trained|training)\s+(?:back\s+)?(?:to|into|in|from)"
-                            r"|(?:custody|held|jailed|imprisoned|detained)\s+(?:at|in))\s+(?:the\s+)?$", re.I)
+                            r"|(?:custody|jailed|imprisoned)\s+(?:at|in))\s+(?:the\s+)?$", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had|got|get)\s+(?:\w+\s+)?$", re.I)
 _GENERIC_AFTER = re.compile(r"\s+(?:must|should|are|were|have|has|remain|continue|can|could|would|will)\b", re.I)
 _SPEAKER = re.compile(r"^,?\s*(?:[\w-]+\s+){0,2}?(?:said|says|announced|told|stated|reported|claimed|warned|"
@@ -181,6 +182,9 @@ class EventExtractor:
         if m.kind != "place":
             return False
         before = self.body[max(0, m.span.start - 40):m.span.start]
+        place = self.dm.places.get(m.key)
+        if getattr(place, "feature", None) == "country" and re.search(r"\b(?:to|from|into|towards?)\s+$", before):
+            return True          # "smuggled from Iran to Iraq": a route, not where it happened
         return bool(_SPEAKER_PLACE.search(before))
 
     # -- one clause ------------------------------------------------------
@@ -282,7 +286,7 @@ class EventExtractor:
         if place is None:
             return 0 if key.startswith("place_") else 5     # facilities and unknown towns: most specific
         feature = getattr(place, "feature", "city")
-        return {"facility": 0, "district": 1, "town": 1, "city": 2, "province": 4, "country": 6}.get(feature, 2)
+        return {"facility": 0, "district": 1, "town": 1, "city": 1, "province": 4, "country": 6}.get(feature, 1)
 
     def _parties(self, masked: Masked, main: TriggerHit) -> tuple[list[str], list[str]]:
         actors: list[str] = []
@@ -362,28 +366,30 @@ class EventExtractor:
                 and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
             d.date = None        # a later statement about the figures: its date is when it was said
             return latest
-        for prev in reversed(self.drafts):
-            if prev.twin or not self._compatible(prev, d):
-                continue
-            if definite and (d.paragraph - prev.paragraph) <= 3 and not prev.listed \
-                    and (ref_group is None or GROUPS[prev.type] == ref_group):
-                return prev
-            if prev is self._latest() and d.paragraph == prev.paragraph and not d.deck \
-                    and (d.date is None or prev.date is None) and (d.place is None or prev.place is None
-                                                                   or self._nested(d.place, prev.place)):
-                return prev
-            if d.deck:
-                continue
-            if prev.deck and not prev.absorbed and not _weak(d):
-                return self._best_deck(d)
-            if prev is self._first() and d.paragraph <= 3 and not prev.deck and (
-                    prev.type == d.type or (d.date is None and d.place is None)):
-                return prev
+        candidates = [p for p in reversed(self.drafts) if not p.twin and self._compatible(p, d)]
+        if definite:
+            for prev in candidates:
+                if (d.paragraph - prev.paragraph) <= 3 and not prev.listed \
+                        and (ref_group is None or GROUPS[prev.type] == ref_group):
+                    return prev
+        if latest in candidates and d.paragraph == latest.paragraph and not d.deck \
+                and (d.date is None or latest.date is None) \
+                and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
+            return latest
+        if d.deck:
+            return None
+        if not _weak(d) and any(p.deck and not p.absorbed for p in candidates):
+            return self._best_deck(d)
+        first = self._first()
+        if first in candidates and d.paragraph <= 3 and not first.deck and (
+                first.type == d.type or (d.date is None and d.place is None)):
+            return first
+        for prev in candidates:
             if not d.background and not prev.background \
                     and set(_person_targets(d, self.dm)) & set(_person_targets(prev, self.dm)):
                 return prev
             if d.place and prev.place and self._nested(d.place, prev.place) and \
-                    (d.date is None or prev.date is None or _same_day(d.date, prev.date)) and not d.deck:
+                    (d.date is None or prev.date is None or _same_day(d.date, prev.date)):
                 return prev
         if definite:
             return self._same_unknown_place(d)

@@ -174,7 +174,7 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     named_area = nxt in _AREA_WORDS or (prev == "of" and prev2 in _AREA_WORDS)
     if named_area:
         place_ctx = True
-    if is_place is not None and is_place(name) and (place_ctx or len(words) == 1):
+    if is_place is not None and is_place(name) and (place_ctx or len(words) == 1 or len(words) >= 2):
         return NameHit(i, j, "place", None, "gazetteer" + (":locative" if place_ctx else ""))
     if named_area and len(words) <= 3:
         return NameHit(i, j, "place", None, "pattern:named-area")     # "the village of Charqolba"

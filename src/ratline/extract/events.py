@@ -30,7 +30,7 @@ _DEF_REF = re.compile(
     r"(?:(?!(?:a|an|follows|is|was|are|were|has|had|will)\b)[\w⟦⟧’'-]+\s+){0,2}"
     r"(?P<noun>raids?|operations?|attacks?|strikes?|incident|engagement|arrest|clash|fighting|assault|ambush|"
     r"release|kidnapping|offensive|bombing|blast)\b", re.I)
-_REF_GROUP = {"arrest": "arrest", "release": "release", "incident": None}
+_REF_GROUP = {"arrest": None, "release": "release", "incident": None}
 _SUCH = re.compile(r"\b(?:such|similar|previous|earlier)\s+(?:\w+\s+)?$", re.I)
 _HYPOTHETICAL = re.compile(
     r"(?:\b(?:will|would|could|may|might|should|must|plans? to|planned to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
@@ -61,7 +61,8 @@ _SUBORDINATE = re.compile(r"\b(?:while|although|though|whereas|because|as|after|
 _VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes)\b", re.I)
 _HABITUAL = re.compile(r"\b(?:conducts|continues to|continue to|routinely|usually|often|has been active|"
-                       r"have been active|is known|are known|trains?|train in)\b", re.I)
+                       r"have been active|is known|are known|trains?|train in|(?:has|have) (?:fought|waged|"
+                       r"carried out|conducted|launched|staged|claimed)|so far this year)\b", re.I)
 _AMONG = re.compile(r"^\s*among (?:those|the people|the men|them)\s+(captured|detained|arrested|killed|released)\b", re.I)
 _NUMBER_REF = re.compile(r"\b(?:the number|the toll|the death toll|the figure|the dead)\b", re.I)
 _SAME_PLACE = re.compile(r"\b(?:in|inside|near|around) the (?:city|town|village|area|district)\b", re.I)
@@ -118,6 +119,7 @@ class EventExtractor:
         self.tally_sentences: set[int] = set()
         self.prev_actors: list[str] = []
         self.touched: Draft | None = None
+        self._masked: Masked | None = None
 
     # -- driving ---------------------------------------------------------
     def run(self) -> list[Draft]:
@@ -216,6 +218,8 @@ class EventExtractor:
             else:
                 return
         main = max(hits, key=lambda h: (h.rank, -h.start))
+        if self._many(masked, main):
+            return
         first = min((h for h in hits if h.rank > 0), key=lambda h: h.start, default=main)
         seen_actors, _ = self._parties(masked, first)
         if seen_actors:
@@ -233,6 +237,7 @@ class EventExtractor:
         draft = Draft(main.type, main.rank, sent.index, self.paragraphs[sent.index], seg, deck,
                       last_sentence=sent.index, basis=f"trigger:{main.text.strip() or 'casualty figures'}",
                       background=background)
+        self._masked = masked
         draft.date = self._pick_date(masked.text, event_dates, main)
         draft.place = self._pick_place(masked)
         draft.actors, draft.targets = self._parties(masked, first)
@@ -266,7 +271,8 @@ class EventExtractor:
     def _pick_date(self, text: str, dates: list[DateRef], main: TriggerHit) -> DateRef | None:
         usable = [d for d in dates if d.date]
         if usable:
-            return min(usable, key=lambda d: abs(d.span.start - main.start))
+            at = self._masked.body_offset(main.start)
+            return min(usable, key=lambda d: abs(d.span.start - at))
         if _THAT_DATE.search(text) and self.last_date is not None:
             return self.last_date
         return None
@@ -332,6 +338,11 @@ class EventExtractor:
             return hit.group(1)
         return None
 
+    def _many(self, masked: Masked, main: TriggerHit) -> bool:
+        """"at least 24 airstrikes so far": a count of operations is a statistic, not an event."""
+        hit = re.search(r"⟪(\d+)⟫\s+(?:[a-z-]+\s+){0,2}$", masked.text[:main.start])
+        return bool(hit and main.text.lower().endswith("s") and (masked.quantity(hit.group(1)).low or 0) > 5)
+
     def _count(self, masked: Masked, main: TriggerHit) -> int:
         if not main.text.lower().endswith("s"):
             return 1
@@ -362,6 +373,9 @@ class EventExtractor:
         definite = bool(ref)
         ref_group = _REF_GROUP.get(ref.group("noun").lower(), "op") if ref else None
         latest = self._latest()
+        if d.rank == 0:
+            latest = next((p for p in reversed(self.drafts) if not p.twin and GROUPS[p.type] == "op"
+                           and (p is self.touched or d.paragraph - p.paragraph <= 3)), None)
         if d.rank == 0 and latest is not None and not d.deck and d.paragraph - latest.paragraph <= 3 \
                 and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
             d.date = None        # a later statement about the figures: its date is when it was said

@@ -22,7 +22,18 @@ class Masked:
     span: Span
     mentions: list[Mention]
     quantities: list[Quantity]
-    positions: list[tuple[int, int, int]]   # (masked start, masked end, body offset)
+    positions: list[tuple[int, int, int, int]]   # (masked start, masked end, body start, body end)
+
+    def body_offset(self, pos: int) -> int:
+        """Where a position of the masked text falls in the body."""
+        delta = 0
+        for ms, me, bs, be in self.positions:
+            if pos < ms:
+                break
+            if pos < me:
+                return bs
+            delta += (be - bs) - (me - ms)
+        return self.span.start + pos + delta
 
     def mention(self, ref: str | int) -> Mention:
         return self.mentions[int(ref)]
@@ -57,7 +68,7 @@ def mask(span: Span, mentions: list[Mention], quantities: list[Quantity]) -> Mas
         chunk = span.text[cursor - span.start:s - span.start]
         out.append(chunk)
         length += len(chunk)
-        positions.append((length, length + len(ph), s))
+        positions.append((length, length + len(ph), s, e))
         out.append(ph)
         length += len(ph)
         cursor = e

@@ -61,6 +61,7 @@ ALT_NAME_POPULATION = 10_000
 CAPITAL_POPULATION = 20_000      # a province's largest place this big stands for its name
 ENV_PLACES = "RATLINE_PLACES"
 SHIPPED_EXTRAS = "places_extra.tsv"
+MEMO_SIZE = 200_000
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,8 @@ class Gazetteer:
             return None
         memo_key = (name, country)
         if memo_key not in self._memo:
+            if len(self._memo) >= MEMO_SIZE:      # a long run meets many names
+                self._memo.clear()
             cc = self.countries.code(country) if country else None
             self._memo[memo_key] = self._resolve(name.strip(), cc)
         return self._memo[memo_key]

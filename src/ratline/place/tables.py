@@ -193,7 +193,15 @@ def read_places(path: Path, provinces: ProvinceTable | None = None,
                 problems: list[str] | None = None, user: bool = True) -> list[ExtraPlace]:
     """Parse a places TSV; a bad row is skipped with a one-line reason, not fatal."""
     out: list[ExtraPlace] = []
-    for n, row in read_tsv(path):
+    try:
+        rows = list(read_tsv(path))
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = f"{path}: places file not read: {exc.__class__.__name__}: {exc}"
+        log.warning(reason)
+        if problems is not None:
+            problems.append(reason)
+        return out
+    for n, row in rows:
         where = f"{path.name}:{n}"
         try:
             place = _place_from_row(row, where, provinces, user)

@@ -34,7 +34,8 @@ _REF_GROUP = {"arrest": None, "release": "release", "incident": None}
 _SUCH = re.compile(r"\b(?:such|similar|previous|earlier)\s+(?:\w+\s+)?$", re.I)
 _HYPOTHETICAL = re.compile(
     r"(?:\b(?:will|would|could|may|might|should|must|plans? to|planned to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
-    r"attempt(?:s|ed)? to|tried to|sought to|seeks? to|wants? to|demand(?:s|ed)? that .{0,40})\s+(?:\w+\s+)?"
+    r"attempt(?:s|ed)? to|tried to|sought to|seeks? to|wants? to|demand(?:s|ed)? that .{0,40}|"
+    r"prepar(?:e|es|ed|ing) to|ready to|poised to|set to|(?:re-?)?initiate)\s+(?:\w+\s+)?"
     r"|\b(?:cannot|can't|won't|will not|would not|did not|didn't|never|not)\s+(?:\w+\s+){0,3}"
     r"|\bthat (?:\w+ ){1,3}be\s+|\bto\s+(?:\w+\s+)?|\b(?:whether|if|unless)\b[^,.;]{0,60}"
     r"|\b(?:secure|seek|demand|negotiate|win|obtain|call for|calls for|called for|push for)(?:s|ed|ing)?\s+the\s+"
@@ -185,7 +186,10 @@ class EventExtractor:
             return False
         before = self.body[max(0, m.span.start - 40):m.span.start]
         place = self.dm.places.get(m.key)
-        if getattr(place, "feature", None) == "country" and re.search(r"\b(?:to|from|into|towards?)\s+$", before):
+        ent = self.dm.entities.get(m.key)
+        country = getattr(place, "feature", None) == "country" or (ent is not None and ent.type == "government") \
+            or m.basis == "dictionary:alias" and place is None
+        if country and re.search(r"\b(?:to|from|into|towards?)\s+$", before):
             return True          # "smuggled from Iran to Iraq": a route, not where it happened
         return bool(_SPEAKER_PLACE.search(before))
 
@@ -280,12 +284,20 @@ class EventExtractor:
     def _pick_place(self, masked: Masked) -> str | None:
         places = [m for m in masked.mentions if m.kind == "place"]
         if not places:
-            if _SAME_PLACE.search(masked.text) and self.last_place:
-                return self.last_place
+            if _SAME_PLACE.search(masked.text):
+                return self._focus_place(masked.span.start)
             return None
         best = min(places, key=lambda m: (self._place_rank(m.key), m.span.start))
         self.last_place = best.key if self._place_rank(best.key) < 4 else self.last_place
         return best.key
+
+    def _focus_place(self, before: int) -> str | None:
+        """"in the city": the town the report keeps coming back to, not merely the last one named."""
+        counts: dict[str, int] = {}
+        for m in self.dm.mentions:
+            if m.kind == "place" and m.span.start < before and self._place_rank(m.key) <= 1:
+                counts[m.key] = counts.get(m.key, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else self.last_place
 
     def _place_rank(self, key: str) -> int:
         place = self.dm.places.get(key)

@@ -54,8 +54,9 @@ _SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|repo
                             r"|(?:custody|jailed|imprisoned)\s+(?:at|in))\s+(?:the\s+)?$", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had|got|get)\s+(?:\w+\s+)?$", re.I)
 _GENERIC_AFTER = re.compile(r"\s+(?:must|should|are|were|have|has|remain|continue|can|could|would|will)\b", re.I)
-_SPEAKER = re.compile(r"^,?\s*(?:[\w-]+\s+){0,2}?(?:said|says|announced|told|stated|reported|claimed|warned|"
-                      r"noted|explained|added|pointed|confirmed|denied)\b", re.I)
+_SPEAKER = re.compile(r"^,?\s*(?:(?!(?:was|were|been|is|are|be)\b)[\w-]+\s+){0,2}?(?:said|says|announced|told|"
+                      r"stated|reported|claimed|warned|noted|explained|added|pointed|confirmed|denied)\b(?!\s+by)",
+                      re.I)
 _BACKGROUND_CUE = re.compile(r"\b(?:implicated in|involved in|responsible for|blamed for|accused of|linked to|"
                              r"suspected of|known for)\b", re.I)
 _SUBORDINATE = re.compile(r"\b(?:while|although|though|whereas|because|as|after|before|when)\b[^,;]*,\s*", re.I)

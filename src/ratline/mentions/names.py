@@ -25,6 +25,7 @@ NATIONALITY_HINTS = {
 }
 
 
+_HYPHEN_ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "ud", "ul", "ur", "us", "ibn"}
 _AREA_WORDS = {"province", "district", "governorate", "city", "town", "village", "region", "state", "county",
                "valley", "area", "neighbourhood", "neighborhood", "camp", "forest", "mountains", "sector"}
 _LOWER_ORG_HEADS = {"gang", "network", "militia", "group", "cell", "brigade", "faction", "battalion", "movement",
@@ -104,7 +105,7 @@ def _run_end(tokens, i, covered, lists) -> int:
         if _is_cap(t):
             j += 1
             continue
-        if (t.norm in lists.particles or (len(t.norm) <= 3 and t.text.islower() and j + 1 < n
+        if (t.norm in lists.particles or (t.norm in _HYPHEN_ARTICLES and j + 1 < n
                                            and tokens[j + 1].text == "-")) and j + 1 < n and (
             _is_cap(tokens[j + 1]) or (tokens[j + 1].text == "-" and j + 2 < n and _is_cap(tokens[j + 2]))
         ):

@@ -49,7 +49,8 @@ def _p(name, predicate, rx, subj=ANY, obj=ANY, inverse=False):
 
 PATTERNS = [
     # supports
-    _p("x-backed y", "supports", r"(?P<s>EL)\s*-?\s*(?:backed|funded|sponsored|supported|trained|armed|supplied)\s+"
+    _p("x-backed y", "supports", r"(?P<s>" + H + r"(?:\s+and\s+" + H + r")?)\s*-?\s*(?:backed|funded|sponsored|supported|"
+       r"trained|armed|supplied)(?!\s+by)\s+"
        r"(?:(?:and|or)\s+[\w-]+\s+)?" + GAP + r"(?P<o>EL)", ORG, ANY),
     _p("y backed by x", "supports", r"(?P<o>EL)[^.;⟦]{0,70}?\b(?:backed|funded|supported|armed|trained|sponsored|"
        r"operated|directed|run|controlled|advised|assisted|aided|equipped)(?:\s+and\s+\w+)?\s+by\s+(?:the\s+)?"
@@ -78,8 +79,12 @@ PATTERNS = [
        r"(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("x disbanded y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:[\w-]+\s+){0,6}?(?:disband|dissolve|demobili[sz]e|freeze)(?:d|s)?"
        r"\s+(?:the\s+|his\s+|its\s+)?(?P<o>" + H + ")", PERSON, GROUP),
-    _p("y led by x", "leads", r"(?P<o>" + H + r")[^.;⟦]{0,70}?\b(?:led|headed|commanded|founded)\s+by\s+(?:the\s+)?"
-       r"(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("y, a faction led by x", "leads", r"(?P<o>⟦\d+⟧),\s+(?:a|an|the)\s+[^.;⟦]{0,50}?(?:⟦\d+⟧\s+[^.;⟦]{0,20}?)?"
+       r"\b(?:led|headed|commanded|founded)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("y is led by x", "leads", r"(?P<o>⟦\d+⟧)" + APPOS + r"\s+(?:is|was|has been|had been|are)\s+(?:now\s+|still\s+)?"
+       r"(?:led|headed|commanded)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("y led by x", "leads", r"(?P<o>" + H + r")\s+(?:(?:which|that|who)\s+(?:is|was)\s+)?(?:led|headed|commanded)\s+"
+       r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("y named x as its leader", "leads", r"(?P<o>⟦\d+⟧)\s+(?:named|appointed|chose|picked|elected)\s+(?P<s>⟦\d+⟧)\s+"
        r"as\s+(?:its|their|⟦\d+⟧)\s+(?:new\s+)?" + ROLE_LEAD, PERSON, GROUP),
     _p("x leads y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:heads|leads|commands|led|headed|commanded|founded)\s+(?:the\s+)?"
@@ -176,6 +181,7 @@ def extract_relations(dm: DocMentions, find_quantities, events: list[Event]) -> 
                 if target.kind == "person":
                     _add(rels, target.key, "sanctioned_by", by.key, m, "pattern:imposed sanctions on")
     _relations_inside_names(rels, dm)
+    _victim_relations(rels, dm)
     for ev in events:
         _event_relations(rels, ev, dm)
     return list(rels.values())
@@ -253,23 +259,79 @@ def _add(rels, s: str, pred: str, o: str, m: Masked, basis: str) -> None:
         rels[key] = Relation(subject=s, predicate=pred, object=o, quote=m.span.text, span=m.span, basis=basis)
 
 
+_VICTIM_VERB = r"(captured|detained|arrested|seized|abducted|kidnapped|killed|assassinated|released|freed)"
+_VICTIM_PATTERNS = [
+    # "X was among the four men detained", "X and Y were killed in ..."
+    re.compile(r"⟦(\d+)⟧(?:\s*,[^,;.]{0,60},)?\s+(?:was|were|had been|has been|have been)\s+(?:[\w-]+\s+){0,5}?"
+               + _VICTIM_VERB + r"\b", re.I),
+    # "detained Laith and Qais", "killed a commander named X"
+    re.compile(r"\b" + _VICTIM_VERB + r"\s+(?:him\s+and\s+)?(?:[\w’'-]+\s+){0,6}?⟦(\d+)⟧", re.I),
+    # "Also detained during the raid was X"
+    re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;⟦]{0,50}?\b(?:was|were)\s+⟦(\d+)⟧", re.I),
+    # "... killed three men, among them X" / "including X"
+    re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;]{0,80}?\b(?:among them|including)\s+(?:[\w-]+\s+){0,6}?⟦(\d+)⟧",
+               re.I),
+]
+_PREDICATE_OF = {"killed": "killed_by", "assassinated": "killed_by", "released": "released_by", "freed": "released_by"}
+_SPEAKS = re.compile(r"^,?\s*(?:(?!(?:was|were|been)\b)[\w-]+\s+){0,2}?(?:said|says|told|announced|stated|added)\b"
+                     r"(?!\s+by)", re.I)
+_ACTOR_KINDS = {"armed_group", "state_force", "state_agency", "government"}
+
+
+def _victim_relations(rels, dm: DocMentions) -> None:
+    """Named people captured, killed or released, and by whom, read from the clause that says so."""
+    prev_actors: list = []
+    for sent in dm.sentences:
+        m = mask(sent.span, dm.in_sentence(sent.index), [])
+        actors_here = []
+        for rx in _VICTIM_PATTERNS:
+            for hit in rx.finditer(m.text):
+                groups = hit.groups()
+                verb = next(g for g in groups if g and not g.isdigit()).lower()
+                victim = m.mention(next(g for g in groups if g and g.isdigit()))
+                after = m.text[m.text.find(f"⟦{m.mentions.index(victim)}⟧") + 3:]
+                if victim.kind != "person" or _SPEAKS.match(after):
+                    continue
+                verb_at = hit.start() + hit.group(0).lower().find(verb)
+                actors = _actors_before(m, verb_at) or _actors_after_by(m, hit.end()) or prev_actors
+                actors_here = actors_here or actors
+                pred = _PREDICATE_OF.get(verb, "captured_by")
+                for a in actors:
+                    if a.key != victim.key:
+                        _add(rels, victim.key, pred, a.key, m, f"victim:{verb}")
+        found = [x for x in m.mentions if x.kind in ("state_force", "armed_group") and not x.basis.endswith("adjective")]
+        prev_actors = actors_here or found or prev_actors
+
+
+def _actors_before(m: Masked, pos: int) -> list:
+    out = []
+    for k, x in enumerate(m.mentions):
+        at = m.text.find(f"⟦{k}⟧")
+        if 0 <= at < pos and x.kind in _ACTOR_KINDS and not re.search(r"\b(?:against|of|on)\s+(?:the\s+)?$",
+                                                                      m.text[:at]):
+            if x.key not in [o.key for o in out]:
+                out.append(x)
+    return out
+
+
+def _actors_after_by(m: Masked, pos: int) -> list:
+    hit = re.match(r"[^.;]{0,40}?\bby\s+(?:the\s+|a\s+)?" + r"⟦(\d+)⟧", m.text[pos:])
+    if hit and m.mention(hit.group(1)).kind in _ACTOR_KINDS:
+        return [m.mention(hit.group(1))]
+    return []
+
+
 def _event_relations(rels, ev: Event, dm: DocMentions) -> None:
-    pred = {"arrest": "captured_by", "release": "released_by"}.get(ev.type)
-    capture_words = re.search(r"\b(?:captur|detain|arrest|seiz)", ev.quote, re.I)
-    if pred is None and ev.type in ("raid", "armed_clash", "airstrike") and capture_words:
-        pred = "captured_by"
-    if pred is None and ev.killed_best is not None and re.search(r"\b(?:killed|died|dead|slain)\b", ev.quote, re.I):
-        pred = "killed_by"
-    if pred is None:
+    """Items of "among those captured are A; B; C" take the actors of the sentence before."""
+    if not (ev.basis or "").startswith("list:"):
         return
+    pred = {"arrest": "captured_by", "release": "released_by"}.get(ev.type, "killed_by")
     persons = [t for t in ev.targets if dm.entities.get(t) is not None and dm.entities[t].type == "person"]
     for p in persons:
         for a in ev.actors:
-            if a != p:
-                key = (p, pred, a)
-                if key not in rels:
-                    rels[key] = Relation(subject=p, predicate=pred, object=a, quote=ev.quote, span=ev.span,
-                                         basis=f"event:{ev.id}")
+            if a != p and (p, pred, a) not in rels:
+                rels[(p, pred, a)] = Relation(subject=p, predicate=pred, object=a, quote=ev.quote, span=ev.span,
+                                              basis=f"event:{ev.id}")
 
 
 _BACKED_PREFIX = re.compile(r"^(\w+)[- ](?:backed|funded|sponsored|trained)\b", re.I)

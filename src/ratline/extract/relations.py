@@ -182,8 +182,6 @@ def extract_relations(dm: DocMentions, find_quantities, events: list[Event]) -> 
                     _add(rels, target.key, "sanctioned_by", by.key, m, "pattern:imposed sanctions on")
     _relations_inside_names(rels, dm)
     _victim_relations(rels, dm)
-    for ev in events:
-        _event_relations(rels, ev, dm)
     return list(rels.values())
 
 
@@ -260,18 +258,15 @@ def _add(rels, s: str, pred: str, o: str, m: Masked, basis: str) -> None:
 
 
 _VICTIM_VERB = r"(captured|detained|arrested|seized|abducted|kidnapped|killed|assassinated|released|freed)"
-_VICTIM_PATTERNS = [
-    # "X was among the four men detained", "X and Y were killed in ..."
-    re.compile(r"⟦(\d+)⟧(?:\s*,[^,;.]{0,60},)?\s+(?:was|were|had been|has been|have been)\s+(?:[\w-]+\s+){0,5}?"
-               + _VICTIM_VERB + r"\b", re.I),
-    # "detained Laith and Qais", "killed a commander named X"
-    re.compile(r"\b" + _VICTIM_VERB + r"\s+(?:him\s+and\s+)?(?:[\w’'-]+\s+){0,6}?⟦(\d+)⟧", re.I),
-    # "Also detained during the raid was X"
-    re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;⟦]{0,50}?\b(?:was|were)\s+⟦(\d+)⟧", re.I),
-    # "... killed three men, among them X" / "including X"
-    re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;]{0,80}?\b(?:among them|including)\s+(?:[\w-]+\s+){0,6}?⟦(\d+)⟧",
-               re.I),
-]
+_PASSIVE = re.compile(r"⟦(\d+)⟧(?:\s*,[^,;.]{0,60},)?\s+(?:was|were|had been|has been|have been)\s+"
+                      r"(?:[\w-]+\s+){0,5}?" + _VICTIM_VERB + r"\b", re.I)      # "X was among the men detained"
+_ACTIVE = re.compile(r"\b" + _VICTIM_VERB + r"\s+(?:him\s+and\s+|her\s+and\s+)?(?:(?!by\b)[\w’'-]+\s+){0,3}?⟦(\d+)⟧",
+                     re.I)                                                       # "detained Laith and Qais"
+_INVERTED = re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;⟦]{0,50}?\b(?:was|were)\s+⟦(\d+)⟧", re.I)
+_AMONG_THEM = re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;]{0,80}?\b(?:among them|including)\s+(?:[\w-]+\s+){0,6}?"
+                         r"⟦(\d+)⟧", re.I)
+_AMONG_LIST = re.compile(r"^\s*among (?:those|them|the men)\s+" + _VICTIM_VERB + r"\s+(?:are|were|was|is)\b", re.I)
+_CLAUSE_START = re.compile(r".*(?:[,;:]|\b(?:when|after|while|as|because|before|and|but)\b)\s*", re.I | re.S)
 _PREDICATE_OF = {"killed": "killed_by", "assassinated": "killed_by", "released": "released_by", "freed": "released_by"}
 _SPEAKS = re.compile(r"^,?\s*(?:(?!(?:was|were|been)\b)[\w-]+\s+){0,2}?(?:said|says|told|announced|stated|added)\b"
                      r"(?!\s+by)", re.I)
@@ -283,17 +278,31 @@ def _victim_relations(rels, dm: DocMentions) -> None:
     prev_actors: list = []
     for sent in dm.sentences:
         m = mask(sent.span, dm.in_sentence(sent.index), [])
-        actors_here = []
-        for rx in _VICTIM_PATTERNS:
+        actors_here: list = []
+        listed = _AMONG_LIST.match(m.text)
+        if listed:
+            pred = _PREDICATE_OF.get(listed.group(1).lower(), "captured_by")
+            for part in m.text.split(";"):
+                persons = [m.mention(k) for k in _PH.findall(part) if m.mention(k).kind == "person"]
+                for a in prev_actors if persons else []:
+                    _add(rels, persons[0].key, pred, a.key, m, "victim:among those " + listed.group(1).lower())
+            continue
+        for rx, side in ((_PASSIVE, "after"), (_ACTIVE, "before"), (_INVERTED, "previous"), (_AMONG_THEM, "before")):
             for hit in rx.finditer(m.text):
-                groups = hit.groups()
-                verb = next(g for g in groups if g and not g.isdigit()).lower()
-                victim = m.mention(next(g for g in groups if g and g.isdigit()))
-                after = m.text[m.text.find(f"⟦{m.mentions.index(victim)}⟧") + 3:]
+                verb = next(g for g in hit.groups() if g and not g.isdigit()).lower()
+                ref = next(g for g in hit.groups() if g and g.isdigit())
+                victim = m.mention(ref)
+                after = m.text[m.text.find(f"⟦{ref}⟧") + len(ref) + 2:]
                 if victim.kind != "person" or _SPEAKS.match(after):
                     continue
                 verb_at = hit.start() + hit.group(0).lower().find(verb)
-                actors = _actors_before(m, verb_at) or _actors_after_by(m, hit.end()) or prev_actors
+                if side == "before":
+                    actors = _clause_actors(m, verb_at)
+                elif side == "after":
+                    actors = _actors_after(m, verb_at + len(verb))
+                else:
+                    actors = []
+                actors = actors or [a for a in prev_actors if a.kind == "state_force"]
                 actors_here = actors_here or actors
                 pred = _PREDICATE_OF.get(verb, "captured_by")
                 for a in actors:
@@ -303,35 +312,32 @@ def _victim_relations(rels, dm: DocMentions) -> None:
         prev_actors = actors_here or found or prev_actors
 
 
-def _actors_before(m: Masked, pos: int) -> list:
+def _clause_actors(m: Masked, pos: int) -> list:
+    """Actors in the clause that ends at ``pos`` ("when a US drone killed ...": the US)."""
+    head = m.text[:pos]
+    cut = _CLAUSE_START.match(head)
+    start = cut.end() if cut else 0
     out = []
     for k, x in enumerate(m.mentions):
         at = m.text.find(f"⟦{k}⟧")
-        if 0 <= at < pos and x.kind in _ACTOR_KINDS and not re.search(r"\b(?:against|of|on)\s+(?:the\s+)?$",
-                                                                      m.text[:at]):
-            if x.key not in [o.key for o in out]:
-                out.append(x)
+        if start <= at < pos and x.kind in _ACTOR_KINDS and x.key not in [o.key for o in out]:
+            out.append(x)
     return out
 
 
-def _actors_after_by(m: Masked, pos: int) -> list:
-    hit = re.match(r"[^.;]{0,40}?\bby\s+(?:the\s+|a\s+)?" + r"⟦(\d+)⟧", m.text[pos:])
-    if hit and m.mention(hit.group(1)).kind in _ACTOR_KINDS:
-        return [m.mention(hit.group(1))]
-    return []
-
-
-def _event_relations(rels, ev: Event, dm: DocMentions) -> None:
-    """Items of "among those captured are A; B; C" take the actors of the sentence before."""
-    if not (ev.basis or "").startswith("list:"):
-        return
-    pred = {"arrest": "captured_by", "release": "released_by"}.get(ev.type, "killed_by")
-    persons = [t for t in ev.targets if dm.entities.get(t) is not None and dm.entities[t].type == "person"]
-    for p in persons:
-        for a in ev.actors:
-            if a != p and (p, pred, a) not in rels:
-                rels[(p, pred, a)] = Relation(subject=p, predicate=pred, object=a, quote=ev.quote, span=ev.span,
-                                              basis=f"event:{ev.id}")
+def _actors_after(m: Masked, pos: int) -> list:
+    """"were killed in a joint Iraqi and U.S. operation", "was captured by Afghan forces"."""
+    tail = m.text[pos:pos + 90]
+    hit = re.match(r"\s+(?:(?:by|in|during)\s+(?:the\s+|a\s+|an\s+)?(?:joint\s+)?)((?:⟦\d+⟧|and|[\w.-]+|\s)+?)"
+                   r"\s*(?:operation|raid|strike|airstrike|offensive|ambush|attack|forces|troops|drone)?\b", tail, re.I)
+    if not hit:
+        return []
+    out = []
+    for k in _PH.findall(hit.group(1)):
+        x = m.mention(k)
+        if x.kind in _ACTOR_KINDS and x.key not in [o.key for o in out]:
+            out.append(x)
+    return out
 
 
 _BACKED_PREFIX = re.compile(r"^(\w+)[- ](?:backed|funded|sponsored|trained)\b", re.I)

@@ -11,6 +11,7 @@ $(BIN)/ratline: pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	$(BIN)/python -c "from ratline.place.gazetteer import Gazetteer; Gazetteer.default()"  # builds the offline town index once
 	touch $(BIN)/ratline
 
 install: $(BIN)/ratline

@@ -209,8 +209,9 @@ class MentionFinder:
                 continue
             place = self.gazetteer.lookup(span.text, country) if self.gazetteer is not None else None
             locative = _LOCATIVE_BEFORE.search(body[max(0, span.start - 30):span.start])
-            if place is not None and (locative or ((place.population or 0) >= 50000
-                                                   and "exact" in (getattr(place, "basis", "") or ""))):
+            big = place is not None and ((place.population or 0) >= 50000
+                                         or getattr(place, "feature", "") in ("province", "country"))
+            if place is not None and (locative or (big and "exact" in (getattr(place, "basis", "") or ""))):
                 key = "place_" + slug(place.name)
                 places[key] = place
                 out.append(Mention(span, "place", key, sent.index, "gazetteer:single-word"))

@@ -43,8 +43,7 @@ _HYPOTHETICAL = re.compile(
     r"(?:[\w-]+\s+)?)$",
     re.I)
 _BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
-                         r"linked to|suspected of|associated with|known for|role in|part in)\s+(?:the\s+|a\s+|an\s+)?"
-                         r"(?:[\w⟦⟧’'-]+\s+){0,2}$", re.I)
+                         r"linked to|suspected of|associated with|known for|role in|part in)\s+[^.;]{0,80}$", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+(?:,[^—–\n]{0,60}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - )\s*")
 _SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
                             r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)"
@@ -288,9 +287,28 @@ class EventExtractor:
             if _SAME_PLACE.search(masked.text):
                 return self._focus_place(masked.span.start)
             return None
+        regional = self._regional(places)
+        if regional is not None:
+            return regional
         best = min(places, key=lambda m: (self._place_rank(m.key), m.span.start))
         self.last_place = best.key if self._place_rank(best.key) < 4 else self.last_place
         return best.key
+
+    def _regional(self, places: list[Mention]) -> str | None:
+        """"in Baghdad, Basrah and central and southern Iraq": an operation across a country."""
+        countries = [m for m in places if self._place_rank(m.key) == 6]
+        local = {m.key for m in places if self._place_rank(m.key) < 6}
+        if not countries:
+            return None
+        quarter = re.search(r"\b(?:central|southern|northern|eastern|western)\s+(?:and\s+\w+\s+)?$",
+                            self.body[max(0, countries[0].span.start - 40):countries[0].span.start], re.I)
+        spread = len(local) >= 2 and not any(self._nested(a, b) for a in local for b in local if a != b)
+        before_country = [m for m in places if m.span.end <= countries[0].span.start and self._place_rank(m.key) < 6]
+        coordinated = bool(before_country) and re.search(
+            r"^\s*(?:,|and)\b", self.body[before_country[-1].span.end:countries[0].span.start]) is not None
+        if spread or (quarter and coordinated):
+            return countries[0].key
+        return None
 
     def _focus_place(self, before: int) -> str | None:
         """"in the city": the town the report keeps coming back to, not merely the last one named."""
@@ -415,8 +433,8 @@ class EventExtractor:
             if not d.background and not prev.background \
                     and set(_person_targets(d, self.dm)) & set(_person_targets(prev, self.dm)):
                 return prev
-            if d.place and prev.place and self._nested(d.place, prev.place) and \
-                    (d.date is None or prev.date is None or _same_day(d.date, prev.date)):
+            if d.place and prev.place and GROUPS[d.type] == GROUPS[prev.type] and self._nested(d.place, prev.place) \
+                    and (d.date is None or prev.date is None or _same_day(d.date, prev.date)):
                 return prev
         if definite:
             return self._same_unknown_place(d)
@@ -490,7 +508,7 @@ class EventExtractor:
             if _weak(into) and not _weak(new):
                 into.span, into.sentence = new.span, new.sentence
             into.figures = _merge_figures(into.figures, new.figures, new.source != into.source and new.source, into)
-            if new.rank > into.rank and not new.background:
+            if new.rank > into.rank and not new.background and not new.span.text.startswith(("“", '"')):
                 into.type, into.rank = new.type, new.rank
             if into.type == "arrest" and new.type in ("raid", "armed_clash", "airstrike"):
                 into.type, into.rank = new.type, new.rank

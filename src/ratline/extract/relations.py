@@ -266,7 +266,9 @@ _INVERTED = re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;⟦]{0,50}?\b(?:was|were)\
 _AMONG_THEM = re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;]{0,80}?\b(?:among them|including)\s+(?:[\w-]+\s+){0,6}?"
                          r"⟦(\d+)⟧", re.I)
 _AMONG_LIST = re.compile(r"^\s*among (?:those|them|the men)\s+" + _VICTIM_VERB + r"\s+(?:are|were|was|is)\b", re.I)
-_CLAUSE_START = re.compile(r".*(?:[,;:]|\b(?:when|after|while|as|because|before|and|but)\b)\s*", re.I | re.S)
+_ANY_VICTIM_VERB = re.compile(r"\b" + _VICTIM_VERB + r"\b", re.I)
+_CLAUSE_START = re.compile(r".*(?:[;:]|\b(?:when|after|while|as|because|before|although|though|whereas)\b)\s*",
+                           re.I | re.S)
 _PREDICATE_OF = {"killed": "killed_by", "assassinated": "killed_by", "released": "released_by", "freed": "released_by"}
 _SPEAKS = re.compile(r"^,?\s*(?:(?!(?:was|were|been)\b)[\w-]+\s+){0,2}?(?:said|says|told|announced|stated|added)\b"
                      r"(?!\s+by)", re.I)
@@ -308,8 +310,10 @@ def _victim_relations(rels, dm: DocMentions) -> None:
                 for a in actors:
                     if a.key != victim.key:
                         _add(rels, victim.key, pred, a.key, m, f"victim:{verb}")
-        found = [x for x in m.mentions if x.kind in ("state_force", "armed_group") and not x.basis.endswith("adjective")]
-        prev_actors = actors_here or found or prev_actors
+        if not actors_here:
+            verb = _ANY_VICTIM_VERB.search(m.text)
+            actors_here = _clause_actors(m, verb.start()) if verb else []
+        prev_actors = actors_here or prev_actors
 
 
 def _clause_actors(m: Masked, pos: int) -> list:

@@ -31,7 +31,9 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|ea
                               r"kilometers (?:from|of)|miles (?:from|of))\s+$")
 _NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer", "autumn", "winter", "fall",
                     "english", "arabic", "french", "persian", "pashto", "dari", "court", "custody", "parliament"}
-_LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout", "to", "within", "near", "outside"}
+_LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout", "to", "within", "near", "outside",
+                         "southern", "northern", "eastern", "western", "central", "northeastern", "northwestern",
+                         "southeastern", "southwestern", "rural"}
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:terror |militant |armed |insurgent |extremist )?"
                       r"(?:network|group|militia|organi[sz]ation|movement|faction))\b(?!s)", re.I)
 
@@ -87,6 +89,10 @@ class MentionFinder:
                 if kind == "government" and m.form == "alias" and m.start > 0 \
                         and toks[m.start - 1].norm in _LOCATIVE_FOR_COUNTRY:
                     kind = "place"           # "inside Iraq": the country as a place, not its government
+                    if actor.id not in places and self.gazetteer is not None:
+                        country_place = self.gazetteer.lookup(actor.name)
+                        if country_place is not None and getattr(country_place, "feature", "") == "country":
+                            places[actor.id] = country_place
                 found.append(Mention(span, kind, actor.id, sent.index, f"dictionary:{m.form}"))
                 _add_entity(ents, actor.id, kind, actor.name, span.text, actor.country,
                             "dictionary" if m.form != "adjective" else None)

@@ -26,23 +26,7 @@ CORPORA = {
 }
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 
-# GUARD, to be removed by the lead once ratline.pipeline lands: until then the
-# gate skips.  Only a missing ratline.pipeline module skips; any other import
-# error (a bug inside the pipeline, a missing dependency) fails the gate.
-try:
-    from ratline.pipeline import extract_paths
-    _PIPELINE_ERROR: ImportError | None = None
-except ImportError as exc:  # noqa: F841 - kept for the skip / failure message
-    extract_paths = None
-    _PIPELINE_ERROR = exc
-
-
-def _need_pipeline() -> None:
-    if _PIPELINE_ERROR is None:
-        return
-    if isinstance(_PIPELINE_ERROR, ModuleNotFoundError) and _PIPELINE_ERROR.name == "ratline.pipeline":
-        pytest.skip("evaluation gate waits for ratline.pipeline (extract_paths), which is not written yet")
-    raise _PIPELINE_ERROR
+from ratline.pipeline import extract_paths
 
 
 def _floors() -> dict[str, dict[str, float]]:
@@ -69,7 +53,6 @@ def _predict(article_dir: Path, out_dir: Path) -> list[str]:
 
 @pytest.mark.parametrize("corpus", sorted(CORPORA))
 def test_eval_gate_scores_stay_above_floors(corpus, tmp_path):
-    _need_pipeline()
     articles, gold = CORPORA[corpus]
     if not any(gold.glob("*.json")):
         pytest.skip(f"no gold files in {gold}")

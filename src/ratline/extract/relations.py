@@ -168,6 +168,8 @@ def extract_relations(dm: DocMentions, find_quantities, events: list[Event]) -> 
         mentions = [x for x in dm.in_sentence(sent.index) if _relation_mention(x, dm.sentences[sent.index].span)]
         m = _expand_plural_anaphora(mask(sent.span, mentions, []), prev_groups)
         prev_groups = [x for x in mentions if x.kind == "armed_group"] or prev_groups
+        if len(m.mentions) < 2 and "sanction" not in m.text:
+            continue                     # a relation needs two parties
         for pat in _COMPILED:
             for hit in pat.rx.finditer(m.text):
                 for s in _heads(m, hit.group("s"), pat.name.startswith("y leader") or "'s y" in pat.name):

@@ -44,6 +44,7 @@ class DictMatch:
     form: str                      # alias | acronym | adjective
 
 
+@lru_cache(maxsize=200_000)
 def alias_key(text: str) -> tuple[str, ...]:
     toks = [t.norm for t in tokenize(text) if t.norm.isalnum()]
     while toks and toks[0] in LEADING_DROP:

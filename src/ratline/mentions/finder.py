@@ -51,9 +51,14 @@ class DocMentions:
     mentions: list[Mention]
     entities: dict[str, Entity]
     places: dict[str, object] = field(default_factory=dict)   # entity id -> gazetteer Place
+    _by_sentence: dict[int, list[Mention]] | None = None
 
     def in_sentence(self, index: int) -> list[Mention]:
-        return [m for m in self.mentions if m.sentence == index]
+        if self._by_sentence is None:
+            self._by_sentence = {}
+            for m in self.mentions:
+                self._by_sentence.setdefault(m.sentence, []).append(m)
+        return list(self._by_sentence.get(index, ()))
 
 
 def slug(text: str) -> str:

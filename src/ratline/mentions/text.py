@@ -32,6 +32,8 @@ class Token:
 
 def fold(text: str) -> str:
     """Lowercase ASCII folding: diacritics and apostrophes removed."""
+    if text.isascii():
+        return text.replace("'", "").lower()
     s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return s.replace("'", "").lower()
 

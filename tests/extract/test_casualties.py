@@ -151,8 +151,6 @@ def test_casualties_years_and_distances_are_not_casualties(sentence, expected):
     assert _row(figures(sentence)) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="casualties: gerund verbs ('killing 4 ..., capturing 3 ...') are not "
-                                       "casualty verbs yet")
 def test_casualties_gerund_verbs():
     f = figures("Afghan commandos raided a compound in Zhari, killing 4 Taliban fighters and capturing 3 others.")
     assert (f.killed_best, f.captured) == (4, 3)

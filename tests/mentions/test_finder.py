@@ -228,6 +228,7 @@ def test_finder_country_after_locative_is_a_place(finder):
     ("Gunmen attacked Maiduguri overnight.", "Maiduguri", "NG"),
     ("Clashes erupted near Konduga on Sunday.", "Konduga", "NG"),
     ("A car bomb exploded in Mosul.", "Mosul", "IQ"),
+    ("Gao was quiet on Monday.", "Gao", "ML"),
 ])
 def test_finder_town_from_gazetteer(geo_finder, body, surface, country):
     dm = _find(geo_finder, body)

@@ -34,8 +34,6 @@ def test_names_title_makes_a_person_and_is_kept(text, name, title):
     assert (name, "person", title) in _names(text)
 
 
-@pytest.mark.xfail(strict=True, reason="names: the capitalised run stops at the dot of an abbreviated title "
-                                       "('Gen.', 'Lt. Col.'), so the title is lost and 'Col. Haidari' is no person")
 @pytest.mark.parametrize("text, name, title", [
     ("Gen. David Rodriguez visited Kandahar.", "David Rodriguez", "Gen."),
     ("Lt. Col. Amira Nasser told reporters in Erbil.", "Amira Nasser", "Lt. Col."),
@@ -113,10 +111,14 @@ def test_names_facility(text, name):
     ("Clashes erupted in Menaka on Sunday.", "Menaka"),
     ("Troops pushed toward Konduga at dawn.", "Konduga"),
     ("Clashes erupted in Tillaberi region.", "Tillaberi"),
-    ("Gao was quiet on Monday.", "Gao"),
 ])
 def test_names_place_from_the_gazetteer_callback(text, name):
     assert _kind_of(text, name) == "place"
+
+
+def test_names_single_word_outside_a_locative_is_left_to_the_finder():
+    # a lone capitalised word may be a surname named earlier; the finder decides
+    assert _kind_of("Gao was quiet on Monday.", "Gao") == "single"
 
 
 def test_names_without_gazetteer_an_unknown_town_is_no_place():

@@ -20,7 +20,13 @@ _VERBS = {
 _AUX = r"(?:(?:were|was|have been|had been|are|is|being|been|reportedly|also|later|allegedly)\s+)*"
 _MID = r"(?:\s+(?!(?:and|or|but)\b)[^\s⟪.;,]+){0,6}?"
 _BEFORE = {k: re.compile(r"⟪(\d+)⟫(" + _MID + r")\s+" + _AUX + v + r"\b", re.I) for k, v in _VERBS.items()}
-_AFTER = {k: re.compile(r"\b" + v + r"\s+(?:[^\s⟪.;,]+\s+){0,2}?⟪(\d+)⟫", re.I) for k, v in _VERBS.items()}
+_ACTIVE_FORMS = {
+    "killed": r"(?:killed|killing|left dead|leaving dead)",
+    "wounded": r"(?:wounded|wounding|injured|injuring)",
+    "captured": r"(?:captured|capturing|detained|detaining|arrested|arresting|abducted|abducting|kidnapped|kidnapping|"
+                r"seized|seizing|netted|capture of|arrest of|detention of|abduction of)",
+}
+_AFTER = {k: re.compile(r"\b" + v + r"\s+(?:[^\s⟪.;,]+\s+){0,2}?⟪(\d+)⟫", re.I) for k, v in _ACTIVE_FORMS.items()}
 _TOLL = re.compile(r"(?:death toll|toll|number of (?:dead|deaths))[^⟪.;]{0,120}?\bat\s+⟪(\d+)⟫", re.I)
 _ONE_AND_OTHERS = re.compile(
     r"\b(?:captured|detained|arrested)\s+(?:a|an|one)\b[^.;⟪]{0,120}?\band\s+⟪(\d+)⟫\s+(?:others|of (?:his|her|their))\b",
@@ -32,7 +38,8 @@ _KILLED_NAMED = re.compile(r"\bkilled\s+((?:him|her|⟦\d+⟧)(?:(?:\s*,\s*|\s+a
 _SINGULAR_CAPTURE = re.compile(
     r"\b(?:captured|detained|arrested|apprehended|capture of|arrest of|detention of)\s+[“\"]?(?:a|an)\s+"
     r"(?!number\b|series\b|total\b|group\b|cell\b|unspecified\b)", re.I)
-_PERSON_PASSIVE = re.compile(r"⟦(\d+)⟧\s+(?:,[^,]{0,80},\s+)?(?:was|had been|has been)\s+(killed|captured|detained|arrested)\b", re.I)
+_PERSON_PASSIVE = re.compile(r"⟦(\d+)⟧\s*(?:,[^,]{0,80},\s+|,\s*)?(?:(?:was|had been|has been)\s+(killed|captured|detained|"
+                             r"arrested)|(died))\b", re.I)
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|them|whom)\b", re.I)
 _NO_ONE_KILLED = re.compile(r"\bkilled no one\b|\bno one was killed\b|\bno(?:body| one) (?:was|were) (?:hurt|killed)\b|"
                             r"\bno casualties\b", re.I)
@@ -62,7 +69,14 @@ def figures_in(m: Masked) -> Figures:
     """The casualty figures a (masked) clause states."""
     fig = Figures()
     used: set[int] = set()
+    hit = _KILLED_ONE_AND_OTHERS.search(m.text)
+    if hit and m.quantity(hit.group(1)).best is not None:       # "killed al-Quso and one other man"
+        n = m.quantity(hit.group(1)).best + 1
+        fig.killed_low = fig.killed_best = fig.killed_high = n
+        used.add(int(hit.group(1)))
     for kind in ("killed", "wounded", "captured"):
+        if _get(fig, kind) is not None:
+            continue
         for rx in (_BEFORE[kind], _AFTER[kind]):
             for hit in rx.finditer(m.text):
                 qi = int(hit.group(1))
@@ -123,7 +137,7 @@ def figures_in(m: Masked) -> Figures:
     for hit in _PERSON_PASSIVE.finditer(m.text):
         if m.mention(hit.group(1)).kind != "person":
             continue
-        kind = "killed" if hit.group(2).lower() == "killed" else "captured"
+        kind = "killed" if (hit.group(2) or "killed").lower() == "killed" else "captured"
         if kind == "killed" and fig.killed_best is None:
             fig.killed_low = fig.killed_best = fig.killed_high = 1
         elif kind == "captured" and fig.captured is None:

@@ -51,6 +51,10 @@ _SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|repo
                             r"smuggl(?:ed|ing)|sent|bringing|brought|"
                             r"moved|deported|filter(?:ing)?|trained|training)\s+(?:back\s+)?(?:to|into|in|from)"
                             r"|(?:custody|jailed|imprisoned)\s+(?:at|in))\s+(?:the\s+)?$", re.I)
+_NOUN_USE = re.compile(r"^(?:\s+(?:has|have|had|is|was|were|are|said|says|and|or|also|will|would|has\s+been)\b|\s*[,.;:)])",
+                       re.I)
+_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?$", re.I)
+_CLAUSE_OPENER = re.compile(r"\b(?:when|after|while|because|before|until|as)\s+", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had|got|get)\s+(?:\w+\s+)?$", re.I)
 _GENERIC_AFTER = re.compile(r"\s+(?:must|should|are|were|have|has|remain|continue|can|could|would|will)\b", re.I)
 _SPEAKER = re.compile(r"^,?\s*(?:(?!(?:was|were|been|is|are|be)\b)[\w-]+\s+){0,2}?(?:said|says|announced|told|"
@@ -101,6 +105,7 @@ class Draft:
     listed: bool = False          # one item of "among those captured are A; B; C"
     background: bool = False      # mentioned as history ("involved in the kidnapping of ...")
     last_sentence: int = 0
+    last_paragraph: int = -1
     basis: str = ""
 
 
@@ -121,6 +126,7 @@ class EventExtractor:
         self.prev_actors: list[str] = []
         self.touched: Draft | None = None
         self._masked: Masked | None = None
+        self._deck_now = False
 
     # -- driving ---------------------------------------------------------
     def run(self) -> list[Draft]:
@@ -189,12 +195,15 @@ class EventExtractor:
         ent = self.dm.entities.get(m.key)
         country = getattr(place, "feature", None) == "country" or (ent is not None and ent.type == "government") \
             or m.basis == "dictionary:alias" and place is None
+        if re.search(r"\bfrom\s+(?:the\s+)?$", before):
+            return True          # "fighters from North Waziristan": where they came from
         if country and re.search(r"\b(?:to|from|into|towards?)\s+$", before):
             return True          # "smuggled from Iran to Iraq": a route, not where it happened
         return bool(_SPEAKER_PLACE.search(before))
 
     # -- one clause ------------------------------------------------------
     def _segment(self, sent, seg: Span, deck: bool) -> None:
+        self._deck_now = deck
         masked, dates = self._context(sent, seg)
         event_dates = [d for d in dates if not d.since]
         since = [d for d in dates if d.since]
@@ -302,11 +311,13 @@ class EventExtractor:
             return None
         quarter = re.search(r"\b(?:central|southern|northern|eastern|western)\s+(?:and\s+\w+\s+)?$",
                             self.body[max(0, countries[0].span.start - 40):countries[0].span.start], re.I)
-        spread = len(local) >= 2 and not any(self._nested(a, b) for a in local for b in local if a != b)
         before_country = [m for m in places if m.span.end <= countries[0].span.start and self._place_rank(m.key) < 6]
         coordinated = bool(before_country) and re.search(
-            r"^\s*(?:,|and)\b", self.body[before_country[-1].span.end:countries[0].span.start]) is not None
-        if spread or (quarter and coordinated):
+            r"^\s*(?:,\s*and|,|and)\s", self.body[before_country[-1].span.end:countries[0].span.start]) is not None
+        listed = len(before_country) >= 2 and all(
+            re.fullmatch(r"\s*(?:,|and|, and)\s*", self.body[x.span.end:y.span.start])
+            for x, y in zip(before_country, before_country[1:]))
+        if coordinated and (listed or quarter):
             return countries[0].key
         return None
 
@@ -321,7 +332,13 @@ class EventExtractor:
     def _place_rank(self, key: str) -> int:
         place = self.dm.places.get(key)
         if place is None:
-            return 0 if key.startswith("place_") else 5     # facilities and unknown towns: most specific
+            ent = self.dm.entities.get(key)
+            names = " ".join(ent.aliases).lower() if ent is not None else ""
+            if " province" in names or " governorate" in names:
+                return 4
+            if " district" in names or " valley" in names or " area" in names:
+                return 1
+            return 0 if key.startswith("place_") else 5     # facilities and unknown villages: most specific
         feature = getattr(place, "feature", "city")
         return {"facility": 0, "district": 1, "town": 1, "city": 1, "province": 4, "country": 6}.get(feature, 1)
 
@@ -332,10 +349,19 @@ class EventExtractor:
         for sub in _SUBORDINATE.finditer(masked.text[:main.start]):
             pass
         cut = sub.end() if sub else 0
+        inner = None
+        for inner in _CLAUSE_OPENER.finditer(masked.text[:main.start]):
+            pass
+        if inner is not None and inner.end() > cut:
+            cut = inner.end()            # "lost X when a US drone killed him": the actor is in the when-clause
+        passive = bool(_BE_BEFORE.search(masked.text[:main.start])) or (
+            self._deck_now and main.text.lower().endswith("ed"))     # "leader captured in Baghdad"
         for k, m in enumerate(masked.mentions):
-            if m.kind not in PARTY_KINDS or m.basis.endswith("adjective"):
-                continue
             pos = masked.text.find(f"⟦{k}⟧")
+            if m.kind not in PARTY_KINDS:
+                continue
+            if m.basis.endswith("adjective") and not _NOUN_USE.match(masked.text[pos + len(f"⟦{k}⟧"):]):
+                continue             # "Iranian agents" names no actor; "the US has imposed" does
             before = masked.text[:pos]
             if pos < cut:
                 continue
@@ -344,6 +370,8 @@ class EventExtractor:
                     _add(targets, m.key)
             elif m.kind == "other" and not re.search(r"\bagainst\s+(?:the\s+)?$", before):
                 continue
+            elif pos < main.start and passive:
+                _add(targets, m.key)
             elif pos < main.start and not _TARGET_CUE.search(before) and m.kind in ACTOR_KINDS:
                 _add(actors, m.key)
             elif pos > main.end and re.match(r"^\s*(?:[\w-]+\s+){0,2}by\s+(?:the\s+)?$", masked.text[main.end:pos]) \
@@ -406,18 +434,22 @@ class EventExtractor:
         latest = self._latest()
         if d.rank == 0:
             latest = next((p for p in reversed(self.drafts) if not p.twin and GROUPS[p.type] == "op"
-                           and (p is self.touched or d.paragraph - p.paragraph <= 3)), None)
-        if d.rank == 0 and latest is not None and not d.deck and d.paragraph - latest.paragraph <= 3 \
+                           and (p is self.touched or d.paragraph - _last_para(p) <= 3)), None)
+        if d.rank == 0 and latest is not None and not d.deck and d.paragraph - _last_para(latest) <= 3 \
                 and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
             d.date = None        # a later statement about the figures: its date is when it was said
             return latest
-        candidates = [p for p in reversed(self.drafts) if not p.twin and self._compatible(p, d)]
+        candidates = [p for p in reversed(self.drafts) if not p.twin and self._compatible(p, d, loose=True)]
+        strict = [p for p in candidates if self._compatible(p, d)]
         if definite:
+            if self.touched in candidates:          # "the arrest": what the text was just talking about
+                candidates = [self.touched] + [p for p in candidates if p is not self.touched]
             for prev in candidates:
-                if (d.paragraph - prev.paragraph) <= 3 and not prev.listed \
-                        and (ref_group is None or GROUPS[prev.type] == ref_group):
+                if (d.paragraph - prev.paragraph) <= 6 and not prev.listed \
+                        and (ref_group is None or GROUPS[prev.type] == ref_group) \
+                        and (d.place is None or prev.place is None or prev in strict):
                     return prev
-        if latest in candidates and d.paragraph == latest.paragraph and not d.deck \
+        if latest in candidates and d.paragraph == latest.paragraph and not d.deck and not d.background \
                 and (d.date is None or latest.date is None) \
                 and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
             return latest
@@ -429,7 +461,7 @@ class EventExtractor:
         if first in candidates and d.paragraph <= 3 and not first.deck and (
                 first.type == d.type or (d.date is None and d.place is None)):
             return first
-        for prev in candidates:
+        for prev in strict:
             if not d.background and not prev.background \
                     and set(_person_targets(d, self.dm)) & set(_person_targets(prev, self.dm)):
                 return prev
@@ -466,14 +498,17 @@ class EventExtractor:
             return self.touched
         return next((x for x in reversed(self.drafts) if not x.twin), None)
 
-    def _compatible(self, a: Draft, b: Draft) -> bool:
+    def _compatible(self, a: Draft, b: Draft, loose: bool = False) -> bool:
+        """Could these be one event?  ``loose``: a place the gazetteer lacks may lie inside a known one."""
         ga, gb = GROUPS[a.type], GROUPS[b.type]
         if ga != gb and not ({ga, gb} == {"op", "arrest"}):
             return False
         if a.date and b.date and a.date.date and b.date.date and not _dates_close(a.date, b.date):
             return False
         if a.place and b.place and not self._nested(a.place, b.place):
-            return False
+            unknown = a.place not in self.dm.places or b.place not in self.dm.places
+            if not (loose and unknown):
+                return False
         return True
 
     def _nested(self, a: str, b: str) -> bool:
@@ -507,7 +542,10 @@ class EventExtractor:
         else:
             if _weak(into) and not _weak(new):
                 into.span, into.sentence = new.span, new.sentence
-            into.figures = _merge_figures(into.figures, new.figures, new.source != into.source and new.source, into)
+            other = new.source if new.source != into.source else None
+            if other is None and new.source is None and into.source is not None:
+                other = "another account"     # a figure nobody is credited with is not the first source's
+            into.figures = _merge_figures(into.figures, new.figures, other, into)
             if new.rank > into.rank and not new.background and not new.span.text.startswith(("“", '"')):
                 into.type, into.rank = new.type, new.rank
             if into.type == "arrest" and new.type in ("raid", "armed_clash", "airstrike"):
@@ -523,6 +561,7 @@ class EventExtractor:
                 _add(into.targets, t)
         into.source = into.source or new.source
         into.last_sentence = new.sentence
+        into.last_paragraph = max(into.last_paragraph, new.paragraph)
 
     def _update_number(self, sent, masked: Masked) -> None:
         last = self.drafts[-1]
@@ -582,6 +621,10 @@ def _modifier_participle(text: str, h: TriggerHit) -> bool:
     return bool(re.match(r"\s+(?:by|from|when|during|in)\b", text[h.end:]))
 
 
+def _last_para(d: Draft) -> int:
+    return max(d.paragraph, d.last_paragraph)
+
+
 def _person_targets(d: Draft, dm: DocMentions) -> list[str]:
     return [t for t in d.targets if dm.entities.get(t) is not None and dm.entities[t].type == "person"]
 
@@ -596,6 +639,10 @@ def _merge_figures(base: Figures, new: Figures, other_source, draft: Draft) -> F
                   base.hedges + new.hedges)
     if out.killed_best is None and out.killed_high is None:
         out.killed_low, out.killed_best, out.killed_high = new.killed_low, new.killed_best, new.killed_high
+    elif not other_source and new.killed_best is not None and out.killed_best is not None \
+            and new.killed_best > out.killed_best and out.killed_low == out.killed_high == out.killed_best:
+        # the same source, counted more fully later ("killed al-Quso and one other man")
+        out.killed_low = out.killed_best = out.killed_high = new.killed_best
     elif new.killed_best is not None and new.killed_best != out.killed_best and other_source:
         draft.claims.append((str(other_source), f"{new.killed_best} killed"))
         out.killed_low = min(x for x in (out.killed_low, new.killed_best) if x is not None)

@@ -87,6 +87,8 @@ PATTERNS = [
        r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("y named x as its leader", "leads", r"(?P<o>⟦\d+⟧)\s+(?:named|appointed|chose|picked|elected)\s+(?P<s>⟦\d+⟧)\s+"
        r"as\s+(?:its|their|⟦\d+⟧)\s+(?:new\s+)?" + ROLE_LEAD, PERSON, GROUP),
+    _p("y of the preacher x", "leads", r"(?P<o>⟦\d+⟧)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<s>⟦\d+⟧)",
+       PERSON, {"armed_group"}),
     _p("x leads y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:heads|leads|commands|led|headed|commanded|founded)\s+(?:the\s+)?"
        r"(?P<o>" + H + ")", PERSON, GROUP),
     # member_of
@@ -95,6 +97,12 @@ PATTERNS = [
        PERSON, GROUP),
     _p("x, a senior y operative", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?P<o>" + H
        + r")\s+(?:[\w-]+\s+)?" + ROLE_MEMBER + r"\b", PERSON, GROUP),
+    _p("a y governor, x", "member_of", r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?P<o>" + H + r")\s+(?:[\w-]+\s+){0,3}?"
+       r"(?:commander|governor|official|operative|member|leader|fighter|financier|facilitator|emir|judge),\s+"
+       r"(?:[A-Z][\w.]*\s+){0,2}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("x, the y operative", "member_of", r"(?P<s>⟦\d+⟧),\s+the\s+(?:[\w-]+\s+){0,2}?(?P<o>" + H + r")\s+"
+       r"(?:operative|member|fighter|militant|official|facilitator|financier|bomb-maker|recruiter|propagandist)\b",
+       PERSON, GROUP),
     _p("x is a member of y", "member_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was|has been|had been)\s+(?:(?:described|"
        r"identified|named) as\s+)?[“\"]?(?:a|an)\s+(?:[\w-]+\s+){0,3}?" + ROLE_MEMBER + r"\s+(?:of|in)\s+(?:the\s+)?"
        r"(?P<o>" + H + ")", PERSON, GROUP),
@@ -102,6 +110,12 @@ PATTERNS = [
        r"assistant|senior)\s+(?:[\w-]+\s+)?(?:of|in|at)\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
     _p("x, y's affiliate", "part_of", r"(?P<s>⟦\d+⟧),\s+(?:the\s+)?(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+){0,3}?"
        r"(?:affiliate|branch|franchise|wing|arm|faction|chapter|province|brigade|unit|division|component)\b",
+       GROUP, GROUP),
+    _p("x is y's affiliate", "part_of", r"(?P<s>⟦\d+⟧)" + APPOS + r"\s+(?:is|was|remains|became)\s+(?:now\s+)?"
+       r"(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+){0,3}?(?:affiliate|branch|franchise|wing|arm|faction|province|"
+       r"chapter)\b", GROUP, GROUP),
+    _p("y's strongest component is x", "part_of", r"(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+){0,3}?(?:component|branch|wing|"
+       r"affiliate|unit|faction|arm)\s+(?:in\s+[^,.;⟦]{0,30}?\s+)?(?:is|was|remains)\s+(?:the\s+)?(?P<s>⟦\d+⟧)",
        GROUP, GROUP),
     _p("x, a y faction", "part_of", r"(?P<s>⟦\d+⟧),\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?P<o>" + H + r")\s+(?:[\w-]+\s+)?"
        r"(?:faction|wing|affiliate|branch|franchise|unit|brigade|component|chapter)\b", GROUP, GROUP),
@@ -262,8 +276,8 @@ def _add(rels, s: str, pred: str, o: str, m: Masked, basis: str) -> None:
 _VICTIM_VERB = r"(captured|detained|arrested|seized|abducted|kidnapped|killed|assassinated|released|freed)"
 _PASSIVE = re.compile(r"⟦(\d+)⟧(?:\s*,[^,;.]{0,60},)?\s+(?:was|were|had been|has been|have been)\s+"
                       r"(?:[\w-]+\s+){0,5}?" + _VICTIM_VERB + r"\b", re.I)      # "X was among the men detained"
-_ACTIVE = re.compile(r"\b" + _VICTIM_VERB + r"\s+(?:him\s+and\s+|her\s+and\s+)?(?:(?!by\b)[\w’'-]+\s+){0,3}?⟦(\d+)⟧",
-                     re.I)                                                       # "detained Laith and Qais"
+_ACTIVE = re.compile(r"\b" + _VICTIM_VERB + r"\s+(?:him\s+and\s+|her\s+and\s+)?(?:(?!by\b)[\w’'⟦⟧-]+,?\s+){0,5}?"
+                     r"⟦(\d+)⟧", re.I)                                           # "detained Laith and Qais"
 _INVERTED = re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;⟦]{0,50}?\b(?:was|were)\s+⟦(\d+)⟧", re.I)
 _AMONG_THEM = re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;]{0,80}?\b(?:among them|including)\s+(?:[\w-]+\s+){0,6}?"
                          r"⟦(\d+)⟧", re.I)
@@ -306,7 +320,7 @@ def _victim_relations(rels, dm: DocMentions) -> None:
                     actors = _actors_after(m, verb_at + len(verb))
                 else:
                     actors = []
-                actors = actors or [a for a in prev_actors if a.kind == "state_force"]
+                actors = actors or list(prev_actors)
                 actors_here = actors_here or actors
                 pred = _PREDICATE_OF.get(verb, "captured_by")
                 for a in actors:
@@ -355,6 +369,10 @@ def _relations_inside_names(rels, dm: DocMentions) -> None:
 
     dictionary = default_dictionary()
     for m in dm.mentions:
+        if m.basis.startswith("pattern:unit-of:"):
+            parent = m.basis.rsplit(":", 1)[1]
+            _add(rels, m.key, "part_of", parent, mask(dm.sentences[m.sentence].span, [], []), "name:unit of a force")
+            continue
         actor = dictionary.actors.get(m.key)
         if actor is None or not m.basis.startswith("dictionary"):
             continue

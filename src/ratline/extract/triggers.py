@@ -38,7 +38,7 @@ def load_triggers(path: str | None = None) -> TriggerSet:
     path = path or os.environ.get("RATLINE_TRIGGERS") or str(resources.files("ratline") / "data" / "triggers.yaml")
     raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     compiled = []
-    for etype, spec in raw.items():
+    for name, spec in raw.items():
         rx = re.compile(r"\b(?:" + "|".join(spec["patterns"]) + r")\b", re.I)
-        compiled.append((etype, int(spec.get("rank", 1)), rx))
+        compiled.append((spec.get("type", name), int(spec.get("rank", 1)), rx))
     return TriggerSet(tuple(compiled))

@@ -24,6 +24,46 @@ _COORD_PLURAL = re.compile(
 )
 _ELLIPTIC = re.compile(r"\b([A-Z][\w.]*[A-Za-z])\s+and\s+(?:[A-Z][\w.]*\s+)?(forces|troops|military|soldiers|"
                        r"security forces|special forces|police)\b")
+_THE_FORCE = re.compile(r"\b(?:the|The)\s+(army|military|police|navy|air force)\b(?!\s+of\b)")
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_UNIT_NOUNS = {"division", "brigade", "battalion", "regiment", "corps", "company", "squadron", "group"}
+_FORCE_NOUNS = {"forces", "troops", "soldiers", "commandos", "police", "special", "jets", "aircraft", "drones",
+                "warplanes", "helicopters", "units", "personnel"}
+
+
+_AREA_NOUNS = {"district", "province", "governorate", "region", "valley", "county", "state", "village", "town"}
+_ORDINARY_WORDS = {"coalition", "forces", "force", "troops", "secret", "cell", "cells", "special", "groups", "group",
+                   "multinational", "allied", "international", "security", "army", "network", "units"}
+
+
+def _force_noun_end(toks, end: int) -> int:
+    """"NATO special forces", "Afghan troops": the force nouns belong to the name the report uses."""
+    k = end
+    while k < len(toks) and toks[k].norm in _FORCE_NOUNS and toks[k].text.islower():
+        k += 1
+    if k > end and toks[k - 1].norm == "special":
+        k -= 1
+    return k
+
+
+def _active_at(actor, published: str | None, surface: tuple[str, ...] = ()) -> bool:
+    """Could the report mean this actor?  Not one founded after it was written; and a name made
+    of ordinary words ("Coalition") not an actor that had ceased to exist by then."""
+    if not published or not actor.active:
+        return True
+    start, end = actor.active
+    year_month = published[:7]
+    if start is not None and year_month < start[:7]:
+        return False
+    if end is not None and year_month > _end_key(end):
+        return not (surface and all(w in _ORDINARY_WORDS for w in surface))
+    return True
+
+
+def _end_key(end: str) -> str:
+    return end if len(end) >= 7 else f"{end}-12"
+
+
 _IT = re.compile(r"^(It)\s+(?:is|was|has|had)\s+(?!(?:unclear|likely|unlikely|possible|not clear|believed|"
                  r"expected|important|thought|said that|understood|reported that|too|hard|difficult|time)\b)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|east|west|northeast|northwest|"
@@ -89,7 +129,17 @@ class MentionFinder:
             covered: set[int] = set()
             for m in matches[sent.index]:
                 actor = self.dictionary.actors[m.actor_id]
-                span = _span(body, toks, m.start, m.end)
+                if not _active_at(actor, doc.published, tuple(t.norm for t in toks[m.start:m.end])):
+                    continue             # "Coalition" in 2011 Afghanistan is not the 2004-09 force in Iraq
+                unit = self._unit_of(sent, m, body)
+                if unit is not None:
+                    found.append(unit)
+                    _add_entity(ents, unit.key, "state_force", unit.span.text, unit.span.text, actor.country, "pattern")
+                    covered.update(k for k, t in enumerate(toks) if unit.span.start <= t.start < unit.span.end)
+                    continue
+                end = _force_noun_end(toks, m.end) if m.form != "adjective" and actor.type in (
+                    "state_force", "government") else m.end
+                span = _span(body, toks, m.start, end)
                 kind = actor.type
                 if kind == "government" and m.form == "alias" and m.start > 0 \
                         and toks[m.start - 1].norm in _LOCATIVE_FOR_COUNTRY:
@@ -101,7 +151,7 @@ class MentionFinder:
                 found.append(Mention(span, kind, actor.id, sent.index, f"dictionary:{m.form}"))
                 _add_entity(ents, actor.id, kind, actor.name, span.text, actor.country,
                             "dictionary" if m.form != "adjective" else None)
-                covered.update(range(m.start, m.end))
+                covered.update(range(m.start, end))
             for em in _ELLIPTIC.finditer(sent.span.text):
                 key = self._actor_for(f"{em.group(1)} {em.group(2)}")
                 s0 = sent.span.start + em.start(1)
@@ -140,11 +190,22 @@ class MentionFinder:
                     continue
                 found.append(Mention(span, kind, key, sent.index, hit.basis))
                 _add_entity(ents, key, kind, name, span.text, None, hit.basis)
+                if kind == "place" and hit.end < len(toks) and toks[hit.end].norm in _AREA_NOUNS:
+                    _add_alias(ents[key], body[span.start:toks[hit.end].end])     # "Zhari district"
                 if hit.title:
                     _add_alias(ents[key], f"{hit.title} {span.text}")
                 if hit.kind == "facility" and hit.start >= 3 and toks[hit.start - 1].norm == "s" \
                         and toks[hit.start - 2].text in "’'":
                     _add_alias(ents[key], body[toks[hit.start - 3].start:span.end])   # "Iraq’s Finance Ministry"
+            for am in _THE_FORCE.finditer(sent.span.text):
+                key = self._national_force(am.group(1), country)
+                s0 = sent.span.start + am.start(1)
+                if key is None or any(f.span.start <= s0 < f.span.end for f in found):
+                    continue
+                actor = self.dictionary.actors[key]
+                found.append(Mention(Span(s0, s0 + len(am.group(1)), am.group(1)), actor.type, key, sent.index,
+                                     "dictionary:national-force"))
+                _add_entity(ents, key, actor.type, actor.name, am.group(0), actor.country, "dictionary")
             it = _IT.match(sent.span.text)
             if it and last_group:
                 s0 = sent.span.start + it.start(1)
@@ -174,6 +235,28 @@ class MentionFinder:
             if m.start == 0 and m.end == len(toks):
                 return m.actor_id
         return None
+
+    def _national_force(self, noun: str, country: str | None) -> str | None:
+        """"the army" in a report about Nigeria is the Nigerian Army."""
+        if country is None:
+            return None
+        for actor in self.dictionary.actors.values():
+            if actor.type == "government" and actor.country == country:
+                for adj in actor.adjectives:
+                    key = self._actor_for(f"{adj} {noun.title()}")
+                    if key:
+                        return key
+        return None
+
+    def _unit_of(self, sent, m, body) -> Mention | None:
+        """"the 2nd Iraqi Army Division": a unit of a known force, named with an ordinal."""
+        toks = sent.tokens
+        if m.start == 0 or not _ORDINAL.match(toks[m.start - 1].text) or m.end >= len(toks):
+            return None
+        if toks[m.end].norm not in _UNIT_NOUNS:
+            return None
+        span = _span(body, toks, m.start - 1, m.end + 1)
+        return Mention(span, "state_force", "unit_" + slug(span.text), sent.index, f"pattern:unit-of:{m.actor_id}")
 
     def _country_hint(self, matches) -> str | None:
         """The country the report is about: the commonest country of the known actors it names."""

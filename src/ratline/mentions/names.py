@@ -25,6 +25,7 @@ NATIONALITY_HINTS = {
 }
 
 
+_VESSEL_PREFIXES = {"uss", "hms", "ins", "hmas", "hmcs", "mv", "ms"}
 _GEO_WORDS = {"africa", "asia", "europe", "america", "middle", "east", "west", "north", "south", "valley", "river",
               "lake", "mountains", "mountain", "sea", "gulf", "desert", "peninsula", "basin", "plateau", "coast",
               "delta", "island", "islands", "corridor", "strip", "bank", "highlands", "hills"}
@@ -108,6 +109,10 @@ def _run_end(tokens, i, covered, lists) -> int:
         if _is_cap(t):
             j += 1
             continue
+        if t.text == "." and j + 1 < n and _is_cap(tokens[j + 1]) and (tokens[j - 1].norm,) in lists.titles \
+                and t.end == tokens[j - 1].end + 1:
+            j += 1                      # "Maj. Gen. Hassan Khudair": an abbreviated title goes on
+            continue
         if (t.norm in lists.particles or (t.norm in _HYPHEN_ARTICLES and j + 1 < n
                                            and tokens[j + 1].text == "-")) and j + 1 < n and (
             _is_cap(tokens[j + 1]) or (tokens[j + 1].text == "-" and j + 2 < n and _is_cap(tokens[j + 2]))
@@ -135,13 +140,17 @@ def _org_like(tokens, i, j, lists) -> bool:
 def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     # strip a leading title ("Lieutenant Colonel"), remembering it
     title = None
+    words_at = [k for k in range(i, j) if tokens[k].text != "."]
     for size in (3, 2, 1):
-        key = tuple(t.norm for t in tokens[i:i + size] if t.text != ".")
-        if len(key) == size and key in lists.titles and i + size < j:
-            title = " ".join(t.text for t in tokens[i:i + size])
-            i += size
-            while i < j and tokens[i].text == ".":
-                i += 1
+        idx = words_at[:size]
+        key = tuple(tokens[k].norm for k in idx)
+        if len(key) == size and key in lists.titles and len(words_at) > size:
+            end = idx[-1] + 1
+            while end < j and tokens[end].text == ".":
+                end += 1
+            title = "".join((" " if k > i and tokens[k].start > tokens[k - 1].end else "") + tokens[k].text
+                            for k in range(i, end))
+            i = end
             break
     # drop leading stop words ("The", "Also", months) and trailing possessive bits
     while i < j and tokens[i].norm in lists.stop and not title:
@@ -160,6 +169,10 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     name = " ".join(t.text for t in tokens[i:j])
     if title:
         return NameHit(i, j, "person", title, "pattern:title+name")
+    if words[0] in _VESSEL_PREFIXES and len(words) >= 2:
+        return NameHit(i, j, "other", None, "pattern:vessel")             # "USS Cole": a target, not a place
+    if len(words) >= 2 and head in {"area", "district", "province", "governorate", "county", "region"}:
+        return NameHit(i, j, "place", None, "pattern:area-name")         # "Gwoza Local Government Area"
     if head in lists.facility_heads and len(words) >= 2:
         return NameHit(i, j, "facility", None, "pattern:facility-head")
     building_cue = {"at", "near", "outside", "inside"}
@@ -178,7 +191,9 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     named_area = nxt in _AREA_WORDS or (prev == "of" and prev2 in _AREA_WORDS)
     if named_area:
         place_ctx = True
-    if is_place is not None and is_place(name) and (place_ctx or len(words) == 1 or len(words) >= 2):
+    if len(words) == 1 and not place_ctx:
+        return NameHit(i, j, "single", None, "pattern:capitalised-word")   # a surname first, else a place
+    if is_place is not None and is_place(name):
         return NameHit(i, j, "place", None, "gazetteer" + (":locative" if place_ctx else ""))
     if named_area and len(words) <= 3:
         return NameHit(i, j, "place", None, "pattern:named-area")     # "the village of Charqolba"
@@ -186,7 +201,7 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return None
     if any(w.endswith(("ist", "ists", "ism", "ese", "ish")) for w in words):
         return None
-    if any(w in _GEO_WORDS for w in words):
+    if len(words) >= 2 and any(w in _GEO_WORDS for w in words):
         return NameHit(i, j, "place", None, "pattern:region-name")      # "West Africa", "Rafd Valley"
     if len(words) >= 2 and not any(w in lists.stop for w in words[:1]):
         return NameHit(i, j, "person", None, "pattern:capitalised-name")

@@ -367,7 +367,14 @@ def _merge_nested_facilities(mentions: list[Mention], ents: dict[str, Entity], p
 
 
 def _merge_person_variants(mentions: list[Mention], ents: dict[str, Entity]) -> None:
-    """Join spellings of one person ("Al Hifi"/"Al Hilfi"); first names must agree."""
+    """Join spellings of one person ("Al Hifi"/"Al Hilfi"); first names must agree.  A person
+    named by title and surname only ("Mr. Mushatat") is the one full name with that surname."""
+    persons = [e for e in ents.values() if e.type == "person"]
+    for short in [p for p in persons if len(alias_key(p.name)) == 1]:
+        word = alias_key(short.name)[0]
+        full = [p for p in persons if p is not short and len(alias_key(p.name)) > 1 and word in alias_key(p.name)]
+        if len(full) == 1 and short.id in ents:
+            _fold_into(mentions, ents, full[0], short, "+surname-of-full-name")
     persons = [e for e in ents.values() if e.type == "person"]
     for a_i, a in enumerate(persons):
         for b in persons[a_i + 1:]:
@@ -379,12 +386,16 @@ def _merge_person_variants(mentions: list[Mention], ents: dict[str, Entity]) -> 
             if len(ka) > 1 and ka[0] != kb[0] and ka[-1] != kb[-1]:
                 continue
             if fuzz.ratio(" ".join(ka), " ".join(kb)) >= 85:
-                for al in b.aliases:
-                    _add_alias(a, al)
-                del ents[b.id]
-                for k, m in enumerate(mentions):
-                    if m.key == b.id:
-                        mentions[k] = Mention(m.span, m.kind, a.id, m.sentence, m.basis + "+fuzzy-variant")
+                _fold_into(mentions, ents, a, b, "+fuzzy-variant")
+
+
+def _fold_into(mentions: list[Mention], ents: dict[str, Entity], keep: Entity, drop: Entity, why: str) -> None:
+    for al in drop.aliases:
+        _add_alias(keep, al)
+    del ents[drop.id]
+    for k, m in enumerate(mentions):
+        if m.key == drop.id:
+            mentions[k] = Mention(m.span, m.kind, keep.id, m.sentence, m.basis + why)
 
 
 def _default_gazetteer():

@@ -74,7 +74,9 @@ _SAME_PLACE = re.compile(r"\b(?:in|inside|near|around) the (?:city|town|village|
 _THAT_DATE = re.compile(r"\b(?:on|that) (?:that|the same) (?:date|day)\b|\bon that date\b", re.I)
 _CLAIM_VERB = r"(?:reported|said|says|stated|estimated|announced|claimed|told|confirmed|put the death toll)"
 _CLAIM_AFTER = re.compile(r"⟦(\d+)⟧(?:[’']s?)?(?:\s+[\w-]+){0,3}?\s+" + _CLAIM_VERB + r"\b", re.I)
-_RAW_CLAIM = re.compile(r"(?:^|[,;:“”\"]\s*)((?:[A-Z][\w’'.-]*|an?|the|of|in|al|for)(?:\s+[\w’'.-]+){0,7}?)\s+"
+_RAW_CLAIM = re.compile(r"(?:^|[,;:“”\"]\s*)((?:[A-Z][\w’'.-]*|an?|the|of|in|al|for|police|officials?|residents|"
+                        r"witnesses|sources|medics|doctors|villagers|elders|relatives|survivors)"
+                        r"(?:\s+[\w’'.-]+){0,7}?)\s+"
                         r"(?:reported|said|says|stated|estimated|announced|claimed|told|confirmed)\b")
 _ACCORDING = re.compile(r"\baccording to (?:a |an |the )?([^,.;“\"]{3,80})", re.I)
 _PRESS = re.compile(r"⟦(\d+)⟧\s+(press release|statement)", re.I)

@@ -43,9 +43,13 @@ _PERSON_PASSIVE = re.compile(r"⟦(\d+)⟧\s*(?:,[^,]{0,80},\s+|,\s*)?(?:(?:was|
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|them|whom)\b", re.I)
 _NO_ONE_KILLED = re.compile(r"\bkilled no one\b|\bno one was killed\b|\bno(?:body| one) (?:was|were) (?:hurt|killed)\b|"
                             r"\bno casualties\b", re.I)
-_KILLED_A = re.compile(r"\bkilled\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:commander|leader|militant|fighter|soldier|officer|"
-                       r"member|civilian|man|woman|child|boy|girl|operative|official|policeman|emir|governor|"
-                       r"spokesman|journalist|worker)\b(?!\s+and\s+⟪)", re.I)
+_ROLE_NOUNS = (r"(?:commander|leader|militant|fighter|soldier|officer|member|civilian|man|woman|child|boy|girl|"
+               r"operative|official|policeman|emir|governor|spokesman|journalist|worker|chief|deputy|head|prisoner|"
+               r"detainee|judge|politician|cleric|activist|reporter|photographer|doctor|teacher|student|guard)")
+_KILLED_A = re.compile(r"\bkilled\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?" + _ROLE_NOUNS + r"\b(?!\s+and\s+⟪)", re.I)
+_ONE_DIED = re.compile(r"(?:^|[,;]\s+)(?:An?|One|a|an|one)\s+(?:[\w⟦⟧’'-]+\s+){0,5}?" + _ROLE_NOUNS +
+                       r"\s+(?:has been killed|was killed|had been killed|died|was shot dead|was gunned down)\b")
+_ACTIVE_OBJECT = re.compile(r"\s+(?:⟪\d+⟫|at least|more than|over|some|a |an |the |⟦)", re.I)
 _PERSONS_PASSIVE = re.compile(r"^([^.;]*?)\b(?:were|have been|had been)\s+(killed|captured|detained|arrested)\b", re.I)
 _ALIAS_CLAUSE = re.compile(r",?\s*(?:also known as|alias|a\.k\.a\.|known as)\s+⟦\d+⟧,?", re.I)
 _NOT_CASUALTY_NOUN = re.compile(r"^\s*(?:years?|km|kilometers|miles|percent|%|days?|weeks?|months?|hours?)\b", re.I)
@@ -84,6 +88,8 @@ def figures_in(m: Masked) -> Figures:
                     continue
                 if kind == "killed" and rx is _BEFORE[kind] and re.search(r"\b(?:wounded|injured|captured)\b", hit.group(2) or "", re.I):
                     continue
+                if rx is _BEFORE[kind] and _ACTIVE_OBJECT.match(m.text[hit.end():]):
+                    continue       # "Two bombers killed 23 people": the two did the killing
                 after = m.text[m.text.find(f"⟪{qi}⟫") + len(f"⟪{qi}⟫"):]
                 if _NOT_CASUALTY_NOUN.match(after) or (rx is _BEFORE[kind] and _PARTITIVE.match(after)):
                     continue       # "four of the people killed": part of a toll, not the toll
@@ -122,7 +128,7 @@ def figures_in(m: Masked) -> Figures:
             fig.captured = 1
     if fig.killed_best is None and fig.killed_high is None and _NO_ONE_KILLED.search(m.text):
         fig.killed_low = fig.killed_best = fig.killed_high = 0      # a stated zero is a number
-    if fig.killed_best is None and fig.killed_high is None and _KILLED_A.search(m.text):
+    if fig.killed_best is None and fig.killed_high is None and (_KILLED_A.search(m.text) or _ONE_DIED.search(m.text)):
         fig.killed_low = fig.killed_best = fig.killed_high = 1
     group = _PERSONS_PASSIVE.search(m.text)
     if group:

@@ -305,7 +305,8 @@ class MentionFinder:
             locative = _LOCATIVE_BEFORE.search(body[max(0, span.start - 30):span.start])
             big = place is not None and ((place.population or 0) >= 50000
                                          or getattr(place, "feature", "") in ("province", "country"))
-            if place is not None and (locative or (big and "exact" in (getattr(place, "basis", "") or ""))):
+            exact = "exact" in (getattr(place, "basis", "") or "") or getattr(place, "feature", "") == "country"
+            if place is not None and (locative or (big and exact)):
                 key = "place_" + slug(place.name)
                 places[key] = place
                 out.append(Mention(span, "place", key, sent.index, "gazetteer:single-word"))

@@ -25,6 +25,8 @@ NATIONALITY_HINTS = {
 }
 
 
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 _VESSEL_PREFIXES = {"uss", "hms", "ins", "hmas", "hmcs", "mv", "ms"}
 _GEO_WORDS = {"africa", "asia", "europe", "america", "middle", "east", "west", "north", "south", "valley", "river",
               "lake", "mountains", "mountain", "sea", "gulf", "desert", "peninsula", "basin", "plateau", "coast",
@@ -155,8 +157,9 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     # drop leading stop words ("The", "Also", months) and trailing possessive bits
     while i < j and tokens[i].norm in lists.stop and not title:
         i += 1
-    while j > i and (tokens[j - 1].norm in lists.particles or tokens[j - 1].text in "-"):
-        j -= 1
+    while j > i and (tokens[j - 1].norm in lists.particles or tokens[j - 1].text in "-"
+                     or tokens[j - 1].norm in _CALENDAR):
+        j -= 1                          # "Serbia Friday": the weekday is not part of the name
     if i >= j:
         return None
     words = [t.norm for t in tokens[i:j] if t.text not in "-"]

@@ -384,6 +384,7 @@ def _relations_inside_names(rels, dm: DocMentions) -> None:
             for form in [parent.name, *parent.aliases]:
                 key = alias_key(form)
                 if key and _contains_seq(surface, key):
+                    _ensure_entity(dm, parent, form)
                     _add(rels, actor.id, "part_of", parent.id, masked, "name:contains parent")
                     break
         hit = _BACKED_PREFIX.match(m.span.text)
@@ -391,8 +392,18 @@ def _relations_inside_names(rels, dm: DocMentions) -> None:
             for other in dictionary.actors.values():
                 forms = [alias_key(a) for a in other.adjectives + [other.name]]
                 if alias_key(hit.group(1)) in forms and other.id != actor.id:
+                    _ensure_entity(dm, other, hit.group(1))
                     _add(rels, other.id, "supports", actor.id, masked, "name:x-backed")
                     break
+
+
+def _ensure_entity(dm: DocMentions, actor, surface: str) -> None:
+    """An actor named only inside another's name ("Iranian Revolutionary Guards Corps-Qods Force")."""
+    from ratline.schema import Entity
+
+    if actor.id not in dm.entities:
+        dm.entities[actor.id] = Entity(id=actor.id, type=actor.type, name=actor.name, aliases=[surface],
+                                       country=actor.country, basis="dictionary:inside another name")
 
 
 def _contains_seq(seq: tuple, sub: tuple) -> bool:

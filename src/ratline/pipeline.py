@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from ratline.extract.events import EventExtractor, build_events
 from ratline.extract.relations import extract_relations
 from ratline.extract.tallies import extract_tallies
-from ratline.mentions.dictionary import ActorDictionary, default_dictionary
+from ratline.mentions.dictionary import ActorDictionary
 from ratline.mentions.finder import DocMentions, MentionFinder
 from ratline.mentions.numbers import find_quantities
 from ratline.schema import Document, Entity, Extraction, Skipped

@@ -1,115 +1,34 @@
 """Events: one per operation, attack, arrest, release or kidnapping the body reports.
 
 A sentence (or a clause of a headline deck) with a trigger word becomes an event
-mention; mentions that describe the same happening — a definite reference ("the
-raid", "the strike"), a continuation in the same paragraph with no new date or
-place, a headline summarised later in the body — are merged, keeping the most
-specific date and place and every report's figures.  Sources that disagree on a
-figure widen low/high and are kept as conflicting claims.
+draft; drafts that describe the same happening — a definite reference ("the raid"),
+a continuation in the same paragraph with no new date or place, a headline
+summarised later in the body — are merged, keeping the most specific date and place
+and every report's figures.  Sources that disagree on a figure widen low/high and
+are kept as conflicting claims.  Patterns live in ``cues.py``, drafts and the final
+build in ``drafts.py``.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from ratline.extract.casualties import Figures, figures_in
+from ratline.extract.casualties import figures_in
+from ratline.extract.cues import (
+    ACTOR_KINDS, GROUPS, PARTY_KINDS,
+    DEF_REF, REF_GROUP, SUCH, HYPOTHETICAL, BACKGROUND, DATELINE,
+    SPEAKER_PLACE, NOUN_USE, BE_BEFORE, CLAUSE_OPENER, GENERIC_AFTER, SPEAKER,
+    BACKGROUND_CUE, SUBORDINATE, VAGUE_PLURAL, HABITUAL, AMONG, NUMBER_REF,
+    SAME_PLACE, THAT_DATE, RAW_CLAIM, ACCORDING, PRESS, SOME_REPORTS,
+    TARGET_CUE,
+)
+from ratline.extract.drafts import (  # noqa: F401 - build_events is part of this module's API
+    Draft, _as_date, _contains, _dates_close, _finer, _last_para, _merge_figures, _modifier_participle,
+    _person_targets, _same_day, _trim, _weak, _add, build_events,
+)
 from ratline.extract.masking import Masked, mask
 from ratline.extract.triggers import TriggerHit, load_triggers
 from ratline.mentions.finder import DocMentions
-from ratline.schema import Claim, Conflict, DateRef, Event, Mention, Span
-
-ACTOR_KINDS = {"armed_group", "state_force", "state_agency", "government"}
-PARTY_KINDS = ACTOR_KINDS | {"person", "other", "company"}
-GROUPS = {
-    "raid": "op", "armed_clash": "op", "airstrike": "op", "ied_attack": "op", "rocket_mortar_attack": "op",
-    "arrest": "arrest", "release": "release", "kidnapping": "op", "execution": "op", "assassination": "op",
-    "other": "other",
-}
-_DEF_REF = re.compile(
-    r"\b(?<!on )(?:the|this|that|today['’]s|yesterday['’]s|such|same)\s+"
-    r"(?:(?!(?:a|an|follows|is|was|are|were|has|had|will)\b)[\w⟦⟧’'-]+\s+){0,2}"
-    r"(?P<noun>raids?|operations?|attacks?|strikes?|incident|engagement|arrest|clash|fighting|assault|ambush|"
-    r"release|kidnapping|offensive|bombing|blast)\b", re.I)
-_REF_GROUP = {"arrest": None, "release": "release", "incident": None}
-_SUCH = re.compile(r"\b(?:such|similar|previous|earlier)\s+(?:\w+\s+)?$", re.I)
-_HYPOTHETICAL = re.compile(
-    r"(?:\b(?:will|would|could|may|might|should|must|plans? to|planned to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
-    r"attempt(?:s|ed)? to|tried to|sought to|seeks? to|wants? to|demand(?:s|ed)? that .{0,40}|"
-    r"prepar(?:e|es|ed|ing) to|ready to|poised to|set to|(?:re-?)?initiate)\s+(?:\w+\s+)?"
-    r"|\b(?:cannot|can't|won't|will not|would not|did not|didn't|never|not)\s+(?:\w+\s+){0,3}"
-    r"|\bthat (?:\w+ ){1,3}be\s+|\bto\s+(?:\w+\s+)?|\b(?:whether|if|unless)\b[^,.;]{0,60}"
-    r"|\b(?:secure|seek|demand|negotiate|win|obtain|call for|calls for|called for|push for)(?:s|ed|ing)?\s+the\s+"
-    r"|\b(?:planned|plotted|masterminded|ordered|organi[sz]ed|financed|funded|trained for)\s+(?:the\s+|an?\s+)?"
-    r"(?:[\w-]+\s+)?)$",
-    re.I)
-_BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
-                         r"linked to|suspected of|associated with|known for|role in|part in)\s+[^.;]{0,80}$", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+(?:,[^—–\n]{0,60}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - )\s*")
-_SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
-                            r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)"
-                            r"|(?:fled|flee|fleeing|escaped|returned|travell?ed|transport(?:ed|ing)?|transferred|"
-                            r"smuggl(?:ed|ing)|sent|bringing|brought|"
-                            r"moved|deported|filter(?:ing)?|trained|training)\s+(?:back\s+)?(?:to|into|in|from)"
-                            r"|(?:custody|jailed|imprisoned)\s+(?:at|in))\s+(?:the\s+)?$", re.I)
-_NOUN_USE = re.compile(r"^(?:\s+(?:has|have|had|is|was|were|are|said|says|and|or|also|will|would|has\s+been)\b|\s*[,.;:)])",
-                       re.I)
-_BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?$", re.I)
-_CLAUSE_OPENER = re.compile(r"\b(?:when|after|while|because|before|until|as)\s+", re.I)
-_AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had|got|get)\s+(?:\w+\s+)?$", re.I)
-_GENERIC_AFTER = re.compile(r"\s+(?:must|should|are|were|have|has|remain|continue|can|could|would|will)\b", re.I)
-_SPEAKER = re.compile(r"^,?\s*(?:(?!(?:was|were|been|is|are|be)\b)[\w-]+\s+){0,2}?(?:said|says|announced|told|"
-                      r"stated|reported|claimed|warned|noted|explained|added|pointed|confirmed|denied)\b(?!\s+by)",
-                      re.I)
-_BACKGROUND_CUE = re.compile(r"\b(?:implicated in|involved in|responsible for|blamed for|accused of|linked to|"
-                             r"suspected of|known for)\b", re.I)
-_SUBORDINATE = re.compile(r"\b(?:while|although|though|whereas|because|as|after|before|when)\b[^,;]*,\s*", re.I)
-_VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated)\s+"
-                           r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes)\b", re.I)
-_HABITUAL = re.compile(r"\b(?:conducts|continues to|continue to|routinely|usually|often|has been active|"
-                       r"have been active|is known|are known|trains?|train in|(?:has|have) (?:fought|waged|"
-                       r"carried out|conducted|launched|staged|claimed)|so far this year)\b", re.I)
-_AMONG = re.compile(r"^\s*among (?:those|the people|the men|them)\s+(captured|detained|arrested|killed|released)\b", re.I)
-_NUMBER_REF = re.compile(r"\b(?:the number|the toll|the death toll|the figure|the dead)\b", re.I)
-_SAME_PLACE = re.compile(r"\b(?:in|inside|near|around) the (?:city|town|village|area|district)\b", re.I)
-_THAT_DATE = re.compile(r"\b(?:on|that) (?:that|the same) (?:date|day)\b|\bon that date\b", re.I)
-_CLAIM_VERB = r"(?:reported|said|says|stated|estimated|announced|claimed|told|confirmed|put the death toll)"
-_CLAIM_AFTER = re.compile(r"⟦(\d+)⟧(?:[’']s?)?(?:\s+[\w-]+){0,3}?\s+" + _CLAIM_VERB + r"\b", re.I)
-_RAW_CLAIM = re.compile(r"(?:^|[,;:“”\"]\s*)((?:[A-Z][\w’'.-]*|an?|the|of|in|al|for|police|officials?|residents|"
-                        r"witnesses|sources|medics|doctors|villagers|elders|relatives|survivors)"
-                        r"(?:\s+[\w’'.-]+){0,7}?)\s+"
-                        r"(?:reported|said|says|stated|estimated|announced|claimed|told|confirmed)\b")
-_ACCORDING = re.compile(r"\baccording to (?:a |an |the )?([^,.;“\"]{3,80})", re.I)
-_PRESS = re.compile(r"⟦(\d+)⟧\s+(press release|statement)", re.I)
-_SOME_REPORTS = re.compile(r"\b(some reports|other reports|residents|witnesses|local officials|an? [\w ]{0,20}official)\b", re.I)
-_TARGET_CUE = re.compile(r"\b(?:against|targeting|targeted|target|on|of|at)\s+(?:the\s+|a\s+|an\s+)?[“\"‘]?"
-                         r"(?:[\w-]+\s+[“\"‘]?){0,3}$", re.I)
-_BY_CUE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
-
-
-@dataclass
-class Draft:
-    type: str
-    rank: int
-    sentence: int
-    paragraph: int
-    span: Span
-    deck: bool
-    date: DateRef | None = None
-    place: str | None = None
-    actors: list[str] = field(default_factory=list)
-    targets: list[str] = field(default_factory=list)
-    figures: Figures = field(default_factory=Figures)
-    source: str | None = None
-    claims: list[tuple[str, str]] = field(default_factory=list)
-    absorbed: bool = False
-    targets_person: bool = False
-    twin: bool = False
-    listed: bool = False          # one item of "among those captured are A; B; C"
-    background: bool = False      # mentioned as history ("involved in the kidnapping of ...")
-    last_sentence: int = 0
-    last_paragraph: int = -1
-    basis: str = ""
-
+from ratline.schema import DateRef, Mention, Span
 
 class EventExtractor:
     def __init__(self, dm: DocMentions, body: str, base, find_dates, find_quantities, paragraphs: list[int]):
@@ -141,7 +60,7 @@ class EventExtractor:
         deck = self._is_deck(sent)
         if not deck and not text.rstrip().endswith((".", "”", '"', "?", "!", "’", ")")):
             return              # a sub-heading or a related-story link: a label, not a report
-        among = _AMONG.match(text)
+        among = AMONG.match(text)
         if among:
             self._among_list(sent, among.group(1).lower())
             return
@@ -169,7 +88,7 @@ class EventExtractor:
         return [_trim(p) for p in parts if p.text.strip()]
 
     def _context(self, sent, seg: Span):
-        dateline = _DATELINE.match(sent.span.text) if self.paragraphs[sent.index] <= 2 else None
+        dateline = DATELINE.match(sent.span.text) if self.paragraphs[sent.index] <= 2 else None
         cut = sent.span.start + dateline.end() if dateline else 0
         mentions = [m for m in self.dm.in_sentence(sent.index)
                     if seg.start <= m.span.start < seg.end and m.span.start >= cut and not self._speaker_place(m)]
@@ -180,7 +99,7 @@ class EventExtractor:
 
     def _before_background(self, seg: Span, dates, masked: Masked):
         """Dates and places of a background clause ("implicated in the 2007 kidnapping in Karbala") are not the event's."""
-        cue = _BACKGROUND_CUE.search(seg.text)
+        cue = BACKGROUND_CUE.search(seg.text)
         if not cue:
             return dates, masked
         cut = seg.start + cue.start()
@@ -201,7 +120,7 @@ class EventExtractor:
             return True          # "fighters from North Waziristan": where they came from
         if country and re.search(r"\b(?:to|from|into|towards?)\s+$", before):
             return True          # "smuggled from Iran to Iraq": a route, not where it happened
-        return bool(_SPEAKER_PLACE.search(before))
+        return bool(SPEAKER_PLACE.search(before))
 
     # -- one clause ------------------------------------------------------
     def _segment(self, sent, seg: Span, deck: bool) -> None:
@@ -211,7 +130,7 @@ class EventExtractor:
         since = [d for d in dates if d.since]
         figures = figures_in(masked)
         hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked.text, h)]
-        foreground = [h for h in hits if not _BACKGROUND.search(masked.text[:h.start])
+        foreground = [h for h in hits if not BACKGROUND.search(masked.text[:h.start])
                       and not _modifier_participle(masked.text, h)]
         background = bool(hits) and not foreground
         if foreground:
@@ -223,11 +142,11 @@ class EventExtractor:
             self.tally_sentences.add(sent.index)
             return
         if not hits:
-            if _NUMBER_REF.search(masked.text) and self.drafts and not figures.empty() is False:
+            if NUMBER_REF.search(masked.text) and self.drafts and not figures.empty() is False:
                 pass
             if not figures.empty() and (figures.killed_best or figures.killed_high or figures.wounded):
                 hits = [TriggerHit("armed_clash", 0, 0, 0, "")]
-            elif self.drafts and masked.quantities and _NUMBER_REF.search(masked.text):
+            elif self.drafts and masked.quantities and NUMBER_REF.search(masked.text):
                 self._update_number(sent, masked)
                 return
             else:
@@ -239,13 +158,13 @@ class EventExtractor:
         seen_actors, _ = self._parties(masked, first)
         if seen_actors:
             self.prev_actors = seen_actors
-        if _VAGUE_PLURAL.search(masked.text) and figures.empty() and not event_dates:
+        if VAGUE_PLURAL.search(masked.text) and figures.empty() and not event_dates:
             return
         if since and figures.empty():
             return
         if not event_dates and any(q.hedge == "vague" for q in masked.quantities) and figures.killed_best is None:
             return
-        if _HABITUAL.search(masked.text) and figures.empty() and not event_dates:
+        if HABITUAL.search(masked.text) and figures.empty() and not event_dates:
             return
         if main.type == "other" and not self._other_ok(masked.text):
             return
@@ -267,10 +186,10 @@ class EventExtractor:
 
     def _discounted(self, text: str, h: TriggerHit) -> bool:
         before = text[:h.start]
-        if h.text.lower().endswith("s") and _GENERIC_AFTER.match(text[h.end:]) \
+        if h.text.lower().endswith("s") and GENERIC_AFTER.match(text[h.end:]) \
                 and not re.search(r"(?:\bthe|\bthese|\bthose|⟪\d+⟫)\s+(?:[\w-]+\s+)?$", before, re.I):
             return True          # "night raids must end": raids in general
-        return bool(_SUCH.search(before) or _HYPOTHETICAL.search(before))
+        return bool(SUCH.search(before) or HYPOTHETICAL.search(before))
 
     def _other_ok(self, text: str) -> bool:
         return bool(re.search(r"\b(?:called for|agree(?:d)? to|announced|declared|imposed|established|formed|"
@@ -288,14 +207,14 @@ class EventExtractor:
         if usable:
             at = self._masked.body_offset(main.start)
             return min(usable, key=lambda d: abs(d.span.start - at))
-        if _THAT_DATE.search(text) and self.last_date is not None:
+        if THAT_DATE.search(text) and self.last_date is not None:
             return self.last_date
         return None
 
     def _pick_place(self, masked: Masked) -> str | None:
         places = [m for m in masked.mentions if m.kind == "place"]
         if not places:
-            if _SAME_PLACE.search(masked.text):
+            if SAME_PLACE.search(masked.text):
                 return self._focus_place(masked.span.start)
             return None
         regional = self._regional(places)
@@ -308,7 +227,6 @@ class EventExtractor:
     def _regional(self, places: list[Mention]) -> str | None:
         """"in Baghdad, Basrah and central and southern Iraq": an operation across a country."""
         countries = [m for m in places if self._place_rank(m.key) == 6]
-        local = {m.key for m in places if self._place_rank(m.key) < 6}
         if not countries:
             return None
         quarter = re.search(r"\b(?:central|southern|northern|eastern|western)\s+(?:and\s+\w+\s+)?$",
@@ -348,53 +266,53 @@ class EventExtractor:
         actors: list[str] = []
         targets: list[str] = []
         sub = None
-        for sub in _SUBORDINATE.finditer(masked.text[:main.start]):
+        for sub in SUBORDINATE.finditer(masked.text[:main.start]):
             pass
         cut = sub.end() if sub else 0
         inner = None
-        for inner in _CLAUSE_OPENER.finditer(masked.text[:main.start]):
+        for inner in CLAUSE_OPENER.finditer(masked.text[:main.start]):
             pass
         if inner is not None and inner.end() > cut:
             cut = inner.end()            # "lost X when a US drone killed him": the actor is in the when-clause
-        passive = bool(_BE_BEFORE.search(masked.text[:main.start])) or (
+        passive = bool(BE_BEFORE.search(masked.text[:main.start])) or (
             self._deck_now and main.text.lower().endswith("ed"))     # "leader captured in Baghdad"
         for k, m in enumerate(masked.mentions):
             pos = masked.text.find(f"⟦{k}⟧")
             if m.kind not in PARTY_KINDS:
                 continue
-            if m.basis.endswith("adjective") and not _NOUN_USE.match(masked.text[pos + len(f"⟦{k}⟧"):]):
+            if m.basis.endswith("adjective") and not NOUN_USE.match(masked.text[pos + len(f"⟦{k}⟧"):]):
                 continue             # "Iranian agents" names no actor; "the US has imposed" does
             before = masked.text[:pos]
             if pos < cut:
                 continue
             if m.kind == "person":
-                if not _SPEAKER.match(masked.text[pos + len(f"⟦{k}⟧"):]):
+                if not SPEAKER.match(masked.text[pos + len(f"⟦{k}⟧"):]):
                     _add(targets, m.key)
             elif m.kind == "other" and not re.search(r"\bagainst\s+(?:the\s+)?$", before):
                 continue
             elif pos < main.start and passive:
                 _add(targets, m.key)
-            elif pos < main.start and not _TARGET_CUE.search(before) and m.kind in ACTOR_KINDS:
+            elif pos < main.start and not TARGET_CUE.search(before) and m.kind in ACTOR_KINDS:
                 _add(actors, m.key)
             elif pos > main.end and re.match(r"^\s*(?:[\w-]+\s+){0,2}by\s+(?:the\s+)?$", masked.text[main.end:pos]) \
                     and m.kind in ACTOR_KINDS:
                 _add(actors, m.key)
-            elif pos > main.start or _TARGET_CUE.search(before):
+            elif pos > main.start or TARGET_CUE.search(before):
                 _add(targets, m.key)
         return actors, [t for t in targets if t not in actors]
 
     def _claim_source(self, masked: Masked) -> str | None:
-        hit = _PRESS.search(masked.text)
+        hit = PRESS.search(masked.text)
         if hit:
             return f"{masked.mention(hit.group(1)).span.text} {hit.group(2)}"
         raw = masked.span.text
-        hit = _RAW_CLAIM.search(raw)
+        hit = RAW_CLAIM.search(raw)
         if hit:
             return re.sub(r"^(?:and|but|the|as)\s+", "", hit.group(1).strip(), flags=re.I)
-        hit = _ACCORDING.search(raw)
+        hit = ACCORDING.search(raw)
         if hit:
             return hit.group(1).strip()
-        hit = _SOME_REPORTS.search(raw)
+        hit = SOME_REPORTS.search(raw)
         if hit:
             return hit.group(1)
         return None
@@ -430,9 +348,9 @@ class EventExtractor:
             self.drafts.append(twin)
 
     def _same_as(self, d: Draft, masked: Masked) -> Draft | None:
-        ref = _DEF_REF.search(masked.text)
+        ref = DEF_REF.search(masked.text)
         definite = bool(ref)
-        ref_group = _REF_GROUP.get(ref.group("noun").lower(), "op") if ref else None
+        ref_group = REF_GROUP.get(ref.group("noun").lower(), "op") if ref else None
         latest = self._latest()
         if d.rank == 0:
             latest = next((p for p in reversed(self.drafts) if not p.twin and GROUPS[p.type] == "op"
@@ -605,144 +523,3 @@ class EventExtractor:
             if not prev.twin and self._compatible(prev, d) and mine & set(_person_targets(prev, self.dm)):
                 return prev
         return None
-
-
-_CIVILIAN_CAPTIVES = re.compile(r"\b(?:hostages?|civilians|citizens|nationals|britons|aid workers|journalists|"
-                                r"tourists|students|schoolgirls|schoolchildren|villagers|passengers|travell?ers|"
-                                r"worshippers|women and children)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?"
-                                r"(?:captured|seized|taken|abducted|held)\b", re.I)
-
-
-def _modifier_participle(text: str, h: TriggerHit) -> bool:
-    """"women abducted by ISWAP", "43 people seized when ...": a participle describing someone, not a report."""
-    word = h.text.strip().split()[-1].lower()
-    if not word.endswith("ed") or _AUX_BEFORE.search(text[:h.start]):
-        return False
-    if re.search(r"(?:⟦\d+⟧|\w+)\s+$", text[:h.start]) is None:
-        return False
-    return bool(re.match(r"\s+(?:by|from|when|during|in)\b", text[h.end:]))
-
-
-def _last_para(d: Draft) -> int:
-    return max(d.paragraph, d.last_paragraph)
-
-
-def _person_targets(d: Draft, dm: DocMentions) -> list[str]:
-    return [t for t in d.targets if dm.entities.get(t) is not None and dm.entities[t].type == "person"]
-
-
-def _weak(d: Draft) -> bool:
-    """Nothing pins this mention to a happening: no date, place, figure or named person."""
-    return d.date is None and d.place is None and d.figures.empty() and not d.targets_person
-
-
-def _merge_figures(base: Figures, new: Figures, other_source, draft: Draft) -> Figures:
-    out = Figures(base.killed_low, base.killed_best, base.killed_high, base.wounded, base.captured,
-                  base.hedges + new.hedges)
-    if out.killed_best is None and out.killed_high is None:
-        out.killed_low, out.killed_best, out.killed_high = new.killed_low, new.killed_best, new.killed_high
-    elif not other_source and new.killed_best is not None and out.killed_best is not None \
-            and new.killed_best > out.killed_best and out.killed_low == out.killed_high == out.killed_best:
-        # the same source, counted more fully later ("killed al-Quso and one other man")
-        out.killed_low = out.killed_best = out.killed_high = new.killed_best
-    elif new.killed_best is not None and new.killed_best != out.killed_best and other_source:
-        draft.claims.append((str(other_source), f"{new.killed_best} killed"))
-        out.killed_low = min(x for x in (out.killed_low, new.killed_best) if x is not None)
-        out.killed_high = max(x for x in (out.killed_high, out.killed_best, new.killed_best) if x is not None)
-    if out.wounded is None:
-        out.wounded = new.wounded
-    if out.captured is None:
-        out.captured = new.captured
-    return out
-
-
-def _trim(span: Span) -> Span:
-    text = span.text
-    lead = len(text) - len(text.lstrip(" ,"))
-    text = text.strip(" ,")
-    return Span(span.start + lead, span.start + lead + len(text), text)
-
-
-def _add(items: list[str], key: str) -> None:
-    if key not in items:
-        items.append(key)
-
-
-def _as_date(iso: str):
-    import datetime as dt
-    return dt.date.fromisoformat(iso[:10])
-
-
-def _dates_close(a: DateRef, b: DateRef) -> bool:
-    tol = {"day": 0, "week": 7, "month": 31, "year": 366}
-    t = max(tol.get(a.precision or "day", 1), tol.get(b.precision or "day", 1))
-    return abs((_as_date(a.date) - _as_date(b.date)).days) <= t
-
-
-def _same_day(a: DateRef, b: DateRef) -> bool:
-    return bool(a.date and b.date) and _dates_close(a, b)
-
-
-def _finer(a: DateRef, b: DateRef) -> bool:
-    order = {"day": 0, "week": 1, "month": 2, "year": 3}
-    return a.date is not None and (b.date is None or order.get(a.precision, 3) < order.get(b.precision, 3))
-
-
-def _contains(outer, inner) -> bool:
-    """``outer`` is a province or country that holds ``inner``."""
-    feature = getattr(outer, "feature", "")
-    if feature == "province":
-        return getattr(inner, "admin1", None) == getattr(outer, "admin1", None) and inner.country == outer.country
-    if feature == "country":
-        return getattr(inner, "country", None) == getattr(outer, "country", None)
-    return False
-
-
-def build_events(drafts: list[Draft], dm: DocMentions, published: str | None) -> tuple[list[Event], list[Conflict]]:
-    events: list[Event] = []
-    conflicts: list[Conflict] = []
-    lead_done = False
-    kept = [d for d in drafts if not _weak(d) or d.type in ("release", "kidnapping")]
-    for k, d in enumerate(sorted(kept, key=lambda x: x.span.start)):
-        etype = d.type
-        if etype == "arrest" and ((d.actors and all(
-                dm.entities.get(a) is not None and dm.entities[a].type == "armed_group" for a in d.actors))
-                or _CIVILIAN_CAPTIVES.search(d.span.text)):
-            etype = "kidnapping"     # armed groups do not arrest; civilians and hostages are abducted
-        ev = Event(id=f"e{k + 1}", type=etype, quote=d.span.text, span=d.span, basis=d.basis)
-        if d.date and d.date.date:
-            ev.date, ev.date_precision, ev.date_text = d.date.date, d.date.precision, d.date.span.text
-        elif not lead_done and published and d.type != "other":
-            ev.date, ev.date_precision = published, "week"
-            ev.basis += "; undated lead event dated to publication (week)"
-        lead_done = True
-        if d.place:
-            ev.location = d.place
-            place = dm.places.get(d.place)
-            if place is not None:
-                ev.admin1 = getattr(place, "admin1", None)
-                ev.country = getattr(place, "country", None)
-                ev.latitude = getattr(place, "latitude", None)
-                ev.longitude = getattr(place, "longitude", None)
-                ev.where_precision = getattr(place, "precision", None)
-        ev.actors, ev.targets = d.actors, d.targets
-        f = d.figures
-        ev.killed_low, ev.killed_best, ev.killed_high = f.killed_low, f.killed_best, f.killed_high
-        ev.wounded, ev.captured = f.wounded, f.captured
-        ev.claim_source = d.source
-        if d.claims:
-            first = Claim(d.source or "the report", _says(f))
-            conflicts.append(Conflict(ev.id, [first] + [Claim(s, t) for s, t in d.claims]))
-        events.append(ev)
-    return events, conflicts
-
-
-def _says(f: Figures) -> str:
-    parts = []
-    if f.killed_best is not None:
-        parts.append(f"{f.killed_best} killed")
-    if f.wounded is not None:
-        parts.append(f"{f.wounded} wounded")
-    if f.captured is not None:
-        parts.append(f"{f.captured} captured")
-    return ", ".join(parts) or "no figures"

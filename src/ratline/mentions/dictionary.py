@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ratline.mentions.text import Token, fold, tokenize
+from ratline.mentions.text import Token, tokenize
 
 PARTICLES = {"al", "el"}          # dropped for matching: "Jaysh al-Mahdi" = "Jaysh Mahdi"
 LEADING_DROP = {"the"}

@@ -47,10 +47,10 @@ _SC = r"(?:hundred|thousand|million|billion)"
 _WNUM = rf"(?:an?(?=\s+{_SC}\b)|{_W}\b)(?:\s+{_SC}\b(?:\s+(?:and\s+)?{_W}\b)?)*"
 _DNUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s*(?:{_SC}|bn|mn)\b)?(?![\w/])"
 _DOZ = rf"(?:half\s+a\s+dozen|(?:a|{_W}|\d+)\s+dozen\b(?!s))"
-_VAGUE = (rf"(?:(?:tens|hundreds|thousands)\s+of\s+(?:thousands|millions)|"
-          rf"(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million)\b(?!s)|"
-          rf"dozens|hundreds|thousands|millions|scores(?=\s+of\b)|several|a\s+handful|a\s+few|"
-          rf"a\s+couple\b)")
+_VAGUE = (r"(?:(?:tens|hundreds|thousands)\s+of\s+(?:thousands|millions)|"
+          r"(?:several|a\s+few)\s+(?:dozen|hundred|thousand|million)\b(?!s)|"
+          r"dozens|hundreds|thousands|millions|scores(?=\s+of\b)|several|a\s+handful|a\s+few|"
+          r"a\s+couple\b)")
 _NUM = rf"(?:{_VAGUE}|{_DOZ}|{_DNUM}|{_WNUM})"
 
 _HEDGES = {

@@ -8,7 +8,6 @@ GeoNames towns live behind the SQLite index of :mod:`ratline.place.cityindex`.
 """
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import re

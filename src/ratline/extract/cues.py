@@ -1,0 +1,80 @@
+"""The words and shapes the event extractor looks for, as compiled patterns.
+
+Kept apart from the logic so a reader can see, in one place, what counts as a
+hypothetical ("threatened to attack"), a background mention ("involved in the
+kidnapping"), a definite reference ("the raid"), a speaker's place ("a spokesman in
+Kabul") or a civilian captive.  All run over masked text (see ``masking.py``).
+"""
+from __future__ import annotations
+
+import re
+
+ACTOR_KINDS = {"armed_group", "state_force", "state_agency", "government"}
+PARTY_KINDS = ACTOR_KINDS | {"person", "other", "company"}
+GROUPS = {
+    "raid": "op", "armed_clash": "op", "airstrike": "op", "ied_attack": "op", "rocket_mortar_attack": "op",
+    "arrest": "arrest", "release": "release", "kidnapping": "op", "execution": "op", "assassination": "op",
+    "other": "other",
+}
+DEF_REF = re.compile(
+    r"\b(?<!on )(?:the|this|that|today['’]s|yesterday['’]s|such|same)\s+"
+    r"(?:(?!(?:a|an|follows|is|was|are|were|has|had|will)\b)[\w⟦⟧’'-]+\s+){0,2}"
+    r"(?P<noun>raids?|operations?|attacks?|strikes?|incident|engagement|arrest|clash|fighting|assault|ambush|"
+    r"release|kidnapping|offensive|bombing|blast)\b", re.I)
+REF_GROUP = {"arrest": None, "release": "release", "incident": None}
+SUCH = re.compile(r"\b(?:such|similar|previous|earlier)\s+(?:\w+\s+)?$", re.I)
+HYPOTHETICAL = re.compile(
+    r"(?:\b(?:will|would|could|may|might|should|must|plans? to|planned to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
+    r"attempt(?:s|ed)? to|tried to|sought to|seeks? to|wants? to|demand(?:s|ed)? that .{0,40}|"
+    r"prepar(?:e|es|ed|ing) to|ready to|poised to|set to|(?:re-?)?initiate)\s+(?:\w+\s+)?"
+    r"|\b(?:cannot|can't|won't|will not|would not|did not|didn't|never|not)\s+(?:\w+\s+){0,3}"
+    r"|\bthat (?:\w+ ){1,3}be\s+|\bto\s+(?:\w+\s+)?|\b(?:whether|if|unless)\b[^,.;]{0,60}"
+    r"|\b(?:secure|seek|demand|negotiate|win|obtain|call for|calls for|called for|push for)(?:s|ed|ing)?\s+the\s+"
+    r"|\b(?:planned|plotted|masterminded|ordered|organi[sz]ed|financed|funded|trained for)\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+)?)$",
+    re.I)
+BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
+                         r"linked to|suspected of|associated with|known for|role in|part in)\s+[^.;]{0,80}$", re.I)
+DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+(?:,[^—–\n]{0,60}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - )\s*")
+SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
+                            r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)"
+                            r"|(?:fled|flee|fleeing|escaped|returned|travell?ed|transport(?:ed|ing)?|transferred|"
+                            r"smuggl(?:ed|ing)|sent|bringing|brought|"
+                            r"moved|deported|filter(?:ing)?|trained|training)\s+(?:back\s+)?(?:to|into|in|from)"
+                            r"|(?:custody|jailed|imprisoned)\s+(?:at|in))\s+(?:the\s+)?$", re.I)
+NOUN_USE = re.compile(r"^(?:\s+(?:has|have|had|is|was|were|are|said|says|and|or|also|will|would|has\s+been)\b|\s*[,.;:)])",
+                       re.I)
+BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?$", re.I)
+CLAUSE_OPENER = re.compile(r"\b(?:when|after|while|because|before|until|as)\s+", re.I)
+AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had|got|get)\s+(?:\w+\s+)?$", re.I)
+GENERIC_AFTER = re.compile(r"\s+(?:must|should|are|were|have|has|remain|continue|can|could|would|will)\b", re.I)
+SPEAKER = re.compile(r"^,?\s*(?:(?!(?:was|were|been|is|are|be)\b)[\w-]+\s+){0,2}?(?:said|says|announced|told|"
+                      r"stated|reported|claimed|warned|noted|explained|added|pointed|confirmed|denied)\b(?!\s+by)",
+                      re.I)
+BACKGROUND_CUE = re.compile(r"\b(?:implicated in|involved in|responsible for|blamed for|accused of|linked to|"
+                             r"suspected of|known for)\b", re.I)
+SUBORDINATE = re.compile(r"\b(?:while|although|though|whereas|because|as|after|before|when)\b[^,;]*,\s*", re.I)
+VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated)\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes)\b", re.I)
+HABITUAL = re.compile(r"\b(?:conducts|continues to|continue to|routinely|usually|often|has been active|"
+                       r"have been active|is known|are known|trains?|train in|(?:has|have) (?:fought|waged|"
+                       r"carried out|conducted|launched|staged|claimed)|so far this year)\b", re.I)
+AMONG = re.compile(r"^\s*among (?:those|the people|the men|them)\s+(captured|detained|arrested|killed|released)\b", re.I)
+NUMBER_REF = re.compile(r"\b(?:the number|the toll|the death toll|the figure|the dead)\b", re.I)
+SAME_PLACE = re.compile(r"\b(?:in|inside|near|around) the (?:city|town|village|area|district)\b", re.I)
+THAT_DATE = re.compile(r"\b(?:on|that) (?:that|the same) (?:date|day)\b|\bon that date\b", re.I)
+CLAIM_VERB = r"(?:reported|said|says|stated|estimated|announced|claimed|told|confirmed|put the death toll)"
+RAW_CLAIM = re.compile(r"(?:^|[,;:“”\"]\s*)((?:[A-Z][\w’'.-]*|an?|the|of|in|al|for|police|officials?|residents|"
+                        r"witnesses|sources|medics|doctors|villagers|elders|relatives|survivors)"
+                        r"(?:\s+[\w’'.-]+){0,7}?)\s+"
+                        r"(?:reported|said|says|stated|estimated|announced|claimed|told|confirmed)\b")
+ACCORDING = re.compile(r"\baccording to (?:a |an |the )?([^,.;“\"]{3,80})", re.I)
+PRESS = re.compile(r"⟦(\d+)⟧\s+(press release|statement)", re.I)
+SOME_REPORTS = re.compile(r"\b(some reports|other reports|residents|witnesses|local officials|an? [\w ]{0,20}official)\b", re.I)
+TARGET_CUE = re.compile(r"\b(?:against|targeting|targeted|target|on|of|at)\s+(?:the\s+|a\s+|an\s+)?[“\"‘]?"
+                         r"(?:[\w-]+\s+[“\"‘]?){0,3}$", re.I)
+
+CIVILIAN_CAPTIVES = re.compile(r"\b(?:hostages?|civilians|citizens|nationals|britons|aid workers|journalists|"
+                                r"tourists|students|schoolgirls|schoolchildren|villagers|passengers|travell?ers|"
+                                r"worshippers|women and children)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?"
+                                r"(?:captured|seized|taken|abducted|held)\b", re.I)

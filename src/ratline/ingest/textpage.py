@@ -165,6 +165,11 @@ def split_page(text: str, title_line: bool = True) -> PageParts:
     if title_line and len(lines) > 1 and _headline_shaped(lines[0].text):
         parts.title = lines[0].text
         start = 1
+        later = _headline_after_masthead(lines)
+        if later is not None:       # "Arakan Frontline News" / breadcrumb / the real headline
+            parts.boilerplate.extend(ln.text for ln in lines[:later])
+            parts.title = lines[later].text
+            start = later + 1
     first = next((i for i in range(start, len(lines))
                   if lk.is_substantial(lines[i].text) and not _strong_tail(lines[i].text)
                   and not lk.is_caption(lines[i].text)), len(lines))
@@ -185,6 +190,26 @@ def split_page(text: str, title_line: bool = True) -> PageParts:
             parts.comment_count = max(parts.comment_count or 0, n)
     _set_published(parts, page_dates)
     return parts
+
+
+def _headline_after_masthead(lines: list[Line]) -> int | None:
+    """Index of the real headline when the first line is only the site's name.
+
+    A masthead is a few words with no sentence in them; the headline is the first
+    line of five or more words within the next three that is not a breadcrumb, a
+    date line or a byline, and that is itself no sentence of the article.
+    """
+    first = lines[0].text
+    if len(first.split()) > 4 or re.search(r"[.!?:]$", first):
+        return None
+    for k in range(1, min(4, len(lines))):
+        s = lines[k].text
+        if _BREADCRUMB.search(s) or lk.is_nav_like(s) or date_only_line(s) or lk.is_byline(s):
+            continue
+        if len(s.split()) >= 5 and _headline_shaped(s) and not s.rstrip().endswith("."):
+            return k
+        return None
+    return None
 
 
 def _headline_shaped(s: str) -> bool:

@@ -17,7 +17,7 @@ from ratline.mentions.finder import DocMentions
 from ratline.schema import Event, Relation
 
 H = r"(?:⟦\d+⟧(?:[’']s?\s+|-(?:led|backed|based)\s+))?⟦\d+⟧"
-APPOS = r"(?:,[^;.]{0,90}?,)?"        # an appositive between subject and verb: "ISWAP, the IS branch, broke away"
+APPOS = r"(?:\s*\([^)]{0,60}\)|,[^;.]{0,90}?,)?"   # "ISWAP, the IS branch, broke away", "JNIM (GSIM) is"
 EL = H + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*|\s+as well as\s+)(?:the\s+)?" + H + r")*"
 GAP = r"(?:[\w⟦⟧’'“”\"-]+\s+){0,3}?"
 ORG = {"armed_group", "state_force", "state_agency", "government", "other", "company"}
@@ -83,13 +83,17 @@ PATTERNS = [
        r"\b(?:led|headed|commanded|founded)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("y is led by x", "leads", r"(?P<o>⟦\d+⟧)" + APPOS + r"\s+(?:is|was|has been|had been|are)\s+(?:now\s+|still\s+)?"
        r"(?:led|headed|commanded)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
-    _p("y led by x", "leads", r"(?P<o>" + H + r")\s+(?:(?:which|that|who)\s+(?:is|was)\s+)?(?:led|headed|commanded)\s+"
-       r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
-    _p("y named x as its leader", "leads", r"(?P<o>⟦\d+⟧)\s+(?:named|appointed|chose|picked|elected)\s+(?P<s>⟦\d+⟧)\s+"
+    _p("y led by x", "leads", r"(?P<o>" + H + r")(?:\s*\([^)]{1,20}\))?,?\s+(?:(?:which|that|who)\s+(?:is|was)\s+)?"
+       r"(?:now\s+)?(?:led|headed|commanded|founded)\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("y is ... and is led by x", "leads", r"(?P<o>⟦\d+⟧)\s+(?:is|was)\s+[^.;]{0,140}?\band\s+(?:is|was)\s+(?:now\s+)?"
+       r"(?:led|headed|commanded)\s+by\s+(?:[\w.-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("y named x as its leader", "leads", r"(?P<o>⟦\d+⟧)\s+(?:named|appointed|chose|picked|elected)\s+(?P<s>⟦\d+⟧)"
+       + APPOS + r"\s+"
        r"as\s+(?:its|their|⟦\d+⟧)\s+(?:new\s+)?" + ROLE_LEAD, PERSON, GROUP),
-    _p("y of the preacher x", "leads", r"(?P<o>⟦\d+⟧)\s+of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<s>⟦\d+⟧)",
-       PERSON, {"armed_group"}),
-    _p("x leads y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:heads|leads|commands|led|headed|commanded|founded)\s+(?:the\s+)?"
+    _p("y of the preacher x", "leads", r"(?P<o>⟦\d+⟧)(?:\s*\([^)]{1,20}\))?\s+(?:faction\s+)?of\s+(?:the\s+)?"
+       r"(?:[A-Za-z][\w.-]*\s+){0,3}?(?P<s>⟦\d+⟧)", PERSON, {"armed_group", "state_force"}),
+    _p("x leads y", "leads", r"(?P<s>⟦\d+⟧),?\s+(?:who\s+)?(?:now\s+)?(?:heads|leads|commands|led|headed|commanded|"
+       r"founded)\s+(?:the\s+)?"
        r"(?P<o>" + H + ")", PERSON, GROUP),
     # member_of
     _p("x, one of the y commanders", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:a|an|one of the|one of|another)\s+"
@@ -124,7 +128,7 @@ PATTERNS = [
        r"(?P<o>" + H + r")[’']?s?\s+(?:[\w-]+\s+)?spokes(?:man|woman|person)\b", PERSON, ANY),
     _p("x, y's spokesman", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:the\s+)?(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+)?"
        r"spokes(?:man|woman|person)\b", PERSON, ANY),
-    _p("x, a spokesman for y", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:a|an|the)\s+(?:former\s+|chief\s+)?"
+    _p("x, a spokesman for y", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:(?:a|an|the)\s+)?(?:former\s+|chief\s+)?"
        r"(?:spokes(?:man|woman|person))\s+(?:for|of|to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<o>" + H + ")", PERSON, ANY),
     _p("x was a spokesman for y", "spokesman_for", r"(?P<s>⟦\d+⟧)\s+(?:was|is|has been|had been)\s+(?:a|an|the)\s+"
        r"(?:former\s+|chief\s+)?spokes(?:man|woman|person)\b[^.;⟦]{0,40}?\b(?:to|for|of)\s+"
@@ -142,14 +146,27 @@ PATTERNS = [
     _p("x split from y", "splinter_of", r"(?P<s>⟦\d+⟧)" + APPOS + r"[^.;⟦]{0,30}?\b(?:split|splintered|broke away|broke off|"
        r"defected)\s+from\s+(?:the\s+)?" + GAP + r"(?P<o>" + H + ")", GROUP, GROUP),
     # part_of
-    _p("x, the branch of y", "part_of", r"(?P<s>⟦\d+⟧),?\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:branch|wing|"
+    _p("x, the branch of y", "part_of", r"(?P<s>⟦\d+⟧),?\s+(?:(?:is|was|remains)\s+)?(?:the\s+|a\s+|an\s+)?"
+       r"(?:[\w-]+\s+){0,3}?(?:branch|wing|"
        r"arm|unit|division|affiliate|franchise|chapter|subsidiary)\s+of\s+(?:the\s+)?(?P<o>" + H + ")", GROUP, GROUP),
     _p("x was part of y", "part_of", r"(?P<s>⟦\d+⟧),?\s+(?:which|who)?\s*(?:is|are|was|were|remains?)\s+"
        r"(?:a\s+)?(?:part|made up|composed|formed)\s+of\s+(?:(?:elements|members|units|fighters)\s+of\s+)?"
        r"(?:the\s+)?(?P<o>" + H + ")", GROUP, GROUP),
     # allied_with
+    _p("y is an alliance that includes x", "part_of", r"(?P<o>⟦\d+⟧)\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
+       r"(?:alliance|coalition|umbrella|grouping|federation|front)\b[^.;]{0,80}?\b(?:includes?|including|comprising|"
+       r"grouping|made up of|that includes)\s+(?:the\s+)?(?P<s>EL)", GROUP, GROUP),
+    _p("x belongs to y", "part_of", r"(?P<s>EL)" + APPOS + r"\s+(?:belongs?|belonged|has belonged)\s+to\s+(?:the\s+)?"
+       r"(?P<o>⟦\d+⟧)", GROUP, GROUP),
+    _p("x belongs to y together with z", "part_of", r"\b(?:belongs?|belonged)\s+to\s+(?:the\s+)?(?P<o>⟦\d+⟧)\s+"
+       r"(?:together\s+)?(?:with|alongside)\s+(?:the\s+)?(?P<s>EL)", GROUP, GROUP),
+    _p("y's x outlet", "part_of", r"(?P<o>⟦\d+⟧)[’']s\s+(?P<s>⟦\d+⟧)\s+(?:outlet|media (?:arm|outlet|wing|office)|wing|arm|"
+       r"unit|brigade|battalion|faction|branch|news agency|division|zone|command)\b", GROUP, GROUP),
+    _p("y's unit x", "part_of", r"(?P<o>⟦\d+⟧)[’']s\s+(?P<s>⟦\d+⟧)", {"state_force"}, {"state_force", "armed_group"}),
+    _p("x and his brother y", "sibling_of", r"(?P<o>⟦\d+⟧)[^.;⟦]{0,40}?\b(?:his|her)\s+(?:younger\s+|older\s+|elder\s+)?"
+       r"(?:brother|sister),?\s+(?P<s>⟦\d+⟧)", PERSON, PERSON),
     _p("x cooperates with y", "allied_with", r"(?P<s>EL)[^.;⟦]{0,60}?\b(?:cooperat(?:e|es|ed)|work(?:s|ed)?|"
-       r"fight(?:s)?|fought|coordinat(?:e|es|ed)) (?:closely |together )?(?:with|alongside)\s+(?:the\s+)?"
+       r"fight(?:s)?|fought|coordinat(?:e|es|ed)|sided|sides|allied) (?:closely |together )?(?:with|alongside)\s+(?:the\s+)?"
        + GAP + r"(?P<o>EL)", GROUP, GROUP),
     _p("x has ties with y", "allied_with", r"(?P<s>EL)\s+(?:also\s+)?(?:has|have|had|maintains?)\s+(?:deep|close|"
        r"strong|long-standing|longstanding)?\s*(?:ties|links|connections) (?:with|to)\s+(?:the\s+)?" + GAP
@@ -167,7 +184,8 @@ _PH = re.compile(r"⟦(\d+)⟧")
 def _compile():
     out = []
     for p in PATTERNS:
-        rx = re.compile(p.rx.pattern.replace("EL", EL), re.I)
+        pattern = p.rx.pattern.replace("EL", EL).replace("(?P<o>", "[“\"‘]?(?P<o>")   # a quoted name: “Secret Cells”
+        rx = re.compile(pattern, re.I)
         out.append(Pattern(p.name, p.predicate, rx, p.subj_kinds, p.obj_kinds, p.inverse))
     return out
 

@@ -74,8 +74,9 @@ _NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer
 _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout", "to", "within", "near", "outside",
                          "southern", "northern", "eastern", "western", "central", "northeastern", "northwestern",
                          "southeastern", "southwestern", "rural"}
-_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:terror |militant |armed |insurgent |extremist )?"
-                      r"(?:network|group|militia|organi[sz]ation|movement|faction))\b(?!s)", re.I)
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:(?-i:[a-zè][\w’'-]*)\s+)?"
+                      r"(?:network|group|militia|organi[sz]ation|movement|faction|cartel|gang|alliance|syndicate))\b(?!s)",
+                      re.I)
 
 
 @dataclass
@@ -212,6 +213,9 @@ class MentionFinder:
                 found.append(Mention(Span(s0, s0 + len(it.group(1)), it.group(1)), ents[last_group].type,
                                      last_group, sent.index, "anaphora:sentence-initial it"))
             for am in _ANAPHOR.finditer(sent.span.text):
+                a0, a1 = sent.span.start + am.start(), sent.span.start + am.end()
+                if any(f.span.start < a1 and a0 < f.span.end for f in found):
+                    continue                 # "the Qazali Network" is a name, not an anaphor
                 before = [f for f in found if f.span.end <= sent.span.start + am.start()]
                 ref = _antecedent(before, mentions, ents, am.group(1))
                 if ref:

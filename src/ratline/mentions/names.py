@@ -181,8 +181,9 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     building_cue = {"at", "near", "outside", "inside"}
     if lists.org_heads.get(head) == "state_agency" and (prev in building_cue or (prev == "the" and prev2 in building_cue)):
         return NameHit(i, j, "facility", None, "pattern:agency-building")
-    if len(words) >= 3 and "of" in words and words[0] in lists.org_heads:
-        return NameHit(i, j, lists.org_heads[words[0]], None, "pattern:organisation-of")
+    if len(words) >= 3 and "of" in words and any(w in lists.org_heads for w in words[:words.index("of")]):
+        head_before_of = next(w for w in reversed(words[:words.index("of")]) if w in lists.org_heads)
+        return NameHit(i, j, lists.org_heads[head_before_of], None, "pattern:organisation-of")
     org = lists.org_heads.get(head) or (lists.org_heads.get(" ".join(words[-2:])) if len(words) > 1 else None)
     if org and len(words) >= 2:
         kind = org

@@ -200,8 +200,6 @@ def test_events_passive_victims_are_targets():
     assert "taliban" in ev.targets and "taliban" not in ev.actors
 
 
-@pytest.mark.xfail(strict=True, reason="events: with no trigger word the clause is coded from its figures, and "
-                                       "the group opening the sentence is neither actor nor target")
 def test_events_group_opening_an_untriggered_attack_is_the_actor():
     (ev,) = run("ELN guerrillas attacked a police station in Tame on Feb. 12 and killed 3 officers.").events
     assert ev.actors == ["eln"]

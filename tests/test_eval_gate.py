@@ -23,6 +23,9 @@ CORPORA = {
     # name: (articles, gold annotations)
     "seeds": (SHARED / "seeds", SHARED / "gold"),
     "demo": (REPO / "corpus" / "demo", REPO / "tests" / "data" / "gold_own"),
+    # written and annotated blind for the project; scored blind once, then used to find
+    # general failure modes (see NOTES.md), so it now guards against regressions only
+    "heldout": (REPO / "tests" / "data" / "heldout" / "articles", REPO / "tests" / "data" / "heldout" / "gold"),
 }
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 

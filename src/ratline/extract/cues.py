@@ -78,3 +78,5 @@ CIVILIAN_CAPTIVES = re.compile(r"\b(?:hostages?|civilians|citizens|nationals|bri
                                 r"tourists|students|schoolgirls|schoolchildren|villagers|passengers|travell?ers|"
                                 r"worshippers|women and children)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?"
                                 r"(?:captured|seized|taken|abducted|held)\b", re.I)
+SETTLEMENT_BEFORE = re.compile(r"\b(?:hamlet|village|settlement|neighbou?rhood|camp|outpost|compound) of\s+(?:the\s+)?$",
+                               re.I)

@@ -25,6 +25,7 @@ class Draft:
     deck: bool
     date: DateRef | None = None
     place: str | None = None
+    place_rank: float | None = None     # how specific the place is as the text names it
     actors: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     figures: Figures = field(default_factory=Figures)

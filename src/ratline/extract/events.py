@@ -14,6 +14,7 @@ import re
 
 from ratline.extract.casualties import figures_in
 from ratline.extract.cues import (
+    SETTLEMENT_BEFORE,
     ACTOR_KINDS, GROUPS, PARTY_KINDS,
     DEF_REF, REF_GROUP, SUCH, HYPOTHETICAL, BACKGROUND, DATELINE,
     SPEAKER_PLACE, NOUN_USE, BE_BEFORE, CLAUSE_OPENER, GENERIC_AFTER, SPEAKER,
@@ -26,9 +27,14 @@ from ratline.extract.drafts import (  # noqa: F401 - build_events is part of thi
     _person_targets, _same_day, _trim, _weak, _add, build_events,
 )
 from ratline.extract.masking import Masked, mask
+
 from ratline.extract.triggers import TriggerHit, load_triggers
 from ratline.mentions.finder import DocMentions
 from ratline.schema import DateRef, Mention, Span
+
+
+def _rank_of(d: Draft, ex: "EventExtractor") -> float:
+    return d.place_rank if d.place_rank is not None else ex._place_rank(d.place)
 
 class EventExtractor:
     def __init__(self, dm: DocMentions, body: str, base, find_dates, find_quantities, paragraphs: list[int]):
@@ -47,6 +53,7 @@ class EventExtractor:
         self.prev_actors: list[str] = []
         self.touched: Draft | None = None
         self._masked: Masked | None = None
+        self._picked_rank: float | None = None
         self._deck_now = False
 
     # -- driving ---------------------------------------------------------
@@ -173,7 +180,9 @@ class EventExtractor:
                       background=background)
         self._masked = masked
         draft.date = self._pick_date(masked.text, event_dates, main)
+        self._picked_rank = None
         draft.place = self._pick_place(masked)
+        draft.place_rank = self._picked_rank
         draft.actors, draft.targets = self._parties(masked, first)
         draft.targets_person = any(self.dm.entities.get(t) is not None and self.dm.entities[t].type == "person"
                                    for t in draft.targets)
@@ -220,9 +229,17 @@ class EventExtractor:
         regional = self._regional(places)
         if regional is not None:
             return regional
-        best = min(places, key=lambda m: (self._place_rank(m.key), m.span.start))
+        best = min(places, key=lambda m: (self._mention_rank(m), m.span.start))
         self.last_place = best.key if self._place_rank(best.key) < 4 else self.last_place
+        self._picked_rank = self._mention_rank(best)
         return best.key
+
+    def _mention_rank(self, m: Mention) -> float:
+        """"the hamlet of El Aguaje": the words before a place say how small it is."""
+        rank = self._place_rank(m.key)
+        if SETTLEMENT_BEFORE.search(self.body[max(0, m.span.start - 25):m.span.start]):
+            return min(rank, 0.5)
+        return rank
 
     def _regional(self, places: list[Mention]) -> str | None:
         """"in Baghdad, Basrah and central and southern Iraq": an operation across a country."""
@@ -472,8 +489,8 @@ class EventExtractor:
                 into.type, into.rank = new.type, new.rank
         if new.date and (into.date is None or _finer(new.date, into.date)):
             into.date = new.date
-        if new.place and (into.place is None or self._place_rank(new.place) < self._place_rank(into.place)):
-            into.place = new.place
+        if new.place and (into.place is None or _rank_of(new, self) < _rank_of(into, self)):
+            into.place, into.place_rank = new.place, new.place_rank
         for a in new.actors:
             _add(into.actors, a)
         for t in new.targets:

@@ -31,6 +31,7 @@ _FORCE_NOUNS = {"forces", "troops", "soldiers", "commandos", "police", "special"
                 "warplanes", "helicopters", "units", "personnel"}
 
 
+_DATELINE_COUNTRY = re.compile(r"^[A-Z][A-Z .'’-]+,\s+([A-Z][A-Za-z .'’-]+?),")
 _AREA_NOUNS = {"district", "province", "governorate", "region", "valley", "county", "state", "village", "town"}
 _ORDINARY_WORDS = {"coalition", "forces", "force", "troops", "secret", "cell", "cells", "special", "groups", "group",
                    "multinational", "allied", "international", "security", "army", "network", "units"}
@@ -123,7 +124,7 @@ class MentionFinder:
         pending_singles: list[tuple[Sentence, NameHit]] = []
         last_group: str | None = None
         matches = [self.dictionary.match(sent.tokens) for sent in sentences]
-        country = self._country_hint(matches)
+        country = self._country_hint(matches, sentences)
         for sent in sentences:
             toks = sent.tokens
             found: list[Mention] = []
@@ -262,14 +263,27 @@ class MentionFinder:
         span = _span(body, toks, m.start - 1, m.end + 1)
         return Mention(span, "state_force", "unit_" + slug(span.text), sent.index, f"pattern:unit-of:{m.actor_id}")
 
-    def _country_hint(self, matches) -> str | None:
-        """The country the report is about: the commonest country of the known actors it names."""
+    def _country_hint(self, matches, sentences=()) -> str | None:
+        """The country the report is about: a dateline's country first ("ZAPORIZHZHIA, Ukraine,"),
+        else the commonest country of the known actors it names, a country named as a place
+        ("in Ukraine") counting three times."""
+        if sentences and self.gazetteer is not None:
+            head = _DATELINE_COUNTRY.match(sentences[0].span.text)
+            if head:
+                place = self.gazetteer.lookup(head.group(1))
+                if place is not None and getattr(place, "feature", "") == "country":
+                    return place.country
         counts: dict[str, int] = {}
-        for sent_matches in matches:
+        for sent, sent_matches in zip(sentences, matches) if sentences else ((None, m) for m in matches):
             for m in sent_matches:
                 cc = self.dictionary.actors[m.actor_id].country
-                if cc:
-                    counts[cc] = counts.get(cc, 0) + 1
+                if not cc:
+                    continue
+                weight = 1
+                if sent is not None and m.start > 0 and sent.tokens[m.start - 1].norm in _LOCATIVE_FOR_COUNTRY \
+                        and self.dictionary.actors[m.actor_id].type == "government":
+                    weight = 3
+                counts[cc] = counts.get(cc, 0) + weight
         return max(counts, key=counts.get) if counts else None
 
     def _resolve_hit(self, hit: NameHit, span: Span, ents, places, country=None):

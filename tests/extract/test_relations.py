@@ -155,8 +155,6 @@ def test_relations_backed_by_points_from_backer(body, backer, backed):
     assert (backer, "supports", backed) in triples(run(body))
 
 
-@pytest.mark.xfail(strict=True, reason="relations: the 'x-backed y' pattern also reads 'Y backed by X' (no hyphen), "
-                                       "adding the reversed 'Y supports X'")
 @pytest.mark.parametrize("body, backer, backed", [
     ("Afghan commandos backed by NATO special forces raided the village.", "nato", "afghan_commandos"),
     ("Iraqi troops backed by US aircraft retook Ramadi.", "united_states", "iraqi_security_forces"),

@@ -52,13 +52,14 @@ PATTERNS = [
     _p("x-backed y", "supports", r"(?P<s>" + H + r"(?:\s+and\s+" + H + r")?)\s*-?\s*(?:backed|funded|sponsored|supported|"
        r"trained|armed|supplied)(?!\s+by)\s+"
        r"(?:(?:and|or)\s+[\w-]+\s+)?" + GAP + r"(?P<o>EL)", ORG, ANY),
-    _p("y backed by x", "supports", r"(?P<o>EL)[^.;⟦]{0,70}?\b(?:backed|funded|supported|armed|trained|sponsored|"
+    _p("y backed by x", "supports", r"(?P<o>EL)(?:(?!\b(?:has|have|had|was|were|is|are|released|said)\b)[^.;⟦]){0,70}?"
+       r"\b(?:backed|funded|supported|armed|trained|sponsored|"
        r"operated|directed|run|controlled|advised|assisted|aided|equipped)(?:\s+and\s+\w+)?\s+by\s+(?:the\s+)?"
        r"(?P<s>EL)", ORG, ANY),
-    _p("x supports y", "supports", r"(?P<s>EL)(?:,[^,.;⟦]{0,40},?)?\s+(?:(?:that|which|who|has|have|had|also|"
-       r"continues? to)\s+)*" + SUPPORT_VERB + r"\b(?:,?\s+(?:and\s+)?(?:fund|train|arm|equip|finance|support)s?\b,?)*"
+    _p("x supports y", "supports", r"(?P<s>EL)(?:,[^;.]{0,90}?,)?\s+(?:(?:that|which|who|has|have|had|also|"
+       r"continues? to)\s+)*" + SUPPORT_VERB + r"\b(?!\s+by\b)(?:,?\s+(?:and\s+)?(?:fund|train|arm|equip|finance|support)s?\b,?)*"
        r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?P<o>EL)", ORG, ANY),
-    _p("x supports groups including y", "supports", r"(?P<s>EL)(?:,[^,.;⟦]{0,40},?)?\s+(?:(?:that|which|who|has|have|"
+    _p("x supports groups including y", "supports", r"(?P<s>EL)(?:,[^;.]{0,90}?,)?\s+(?:(?:that|which|who|has|have|"
        r"had|also|continues? to)\s+)*" + SUPPORT_VERB + r"\b[^.;]{0,140}?\b(?:including|such as|like)\s+(?:the\s+)?"
        r"(?P<o>EL)", ORG, ANY),
     _p("y receives from x", "supports", r"(?P<o>EL)\s+(?:(?:has|have|also)\s+)*(?:receives?|received|gets|got|"
@@ -66,9 +67,10 @@ PATTERNS = [
     _p("x's involvement in backing y", "supports", r"(?P<s>EL)[’']s?\s+(?:role|involvement|hand)\s+in\s+"
        r"(?:backing|supporting|funding|arming)\s+(?:the\s+)?(?P<o>EL)", ORG, ANY),
     # leads
-    _p("x's y", "leads", r"(?P<s>⟦\d+⟧)[’']s?\s+(?:(?:⟦\d+⟧\s*-?\s*)?[\w-]+\s+){0,2}?(?P<o>⟦\d+⟧)", PERSON, GROUP),
+    _p("x's y", "leads", r"(?P<s>⟦\d+⟧)[’']s?\s+(?:(?:⟦\d+⟧\s*-?\s*)?[\w-]+\s+){0,2}?(?P<o>⟦\d+⟧)"
+       r"(?!\s*-?\s*(?:backed|funded|trained|armed|sponsored|supported)\b)", PERSON, GROUP),
     _p("y leader x", "leads", r"(?P<o>" + H + r")\s+(?:former\s+|founder-|new\s+|top\s+)?" + ROLE_LEAD
-       + r",?\s+(?:[A-Z][\w.]*\s+){0,3}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+       + r",?\s+(?:(?-i:[A-Z])[\w.]*\s+){0,3}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("x, the leader of y", "leads", r"(?P<s>⟦\d+⟧),\s+(?:the\s+)?(?:former\s+|top\s+|overall\s+|then\s+|"
        r"supreme\s+|self-styled\s+)?" + ROLE_LEAD + r"\s+of\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
     _p("x, the former y commander", "leads", r"(?P<s>⟦\d+⟧),\s+(?:the|a)\s+(?:former\s+|top\s+)?(?P<o>" + H + r")\s+"
@@ -199,7 +201,8 @@ def extract_relations(dm: DocMentions, find_quantities, events: list[Event]) -> 
     for sent in dm.sentences:
         mentions = [x for x in dm.in_sentence(sent.index) if _relation_mention(x, dm.sentences[sent.index].span)]
         m = _expand_plural_anaphora(mask(sent.span, mentions, []), prev_groups)
-        prev_groups = [x for x in mentions if x.kind == "armed_group"] or prev_groups
+        m.text = _DASH_ASIDE.sub(" ", m.text)      # "the rogue units – so called by MNF-I – cooperate with"
+        prev_groups = _groups_named(m, mentions) or prev_groups
         if len(m.mentions) < 2 and "sanction" not in m.text:
             continue                     # a relation needs two parties
         for pat in _COMPILED:
@@ -217,6 +220,21 @@ def extract_relations(dm: DocMentions, find_quantities, events: list[Event]) -> 
     _relations_inside_names(rels, dm)
     _victim_relations(rels, dm)
     return list(rels.values())
+
+
+_DASH_ASIDE = re.compile(r"\s[–—]\s[^–—.;]{1,160}?\s[–—]\s")
+_EXAMPLES = re.compile(r"\b(?:such as|including|like)\b")
+
+
+def _groups_named(m: Masked, mentions: list) -> list:
+    """Groups a later "these groups" can mean: after "such as"/"including" when the sentence lists examples."""
+    cue = _EXAMPLES.search(m.text)
+    groups = [x for x in mentions if x.kind == "armed_group"]
+    if cue:
+        after = [m.mentions[int(k)] for k in _PH.findall(m.text[cue.end():])]
+        listed = [x for x in after if x.kind == "armed_group"]
+        return listed or groups
+    return groups
 
 
 _PLURAL_ANAPHOR = re.compile(r"\b[Tt]hese (?:terror |militant |armed )?(?:groups|networks|militias|organi[sz]ations|cells)\b")
@@ -338,7 +356,8 @@ def _victim_relations(rels, dm: DocMentions) -> None:
                     actors = _actors_after(m, verb_at + len(verb))
                 else:
                     actors = []
-                actors = actors or list(prev_actors)
+                if not actors and verb not in ("killed", "assassinated"):
+                    actors = list(prev_actors)      # "was among the men detained": the raid's forces
                 actors_here = actors_here or actors
                 pred = _PREDICATE_OF.get(verb, "captured_by")
                 for a in actors:

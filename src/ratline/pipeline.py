@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 
 from ratline.extract.events import EventExtractor, build_events
-from ratline.extract.relations import extract_relations
+from ratline.extract.relations import date_relations, extract_relations
 from ratline.extract.tallies import extract_tallies
 from ratline.mentions.dictionary import ActorDictionary
 from ratline.mentions.finder import DocMentions, MentionFinder
@@ -40,6 +40,7 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     events, conflicts = build_events(drafts, dm, doc.published)
     tallies = extract_tallies(dm, base, find_dates, find_quantities)
     relations = extract_relations(dm, find_quantities, events)
+    date_relations(relations, base, find_dates)
     entities = _entities(dm, events, relations, tallies)
     last = dm.sentences[-1].span.text if dm.sentences else None
     return Extraction(document=doc, entities=entities, mentions=dm.mentions, relations=relations,

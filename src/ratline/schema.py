@@ -117,8 +117,10 @@ class Relation:
     quote: str
     span: Span
     basis: str
-    date: str | None = None
+    date: str | None = None          # when the text places the relation ("in 2007")
     date_precision: str | None = None
+    since: str | None = None         # "now led by X": true from this date (the report's)
+    until: str | None = None         # "was commander up until his capture in 2007"
 
 
 @dataclass

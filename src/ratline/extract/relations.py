@@ -446,3 +446,30 @@ def _ensure_entity(dm: DocMentions, actor, surface: str) -> None:
 def _contains_seq(seq: tuple, sub: tuple) -> bool:
     n = len(sub)
     return any(seq[i:i + n] == sub for i in range(len(seq) - n + 1))
+
+
+_UNTIL = re.compile(r"\b(?:up\s+)?(?:until|till|through)\s+(?:his|her|its|their|the)?\s*(?:[\w-]+\s+){0,2}?(?:in\s+)?$",
+                    re.I)
+_NOW = re.compile(r"\b(?:is|are)\s+(?:now|currently|still)\b|\bnow\s+(?:led|headed|commanded|said to be)\b", re.I)
+_FORMER = re.compile(r"\b(?:former|ex-|was (?:a |the )?(?:former )?(?:commander|leader|head|spokesman|member))", re.I)
+
+
+def date_relations(relations: list[Relation], base, find_dates) -> None:
+    """Dates of the relations themselves: "up until his capture in 2007", "now said to be under
+    the command of", "the former commander" — read from the relation's own sentence."""
+    for r in relations:
+        if r.basis.startswith("victim:") or r.basis.startswith("event:"):
+            refs = [d for d in find_dates(r.quote, base, r.span.start, None) if d.date and not d.since]
+            if refs:
+                r.date, r.date_precision = refs[0].date, refs[0].precision
+            continue
+        for d in find_dates(r.quote, base, r.span.start, None):
+            if not d.date:
+                continue
+            before = r.quote[:d.span.start - r.span.start]
+            if _UNTIL.search(before):
+                r.until = d.date
+            elif d.since:
+                r.since = d.date
+        if r.since is None and base is not None and _NOW.search(r.quote):
+            r.since = base.isoformat()       # true as of the report

@@ -25,7 +25,8 @@ def document_interchange(store: Store, doc: dict[str, Any]) -> dict[str, Any]:
         "relations": [
             {"subject": r["subject"], "predicate": r["predicate"], "object": r["object"],
              "quote": r["quote"], "basis": r["basis"], "date": r["date"],
-             "date_precision": r["date_precision"], "start": r["char_start"], "end": r["char_end"]}
+             "date_precision": r["date_precision"], "since": r["valid_since"], "until": r["valid_until"],
+             "start": r["char_start"], "end": r["char_end"]}
             for r in store.query("SELECT * FROM relations WHERE doc_id = ? "
                                  "ORDER BY char_start, char_end", (did,))
         ],

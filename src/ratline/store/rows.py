@@ -25,7 +25,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "mentions": ("doc_id", "char_start", "char_end", "text", "kind", "entity_key", "sentence",
                  "basis"),
     "relations": ("doc_id", "subject", "predicate", "object", "quote", "char_start", "char_end",
-                  "basis", "date", "date_precision"),
+                  "basis", "date", "date_precision", "valid_since", "valid_until"),
     "events": ("id", "type", "date", "date_precision", "location", "admin1", "country", "lat",
                "lon", "where_precision"),
     "event_reports": ("event_id", "doc_id", "local_id", "quote", "char_start", "char_end",
@@ -77,7 +77,8 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
                                  canon(m.key), m.sentence, m.basis))
     for r in ex.relations:
         rows["relations"].append((did, canon(r.subject), r.predicate, canon(r.object), r.quote,
-                                  r.span.start, r.span.end, r.basis, r.date, r.date_precision))
+                                  r.span.start, r.span.end, r.basis, r.date, r.date_precision,
+                                  r.since, r.until))
     for e in ex.events:
         eid = event_id(did, e.id)
         rows["events"].append((eid, e.type, e.date, e.date_precision, canon(e.location),

@@ -101,7 +101,9 @@ CREATE TABLE IF NOT EXISTS relations (
     char_end       INTEGER NOT NULL,
     basis          TEXT,
     date           TEXT,
-    date_precision TEXT
+    date_precision TEXT,
+    valid_since    TEXT,
+    valid_until    TEXT
 );
 CREATE INDEX IF NOT EXISTS relations_doc ON relations (doc_id);
 CREATE INDEX IF NOT EXISTS relations_subject ON relations (subject);

@@ -61,7 +61,10 @@ HABITUAL = re.compile(r"\b(?:conducts|continues to|continue to|routinely|usually
                        r"carried out|conducted|launched|staged|claimed)|so far this year)\b", re.I)
 AMONG = re.compile(r"^\s*among (?:those|the people|the men|them)\s+(captured|detained|arrested|killed|released)\b", re.I)
 NUMBER_REF = re.compile(r"\b(?:the number|the toll|the death toll|the figure|the dead)\b", re.I)
-SAME_PLACE = re.compile(r"\b(?:in|inside|near|around) the (?:city|town|village|area|district)\b", re.I)
+SAME_PLACE = re.compile(r"\b(?:(?:in|inside|near|around) the (?:city|town|village|area|district)\b"
+                        r"|the (?:city|town|village)['’]s\b)", re.I)
+SPOKEN_ON = re.compile(r"\b(?:said|says|told|statement|announced|reported|briefing|communiqu[eé]|claimed|"
+                       r"added|confirmed|denied)\b[^.;]{0,25}$", re.I)
 THAT_DATE = re.compile(r"\b(?:on|that) (?:that|the same) (?:date|day)\b|\bon that date\b", re.I)
 CLAIM_VERB = r"(?:reported|said|says|stated|estimated|announced|claimed|told|confirmed|put the death toll)"
 RAW_CLAIM = re.compile(r"(?:^|[,;:“”\"]\s*)((?:[A-Z][\w’'.-]*|an?|the|of|in|al|for|police|officials?|residents|"

@@ -14,6 +14,7 @@ import re
 
 from ratline.extract.casualties import figures_in
 from ratline.extract.cues import (
+    SPOKEN_ON,
     SETTLEMENT_BEFORE,
     ACTOR_KINDS, GROUPS, PARTY_KINDS,
     DEF_REF, REF_GROUP, SUCH, HYPOTHETICAL, BACKGROUND, DATELINE,
@@ -208,7 +209,8 @@ class EventExtractor:
         for d in dates:
             if d.date:
                 self.last_date = d
-                if d.precision == "day":
+                spoken = SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])
+                if d.precision == "day" and not spoken:      # "said on Monday" dates a statement
                     self.anchor = _as_date(d.date)
 
     def _pick_date(self, text: str, dates: list[DateRef], main: TriggerHit) -> DateRef | None:

@@ -24,7 +24,7 @@ _COORD_PLURAL = re.compile(
 )
 _ELLIPTIC = re.compile(r"\b([A-Z][\w.]*[A-Za-z])\s+and\s+(?:[A-Z][\w.]*\s+)?(forces|troops|military|soldiers|"
                        r"security forces|special forces|police)\b")
-_THE_FORCE = re.compile(r"\b(?:the|The)\s+(army|military|police|navy|air force)\b(?!\s+of\b)")
+_THE_FORCE = re.compile(r"\b(?:the|The)\s+(army|military|police|navy|air force|junta|regime)\b(?!\s+of\b)")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _UNIT_NOUNS = {"division", "brigade", "battalion", "regiment", "corps", "company", "squadron", "group"}
 _FORCE_NOUNS = {"forces", "troops", "soldiers", "commandos", "police", "special", "jets", "aircraft", "drones",
@@ -246,11 +246,18 @@ class MentionFinder:
         if country is None:
             return None
         for actor in self.dictionary.actors.values():
-            if actor.type == "government" and actor.country == country:
-                for adj in actor.adjectives:
-                    key = self._actor_for(f"{adj} {noun.title()}")
-                    if key:
-                        return key
+            if actor.type != "government" or actor.country != country:
+                continue
+            if noun.lower() in ("junta", "regime"):
+                return actor.id              # "the junta": the state's rulers
+            names = [f"{adj} {noun.title()}" for adj in actor.adjectives]
+            if noun.lower() in ("army", "military"):
+                names += [f"{adj} Armed Forces" for adj in actor.adjectives] + [f"Armed Forces of {actor.name}",
+                                                                               f"{actor.name} Armed Forces"]
+            for name in names:
+                key = self._actor_for(name)
+                if key:
+                    return key
         return None
 
     def _unit_of(self, sent, m, body) -> Mention | None:

@@ -203,7 +203,8 @@ class EventExtractor:
 
     def _other_ok(self, text: str) -> bool:
         return bool(re.search(r"\b(?:called for|agree(?:d)? to|announced|declared|imposed|established|formed|"
-                              r"founded|signed|pledged)\b", text, re.I))
+                              r"founded|created|signed|pledged|seized|took|grabbed|ousted|designated|deployed)\b",
+                              text, re.I))
 
     def _remember_dates(self, dates: list[DateRef]) -> None:
         for d in dates:

@@ -24,7 +24,11 @@ _COORD_PLURAL = re.compile(
 )
 _ELLIPTIC = re.compile(r"\b([A-Z][\w.]*[A-Za-z])\s+and\s+(?:[A-Z][\w.]*\s+)?(forces|troops|military|soldiers|"
                        r"security forces|special forces|police)\b")
-_THE_FORCE = re.compile(r"\b(?:the|The)\s+(army|military|police|navy|air force|junta|regime)\b(?!\s+of\b)")
+_THE_FORCE = re.compile(r"\b(?:(?:the|The)\s+(army|military|police|navy|air force|junta|regime)\b(?!\s+of\b)"
+                        r"|(?<![\w’'-])(army|military|regime|junta|police|navy)\s+(?=warplanes|aircraft|jets|drones|"
+                        r"helicopters|troops|soldiers|artillery|gunboats|units\b))")
+_GENERIC_FIGHTERS = re.compile(r"\b(?:the\s+)?(insurgents|militants|jihadists|rebels|extremists|terrorists|guerrillas|"
+                               r"gunmen)\b", re.I)
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _UNIT_NOUNS = {"division", "brigade", "battalion", "regiment", "corps", "company", "squadron", "group"}
 _FORCE_NOUNS = {"forces", "troops", "soldiers", "commandos", "police", "special", "jets", "aircraft", "drones",
@@ -200,12 +204,13 @@ class MentionFinder:
                         and toks[hit.start - 2].text in "’'":
                     _add_alias(ents[key], body[toks[hit.start - 3].start:span.end])   # "Iraq’s Finance Ministry"
             for am in _THE_FORCE.finditer(sent.span.text):
-                key = self._national_force(am.group(1), country)
-                s0 = sent.span.start + am.start(1)
+                g = 1 if am.group(1) else 2
+                key = self._national_force(am.group(g), country)
+                s0 = sent.span.start + am.start(g)
                 if key is None or any(f.span.start <= s0 < f.span.end for f in found):
                     continue
                 actor = self.dictionary.actors[key]
-                found.append(Mention(Span(s0, s0 + len(am.group(1)), am.group(1)), actor.type, key, sent.index,
+                found.append(Mention(Span(s0, s0 + len(am.group(g)), am.group(g)), actor.type, key, sent.index,
                                      "dictionary:national-force"))
                 _add_entity(ents, key, actor.type, actor.name, am.group(0), actor.country, "dictionary")
             it = _IT.match(sent.span.text)
@@ -229,6 +234,7 @@ class MentionFinder:
             if groups_here:
                 last_group = groups_here[0].key       # the sentence's first group: usually its subject
         mentions.extend(self._link_singles(body, pending_singles, ents, places, country))
+        mentions.extend(_generic_fighters(sentences, mentions, ents))
         _merge_person_variants(mentions, ents)
         _merge_nested_facilities(mentions, ents, places)
         mentions.sort(key=lambda m: m.span.start)
@@ -373,6 +379,31 @@ def _antecedent(found, earlier, ents, noun: str) -> str | None:
         if m.kind == "armed_group":
             return m.key
     return None
+
+
+def _generic_fighters(sentences, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """"the insurgents", "gunmen": the report's one dominant armed group, when it clearly has one
+    (named at least twice, and at least twice as often as any other)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.kind == "armed_group" and m.basis.startswith("dictionary"):
+            counts[m.key] = counts.get(m.key, 0) + 1
+    if not counts:
+        return []
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    top, n = ranked[0]
+    if n < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > n):
+        return []
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    out = []
+    for sent in sentences:
+        for gm in _GENERIC_FIGHTERS.finditer(sent.span.text):
+            s0, s1 = sent.span.start + gm.start(1), sent.span.start + gm.end(1)
+            if any(a < s1 and s0 < b for a, b in taken):
+                continue
+            out.append(Mention(Span(s0, s1, gm.group(1)), "armed_group", top, sent.index,
+                               "anaphora:generic-fighters"))
+    return out
 
 
 def _merge_nested_facilities(mentions: list[Mention], ents: dict[str, Entity], places) -> None:

@@ -134,7 +134,8 @@ class EventExtractor:
     def _segment(self, sent, seg: Span, deck: bool) -> None:
         self._deck_now = deck
         masked, dates = self._context(sent, seg)
-        event_dates = [d for d in dates if not d.since]
+        event_dates = [d for d in dates if not d.since
+                       and not SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])]
         since = [d for d in dates if d.since]
         figures = figures_in(masked)
         hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked.text, h)]
@@ -504,7 +505,12 @@ class EventExtractor:
         into.last_paragraph = max(into.last_paragraph, new.paragraph)
 
     def _update_number(self, sent, masked: Masked) -> None:
-        last = self.drafts[-1]
+        """"Some reports put the number as high as 36": the toll of the operation just described."""
+        last = self._latest()
+        if last is None or GROUPS[last.type] != "op":
+            last = next((p for p in reversed(self.drafts) if not p.twin and GROUPS[p.type] == "op"), None)
+        if last is None:
+            return
         for q in masked.quantities:
             if q.high is not None and q.best is None:
                 if last.figures.killed_high is None or q.high > last.figures.killed_high:

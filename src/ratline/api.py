@@ -28,6 +28,8 @@ from ratline.store import Store
 from ratline.store import queries
 from ratline.store.dossier import dossier as _dossier
 from ratline.store.interchange import export_documents
+from ratline.store import judgements
+from ratline.store import eventmerge
 
 Reader = Callable[[Iterable[str]], Iterator["Document | Skipped"]]
 Extractor = Callable[[Document], Extraction]
@@ -112,6 +114,18 @@ def write_interchange(paths, json_dir: str | Path, reader: Reader | None = None,
     return written, skipped
 
 
+def _placements(extraction: Extraction) -> dict:
+    """Points for events whose named place the gazetteer lacks (``place.fallback``)."""
+    if not any(e.location and e.latitude is None for e in extraction.events):
+        return {}
+    from ratline.place.fallback import place_unplaced
+    try:
+        return place_unplaced(extraction)
+    except Exception as exc:     # no gazetteer data: store the document unplaced
+        print(f"warning: places not looked up: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return {}
+
+
 class Corpus:
     """A corpus database and the questions one asks of it."""
 
@@ -134,12 +148,10 @@ class Corpus:
 
     @property
     def index(self) -> CanonicalIndex:
-        """The resolver's view of the stored canonical entities (built once)."""
+        """The resolver's view of the stored canonical entities (built once),
+        under the user's merge/split judgements (``store/judgements.py``)."""
         if self._index is None:
-            index = CanonicalIndex(dictionary_ids())
-            for canon, aliases in self.store.canonical_entities():
-                index.add(canon, aliases)
-            self._index = index
+            self._index = judgements.judged_index(self.store, dictionary_ids())
         return self._index
 
     # -- writing ----------------------------------------------------------------
@@ -151,12 +163,16 @@ class Corpus:
         resolved again, once.
         """
         res = self.index.plan(extraction.entities)
+        # in the same transaction: merge the document's events with stored ones
+        placements = _placements(extraction)
+        merge = lambda conn: eventmerge.integrate(  # noqa: E731
+            conn, extraction.document.doc_id, placements)
         try:
-            stored = self.store.add(extraction, res)
+            stored = self.store.add(extraction, res, after=merge)
         except sqlite3.IntegrityError:
             self._index = None
             res = self.index.plan(extraction.entities)
-            stored = self.store.add(extraction, res)
+            stored = self.store.add(extraction, res, after=merge)
         if stored:
             self.index.commit(res)
         return stored
@@ -205,9 +221,35 @@ class Corpus:
 
     # -- reading ----------------------------------------------------------------
     def events(self, actor: str | None = None, since: str | None = None,
-               until: str | None = None, place: str | None = None) -> list[dict[str, Any]]:
-        """Events, oldest first; ``actor`` matches either side (actors or targets)."""
-        return queries.events(self.store, actor=actor, since=since, until=until, place=place)
+               until: str | None = None, place: str | None = None,
+               disputed: bool = False) -> list[dict[str, Any]]:
+        """Events, oldest first; ``actor`` matches either side (actors or targets);
+        ``disputed`` keeps those whose sources disagree."""
+        return queries.events(self.store, actor=actor, since=since, until=until, place=place,
+                              disputed=disputed)
+
+    def merge_events(self, first: str, second: str) -> str:
+        """Judge two events one (outranks the machine, survives new documents); the merged id."""
+        with self.store.transaction() as conn:
+            return eventmerge.merge(conn, first, second)
+
+    def split_event(self, event_id: str, report: str) -> tuple[str, str]:
+        """Judge one report (``<doc id or name>:<event id>``) apart from the rest of its event."""
+        with self.store.transaction() as conn:
+            return eventmerge.split(conn, event_id, report)
+
+    def tallies(self) -> list[dict[str, Any]]:
+        """Each running tally beside the stored events in its window."""
+        from ratline.reconcile import reconcile
+        return reconcile(self.store)
+
+    def export(self, fmt: str) -> str:
+        """The corpus as ``json`` (interchange), ``acled`` or ``ged`` (CSV) or ``geojson``;
+        the network as ``graphml``, ``gexf`` or ``ftm`` (see ``export_network``)."""
+        if fmt in NETWORK_FORMATS:
+            return self.export_network(fmt)
+        from ratline.export.eventformats import render_export
+        return render_export(self, fmt)
 
     def entities(self, kind: str | None = None) -> list[dict[str, Any]]:
         return queries.entities(self.store, kind)
@@ -232,3 +274,55 @@ class Corpus:
 
     def summary(self) -> dict[str, Any]:
         return queries.summary(self.store)
+
+    # -- the network (issue 3): graph questions, judgements, network exports ------
+    @property
+    def network(self):
+        """Graph questions: ``.path(a, b)``, ``.neighbours(x, depth)``,
+        ``.centrality(measure)``, ``.communities()``, ``.graph()`` (networkx)."""
+        from ratline.graph import Network
+        return Network(self.store)
+
+    def merge(self, keep: str, other: str, note: str | None = None) -> dict[str, Any]:
+        """Judge two entities (names or ids) one real thing; the corpus is
+        resolved again under all judgements. Returns the ids and the re-resolution."""
+        a, b = self._one(keep), self._one(other)
+        j = judgements.record_merge(self.store, a, b, note)
+        return {"judgement": j.id, "kept": a, "merged": b, **self.reresolve()}
+
+    def split(self, entity: str, name: str, note: str | None = None) -> dict[str, Any]:
+        """Judge that ``name`` is not ``entity``: documents that call it so get
+        their own entity (or an earlier user merge that brought it in is undone)."""
+        eid = self._one(entity)
+        res = judgements.record_split(self.store, eid, name, note)
+        out = {"entity": eid, "name": name, "undone": res.undone,
+               "judgement": res.judgement.id if res.judgement else None,
+               "split_to": res.judgement.other if res.judgement else None}
+        return {**out, **self.reresolve()}
+
+    def judgements(self, include_inactive: bool = True) -> list[dict[str, Any]]:
+        return judgements.listing(self.store, include_inactive)
+
+    def reresolve(self) -> dict[str, Any]:
+        """Resolve every stored document entity again (machine rules, then judgements)."""
+        from dataclasses import asdict
+        report = judgements.reresolve(self.store, dictionary_ids())
+        self._index = None
+        return asdict(report)
+
+    def export_network(self, fmt: str, as_of: str | None = None) -> str:
+        """``graphml`` / ``gexf`` (networkx writers) or ``ftm`` (FollowTheMoney JSON lines)."""
+        if fmt == "ftm":
+            from ratline.export.ftm import ftm_lines
+            return ftm_lines(self.store)
+        from ratline.export.graphml import render
+        return render(self.store, fmt, as_of)
+
+    def _one(self, name_or_id: str) -> str:
+        ids = self.find(name_or_id)
+        if not ids:
+            raise KeyError(f"no entity matches {name_or_id!r}")
+        return ids[0]
+
+
+NETWORK_FORMATS = ("graphml", "gexf", "ftm")

@@ -98,21 +98,81 @@ def extract(ctx: click.Context, paths: tuple[str, ...], json_dir: str) -> None:
     ctx.exit(2 if skipped else 0)
 
 
-@main.command()
+@main.group(invoke_without_command=True)
 @click.option("--actor", help="Name, alias or id; matches actors and targets.")
 @click.option("--since", callback=_date, help="YYYY[-MM[-DD]], inclusive.")
 @click.option("--until", callback=_date, help="YYYY[-MM[-DD]], inclusive.")
 @click.option("--place", help="Place name or id, province or ISO country code.")
+@click.option("--disputed", is_flag=True,
+              help="Only events whose sources disagree, each claim with its source.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @db_option
 @click.pass_context
-def events(ctx, actor, since, until, place, fmt) -> None:
-    """List stored events, oldest first."""
+def events(ctx, actor, since, until, place, disputed, fmt) -> None:
+    """List stored events, oldest first: one per real event, with all its reports.
+
+    `events merge EVENT EVENT` and `events split EVENT REPORT` record a user's
+    judgement, which outranks the machine's and survives new documents.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     with _corpus(ctx) as corpus:
-        rows = corpus.events(actor=actor, since=since, until=until, place=place)
+        rows = corpus.events(actor=actor, since=since, until=until, place=place,
+                             disputed=disputed)
     if actor and not rows and fmt == "table":
         click.echo(f"no events for {actor!r}", err=True)
+    if disputed and fmt == "table":
+        click.echo(render.disputed_text(rows) if rows else "(none)")
+        return
     _emit(rows, fmt, render.EVENT_TABLE, render.EVENT_CSV)
+
+
+@events.command(name="merge")
+@click.argument("first")
+@click.argument("second")
+@db_option
+@click.pass_context
+def events_merge(ctx, first: str, second: str) -> None:
+    """Judge two events to be one (ids as `events --format json` shows them)."""
+    from ratline.store.eventmerge import EventError
+    with _corpus(ctx) as corpus:
+        try:
+            merged = corpus.merge_events(first, second)
+        except EventError as exc:
+            click.echo(str(exc), err=True)
+            ctx.exit(1)
+        n = len(corpus.store.query("SELECT 1 FROM event_reports WHERE event_id = ?", (merged,)))
+    click.echo(f"one event now: {merged} ({n} reports)")
+
+
+@events.command(name="split")
+@click.argument("event_id")
+@click.argument("report")
+@db_option
+@click.pass_context
+def events_split(ctx, event_id: str, report: str) -> None:
+    """Judge REPORT (<document id or name>:<event id>) apart from the rest of EVENT_ID."""
+    from ratline.store.eventmerge import EventError
+    with _corpus(ctx) as corpus:
+        try:
+            kept, alone = corpus.split_event(event_id, report)
+        except EventError as exc:
+            click.echo(str(exc), err=True)
+            ctx.exit(1)
+    click.echo(f"{report} is now event {alone}; the other reports stay in {kept}")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@db_option
+@click.pass_context
+def tallies(ctx, fmt: str) -> None:
+    """Running tallies beside the sum of the stored events in their window."""
+    from ratline.reconcile import to_text
+    with _corpus(ctx) as corpus:
+        rows = corpus.tallies()
+    click.echo(render.to_json(rows) if fmt == "json" else (to_text(rows) or "(none)"))
 
 
 @main.command()
@@ -162,14 +222,18 @@ def eval_(ctx, gold_dir: str, articles_dir: str, json_dir: str | None) -> None:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "acled", "ged", "geojson",
+                                                   "graphml", "gexf", "ftm"]),
+              default="json", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False), help="Write here instead of stdout.")
 @db_option
 @click.pass_context
 def export(ctx, fmt: str, out: str | None) -> None:
-    """The stored corpus in the interchange shape (one object per document)."""
+    """The stored corpus: json (interchange, one object per document), acled or ged
+    (CSV, one row per event), geojson (a point per event); the network: graphml or
+    gexf (Gephi), ftm (FollowTheMoney entities, one JSON per line, for Aleph)."""
     with _corpus(ctx) as corpus:
-        text = render.to_json(corpus.export_json())
+        text = corpus.export(fmt).rstrip("\n")
     if out:
         Path(out).write_text(text + "\n", encoding="utf-8")
         click.echo(f"wrote {out}", err=True)
@@ -206,6 +270,11 @@ def _emit(rows, fmt: str, table_cols, csv_cols) -> None:
         click.echo(render.table(rows, table_cols))
     else:
         click.echo("(none)")
+
+
+# merge, split, judgements, resolve and the graph group (cli_network.py)
+from ratline.cli_network import register as _register_network  # noqa: E402
+_register_network(main, db_option, _corpus, _date)
 
 
 if __name__ == "__main__":   # pragma: no cover

@@ -95,13 +95,15 @@ EVENT_TABLE: list[Column] = [
     ("actors", lambda e: e.get("actor_names")), ("targets", lambda e: e.get("target_names")),
     ("killed", killed, 6), ("wnd", lambda e: e.get("wounded"), 4),
     ("capt", lambda e: e.get("captured"), 4), ("doc", lambda e: e.get("doc"), 12),
+    ("rep", lambda e: f"{len(e.get('reports') or [])}{'!' if e.get('disputed') else ''}", 3),
 ]
 EVENT_CSV: list[Column] = [
     (k, (lambda key: lambda e: e.get(key))(k)) for k in (
         "event_id", "date", "date_precision", "date_text", "type", "place", "admin1", "country",
         "lat", "lon", "actor_names", "target_names", "killed_low", "killed_best", "killed_high",
-        "wounded", "captured", "claim_source", "doc", "start", "end", "quote")
-]
+        "wounded", "captured", "claim_source", "doc", "start", "end", "quote",
+        "where_precision", "best_rule", "disputed")
+] + [("reports", lambda e: len(e.get("reports") or []))]
 ENTITY_TABLE: list[Column] = [
     ("id", lambda e: e["id"], 16), ("type", lambda e: e["type"], 12),
     ("name", lambda e: e["name"], 20), ("cc", lambda e: e.get("country"), 2),
@@ -111,6 +113,26 @@ ENTITY_CSV: list[Column] = [
     (k, (lambda key: lambda e: e.get(key))(k))
     for k in ("id", "type", "name", "country", "documents", "aliases")
 ]
+
+
+def disputed_text(events: Sequence[dict[str, Any]], width: int | None = None) -> str:
+    """Events whose sources disagree: what they disagree on, then each claim and its source."""
+    width = width or terminal_width()
+    out: list[str] = []
+    for e in events:
+        place = f" in {e['place']}" if e.get("place") else ""
+        out.append(f"{e['date'] or 'undated'} {e['type']}{place}  ({len(e['reports'])} "
+                   f"report(s); killed {killed(e) or '?'}, best = {e.get('best_rule')})  "
+                   f"id: {e['event_id']}")
+        for line in e.get("disputes", []):
+            out.extend(textwrap.wrap(f"disputed: {line}", width, initial_indent="  ",
+                                     subsequent_indent="    "))
+        for c in e.get("claims", []):
+            where = " (within the document)" if c.get("within_document") else ""
+            out.extend(textwrap.wrap(f"- {c.get('source')}: {c.get('says')} [{c.get('doc')}]{where}",
+                                     width, initial_indent="    ", subsequent_indent="      "))
+        out.append("")
+    return "\n".join(out).rstrip()
 
 
 def dossier_text(d: dict[str, Any], width: int | None = None) -> str:
@@ -135,7 +157,14 @@ def dossier_text(d: dict[str, Any], width: int | None = None) -> str:
         fact(f"{a['alias']}  (seen {seen})", a.get("quote"), a["doc"])
     out.append("\nRelations" + ("" if d["relations"] else "  (none)"))
     for r in d["relations"]:
-        fact(f"{r['subject_name']} {r['predicate']} {r['object_name']}", r["quote"], r["doc"])
+        when = ", ".join(x for x in (
+            r.get("date") and f"dated {r['date']}", r.get("start_date") and f"since {r['start_date']}",
+            r.get("end_date") and f"until {r['end_date']}", r.get("current") and f"current {r['current']}",
+            r.get("former") and "former") if x)
+        extra = "".join(x for x in (f" [{when}]" if when else "",
+                                    f" ({r['sources']} source{'s' if r['sources'] != 1 else ''})"
+                                    if r.get("sources") else ""))
+        fact(f"{r['subject_name']} {r['predicate']} {r['object_name']}{extra}", r["quote"], r["doc"])
     out.append("\nEvents" + ("" if d["events"] else "  (none)"))
     for e in d["events"]:
         figures = ", ".join(f"{label} {val}" for label, val in (
@@ -153,7 +182,17 @@ def dossier_text(d: dict[str, Any], width: int | None = None) -> str:
     out.append("\nAttached from" + ("" if d["links"] else "  (none)"))
     for link in d["links"]:
         score = f" {link['score']:g}" if link["score"] is not None else ""
-        out.append(f"  {link['doc']}: {link['name']!r} by {link['rule']}{score}")
+        why = f": {link['evidence']}" if link.get("evidence") else ""
+        out.extend(textwrap.wrap(f"{link['doc']}: {link['name']!r} by {link['rule']}{score}{why}",
+                                 width, initial_indent="  ", subsequent_indent="      "))
+    if d.get("judgements"):
+        out.append("\nUser judgements")
+        for j in d["judgements"]:
+            what = (f"{j['other']} merged into {j['entity_id']}" if j["kind"] == "same"
+                    else f"{j['name']!r} split from {j['entity_id']} to {j['other']}")
+            state = "" if j["active"] else " (undone)"
+            note = f" — {j['note']}" if j.get("note") else ""
+            out.append(f"  {j['made_at'][:19]} {what}{note}{state}  [{j['id']}]")
     if d.get("other_matches"):
         out.append("\nAlso matches: " + ", ".join(f"{m['name']} ({m['id']})" for m in d["other_matches"]))
     return "\n".join(out)

@@ -11,21 +11,29 @@ says why, so a user can audit or overrule each decision:
    ``names.norm``: case, diacritics, punctuation, "the"/"al"/"el", titles).
 3. ``fuzzy`` — same type and rapidfuzz ``token_sort_ratio`` >= 92 between
    normalised names (spelling variants).
-4. ``surname_unique`` — a person named only by a surname ("Qazali") joins a
+4. ``translit`` — same type and every word a romanisation variant of the
+   other's (``names.translit_score``: Qais al-Khazali / Qays Qazali, Basra /
+   Basrah, Qods / Quds), found through a consonant-skeleton block.
+5. ``acronym`` — a group written as an acronym (JAM, AAH, KH, IRGC-QF) and a
+   group of the same type whose name has those initials, only when exactly
+   one such group is known.
+6. ``surname_unique`` — a person named only by a surname ("Qazali") joins a
    person with a full name only when exactly one such person holds that
    surname; with two or more it goes to a separate "surname only" entity
    (``surname_ambiguous``) rather than guessing.
-5. ``new`` — nothing matched: a new canonical entity.
+7. ``new`` — nothing matched: a new canonical entity.
 
 People are never merged when their given names differ (Qais vs Laith Qazali),
 and a full name never merges into a surname-only entity, because sharing a
-surname is not evidence of being the same person.  Entities whose countries
-are both known and differ never merge by alias or fuzzy score.
+surname is not evidence of being the same person; surnames and given names
+are compared up to romanisation (Qazali = Khazali, Qais = Kais).  Entities
+whose countries are both known and differ never merge by any name rule.
 
 Planning is pure: ``CanonicalIndex.plan`` reads the index and returns a
 ``Resolution`` without changing it; ``commit`` applies it once the store has
 written the document.  A document whose transaction fails therefore leaves no
-trace in the index either.
+trace in the index either.  Every ``Link`` carries ``evidence``: the names that
+matched, so a reviewer sees why, not only by which rule.
 """
 from __future__ import annotations
 
@@ -36,7 +44,10 @@ from typing import Iterable
 
 from rapidfuzz import fuzz, process
 
-from ratline.resolve.names import PersonName, fold, given_names_agree, norm, person_name
+from ratline.resolve.names import (
+    PersonName, acronym_key, fold, given_names_agree, initials_keys, loose, norm, person_name,
+    same_word, skeleton_key, translit_score,
+)
 from ratline.schema import Entity
 
 FUZZY_CUTOFF = 92.0
@@ -62,6 +73,7 @@ class Link:
     rule: str
     score: float | None
     new: bool
+    evidence: str | None = None      # which names matched ("'Basra' ~ 'Basrah'")
 
 
 @dataclass
@@ -90,6 +102,11 @@ class _Tables:
         self.choice_ids: dict[str, list[str]] = defaultdict(list)
         self.persons: dict[str, list[PersonName]] = defaultdict(list)
         self.by_surname: dict[str, list[str]] = defaultdict(list)
+        # (type, consonant skeleton) -> [(entity id, name)]: translit blocking
+        self.by_skeleton: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+        # (type, letters) -> ids written that way as an acronym / having those initials
+        self.by_acronym: dict[tuple[str, str], list[str]] = defaultdict(list)
+        self.by_initials: dict[tuple[str, str], list[str]] = defaultdict(list)
 
     def add_name(self, entity_id: str, etype: str, text: str) -> None:
         is_person = etype == "person"
@@ -99,12 +116,21 @@ class _Tables:
         self.by_norm[(etype, key)].append(entity_id)
         self.choices[etype].append(key)
         self.choice_ids[etype].append(entity_id)
+        self.by_skeleton[(etype, skeleton_key(text, is_person))].append((entity_id, text))
         if is_person:
             pname = person_name(text)
             if pname is not None:
                 self.persons[entity_id].append(pname)
-                if not pname.bare and entity_id not in self.by_surname[pname.surname]:
-                    self.by_surname[pname.surname].append(entity_id)
+                surname = loose(pname.surname)
+                if not pname.bare and entity_id not in self.by_surname[surname]:
+                    self.by_surname[surname].append(entity_id)
+            return
+        acro = acronym_key(text)
+        if acro and entity_id not in self.by_acronym[(etype, acro)]:
+            self.by_acronym[(etype, acro)].append(entity_id)
+        for initials in initials_keys(text):
+            if entity_id not in self.by_initials[(etype, initials)]:
+                self.by_initials[(etype, initials)].append(entity_id)
 
 
 def _countries_agree(a: str | None, b: str | None) -> bool:
@@ -170,39 +196,80 @@ class CanonicalIndex:
     def _link(self, ent: Entity, staged: _Tables) -> Link:
         if self.is_dictionary(ent):
             exists = self._get(ent.id, staged) is not None
-            return Link(ent.id, ent.id, "dictionary", 100.0, new=not exists)
+            return Link(ent.id, ent.id, "dictionary", 100.0, new=not exists,
+                        evidence=f"dictionary id {ent.id}")
         if ent.type == "person":
             found = self._match_person(ent, staged)
         else:
-            found = self._match_alias(ent, staged) or self._match_fuzzy(ent, staged)
+            found = (self._match_alias(ent, staged) or self._match_fuzzy(ent, staged)
+                     or self._match_translit(ent, staged) or self._match_acronym(ent, staged))
         if found:
             return found
         return Link(ent.id, self._new_id(ent, staged), "new", None, new=True)
 
     def _match_alias(self, ent: Entity, staged: _Tables) -> Link | None:
         keys = {norm(t) for t in [ent.name, *ent.aliases]} - {""}
-        shared: dict[str, int] = {}
-        for key in keys:
+        shared: dict[str, list[str]] = {}
+        for key in sorted(keys):
             for cid in self._ids_for(ent.type, key, staged):
                 if self._country_ok(cid, ent, staged):
-                    shared[cid] = shared.get(cid, 0) + 1
+                    shared.setdefault(cid, []).append(key)
         if not shared:
             return None
-        best = max(shared, key=lambda cid: shared[cid])   # ties: first seen wins
-        return Link(ent.id, best, "alias", 100.0, new=False)
+        best = max(shared, key=lambda cid: len(shared[cid]))   # ties: first seen wins
+        return Link(ent.id, best, "alias", 100.0, new=False,
+                    evidence="shared name " + ", ".join(repr(k) for k in shared[best]))
 
     def _match_fuzzy(self, ent: Entity, staged: _Tables) -> Link | None:
-        best: tuple[float, str] | None = None
+        best: tuple[float, str, str] | None = None
         for text in [ent.name, *ent.aliases]:
             key = norm(text)
             if not key:
                 continue
-            for cid, score in self._fuzzy(ent.type, key, staged):
+            for cid, score, theirs in self._fuzzy(ent.type, key, staged):
                 if self._country_ok(cid, ent, staged) and (best is None or score > best[0]):
-                    best = (score, cid)
+                    best = (score, cid, f"{key!r} ~ {theirs!r}")
         if best is None:
             return None
-        return Link(ent.id, best[1], "fuzzy", round(best[0], 1), new=False)
+        return Link(ent.id, best[1], "fuzzy", round(best[0], 1), new=False, evidence=best[2])
+
+    def _match_translit(self, ent: Entity, staged: _Tables,
+                        ok=None) -> Link | None:
+        """Every word a romanisation variant (same consonant skeleton first)."""
+        person = ent.type == "person"
+        best: tuple[float, str, str] | None = None
+        for text in [ent.name, *ent.aliases]:
+            skel = skeleton_key(text, person)
+            if not skel.strip():
+                continue
+            for cid, theirs in self._skeleton_hits(ent.type, skel, staged):
+                score = translit_score(text, theirs, person)
+                if score is None or (best is not None and score <= best[0]):
+                    continue
+                if self._country_ok(cid, ent, staged) and (ok is None or ok(cid)):
+                    best = (score, cid, f"{text!r} ~ {theirs!r}")
+        if best is None:
+            return None
+        return Link(ent.id, best[1], "translit", best[0], new=False, evidence=best[2])
+
+    def _match_acronym(self, ent: Entity, staged: _Tables) -> Link | None:
+        """An acronym and a full name with those initials, when only one fits."""
+        for text in [ent.name, *ent.aliases]:
+            acro = acronym_key(text)
+            if acro:
+                pairs = [(cid, f"{text!r} = initials of {self._label(cid, staged)!r}")
+                         for cid in self._multi(self._tables(staged), "by_initials",
+                                                (ent.type, acro))]
+            else:
+                pairs = [(cid, f"{self._label(cid, staged)!r} = initials of {text!r}")
+                         for key in initials_keys(text)
+                         for cid in self._multi(self._tables(staged), "by_acronym",
+                                                (ent.type, key))]
+            found = {cid: why for cid, why in pairs if self._country_ok(cid, ent, staged)}
+            if len(found) == 1:
+                cid, why = next(iter(found.items()))
+                return Link(ent.id, cid, "acronym", 100.0, new=False, evidence=why)
+        return None
 
     def _match_person(self, ent: Entity, staged: _Tables) -> Link | None:
         names = [p for p in (person_name(t) for t in [ent.name, *ent.aliases]) if p]
@@ -217,31 +284,36 @@ class CanonicalIndex:
         for pname in full:
             for cid in self._ids_for("person", pname.full, staged):
                 if self._person_ok(cid, full, staged) and self._country_ok(cid, ent, staged):
-                    return Link(ent.id, cid, "alias", 100.0, new=False)
-        best: tuple[float, str] | None = None
+                    return Link(ent.id, cid, "alias", 100.0, new=False,
+                                evidence=f"shared name {pname.full!r}")
+        best: tuple[float, str, str] | None = None
         for pname in full:
-            for cid, score in self._fuzzy("person", pname.full, staged):
+            for cid, score, theirs in self._fuzzy("person", pname.full, staged):
                 if best is not None and score <= best[0]:
                     continue
                 if self._person_ok(cid, full, staged) and self._country_ok(cid, ent, staged):
-                    best = (score, cid)
-        if best is None:
-            return None
-        return Link(ent.id, best[1], "fuzzy", round(best[0], 1), new=False)
+                    best = (score, cid, f"{pname.full!r} ~ {theirs!r}")
+        if best is not None:
+            return Link(ent.id, best[1], "fuzzy", round(best[0], 1), new=False, evidence=best[2])
+        return self._match_translit(ent, staged, ok=lambda cid: self._person_ok(cid, full, staged))
 
     def _match_surname(self, ent: Entity, bare: PersonName, staged: _Tables) -> Link | None:
-        holders = [cid for cid in self._surname_holders(bare.surname, staged)
+        holders = [cid for cid in self._surname_holders(loose(bare.surname), staged)
                    if self._country_ok(cid, ent, staged)]
         if len(holders) == 1:
-            return Link(ent.id, holders[0], "surname_unique", 100.0, new=False)
+            return Link(ent.id, holders[0], "surname_unique", 100.0, new=False,
+                        evidence=f"surname {bare.surname!r} held only by "
+                                 f"{self._label(holders[0], staged)!r}")
         # No single full-name holder: gather under a surname-only entity.
         for cid in self._ids_for("person", bare.full, staged):
             if not self._full_names(cid, staged) and self._country_ok(cid, ent, staged):
                 rule = "surname_ambiguous" if holders else "alias"
-                return Link(ent.id, cid, rule, float(len(holders)) if holders else 100.0, new=False)
+                return Link(ent.id, cid, rule, float(len(holders)) if holders else 100.0, new=False,
+                            evidence=self._ambiguity(bare, holders, staged))
         if holders:
             return Link(ent.id, self._new_id(ent, staged), "surname_ambiguous",
-                        float(len(holders)), new=True)
+                        float(len(holders)), new=True,
+                        evidence=self._ambiguity(bare, holders, staged))
         return None
 
     # -- helpers --------------------------------------------------------------
@@ -266,17 +338,39 @@ class CanonicalIndex:
                     out.append(cid)
         return out
 
-    def _fuzzy(self, etype: str, key: str, staged: _Tables) -> list[tuple[str, float]]:
-        hits: list[tuple[str, float]] = []
+    def _ambiguity(self, bare: PersonName, holders: list[str], staged: _Tables) -> str | None:
+        if not holders:
+            return f"shared name {bare.full!r}"
+        return (f"surname {bare.surname!r} held by " +
+                ", ".join(repr(self._label(h, staged)) for h in holders) + ": not guessed")
+
+    def _label(self, cid: str, staged: _Tables | None = None) -> str:
+        canon = self._get(cid, staged)
+        return canon.name if canon else cid
+
+    @staticmethod
+    def _multi(tables: tuple[_Tables, ...], attr: str, key: tuple[str, str]) -> list[str]:
+        out: list[str] = []
+        for t in tables:
+            for cid in getattr(t, attr).get(key, ()):
+                if cid not in out:
+                    out.append(cid)
+        return out
+
+    def _skeleton_hits(self, etype: str, skel: str, staged: _Tables) -> list[tuple[str, str]]:
+        return [hit for t in self._tables(staged) for hit in t.by_skeleton.get((etype, skel), ())]
+
+    def _fuzzy(self, etype: str, key: str, staged: _Tables) -> list[tuple[str, float, str]]:
+        hits: list[tuple[str, float, str]] = []
         for tables in self._tables(staged):
             choices = tables.choices.get(etype)
             if not choices:
                 continue
-            for _, score, idx in process.extract(
+            for choice, score, idx in process.extract(
                 key, choices, scorer=fuzz.token_sort_ratio,
                 score_cutoff=FUZZY_CUTOFF, limit=FUZZY_LIMIT,
             ):
-                hits.append((tables.choice_ids[etype][idx], float(score)))
+                hits.append((tables.choice_ids[etype][idx], float(score), choice))
         hits.sort(key=lambda h: -h[1])
         return hits
 
@@ -293,10 +387,11 @@ class CanonicalIndex:
         for mine in full:
             for other in theirs:
                 agree = given_names_agree(mine.given or "", other.given or "")
-                if mine.surname == other.surname and not agree:
+                if same_word(mine.surname, other.surname) and not agree:
                     return False
                 if agree and (mine.full == other.full
-                              or fuzz.token_sort_ratio(mine.full, other.full) >= FUZZY_CUTOFF):
+                              or fuzz.token_sort_ratio(mine.full, other.full) >= FUZZY_CUTOFF
+                              or translit_score(mine.full, other.full) is not None):
                     close = True
         return close
 
@@ -315,6 +410,10 @@ class CanonicalIndex:
     def _new_id(self, ent: Entity, staged: _Tables) -> str:
         base = _slug(norm(ent.name, person=ent.type == "person") or ent.name) or "entity"
         candidate, n = base, 2
-        while (self._get(candidate, staged) is not None or candidate in self._dictionary_ids):
+        while self._taken(candidate, staged):
             candidate, n = f"{base}_{n}", n + 1
         return candidate
+
+    def _taken(self, candidate: str, staged: _Tables) -> bool:
+        """An id a new entity may not get (a subclass may reserve more)."""
+        return self._get(candidate, staged) is not None or candidate in self._dictionary_ids

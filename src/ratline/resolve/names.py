@@ -123,8 +123,140 @@ def person_name(text: str) -> PersonName | None:
 
 
 def given_names_agree(a: str, b: str) -> bool:
-    """Same given name, or one is the initial of the other ("Q" and "Qais")."""
-    if a == b:
+    """Same given name, a romanisation variant of it ("Qais" and "Kais"), or
+    one is the initial of the other ("Q" and "Qais")."""
+    if a == b or (a and b and same_word(a, b)):
         return True
     short, long_ = sorted((a, b), key=len)
     return len(short) == 1 and long_.startswith(short)
+
+
+# -- transliteration ------------------------------------------------------------
+#
+# Arabic and Persian names reach English text through several romanisation
+# habits at once: qaf as Q or K (Qais / Kais, Qods / Quds), kha as Kh or K
+# (Khazali / Qazali), long vowels doubled or not (Khazaali), a final ta
+# marbuta as -a or -ah (Basra / Basrah), o for u (Moqtada / Muqtada), y for i
+# (Qays, Layth), and an English "e" for either short a or short i (Mehdi /
+# Mahdi, Amer / Amir, Hussein / Husain).  ``loose_word`` folds the letter
+# habits away.  Two words are then variants when their consonants are the
+# same and each run of vowels between them agrees, "e" standing for "a" or
+# "i" (and an "e" inserted between two consonants allowed: Sader / Sadr).
+# Vowels that truly differ keep names apart: Jamil / Jamal, Hamid / Hamad,
+# Hassan / Hussein, Salam / Islam.
+
+_DIGRAPHS = (("kh", "k"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("ph", "f"),
+             ("ou", "u"), ("oo", "u"), ("ee", "i"))
+# Spellings of one Arabic word that the letter rules do not bring together.
+_WORD_FORMS = {"abdul": "abd", "abdel": "abd", "abdal": "abd", "abdol": "abd"}
+_VOWELS = frozenset("aeiu")
+
+
+def loose_word(word: str) -> str:
+    """One folded word with romanisation habits removed ("khazaali" -> "kazali")."""
+    w = _WORD_FORMS.get(word, word)
+    for old, new in _DIGRAPHS:
+        w = w.replace(old, new)
+    w = w.replace("q", "k").replace("o", "u")
+    w = w[:1] + w[1:].replace("y", "i")
+    if len(w) > 3 and w.endswith("h") and w[-2] in _VOWELS:
+        w = w[:-1]
+    return re.sub(r"(.)\1+", r"\1", w)
+
+
+def skeleton(loose: str) -> str:
+    """The consonants of a loose word, "V" marking a vowel start ("islam" -> "Vslm")."""
+    cons = "".join(c for c in loose if c not in _VOWELS)
+    return ("V" + cons) if loose[:1] in _VOWELS else cons
+
+
+def _vowel_runs(loose: str) -> list[str]:
+    """The vowels before, between and after the consonants: "kazali" -> ['', 'a', 'a', 'i']."""
+    return re.split(r"[^aeiu]", loose)
+
+
+def _vowels_agree(x: str, y: str) -> bool:
+    if x == y:
+        return True
+    if {x, y} == {"", "e"}:                  # Sader / Sadr
+        return True
+    if len(x) != len(y):
+        return False
+    return all(a == b or (a == "e" and b in "ai") or (b == "e" and a in "ai") for a, b in zip(x, y))
+
+
+def loose_words(text: str, person: bool = False) -> list[str]:
+    return [loose_word(w) for w in name_words(text, person)]
+
+
+def loose(text: str, person: bool = False) -> str:
+    """The transliteration key of a name: equal keys are spelling variants."""
+    return " ".join(loose_words(text, person))
+
+
+def skeleton_key(text: str, person: bool = False) -> str:
+    """Consonant key of a whole name, for cheap blocking before ``translit_score``."""
+    return " ".join(skeleton(w) for w in loose_words(text, person))
+
+
+def words_variant(x: str, y: str) -> bool:
+    """Two loose words that are the same word differently romanised."""
+    if x == y:
+        return True
+    if skeleton(x) != skeleton(y) or not skeleton(x).strip("V"):
+        return False
+    return all(_vowels_agree(a, b) for a, b in zip(_vowel_runs(x), _vowel_runs(y)))
+
+
+def translit_score(a: str, b: str, person: bool = False) -> float | None:
+    """100 when two names have the same loose key, 90 when every word is a
+    romanisation variant of the other's word in the same place, else None."""
+    wa, wb = loose_words(a, person), loose_words(b, person)
+    if not wa or len(wa) != len(wb):
+        return None
+    if wa == wb:
+        return 100.0
+    return 90.0 if all(words_variant(x, y) for x, y in zip(wa, wb)) else None
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two folded words that are the same or romanisation variants (Qais / Kais)."""
+    return a == b or words_variant(loose_word(a), loose_word(b))
+
+
+# -- acronyms -----------------------------------------------------------------
+#
+# "JAM", "AAH", "KH", "IRGC-QF" name groups by their initials.  An acronym is
+# matched to a full name when it equals the full name's initials, counted with
+# and without the Arabic article and English joining words ("Jaysh al-Mahdi"
+# gives JAM and JM; "League of the Righteous" gives LOTR and LR).
+
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]*(?:[-./&]?[A-Z0-9]+)*\.?$")
+_JOINING = frozenset({"of", "the", "and", "for", "in", "de", "du", "des", "la", "le", "wa", "wal"})
+
+
+def acronym_key(text: str) -> str | None:
+    """"IRGC-QF" -> "irgcqf"; None unless the text looks like an acronym
+    (one token, at least two capitals, mostly capitals)."""
+    token = text.strip()
+    if " " in token or not _ACRONYM.match(token):
+        return None
+    letters = [c for c in token if c.isalnum()]
+    capitals = sum(c.isupper() for c in letters)
+    if capitals < 2 or capitals < len(letters) - 1 or len(letters) > 10:
+        return None
+    return "".join(letters).lower()
+
+
+def initials_keys(text: str) -> set[str]:
+    """Initials a name could be abbreviated to (two words at least)."""
+    words = fold(text).split()
+    while words and words[0] in LEADING:
+        words = words[1:]
+    keys = set()
+    for kept in (words,
+                 [w for w in words if w not in PARTICLES],
+                 [w for w in words if w not in PARTICLES and w not in _JOINING]):
+        if len(kept) >= 2:
+            keys.add("".join(w[0] for w in kept))
+    return keys

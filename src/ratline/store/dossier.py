@@ -25,16 +25,27 @@ def dossier(store: Store, entity_id: str) -> dict[str, Any]:
         "aliases": _aliases(store, entity_id),
         "links": [
             {"doc": r["doc"], "local_id": r["local_id"], "name": r["name"], "rule": r["rule"],
-             "score": r["score"]}
+             "score": r["score"], "evidence": r["evidence"]}
             for r in store.query(
-                "SELECT d.name AS doc, l.local_id, l.name, l.rule, l.score FROM entity_links l "
+                "SELECT d.name AS doc, l.local_id, l.name, l.rule, l.score, l.evidence "
+                "FROM entity_links l "
                 "JOIN documents d ON d.doc_id = l.doc_id WHERE l.entity_id = ? "
                 "ORDER BY d.published, d.name", (entity_id,))
         ],
         "relations": _relations(store, entity_id, names),
         "events": _events(store, entity_id, names),
         "tallies": _tallies(store, entity_id, names),
+        "judgements": _judgements(store, entity_id),
     }
+
+
+def _judgements(store: Store, entity_id: str) -> list[dict[str, Any]]:
+    """The user's merge/split decisions naming this entity (undone ones too)."""
+    return [{"id": r["id"], "kind": r["kind"], "entity_id": r["entity_id"], "other": r["other"],
+             "name": r["name"], "note": r["note"], "made_at": r["made_at"],
+             "active": bool(r["active"])}
+            for r in store.query("SELECT * FROM entity_judgements WHERE entity_id = ? OR other = ? "
+                                 "ORDER BY made_at", (entity_id, entity_id))]
 
 
 def _aliases(store: Store, entity_id: str) -> list[dict[str, Any]]:
@@ -64,16 +75,30 @@ def _alias_quote(store: Store, entity_id: str, a: dict[str, Any]) -> str | None:
 
 
 def _relations(store: Store, entity_id: str, names: dict[str, str]) -> list[dict[str, Any]]:
-    return [
-        {"subject": r["subject"], "subject_name": names.get(r["subject"], r["subject"]),
-         "predicate": r["predicate"], "object": r["object"],
-         "object_name": names.get(r["object"], r["object"]), "date": r["date"],
-         "quote": r["quote"], "doc": r["doc"], "start": r["char_start"], "end": r["char_end"]}
-        for r in store.query(
-            "SELECT r.*, d.name AS doc FROM relations r JOIN documents d ON d.doc_id = r.doc_id "
-            "WHERE r.subject = ? OR r.object = ? ORDER BY d.published, d.name, r.char_start",
-            (entity_id, entity_id))
-    ]
+    """Each reported relation with its quote; ``sources`` counts the independent
+    documents reporting the same (subject, predicate, object), ``period`` what
+    the quote says of when it held (see ``ratline.graph.build``)."""
+    from ratline.graph.build import independent_sources, period
+    rows = store.query(
+        "SELECT r.*, d.name AS doc, d.published FROM relations r "
+        "JOIN documents d ON d.doc_id = r.doc_id "
+        "WHERE r.subject = ? OR r.object = ? ORDER BY d.published, d.name, r.char_start",
+        (entity_id, entity_id))
+    edges: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for r in rows:
+        edges.setdefault((r["subject"], r["predicate"], r["object"]), []).append(r)
+    out = []
+    for r in rows:
+        p = period(r["quote"], r["published"], r["predicate"])
+        out.append({
+            "subject": r["subject"], "subject_name": names.get(r["subject"], r["subject"]),
+            "predicate": r["predicate"], "object": r["object"],
+            "object_name": names.get(r["object"], r["object"]), "date": r["date"],
+            "date_precision": r["date_precision"], "start_date": p.start, "end_date": p.end,
+            "current": p.current, "former": p.ended,
+            "sources": independent_sources(edges[(r["subject"], r["predicate"], r["object"])]),
+            "quote": r["quote"], "doc": r["doc"], "start": r["char_start"], "end": r["char_end"]})
+    return out
 
 
 def _events(store: Store, entity_id: str, names: dict[str, str]) -> list[dict[str, Any]]:

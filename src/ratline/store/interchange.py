@@ -67,9 +67,14 @@ def _entities(store: Store, did: str) -> list[dict[str, Any]]:
 
 
 def _events(store: Store, did: str) -> list[dict[str, Any]]:
+    # the event as this document read it (read_*), not the merged view in events;
+    # rows written before those columns existed fall back to the events row
     rows = store.query(
-        "SELECT e.type, e.date, e.date_precision, e.location, e.admin1, e.country, e.lat, e.lon, "
-        "e.where_precision, r.* FROM event_reports r JOIN events e ON e.id = r.event_id "
+        "SELECT COALESCE(r.read_type, e.type) AS type, "
+        + ", ".join(f"CASE WHEN r.read_type IS NULL THEN e.{c} ELSE r.read_{c} END AS {c}"
+                    for c in ("date", "date_precision", "location", "admin1", "country", "lat",
+                              "lon", "where_precision"))
+        + ", r.* FROM event_reports r JOIN events e ON e.id = r.event_id "
         "WHERE r.doc_id = ? ORDER BY r.char_start, r.char_end", (did,))
     return [
         {"id": r["local_id"], "type": r["type"], "quote": r["quote"], "date": r["date"],
@@ -86,8 +91,10 @@ def _events(store: Store, did: str) -> list[dict[str, Any]]:
 
 
 def _conflicts(store: Store, did: str) -> list[dict[str, Any]]:
-    local = {r["event_id"]: r["local_id"] for r in store.query(
-        "SELECT event_id, local_id FROM event_reports WHERE doc_id = ?", (did,))}
+    # conflicts name the report ("<doc_id>:<local id>"), which stays put when
+    # the report is merged into an event of another document
+    local = {f"{did}:{r['local_id']}": r["local_id"] for r in store.query(
+        "SELECT local_id FROM event_reports WHERE doc_id = ?", (did,))}
     return [
         {"about": local.get(c["event_id"], c["event_id"]), "claims": loads(c["claims"], [])}
         for c in store.query("SELECT event_id, claims FROM conflicts WHERE doc_id = ?", (did,))

@@ -14,13 +14,16 @@ from rapidfuzz import fuzz, process
 
 from ratline.resolve.names import fold, norm
 from ratline.store.sqlite import Store, loads
+from ratline.store import eventsummary
 
 EVENT_SQL = (
     "SELECT e.id AS event_id, e.type, e.date, e.date_precision, e.location, e.admin1, "
     "e.country, e.lat, e.lon, e.where_precision, r.local_id, r.quote, r.char_start, r.char_end, "
     "r.date_text, r.actors, r.targets, r.killed_low, r.killed_best, r.killed_high, r.wounded, "
     "r.captured, r.casualty_side_note, r.claim_source, r.basis, d.name AS doc, d.doc_id, "
-    "d.published FROM events e JOIN event_reports r ON r.event_id = e.id "
+    "d.published, e.basis AS event_basis, r.read_type, r.read_date, r.read_date_precision, "
+    "r.read_location, r.read_admin1, r.read_country, r.read_where_precision "
+    "FROM events e JOIN event_reports r ON r.event_id = e.id "
     "JOIN documents d ON d.doc_id = r.doc_id"
 )
 _REPORT_KEYS = ("doc", "doc_id", "local_id", "quote", "start", "end", "date_text", "actors",
@@ -74,8 +77,12 @@ def _by_document_count(store: Store, ids: list[str]) -> list[str]:
 
 
 def events(store: Store, actor: str | None = None, since: str | None = None,
-           until: str | None = None, place: str | None = None) -> list[dict[str, Any]]:
-    """Events (one dict each, with its reports), oldest first; undated last."""
+           until: str | None = None, place: str | None = None,
+           disputed: bool = False) -> list[dict[str, Any]]:
+    """Events (one dict each, with its reports), oldest first; undated last.
+
+    Figures are the span of the reports' (``eventsummary``); ``disputed``
+    keeps only events whose sources disagree."""
     where, params = [], []
     if since:
         where.append("e.date >= ?")
@@ -109,7 +116,8 @@ def events(store: Store, actor: str | None = None, since: str | None = None,
         ev["target_names"] = [names.get(t, t) for t in ev["targets"]]
         out.append(ev)
     out.sort(key=lambda e: (e["date"] is None, e["date"] or ""))
-    return out
+    eventsummary.annotate(store, out)
+    return [e for e in out if e["disputed"]] if disputed else out
 
 
 def _end_of(date: str) -> str:
@@ -127,6 +135,10 @@ def report_from_row(row: dict[str, Any]) -> dict[str, Any]:
     rep["start"], rep["end"] = row["char_start"], row["char_end"]
     rep["actors"] = loads(row["actors"], [])
     rep["targets"] = loads(row["targets"], [])
+    if "read_type" in row:           # the event as this report read it
+        rep["report_id"] = f"{row['doc_id']}:{row['local_id']}"
+        rep["reported"] = {k: row[f"read_{k}"] for k in (
+            "type", "date", "date_precision", "location", "admin1", "country", "where_precision")}
     return rep
 
 
@@ -138,6 +150,7 @@ def _event_head(row: dict[str, Any], report: dict[str, Any], names: dict[str, st
         "place": names.get(row["location"], row["location"]) if row["location"] else None,
         "admin1": row["admin1"], "country": row["country"], "lat": row["lat"],
         "lon": row["lon"], "where_precision": row["where_precision"],
+        "event_basis": row.get("event_basis"),
     }
     head.update({k: report[k] for k in _REPORT_KEYS if k not in ("local_id",)})
     head["actors"] = list(report["actors"])

@@ -21,7 +21,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                   "ingested_at"),
     "entities": ("id", "type", "name", "country", "created_by"),
     "entity_links": ("doc_id", "local_id", "entity_id", "rule", "score", "type", "name",
-                     "aliases", "country", "basis"),
+                     "aliases", "country", "basis", "evidence"),
     "mentions": ("doc_id", "char_start", "char_end", "text", "kind", "entity_key", "sentence",
                  "basis"),
     "relations": ("doc_id", "subject", "predicate", "object", "quote", "char_start", "char_end",
@@ -30,7 +30,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "lon", "where_precision"),
     "event_reports": ("event_id", "doc_id", "local_id", "quote", "char_start", "char_end",
                       "date_text", "actors", "targets", "killed_low", "killed_best", "killed_high",
-                      "wounded", "captured", "casualty_side_note", "claim_source", "basis"),
+                      "wounded", "captured", "casualty_side_note", "claim_source", "basis",
+                      "read_type", "read_date", "read_date_precision", "read_location",
+                      "read_admin1", "read_country", "read_lat", "read_lon",
+                      "read_where_precision"),
     "tallies": ("doc_id", "subject", "since", "killed", "captured", "by_actors", "quote",
                 "char_start", "char_end", "basis"),
     "conflicts": ("doc_id", "event_id", "claims"),
@@ -70,7 +73,7 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
         e = ents[link.local_id]
         rows["entity_links"].append((
             did, link.local_id, link.entity_id, link.rule, link.score, e.type, e.name,
-            dumps(e.aliases), e.country, e.basis,
+            dumps(e.aliases), e.country, e.basis, link.evidence,
         ))
     for m in ex.mentions:
         rows["mentions"].append((did, m.span.start, m.span.end, m.span.text, m.kind,
@@ -88,6 +91,9 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
             dumps([canon(a) for a in e.actors]), dumps([canon(t) for t in e.targets]),
             e.killed_low, e.killed_best, e.killed_high, e.wounded, e.captured,
             e.casualty_side_note, e.claim_source, e.basis,
+            # the report's own reading; the events row becomes the merged view
+            e.type, e.date, e.date_precision, canon(e.location), e.admin1, e.country,
+            e.latitude, e.longitude, e.where_precision,
         ))
     for t in ex.tallies:
         by = t.by if isinstance(t.by, list) else ([t.by] if t.by else [])

@@ -71,9 +71,31 @@ CREATE TABLE IF NOT EXISTS entity_links (
     aliases   TEXT NOT NULL DEFAULT '[]',
     country   TEXT,
     basis     TEXT,
+    evidence  TEXT,                  -- the names that matched, e.g. "'Basrah' ~ 'Basra'"
     PRIMARY KEY (doc_id, local_id)
 );
 CREATE INDEX IF NOT EXISTS entity_links_entity ON entity_links (entity_id);
+
+-- A user's decisions about entities; they outrank the resolver's.  "same":
+-- entity_id and other are one real thing (other's documents go to entity_id).
+-- "split": the name (norm is its matching key) does not denote entity_id;
+-- documents that use it as the entity's label go to the entity ``other``.
+-- The resolver applies them to every document it links, so re-resolving the
+-- corpus or ingesting more never undoes them (store/judgements.py).  names
+-- (JSON) keeps each side's names when the judgement was made; an undone
+-- judgement stays on record with active = 0.
+CREATE TABLE IF NOT EXISTS entity_judgements (
+    id        TEXT PRIMARY KEY,
+    kind      TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    other     TEXT NOT NULL,
+    name      TEXT,
+    norm      TEXT,
+    names     TEXT NOT NULL DEFAULT '{}',
+    note      TEXT,
+    made_at   TEXT NOT NULL,
+    active    INTEGER NOT NULL DEFAULT 1
+);
 
 -- Names found in the body, with offsets; entity_key is the canonical entity
 -- id when the mention belongs to a linked entity.
@@ -109,8 +131,10 @@ CREATE INDEX IF NOT EXISTS relations_doc ON relations (doc_id);
 CREATE INDEX IF NOT EXISTS relations_subject ON relations (subject);
 CREATE INDEX IF NOT EXISTS relations_object ON relations (object);
 
--- The real event (when, where). For now one per report; merging reports of
--- the same event across documents is a later stage.
+-- The real event (when, where): one row per group of reports judged to tell
+-- of the same happening (store/eventmerge.py).  Its id is the id of one of its
+-- reports ("<doc_id>:<local id>"); type, date and place are chosen from the
+-- reports and ``basis`` says which report gave each.
 CREATE TABLE IF NOT EXISTS events (
     id              TEXT PRIMARY KEY,
     type            TEXT NOT NULL,
@@ -121,7 +145,8 @@ CREATE TABLE IF NOT EXISTS events (
     country         TEXT,
     lat             REAL,
     lon             REAL,
-    where_precision INTEGER
+    where_precision INTEGER,
+    basis           TEXT
 );
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
 
@@ -144,9 +169,51 @@ CREATE TABLE IF NOT EXISTS event_reports (
     casualty_side_note TEXT,
     claim_source       TEXT,
     basis              TEXT,
+    -- the event as this report read it (the events row is the merged view)
+    read_type            TEXT,
+    read_date            TEXT,
+    read_date_precision  TEXT,
+    read_location        TEXT,
+    read_admin1          TEXT,
+    read_country         TEXT,
+    read_lat             REAL,
+    read_lon             REAL,
+    read_where_precision INTEGER,
     PRIMARY KEY (doc_id, local_id)
 );
 CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports (event_id);
+CREATE INDEX IF NOT EXISTS event_reports_date ON event_reports (read_date);
+
+-- Where a report's named place lies when the gazetteer does not know the name
+-- itself (a facility, a hamlet): the nearest place that could be found, with a
+-- coarser where_precision and the rule that chose it (place/fallback.py).
+-- report_id is "<doc_id>:<local id>".
+CREATE TABLE IF NOT EXISTS report_places (
+    report_id       TEXT PRIMARY KEY,
+    place_name      TEXT,
+    admin1          TEXT,
+    country         TEXT,
+    lat             REAL,
+    lon             REAL,
+    where_precision INTEGER,
+    basis           TEXT
+);
+
+-- Judgements that two reports tell (same) or do not tell (not_same) of one
+-- event, by the machine or by a user; report_a < report_b.  Events are the
+-- groups these judgements make: a user's judgement outranks the machine's,
+-- and new documents never undo it.
+CREATE TABLE IF NOT EXISTS event_judgements (
+    report_a  TEXT NOT NULL,
+    report_b  TEXT NOT NULL,
+    judgement TEXT NOT NULL,
+    rule      TEXT NOT NULL,
+    score     REAL,
+    judged_by TEXT NOT NULL,
+    made_at   TEXT NOT NULL,
+    PRIMARY KEY (report_a, report_b, judged_by)
+);
+CREATE INDEX IF NOT EXISTS event_judgements_b ON event_judgements (report_b);
 
 CREATE TABLE IF NOT EXISTS tallies (
     doc_id     TEXT NOT NULL REFERENCES documents(doc_id),

@@ -18,12 +18,13 @@ import sqlite3
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ratline.resolve.crossdoc import Canonical, Resolution
 from ratline.resolve.names import norm
 from ratline.schema import Extraction
 from ratline.store.rows import COLUMNS, TABLE_ORDER, alias_occurrences, rows_for
+from ratline.store import migrate
 
 SCHEMA_VERSION = "1"
 
@@ -54,7 +55,9 @@ class Store:
         if path != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")   # durable enough under WAL
+        added = migrate.add_missing_columns(conn, schema_sql())   # files from older versions
         conn.executescript(schema_sql())
+        migrate.backfill(conn, added)
         conn.execute(
             "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
             "ON CONFLICT (key) DO NOTHING", (SCHEMA_VERSION,))
@@ -85,8 +88,12 @@ class Store:
         row = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return row is not None
 
-    def add(self, ex: Extraction, res: Resolution) -> bool:
-        """Store one document atomically; False (and no change) if already stored."""
+    def add(self, ex: Extraction, res: Resolution,
+            after: Callable[[sqlite3.Connection], None] | None = None) -> bool:
+        """Store one document atomically; False (and no change) if already stored.
+
+        ``after(conn)`` runs inside the same transaction once the rows are in
+        (the API uses it to merge the document's events with stored ones)."""
         doc = ex.document
         with self.transaction() as conn:
             if self.has_document(doc.doc_id):
@@ -95,6 +102,8 @@ class Store:
             for table in TABLE_ORDER:
                 self._insert(conn, table, rows[table])
             self._merge_aliases(conn, ex, res)
+            if after is not None:
+                after(conn)
         return True
 
     def _insert(self, conn: sqlite3.Connection, table: str, rows: list[tuple]) -> None:

@@ -1,0 +1,186 @@
+"""CLI commands for the network (issue 3): ``merge``, ``split``, ``judgements``,
+``resolve`` and the ``graph`` group.  Registered on the main group by
+``ratline.cli`` (``register``), kept here so the command file stays small.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Callable
+
+import click
+
+from ratline.graph import NotFound
+from ratline.graph import text as gtext
+from ratline.graph.questions import MEASURES
+from ratline.store.judgements import JudgementError
+
+
+def register(main: click.Group, db_option: Callable, corpus: Callable, date: Callable) -> None:
+    """Add the commands to ``main``; the helpers are ``cli``'s own."""
+
+    def as_of_option(func):
+        return click.option("--as-of", "as_of", callback=date,
+                            help="Only what documents published up to this date reported "
+                                 "(YYYY[-MM[-DD]]).")(func)
+
+    def fmt_option(func):
+        return click.option("--format", "fmt", type=click.Choice(["text", "json"]),
+                            default="text", show_default=True)(func)
+
+    def emit(value, fmt: str, as_text: Callable) -> None:
+        click.echo(json.dumps(value, ensure_ascii=False, indent=2) if fmt == "json"
+                   else as_text(value))
+
+    @main.command()
+    @click.argument("keep")
+    @click.argument("other")
+    @click.option("--note", help="Why (kept with the judgement).")
+    @db_option
+    @click.pass_context
+    def merge(ctx, keep: str, other: str, note: str | None) -> None:
+        """Judge OTHER to be the same real thing as KEEP (names or ids)."""
+        with corpus(ctx) as c:
+            try:
+                r = c.merge(keep, other, note)
+            except (KeyError, JudgementError) as exc:
+                click.echo(str(exc).strip('"'), err=True)
+                ctx.exit(1)
+        click.echo(f"merged {r['merged']} into {r['kept']} (judgement {r['judgement']}); "
+                   f"{r['links_changed']} document links changed, "
+                   f"{r['entities_after']} entities")
+
+    @main.command()
+    @click.argument("entity")
+    @click.argument("name")
+    @click.option("--note", help="Why (kept with the judgement).")
+    @db_option
+    @click.pass_context
+    def split(ctx, entity: str, name: str, note: str | None) -> None:
+        """Judge that NAME does not denote ENTITY: documents calling it so get their own entity."""
+        with corpus(ctx) as c:
+            try:
+                r = c.split(entity, name, note)
+            except (KeyError, JudgementError) as exc:
+                click.echo(str(exc).strip('"'), err=True)
+                ctx.exit(1)
+        if r["undone"]:
+            click.echo(f"undid the merge that brought {name!r} into {r['entity']} "
+                       f"(judgement {', '.join(r['undone'])})")
+        else:
+            click.echo(f"{name!r} split from {r['entity']} into {r['split_to']} "
+                       f"(judgement {r['judgement']})")
+        click.echo(f"{r['links_changed']} document links changed, {r['entities_after']} entities")
+
+    @main.command()
+    @click.option("--export", "export_to", type=click.Path(dir_okay=False),
+                  help="Write all judgements (JSON) to carry them to a rebuilt database.")
+    @click.option("--import", "import_from", type=click.Path(exists=True, dir_okay=False),
+                  help="Add judgements from such a file, then resolve again.")
+    @click.option("--undo", "undo", metavar="ID", help="Make a judgement inactive, then resolve again.")
+    @fmt_option
+    @db_option
+    @click.pass_context
+    def judgements(ctx, export_to, import_from, undo, fmt) -> None:
+        """List the user's merge and split judgements (or export, import, undo one)."""
+        from ratline.store import judgements as store_j
+        with corpus(ctx) as c:
+            if import_from:
+                rows = json.loads(Path(import_from).read_text(encoding="utf-8"))
+                n = store_j.import_rows(c.store, rows)
+                c.reresolve()
+                click.echo(f"{n} judgements added", err=True)
+            if undo:
+                if not store_j.retract(c.store, undo):
+                    click.echo(f"no active judgement {undo!r}", err=True)
+                    ctx.exit(1)
+                c.reresolve()
+            rows = c.judgements()
+        if export_to:
+            Path(export_to).write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n",
+                                       encoding="utf-8")
+            click.echo(f"wrote {export_to}", err=True)
+            return
+        emit(rows, fmt, gtext.judgements_text)
+
+    @main.command()
+    @db_option
+    @click.pass_context
+    def resolve(ctx) -> None:
+        """Resolve every stored document entity again, under the judgements."""
+        with corpus(ctx) as c:
+            r = c.reresolve()
+        click.echo(f"{r['document_entities']} document entities in {r['documents']} documents -> "
+                   f"{r['entities_after']} entities (was {r['entities_before']}); "
+                   f"{r['links_changed']} links changed")
+
+    @main.group()
+    def graph() -> None:
+        """Questions about the reported network (who connects to whom, and how)."""
+
+    @graph.command()
+    @click.argument("entity")
+    @click.option("--depth", default=1, show_default=True, type=click.IntRange(1, 6))
+    @click.option("--events/--no-events", default=True, show_default=True,
+                  help="Events as nodes (actor, target, place).")
+    @as_of_option
+    @fmt_option
+    @db_option
+    @click.pass_context
+    def neighbours(ctx, entity, depth, events, as_of, fmt) -> None:
+        """Everything within DEPTH steps of ENTITY, each link with its quotation."""
+        with corpus(ctx) as c:
+            try:
+                r = c.network.neighbours(entity, depth=depth, as_of=as_of, events=events)
+            except NotFound as exc:
+                click.echo(exc.args[0], err=True)
+                ctx.exit(1)
+        emit(r, fmt, gtext.neighbours_text)
+
+    @graph.command()
+    @click.argument("a")
+    @click.argument("b")
+    @click.option("--events/--no-events", default=True, show_default=True)
+    @as_of_option
+    @fmt_option
+    @db_option
+    @click.pass_context
+    def path(ctx, a, b, events, as_of, fmt) -> None:
+        """How A is connected to B: the shortest chain of reported links.
+
+        A or B may be an entity, an event id, or "<place> <kind>" ("Karbala attack")."""
+        with corpus(ctx) as c:
+            try:
+                r = c.network.path(a, b, as_of=as_of, events=events)
+            except NotFound as exc:
+                click.echo(exc.args[0], err=True)
+                ctx.exit(1)
+        emit(r, fmt, gtext.path_text)
+        if r["hops"] is None:
+            ctx.exit(1)
+
+    @graph.command()
+    @click.option("--measure", type=click.Choice(MEASURES), default="degree", show_default=True)
+    @click.option("--top", default=20, show_default=True, type=click.IntRange(1))
+    @click.option("--events/--no-events", default=False, show_default=True)
+    @as_of_option
+    @fmt_option
+    @db_option
+    @click.pass_context
+    def centrality(ctx, measure, top, events, as_of, fmt) -> None:
+        """Rank actors by how central the reporting makes them (places left out)."""
+        with corpus(ctx) as c:
+            rows = c.network.centrality(measure, top, as_of=as_of, events=events)
+        emit(rows, fmt, lambda r: gtext.centrality_text(r, measure))
+
+    @graph.command()
+    @click.option("--events/--no-events", default=False, show_default=True)
+    @as_of_option
+    @fmt_option
+    @db_option
+    @click.pass_context
+    def communities(ctx, events, as_of, fmt) -> None:
+        """Groups of actors more linked to each other than to the rest (Louvain)."""
+        with corpus(ctx) as c:
+            groups = c.network.communities(as_of=as_of, events=events)
+        emit(groups, fmt, gtext.communities_text)

@@ -1,0 +1,602 @@
+"""One event per real event: reports merged across documents, and the user's say.
+
+A *report* is one document's account of a happening (a row of
+``event_reports``, id ``<doc_id>:<local id>``); an *event* is a group of
+reports judged to tell of the same happening (a row of ``events``).  Merging is
+never destructive: every decision is a row of ``event_judgements`` (same / not
+same, the rule, a score, machine or user), and events are the groups those
+judgements make.  So a merge can always be explained and undone, and a user's
+judgement survives new documents.
+
+When a document is stored, each of its reports is compared with stored
+reports of other documents:
+
+1. **Blocking** (SQL): reports whose date could overlap, that name the same
+   place, or that share a party (actor or target).
+2. **Compatibility** — any "no" rules the pair out:
+   dates overlap at their precision (the same day, or the next; a week around
+   an "about" date; the month; the year); places are the same, nested (a
+   province or country holding the other), or within 25 km; types are
+   compatible (attacks among themselves, a raid with an arrest, a kidnapping
+   with an attack; releases and ``other`` only with their own kind, ``other``
+   only with the same wording or the same day).  A report joins an event only
+   if it is compatible with every report already in it.
+3. **Score** (sum of the evidence; 0.6 to merge): same day .35, next day .1,
+   same week .2, month .15, year .05; same place .3, within 25 km .25 (.15
+   for two exact towns), nested .1; same type .15, both attacks .1, raid and
+   arrest or kidnapping and attack .05; a shared named person .25, shared
+   groups .1 (+.05 each more, up to .2), both naming parties but none shared
+   -.3 (two operations); the same wording (a repeated passage) .3; the same
+   death toll .15 when 10 or more, else .05.
+4. **Assignment**: a report joins at most its best-scoring event, and an
+   event takes at most one report of a document — the extractor has already
+   decided what one document tells as one event.
+
+Events are then rebuilt as groups: user "same" judgements first, then the
+machine's by descending score, never joining two groups a user judged apart,
+and — for the machine — never two reports of one document.  An event keeps an
+id it already had when it can (the id of one of its reports), so ids stay
+stable as documents arrive.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from rapidfuzz import fuzz
+
+from ratline.resolve.names import fold
+
+THRESHOLD = 0.6
+NEAR_KM = 25.0
+ATTACKS = frozenset({"raid", "armed_clash", "airstrike", "ied_attack", "rocket_mortar_attack",
+                     "assassination", "execution"})
+# when reports disagree on the type, the more specific one names the event
+TYPE_ORDER = ("airstrike", "ied_attack", "rocket_mortar_attack", "assassination", "execution",
+              "kidnapping", "raid", "armed_clash", "arrest", "release", "other")
+PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
+CHUNK = 500
+
+REPORT_SQL = (
+    "SELECT r.doc_id, r.local_id, r.event_id, r.quote, r.char_start, r.actors, r.targets, "
+    "r.killed_best, r.read_type, r.read_date, r.read_date_precision, r.read_location, "
+    "r.read_admin1, r.read_country, r.read_lat, r.read_lon, r.read_where_precision, "
+    "p.place_name AS p_name, p.lat AS p_lat, p.lon AS p_lon, p.admin1 AS p_admin1, "
+    "p.country AS p_country, p.where_precision AS p_prec, p.basis AS p_basis, "
+    "d.ingested_at, d.name AS doc FROM event_reports r "
+    "JOIN documents d ON d.doc_id = r.doc_id "
+    "LEFT JOIN report_places p ON p.report_id = r.doc_id || ':' || r.local_id"
+)
+
+
+class EventError(ValueError):
+    """A merge or split the user asked for cannot be done (unknown id, nothing to split)."""
+
+
+# ----------------------------------------------------------------- reports
+
+@dataclass
+class Report:
+    key: str
+    doc_id: str
+    local_id: str
+    event_id: str
+    doc: str
+    type: str
+    date: str | None
+    precision: str | None
+    location: str | None
+    place_name: str | None
+    admin1: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    where_precision: int | None
+    fallback: bool
+    place_basis: str | None
+    parties: frozenset[str]
+    persons: frozenset[str]
+    quote: str
+    killed_best: int | None
+    order: tuple = field(default=(), compare=False)
+    labels: dict = field(default_factory=dict, compare=False)     # person id -> name
+
+
+def report_key(doc_id: str, local_id: str) -> str:
+    return f"{doc_id}:{local_id}"
+
+
+def split_key(key: str) -> tuple[str, str]:
+    doc_id, _, local = key.rpartition(":")
+    return doc_id, local
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _entity_info(conn: sqlite3.Connection, ids: set[str]) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for part in _chunks(sorted(ids)):
+        marks = ", ".join("?" * len(part))
+        for row in conn.execute(f"SELECT id, type, name FROM entities WHERE id IN ({marks})", part):
+            out[row[0]] = (row[1], row[2])
+    return out
+
+
+def load_reports(conn: sqlite3.Connection, where: str, params: list) -> dict[str, Report]:
+    rows = [dict(r) for r in conn.execute(f"{REPORT_SQL} WHERE {where}", params)]
+    ids: set[str] = set()
+    for r in rows:
+        r["actors"], r["targets"] = json.loads(r["actors"] or "[]"), json.loads(r["targets"] or "[]")
+        ids.update(r["actors"], r["targets"])
+        if r["read_location"]:
+            ids.add(r["read_location"])
+    info = _entity_info(conn, ids)
+    out = {}
+    for r in rows:
+        parties = frozenset(p for p in r["actors"] + r["targets"]
+                            if info.get(p, ("", ""))[0] != "place")
+        placed = r["read_lat"] is not None
+        fallback = not placed and r["p_lat"] is not None
+        loc = r["read_location"]
+        key = report_key(r["doc_id"], r["local_id"])
+        out[key] = Report(
+            key=key, doc_id=r["doc_id"], local_id=r["local_id"], event_id=r["event_id"],
+            doc=r["doc"], type=r["read_type"] or "other", date=r["read_date"],
+            precision=r["read_date_precision"] if r["read_date"] else None, location=loc,
+            place_name=info.get(loc, ("", loc))[1] if loc else None,
+            admin1=r["p_admin1"] if fallback else r["read_admin1"],
+            country=r["p_country"] if fallback else r["read_country"],
+            lat=r["p_lat"] if fallback else r["read_lat"],
+            lon=r["p_lon"] if fallback else r["read_lon"],
+            where_precision=r["p_prec"] if fallback else r["read_where_precision"],
+            fallback=fallback, place_basis=r["p_basis"] if fallback else None,
+            parties=parties,
+            persons=frozenset(p for p in parties if info.get(p, ("",))[0] == "person"),
+            quote=r["quote"] or "", killed_best=r["killed_best"],
+            order=(r["ingested_at"] or "", r["doc"] or "", r["char_start"] or 0),
+            labels={p: info[p][1] for p in parties if info.get(p, ("",))[0] == "person"},
+        )
+    return out
+
+
+def reports_by_key(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, Report]:
+    out: dict[str, Report] = {}
+    pairs = [split_key(k) for k in keys]
+    for part in _chunks(pairs, CHUNK // 2):
+        where = " OR ".join("(r.doc_id = ? AND r.local_id = ?)" for _ in part)
+        out.update(load_reports(conn, where, [x for p in part for x in p]))
+    return out
+
+
+# ----------------------------------------------------------------- comparing two reports
+
+@dataclass
+class Verdict:
+    score: float
+    rule: str
+
+
+def date_window(date: str, precision: str | None) -> tuple[dt.date, dt.date]:
+    d = dt.date.fromisoformat(date[:10])
+    if precision == "week":
+        return d - dt.timedelta(days=3), d + dt.timedelta(days=3)
+    if precision == "month":
+        nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return d.replace(day=1), nxt - dt.timedelta(days=1)
+    if precision == "year":
+        return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
+    return d, d
+
+
+def _dates(a: Report, b: Report) -> tuple[str, float] | None:
+    if not a.date or not b.date:
+        return "undated", 0.0
+    if (a.precision or "day") == "day" and (b.precision or "day") == "day":
+        gap = abs((dt.date.fromisoformat(a.date[:10]) - dt.date.fromisoformat(b.date[:10])).days)
+        return {0: ("same day", 0.35), 1: ("next day", 0.1)}.get(gap)
+    (a0, a1), (b0, b1) = date_window(a.date, a.precision), date_window(b.date, b.precision)
+    if a0 > b1 + dt.timedelta(days=1) or b0 > a1 + dt.timedelta(days=1):
+        return None
+    coarser = max(a.precision or "day", b.precision or "day", key=PRECISION_ORDER.get)
+    return f"same {coarser}", {"day": 0.2, "week": 0.2, "month": 0.15, "year": 0.05}[coarser]
+
+
+def _km(a: Report, b: Report) -> float:
+    la, lb = math.radians(a.lat), math.radians(b.lat)
+    dlat, dlon = lb - la, math.radians(b.lon - a.lon)
+    h = math.sin(dlat / 2) ** 2 + math.cos(la) * math.cos(lb) * math.sin(dlon / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _places(a: Report, b: Report) -> tuple[str, float] | None:
+    if not a.location or not b.location:
+        return "place unknown", 0.0
+    if a.location == b.location or (a.place_name and b.place_name and fuzz.ratio(
+            fold(a.place_name), fold(b.place_name)) >= 90):
+        return "same place", 0.3
+    if a.fallback and b.fallback:
+        return None                      # two different names, neither known to the gazetteer
+    if a.lat is None or b.lat is None:
+        return ("places not comparable", 0.0) if (a.lat is None) != (b.lat is None) else None
+    if a.country and b.country and a.country != b.country:
+        return None
+    coarse, fine = sorted((a, b), key=lambda r: -(r.where_precision or 6))
+    if coarse.fallback and (coarse.where_precision or 6) >= 4:
+        return "places not comparable", 0.0   # only the province or country of a named place is known
+    if (coarse.where_precision or 6) >= 6:
+        return f"within {coarse.country}", 0.1
+    if (coarse.where_precision or 6) >= 4:
+        if coarse.admin1 and fine.admin1 and fold(coarse.admin1) == fold(fine.admin1):
+            return f"within {coarse.admin1}", 0.1
+        return None
+    km = _km(a, b)
+    if km > NEAR_KM:
+        return None
+    exact = (a.where_precision or 6) <= 1 and (b.where_precision or 6) <= 1
+    return f"{km:.0f} km apart", 0.15 if exact else 0.25
+
+
+def _types(a: str, b: str) -> tuple[str, float] | None:
+    if a == b:
+        return "same type", 0.15
+    pair = {a, b}
+    if pair <= ATTACKS:
+        return "both attacks", 0.1
+    if pair == {"raid", "arrest"}:
+        return "raid and arrest", 0.05
+    if "kidnapping" in pair and pair - {"kidnapping"} <= {"raid", "armed_clash", "execution"}:
+        return "kidnapping and attack", 0.05
+    return None
+
+
+def _parties(a: Report, b: Report) -> tuple[str, float]:
+    shared = a.parties & b.parties
+    people = sorted(shared & (a.persons | b.persons))
+    groups = shared - set(people)
+    score, said = 0.0, []
+    if people:
+        score += 0.25
+        said.append("shared person " + ", ".join(a.labels.get(p) or b.labels.get(p) or p
+                                                  for p in people))
+    if groups:
+        score += min(0.2, 0.1 + 0.05 * (len(groups) - 1))
+        said.append(f"{len(groups)} shared part{'y' if len(groups) == 1 else 'ies'}")
+    if not shared and a.parties and b.parties:
+        return "no shared party", -0.3       # each names who took part, and all differ
+    return ", ".join(said), score
+
+
+def _wording(a: Report, b: Report) -> bool:
+    qa, qb = " ".join(a.quote.split()).casefold(), " ".join(b.quote.split()).casefold()
+    if min(len(qa), len(qb)) < 40:
+        return False
+    return max(fuzz.partial_ratio(qa, qb), fuzz.token_sort_ratio(qa, qb)) >= 90
+
+
+def compare(a: Report, b: Report) -> Verdict | None:
+    """How strongly two reports tell of one event; None if they cannot."""
+    parts = [_dates(a, b), _places(a, b), _types(a.type, b.type)]
+    if any(p is None for p in parts):
+        return None
+    wording = _wording(a, b)
+    if "other" in (a.type, b.type) and not (wording or parts[0][0] == "same day"):
+        return None            # statements and the like: only a repeated passage or the same day
+    parts.append(_parties(a, b))
+    if wording:
+        parts.append(("same wording", 0.3))
+    if a.killed_best is not None and a.killed_best == b.killed_best and a.killed_best > 0:
+        parts.append((f"same toll ({a.killed_best} killed)", 0.15 if a.killed_best >= 10 else 0.05))
+    score = round(sum(s for _, s in parts), 3)
+    return Verdict(score, "; ".join(label for label, s in parts if label and s != 0.0))
+
+
+# ----------------------------------------------------------------- storing a document
+
+def integrate(conn: sqlite3.Connection, doc_id: str, placements: dict | None = None) -> list[str]:
+    """Merge a just-stored document's reports into the stored events.
+
+    ``placements`` (local event id -> ``place.fallback.Placement``) are kept in
+    ``report_places``.  Returns the ids of the events the document's reports
+    now belong to.
+    """
+    for local, p in (placements or {}).items():
+        conn.execute(
+            "INSERT INTO report_places (report_id, place_name, admin1, country, lat, lon, "
+            "where_precision, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (report_id) "
+            "DO NOTHING", (report_key(doc_id, local), p.place_name, p.admin1, p.country,
+                           p.latitude, p.longitude, p.where_precision, p.basis))
+    new = load_reports(conn, "r.doc_id = ?", [doc_id])
+    for key, event_id, verdict, partner in _assign(conn, new):
+        _judge(conn, key, partner, "same", verdict.rule, verdict.score, "machine")
+    return recluster(conn, set(new))
+
+
+def _candidate_events(conn: sqlite3.Connection, rep: Report) -> set[str]:
+    clauses, params = [], []
+    if rep.date:
+        lo, hi = date_window(rep.date, rep.precision)
+        clauses.append("(r.read_date BETWEEN ? AND ?)")
+        params += [(lo - dt.timedelta(days=4)).isoformat(), (hi + dt.timedelta(days=4)).isoformat()]
+        clauses.append("(r.read_date_precision = 'month' AND r.read_date BETWEEN ? AND ?)")
+        params += [lo.replace(day=1).isoformat(), hi.isoformat()]
+        clauses.append("(r.read_date_precision = 'year' AND r.read_date BETWEEN ? AND ?)")
+        params += [f"{lo.year:04d}-01-01", hi.isoformat()]
+    if rep.location:
+        clauses.append("r.read_location = ?")
+        params.append(rep.location)
+    for party in sorted(rep.parties):
+        clauses.append("r.actors LIKE ? OR r.targets LIKE ?")
+        params += [f'%"{party}"%'] * 2
+    if not clauses:
+        return set()
+    sql = (f"SELECT DISTINCT r.event_id FROM event_reports r WHERE r.doc_id != ? "
+           f"AND ({' OR '.join(clauses)})")
+    return {row[0] for row in conn.execute(sql, [rep.doc_id, *params])}
+
+
+def _assign(conn: sqlite3.Connection, new: dict[str, Report]):
+    """(new report, event, verdict, member judged the same), best first, one-to-one."""
+    options = []
+    members_of: dict[str, dict[str, Report]] = {}
+    for rep in new.values():
+        for event_id in _candidate_events(conn, rep):
+            if event_id not in members_of:
+                members_of[event_id] = load_reports(conn, "r.event_id = ?", [event_id])
+            members = members_of[event_id]
+            if not members or any(m.doc_id == rep.doc_id for m in members.values()):
+                continue
+            verdicts = [(compare(rep, m), m.key) for m in members.values()]
+            if any(v is None for v, _ in verdicts):
+                continue
+            best, partner = max(verdicts, key=lambda x: (x[0].score, x[1]))
+            if best.score >= THRESHOLD:
+                options.append((best.score, rep.key, event_id, best, partner))
+    options.sort(key=lambda o: (-o[0], o[1], o[2]))
+    used_reports, used_events = set(), set()
+    for _, key, event_id, verdict, partner in options:
+        if key in used_reports or event_id in used_events:
+            continue
+        used_reports.add(key)
+        used_events.add(event_id)
+        yield key, event_id, verdict, partner
+
+
+def _judge(conn: sqlite3.Connection, x: str, y: str, judgement: str, rule: str,
+           score: float | None, by: str) -> None:
+    a, b = sorted((x, y))
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    conn.execute(
+        "INSERT INTO event_judgements (report_a, report_b, judgement, rule, score, judged_by, "
+        "made_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (report_a, report_b, judged_by) "
+        "DO UPDATE SET judgement = excluded.judgement, rule = excluded.rule, "
+        "score = excluded.score, made_at = excluded.made_at",
+        (a, b, judgement, rule, score, by, now))
+
+
+# ----------------------------------------------------------------- groups from judgements
+
+def _closure(conn: sqlite3.Connection, seeds: set[str]) -> set[str]:
+    """Every report a change to ``seeds`` can affect: their events' members and
+    everything linked to them by a judgement, transitively."""
+    seen: set[str] = set()
+    todo = set(seeds)
+    while todo:
+        batch = sorted(todo - seen)
+        if not batch:
+            break
+        seen.update(batch)
+        todo = set()
+        events = {r.event_id for r in reports_by_key(conn, batch).values()}
+        for part in _chunks(sorted(events)):
+            marks = ", ".join("?" * len(part))
+            todo.update(report_key(d, l) for d, l in conn.execute(
+                f"SELECT doc_id, local_id FROM event_reports WHERE event_id IN ({marks})", part))
+        for part in _chunks(batch):
+            marks = ", ".join("?" * len(part))
+            for a, b in conn.execute(
+                    f"SELECT report_a, report_b FROM event_judgements WHERE report_a IN ({marks}) "
+                    f"OR report_b IN ({marks})", part + part):
+                todo.update((a, b))
+    return seen
+
+
+def _judgements_among(conn: sqlite3.Connection, keys: set[str]) -> list[dict]:
+    out, seen = [], set()
+    for part in _chunks(sorted(keys)):
+        marks = ", ".join("?" * len(part))
+        for row in conn.execute(
+                f"SELECT * FROM event_judgements WHERE report_a IN ({marks})", part):
+            row = dict(row)
+            ident = (row["report_a"], row["report_b"], row["judged_by"])
+            if row["report_b"] in keys and ident not in seen:
+                seen.add(ident)
+                out.append(row)
+    return out
+
+
+def groups(reports: dict[str, Report], judgements: list[dict]) -> list[set[str]]:
+    """Events as groups of reports (pure): see the module docstring for the order."""
+    parent = {k: k for k in reports}
+    members = {k: {k} for k in reports}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    apart = {(j["report_a"], j["report_b"]) for j in judgements
+             if j["judged_by"] == "user" and j["judgement"] == "not_same"}
+
+    def blocked(ga: set[str], gb: set[str], machine: bool) -> bool:
+        if any((min(x, y), max(x, y)) in apart for x in ga for y in gb):
+            return True
+        return machine and bool({reports[x].doc_id for x in ga} & {reports[y].doc_id for y in gb})
+
+    same = [j for j in judgements if j["judgement"] == "same"]
+    user = sorted((j for j in same if j["judged_by"] == "user"), key=lambda j: j["made_at"])
+    machine = sorted((j for j in same if j["judged_by"] != "user"),
+                     key=lambda j: (-(j["score"] or 0), j["report_a"], j["report_b"]))
+    for j, is_machine in [(j, False) for j in user] + [(j, True) for j in machine]:
+        ra, rb = find(j["report_a"]), find(j["report_b"])
+        if ra == rb or blocked(members[ra], members[rb], is_machine):
+            continue
+        parent[rb] = ra
+        members[ra] |= members.pop(rb)
+    return sorted((members[k] for k in members if find(k) == k),
+                  key=lambda g: min(reports[x].order for x in g))
+
+
+def recluster(conn: sqlite3.Connection, seeds: set[str]) -> list[str]:
+    """Rebuild the events the reports in ``seeds`` can affect; returns their ids."""
+    keys = _closure(conn, seeds)
+    reports = reports_by_key(conn, keys)
+    judgements = [j for j in _judgements_among(conn, set(reports))]
+    old_ids = {r.event_id for r in reports.values()}
+    result = []
+    for group in groups(reports, judgements):
+        members = [reports[k] for k in group]
+        event_id = _choose_id(members)
+        _write_event(conn, event_id, members)
+        for m in members:
+            if m.event_id != event_id:
+                conn.execute("UPDATE event_reports SET event_id = ? WHERE doc_id = ? AND local_id = ?",
+                             (event_id, m.doc_id, m.local_id))
+        if group & seeds:
+            result.append(event_id)
+    for part in _chunks(sorted(old_ids)):
+        marks = ", ".join("?" * len(part))
+        conn.execute(f"DELETE FROM events WHERE id IN ({marks}) AND NOT EXISTS "
+                     f"(SELECT 1 FROM event_reports r WHERE r.event_id = events.id)", part)
+    return result
+
+
+def _choose_id(members: list[Report]) -> str:
+    keys = {m.key for m in members}
+    held = Counter(m.event_id for m in members if m.event_id in keys)
+    order = {m.key: m.order for m in members}
+    if held:
+        return min(held, key=lambda k: (-held[k], order[k]))
+    return min(members, key=lambda m: m.order).key
+
+
+def _write_event(conn: sqlite3.Connection, event_id: str, members: list[Report]) -> None:
+    types = Counter(m.type for m in members)
+    etype = min(types, key=lambda t: (-types[t], TYPE_ORDER.index(t) if t in TYPE_ORDER else 99))
+    basis = [f"type {etype} ({types[etype]} of {len(members)} reports)"]
+    dated = [m for m in members if m.date]
+    date = prec = None
+    if dated:
+        dates = Counter((m.date, m.precision) for m in dated)
+        pick = min(dated, key=lambda m: (PRECISION_ORDER.get(m.precision or "day", 3),
+                                         -dates[(m.date, m.precision)], m.order))
+        date, prec = pick.date, pick.precision
+        basis.append(f"date {date} ({prec}) from {pick.doc}")
+    placed = [m for m in members if m.lat is not None] or [m for m in members if m.location]
+    loc = admin1 = country = lat = lon = wprec = None
+    if placed:
+        where = Counter(m.location for m in placed)
+        pick = min(placed, key=lambda m: (m.where_precision or 9, -where[m.location], m.order))
+        loc, admin1, country = pick.location, pick.admin1, pick.country
+        lat, lon, wprec = pick.lat, pick.lon, pick.where_precision
+        how = f"; {pick.place_basis}" if pick.fallback else ""
+        basis.append(f"place {pick.place_name or loc} (where_prec {wprec}{how}) from {pick.doc}")
+    if len(members) > 1:
+        basis.append(f"{len(members)} reports")
+    conn.execute(
+        "INSERT INTO events (id, type, date, date_precision, location, admin1, country, lat, lon, "
+        "where_precision, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE "
+        "SET type = excluded.type, date = excluded.date, date_precision = excluded.date_precision, "
+        "location = excluded.location, admin1 = excluded.admin1, country = excluded.country, "
+        "lat = excluded.lat, lon = excluded.lon, where_precision = excluded.where_precision, "
+        "basis = excluded.basis",
+        (event_id, etype, date, prec, loc, admin1, country, lat, lon, wprec, " | ".join(basis)))
+
+
+# ----------------------------------------------------------------- the user's judgements
+
+def _members(conn: sqlite3.Connection, event_id: str) -> dict[str, Report]:
+    members = load_reports(conn, "r.event_id = ?", [event_id])
+    if not members:
+        raise EventError(f"no event {event_id!r} (see `ratline events --format json`)")
+    return members
+
+
+def resolve_report(conn: sqlite3.Connection, ref: str) -> str:
+    """A report id as a user may type it: ``<doc_id>:<local id>`` or ``<doc name>:<local id>``."""
+    doc, _, local = ref.rpartition(":")
+    if not doc or not local:
+        raise EventError(f"a report is <document id or name>:<event id>, not {ref!r}")
+    row = conn.execute("SELECT doc_id FROM event_reports WHERE doc_id = ? AND local_id = ?",
+                       (doc, local)).fetchone()
+    if row is None:
+        row = conn.execute("SELECT r.doc_id FROM event_reports r JOIN documents d ON "
+                           "d.doc_id = r.doc_id WHERE d.name = ? AND r.local_id = ?",
+                           (doc, local)).fetchone()
+    if row is None:
+        raise EventError(f"no report {ref!r}")
+    return report_key(row[0], local)
+
+
+def merge(conn: sqlite3.Connection, first: str, second: str) -> str:
+    """A user's judgement: the two events are one.  Returns the merged event's id."""
+    a, b = _members(conn, first), _members(conn, second)
+    if first == second:
+        raise EventError("that is one event already")
+    for x in a:
+        for y in b:
+            lo, hi = sorted((x, y))
+            conn.execute("DELETE FROM event_judgements WHERE report_a = ? AND report_b = ? "
+                         "AND judged_by = 'user' AND judgement = 'not_same'", (lo, hi))
+    _judge(conn, _anchor(a, first), _anchor(b, second), "same", "user merge", 1.0, "user")
+    recluster(conn, set(a) | set(b))
+    return _event_of(conn, _anchor(a, first))
+
+
+def split(conn: sqlite3.Connection, event_id: str, report_ref: str) -> tuple[str, str]:
+    """A user's judgement: this report tells of another event than the rest.
+
+    The rest stay together (the user has looked at them); returns the ids of
+    the event left and of the report's own new event.
+    """
+    members = _members(conn, event_id)
+    key = resolve_report(conn, report_ref)
+    if key not in members:
+        raise EventError(f"report {key} is not part of event {event_id}")
+    rest = sorted((k for k in members if k != key), key=lambda k: members[k].order)
+    if not rest:
+        raise EventError(f"event {event_id} has only that report: nothing to split")
+    for other in rest:
+        lo, hi = sorted((key, other))
+        conn.execute("DELETE FROM event_judgements WHERE report_a = ? AND report_b = ? "
+                     "AND judged_by = 'user' AND judgement = 'same'", (lo, hi))
+        _judge(conn, key, other, "not_same", "user split", 1.0, "user")
+    for other in rest[1:]:
+        _judge(conn, rest[0], other, "same", "user split (kept together)", 1.0, "user")
+    recluster(conn, set(members))
+    return _event_of(conn, rest[0]), _event_of(conn, key)
+
+
+def _anchor(members: dict[str, Report], event_id: str) -> str:
+    return event_id if event_id in members else min(members.values(), key=lambda m: m.order).key
+
+
+def _event_of(conn: sqlite3.Connection, key: str) -> str:
+    doc_id, local = split_key(key)
+    return conn.execute("SELECT event_id FROM event_reports WHERE doc_id = ? AND local_id = ?",
+                        (doc_id, local)).fetchone()[0]
+
+
+def judgements_for(conn: sqlite3.Connection, keys: Iterable[str]) -> list[dict]:
+    """The judgements between reports of one event, for showing why it is one."""
+    return sorted(_judgements_among(conn, set(keys)),
+                  key=lambda j: (j["judged_by"] != "user", j["made_at"], j["report_a"]))

@@ -1,0 +1,66 @@
+"""Bring a database written by an older ratline up to the current schema.
+
+``schema.sql`` only says ``CREATE TABLE IF NOT EXISTS``, so a file made before a
+column was added keeps its old tables and the first insert naming the new
+column fails.  Before the schema script runs, :func:`add_missing_columns`
+compares each existing table with its declaration and adds what is missing
+with ``ALTER TABLE ... ADD COLUMN`` (portable to PostgreSQL).  A column
+declared ``NOT NULL`` without a default cannot be added to a filled table; it
+is added without the constraint.  :func:`backfill` then fills new columns
+whose values can be derived from rows already stored.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+_TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\n\);", re.DOTALL)
+_COLUMN = re.compile(r"^\s+(\w+)\s+(TEXT|INTEGER|REAL)\b(.*?),?\s*$")
+
+# New column -> the statement that fills it for rows written before it existed.
+_READ_COLUMNS = ("type", "date", "date_precision", "location", "admin1", "country", "lat", "lon",
+                 "where_precision")
+BACKFILL = {
+    ("event_reports", "read_type"): (
+        "UPDATE event_reports SET "
+        + ", ".join(f"read_{c} = (SELECT e.{c} FROM events e WHERE e.id = event_reports.event_id)"
+                    for c in _READ_COLUMNS)
+        + " WHERE read_type IS NULL"),
+}
+
+
+def declared_columns(sql: str) -> dict[str, list[tuple[str, str]]]:
+    """table -> [(column, declaration)] in the order ``sql`` declares them."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for table, body in _TABLE.findall(re.sub(r"--[^\n]*", "", sql)):
+        cols = []
+        for line in body.splitlines():
+            m = _COLUMN.match(line)
+            if m and m.group(1).upper() not in ("PRIMARY", "UNIQUE", "FOREIGN"):
+                cols.append((m.group(1), f"{m.group(1)} {m.group(2)}{m.group(3)}".strip()))
+        out[table] = cols
+    return out
+
+
+def add_missing_columns(conn: sqlite3.Connection, sql: str) -> list[tuple[str, str]]:
+    """Add declared columns an existing table lacks; returns (table, column) added."""
+    added = []
+    for table, cols in declared_columns(sql).items():
+        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        if not have:            # the table does not exist yet: the schema script makes it
+            continue
+        for name, decl in cols:
+            if name in have:
+                continue
+            if "NOT NULL" in decl.upper() and "DEFAULT" not in decl.upper():
+                decl = re.sub(r"\s+NOT NULL", "", decl, flags=re.IGNORECASE)
+            decl = re.sub(r"\s+REFERENCES\s+\w+\s*\(\w+\)", "", decl, flags=re.IGNORECASE)
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {decl}")
+            added.append((table, name))
+    return added
+
+
+def backfill(conn: sqlite3.Connection, added: list[tuple[str, str]]) -> None:
+    for key in added:
+        if key in BACKFILL:
+            conn.execute(BACKFILL[key])

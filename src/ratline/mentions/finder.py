@@ -24,6 +24,17 @@ _COORD_PLURAL = re.compile(
 )
 _ELLIPTIC = re.compile(r"\b([A-Z][\w.]*[A-Za-z])\s+and\s+(?:[A-Z][\w.]*\s+)?(forces|troops|military|soldiers|"
                        r"security forces|special forces|police)\b")
+_ROLE = re.compile(r"\b(?:the|The)\s+((?:(?-i:[A-Z])[a-z]+\s+)?(?P<role>prime minister|president|defen[cs]e minister|"
+                   r"interior minister|foreign minister|governor|army chief|chief of staff|vice president))\b")
+_VICTIM_GROUP = re.compile(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
+                           r"(?P<adj>[A-Z][a-z]+)\s+(?:hostages|citizens|nationals|captives|civilians|aid workers|"
+                           r"journalists|contractors|tourists|engineers|workers)\b")
+_FIGHTER_NOUN = re.compile(r"^\s+(?:fighters|militiamen|members|gunmen|commanders|leaders|militants|loyalists|"
+                           r"cells|units|forces|troops|operatives)\b")
+_SUBGROUP_BEFORE = re.compile(r"(?:\b(?:(?!(?:and|or|of|the|by|with|from|to|in|on|at)\b)[\w’'-]+\s+)?(?P<kind>element\s?s|elements|factions?|wing)\s+of\s+"
+                              r"(?:his|her|its|their|the|[A-Z][\w’'-]+(?:’s|'s))?\s*"
+                              r"|(?P<rogue>[“\"‘]?rogue[”\"’]?)\s+)$")
+_SUBGROUP_AFTER = re.compile(r"\s+(?:cells|units|elements|factions)\b")
 _THE_FORCE = re.compile(r"\b(?:(?:the|The)\s+(army|military|police|navy|air force|junta|regime)\b(?!\s+of\b)"
                         r"|(?<![\w’'-])(army|military|regime|junta|police|navy)\s+(?=warplanes|aircraft|jets|drones|"
                         r"helicopters|troops|soldiers|artillery|gunboats|units\b))")
@@ -121,6 +132,7 @@ class MentionFinder:
 
     def find(self, doc: Document) -> DocMentions:
         body = doc.body
+        self._body = body
         sentences = [Sentence(k, s, tokenize(s.text, s.start)) for k, s in enumerate(split_sentences(body))]
         ents: dict[str, Entity] = {}
         mentions: list[Mention] = []
@@ -158,6 +170,7 @@ class MentionFinder:
                 _add_entity(ents, actor.id, kind, actor.name, span.text, actor.country,
                             "dictionary" if m.form != "adjective" else None)
                 covered.update(range(m.start, end))
+            found = self._subgroups(sent, found, ents)
             for em in _ELLIPTIC.finditer(sent.span.text):
                 key = self._actor_for(f"{em.group(1)} {em.group(2)}")
                 s0 = sent.span.start + em.start(1)
@@ -235,6 +248,8 @@ class MentionFinder:
                 last_group = groups_here[0].key       # the sentence's first group: usually its subject
         mentions.extend(self._link_singles(body, pending_singles, ents, places, country))
         mentions.extend(_generic_fighters(sentences, mentions, ents))
+        mentions.extend(_role_mentions(sentences, mentions, ents))
+        mentions.extend(self._victim_groups(sentences, mentions, ents))
         _merge_person_variants(mentions, ents)
         _merge_nested_facilities(mentions, ents, places)
         mentions.sort(key=lambda m: m.span.start)
@@ -246,6 +261,76 @@ class MentionFinder:
             if m.start == 0 and m.end == len(toks):
                 return m.actor_id
         return None
+
+    def _victim_groups(self, sentences, mentions: list[Mention], ents) -> list[Mention]:
+        """"five British hostages", "British citizens": the people a report counts as captives or
+        victims, one entity per nationality so later reports of them can be joined."""
+        out = []
+        adjectives = {m.span.start: m for m in mentions if m.basis.endswith("adjective")}
+        for sent in sentences:
+            for vm in _VICTIM_GROUP.finditer(sent.span.text):
+                adj_at = sent.span.start + vm.start("adj")
+                adj = adjectives.get(adj_at)
+                if adj is None:
+                    continue
+                gov = self.dictionary.actors[adj.key]
+                key = f"{gov.id}_captives"
+                s0 = sent.span.start + vm.start()
+                span = Span(s0, sent.span.start + vm.end(), vm.group(0))
+                out.append(Mention(span, "other", key, sent.index, "pattern:nationals-held"))
+                _add_entity(ents, key, "other", f"{adj.span.text} nationals held or harmed", span.text,
+                            gov.country, "pattern")
+        return out
+
+    def _short_org(self, body: str, span: Span, word: str, ents) -> str | None:
+        """A group named by the first word of its name: "the League" (League of the Righteous),
+        "four Mahdi fighters" (Mahdi Army) — only when exactly one named group starts that way."""
+        before = body[max(0, span.start - 5):span.start].lower()
+        after = body[span.end:span.end + 25].lower()
+        if not (before.endswith("the ") or _FIGHTER_NOUN.match(after)):
+            return None
+        groups = [e for e in ents.values() if e.type in ("armed_group", "state_force", "other")]
+        hits = {e.id for e in groups for name in [e.name, *e.aliases]
+                if len(alias_key(name)) > 1 and alias_key(name)[0] == word}
+        return hits.pop() if len(hits) == 1 else None
+
+    def _subgroups(self, sent, found: list[Mention], ents) -> list[Mention]:
+        """"elements of his Mahdi Army", "“rogue” Mahdi Army cells": a part of a known group, named by
+        description.  The dictionary may know the part (an actor whose name is "rogue X"); otherwise
+        the part is a group of its own."""
+        text, base = sent.span.text, sent.span.start
+        out = []
+        for m in found:
+            if m.kind != "armed_group" or not m.basis.startswith("dictionary"):
+                out.append(m)
+                continue
+            rel0, rel1 = m.span.start - base, m.span.end - base
+            pre = _SUBGROUP_BEFORE.search(text[:rel0])
+            post = _SUBGROUP_AFTER.match(text[rel1:])
+            if not pre:
+                out.append(m)
+                continue
+            actor = self.dictionary.actors[m.key]
+            key = None
+            kind = (pre.group("kind") or "rogue").replace(" ", "")
+            for form in (f"{kind} {actor.name}", f"{kind} of the {actor.name}",
+                         f"Iranian-backed elements of the {actor.name}", f"rogue {actor.name}"):
+                key = self._actor_for(form)
+                if key and key != m.key:
+                    break
+                key = None
+            start = base + pre.start()
+            end = m.span.end + (post.end() if post else 0)
+            span = Span(start, end, self._body[start:end])
+            if key is None:
+                key = f"part_of_{m.key}"
+                name = f"elements of the {actor.name}"
+            else:
+                name = self.dictionary.actors[key].name
+            out.append(Mention(span, "armed_group", key, sent.index, "dictionary:described-part"))
+            _add_entity(ents, key, "armed_group", name, span.text, actor.country, "dictionary")
+            out.append(m)             # the whole group stays named too ("part of the Mahdi Army")
+        return out
 
     def _national_force(self, noun: str, country: str | None) -> str | None:
         """"the army" in a report about Nigeria is the Nigerian Army."""
@@ -328,6 +413,11 @@ class MentionFinder:
                 continue
             if cands:
                 continue
+            org = self._short_org(body, span, word, ents)
+            if org is not None:       # "the League" after "League of the Righteous"; "Mahdi fighters"
+                out.append(Mention(span, ents[org].type, org, sent.index, "link:short-name"))
+                _add_alias(ents[org], span.text)
+                continue
             known = [e for e in ents.values() if e.type == "place" and span.text in e.aliases]
             if known:                # "stormed Mairamri": a place the report already named
                 out.append(Mention(span, "place", known[0].id, sent.index, "link:known-place"))
@@ -379,6 +469,24 @@ def _antecedent(found, earlier, ents, noun: str) -> str | None:
         if m.kind == "armed_group":
             return m.key
     return None
+
+
+def _role_mentions(sentences, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """"the Iraqi prime minister" is the one person the report introduced with that title."""
+    taken = [(m.span.start, m.span.end) for m in mentions if not m.basis.endswith("adjective")]
+    out = []
+    for sent in sentences:
+        for rm in _ROLE.finditer(sent.span.text):
+            role = rm.group("role").lower()
+            holders = [e for e in ents.values() if e.type == "person"
+                       and any(al.lower().startswith(role + " ") or f" {role} " in f" {al.lower()} "
+                               for al in e.aliases if len(al.split()) > len(role.split()))]
+            s0, s1 = sent.span.start + rm.start(1), sent.span.start + rm.end(1)
+            if len(holders) != 1 or any(a < s1 and s0 < b for a, b in taken):
+                continue
+            out.append(Mention(Span(s0, s1, rm.group(1)), "person", holders[0].id, sent.index, "link:role"))
+            _add_alias(holders[0], rm.group(1))
+    return out
 
 
 def _generic_fighters(sentences, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:

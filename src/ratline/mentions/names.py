@@ -170,6 +170,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     prev = tokens[p - 1].norm if p > 0 else ""
     prev2 = tokens[p - 2].norm if p > 1 else ""
     name = " ".join(t.text for t in tokens[i:j])
+    if title is None:
+        title = _title_before(tokens, i, lists)      # "Prime minister Nouri al Maliki"
     if title:
         return NameHit(i, j, "person", title, "pattern:title+name")
     if words[0] in _VESSEL_PREFIXES and len(words) >= 2:
@@ -211,6 +213,18 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, "person", None, "pattern:capitalised-name")
     if len(words) == 1:
         return NameHit(i, j, "single", None, "pattern:capitalised-word")
+    return None
+
+
+def _title_before(tokens, i, lists) -> str | None:
+    """A title written just before the capitalised name, in any case ("Prime minister X")."""
+    for size in (3, 2):
+        if i - size < 0:
+            continue
+        window = tokens[i - size:i]
+        key = tuple(t.norm for t in window if t.text != ".")
+        if key in lists.titles and window[0].text[:1].isupper():
+            return " ".join(t.text for t in window)
     return None
 
 

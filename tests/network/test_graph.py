@@ -92,7 +92,9 @@ def test_graph_neighbours_grow_with_depth(net):
 
 def test_graph_centrality_ranks_the_hub_first(net):
     rows = net.centrality("betweenness", top=5)
-    assert rows[0]["id"] == "asaib_ahl_al_haq"
+    # the hub is one of the groups the seed reports revolve around, never a place or a bystander
+    assert rows[0]["id"] in {"asaib_ahl_al_haq", "qods_force", "mahdi_army"}
+    assert {"asaib_ahl_al_haq", "qods_force"} <= {r["id"] for r in rows}
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
     assert all(r["type"] != "place" for r in net.centrality("degree", top=50))
 

@@ -31,7 +31,7 @@ _VICTIM_GROUP = re.compile(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight
                            r"journalists|contractors|tourists|engineers|workers)\b")
 _FIGHTER_NOUN = re.compile(r"^\s+(?:fighters|militiamen|members|gunmen|commanders|leaders|militants|loyalists|"
                            r"cells|units|forces|troops|operatives)\b")
-_SUBGROUP_BEFORE = re.compile(r"(?:\b(?:(?!(?:and|or|of|the|by|with|from|to|in|on|at)\b)[\w’'-]+\s+)?(?P<kind>element\s?s|elements|factions?|wing)\s+of\s+"
+_SUBGROUP_BEFORE = re.compile(r"(?:\b(?:(?!(?:and|or|of|the|by|with|from|to|in|on|at|including|such|like|as|among|especially|namely)\b)[\w’'-]+\s+)?(?P<kind>element\s?s|elements|factions?|wing)\s+of\s+"
                               r"(?:his|her|its|their|the|[A-Z][\w’'-]+(?:’s|'s))?\s*"
                               r"|(?P<rogue>[“\"‘]?rogue[”\"’]?)\s+)$")
 _SUBGROUP_AFTER = re.compile(r"\s+(?:cells|units|elements|factions)\b")
@@ -158,16 +158,17 @@ class MentionFinder:
                 end = _force_noun_end(toks, m.end) if m.form != "adjective" and actor.type in (
                     "state_force", "government") else m.end
                 span = _span(body, toks, m.start, end)
-                kind = actor.type
+                kind, key = actor.type, actor.id
                 if kind == "government" and m.form == "alias" and m.start > 0 \
                         and toks[m.start - 1].norm in _LOCATIVE_FOR_COUNTRY:
-                    kind = "place"           # "inside Iraq": the country as a place, not its government
-                    if actor.id not in places and self.gazetteer is not None:
+                    # "inside Iraq": the country as a place, an entity apart from its government
+                    kind, key = "place", "place_" + slug(actor.name)
+                    if key not in places and self.gazetteer is not None:
                         country_place = self.gazetteer.lookup(actor.name)
                         if country_place is not None and getattr(country_place, "feature", "") == "country":
-                            places[actor.id] = country_place
-                found.append(Mention(span, kind, actor.id, sent.index, f"dictionary:{m.form}"))
-                _add_entity(ents, actor.id, kind, actor.name, span.text, actor.country,
+                            places[key] = country_place
+                found.append(Mention(span, kind, key, sent.index, f"dictionary:{m.form}"))
+                _add_entity(ents, key, kind, actor.name, span.text, actor.country,
                             "dictionary" if m.form != "adjective" else None)
                 covered.update(range(m.start, end))
             found = self._subgroups(sent, found, ents)
@@ -292,6 +293,9 @@ class MentionFinder:
         groups = [e for e in ents.values() if e.type in ("armed_group", "state_force", "other")]
         hits = {e.id for e in groups for name in [e.name, *e.aliases]
                 if len(alias_key(name)) > 1 and alias_key(name)[0] == word}
+        known = {h for h in hits if h in self.dictionary.actors}
+        if len(hits) > 1 and len(known) == 1:
+            hits = known                 # a dictionary group over a name the pattern layer guessed
         return hits.pop() if len(hits) == 1 else None
 
     def _subgroups(self, sent, found: list[Mention], ents) -> list[Mention]:

@@ -88,6 +88,7 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|ea
 _NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer", "autumn", "winter", "fall",
                     "english", "arabic", "french", "persian", "pashto", "dari", "court", "custody", "parliament"}
 _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout", "to", "within", "near", "outside",
+                         "between", "via", "toward", "towards",
                          "southern", "northern", "eastern", "western", "central", "northeastern", "northwestern",
                          "southeastern", "southwestern", "rural"}
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:(?-i:[a-zè][\w’'-]*)\s+)?"
@@ -159,8 +160,10 @@ class MentionFinder:
                     "state_force", "government") else m.end
                 span = _span(body, toks, m.start, end)
                 kind, key = actor.type, actor.id
+                after_place = (m.start > 1 and toks[m.start - 1].norm in ("and", "or") and found
+                               and found[-1].kind == "place" and found[-1].span.end == toks[m.start - 2].end)
                 if kind == "government" and m.form == "alias" and m.start > 0 \
-                        and toks[m.start - 1].norm in _LOCATIVE_FOR_COUNTRY:
+                        and (toks[m.start - 1].norm in _LOCATIVE_FOR_COUNTRY or after_place):
                     # "inside Iraq": the country as a place, an entity apart from its government
                     kind, key = "place", "place_" + slug(actor.name)
                     if key not in places and self.gazetteer is not None:

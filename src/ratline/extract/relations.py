@@ -377,8 +377,9 @@ def _clause_actors(m: Masked, pos: int) -> list:
     out = []
     for k, x in enumerate(m.mentions):
         at = m.text.find(f"⟦{k}⟧")
-        if start <= at < pos and x.kind in _ACTOR_KINDS and x.key not in [o.key for o in out]:
-            out.append(x)
+        modifier = re.match(r"\.?-(?:led|backed|based|trained)\b", m.text[at + len(f"⟦{k}⟧"):])
+        if start <= at < pos and x.kind in _ACTOR_KINDS and not modifier and x.key not in [o.key for o in out]:
+            out.append(x)       # "the U.S.-led coalition killed": the coalition, not the US
     return out
 
 
@@ -401,11 +402,20 @@ _BACKED_PREFIX = re.compile(r"^(\w+)[- ](?:backed|funded|sponsored|trained)\b", 
 
 
 def _relations_inside_names(rels, dm: DocMentions) -> None:
-    """A dictionary name can itself state a relation: "Iranian-backed elements of the Mahdi Army"."""
+    """A dictionary name can itself state a relation: "Iranian-backed elements of the Mahdi Army";
+    so can the description of an unnamed person: "a senior Qods Force officer" is a member."""
     from ratline.mentions.dictionary import alias_key, default_dictionary
 
     dictionary = default_dictionary()
     for m in dm.mentions:
+        if m.basis == "pattern:unnamed-person":
+            inner = [x for x in dm.mentions if x.sentence == m.sentence and x.kind in ("armed_group", "state_force",
+                                                                                       "state_agency")
+                     and m.span.start <= x.span.start and x.span.end <= m.span.end]
+            for org in inner[-1:]:
+                _add(rels, m.key, "member_of", org.key, mask(dm.sentences[m.sentence].span, [], []),
+                     "name:role in a named force")
+            continue
         if m.basis.startswith("pattern:unit-of:"):
             parent = m.basis.rsplit(":", 1)[1]
             _add(rels, m.key, "part_of", parent, mask(dm.sentences[m.sentence].span, [], []), "name:unit of a force")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from ratline.mentions.dictionary import ActorDictionary, alias_key, default_dictionary
-from ratline.mentions.names import NameHit, find_names
+from ratline.mentions.names import NameHit, find_names, name_lists_raw
 from ratline.mentions.text import Token, split_sentences, tokenize
 from ratline.schema import Document, Entity, Mention, Span
 
@@ -26,6 +26,15 @@ _ELLIPTIC = re.compile(r"\b([A-Z][\w.]*[A-Za-z])\s+and\s+(?:[A-Z][\w.]*\s+)?(for
                        r"security forces|special forces|police)\b")
 _ROLE = re.compile(r"\b(?:the|The)\s+((?:(?-i:[A-Z])[a-z]+\s+)?(?P<role>prime minister|president|defen[cs]e minister|"
                    r"interior minister|foreign minister|governor|army chief|chief of staff|vice president))\b")
+_ROLE_NOUNS = r"(?:officer|agent|operative|commander|official|facilitator|suspect|financier|courier|bomb-?maker|recruiter)"
+_UNNAMED_INTRO = re.compile(r"\b(?:a|an)\s+(?P<np>(?P<mods>(?:(?:senior|top|junior|former|suspected|alleged|mid-level|"
+                            r"high-ranking|[A-Z][\w’'-]*)\s+){1,5})" + _ROLE_NOUNS + r")\b"
+                            r"(?!\s*,?\s+(?:named|called|identified|known)\b)(?!\s+[A-Z])"
+                            r"(?!\s*,\s+(?:[A-Z][\w’'-]+\s+){1,4}(?:al-|bin\s|ibn\s)?[A-Z])")   # ", Abu Khalid al-Zawi"
+_UNNAMED_BACK = re.compile(r"\b(?:[Tt]he)\s+(?:(?:[A-Z][\w’'-]*|senior|suspected|alleged)\s+){0,3}" + _ROLE_NOUNS + r"\b")
+_NAMED_AS = re.compile(r"\b(?:named|identified)\s+(?:the\s+(?:[\w-]+\s+){0,2}?" + _ROLE_NOUNS + r"|him|her)\s+as\s+")
+_COUNTED_NATIONALS = re.compile(r"\b(?i:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                                r"dozens of|several|hundreds of)\s+(?P<pl>[A-Z][a-z]+)\b")
 _VICTIM_GROUP = re.compile(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
                            r"(?P<adj>[A-Z][a-z]+)\s+(?:hostages|citizens|nationals|captives|civilians|aid workers|"
                            r"journalists|contractors|tourists|engineers|workers)\b")
@@ -254,6 +263,7 @@ class MentionFinder:
         mentions.extend(_generic_fighters(sentences, mentions, ents))
         mentions.extend(_role_mentions(sentences, mentions, ents))
         mentions.extend(self._victim_groups(sentences, mentions, ents))
+        mentions.extend(_unnamed_people(sentences, mentions, ents))
         _merge_person_variants(mentions, ents)
         _merge_nested_facilities(mentions, ents, places)
         mentions.sort(key=lambda m: m.span.start)
@@ -272,6 +282,17 @@ class MentionFinder:
         out = []
         adjectives = {m.span.start: m for m in mentions if m.basis.endswith("adjective")}
         for sent in sentences:
+            for pm in _COUNTED_NATIONALS.finditer(sent.span.text):
+                gov_id = self._plural_demonyms().get(pm.group("pl"))
+                if gov_id is None:
+                    continue
+                gov = self.dictionary.actors[gov_id]
+                key = f"{gov.id}_captives"
+                s0 = sent.span.start + pm.start("pl")      # the count stays outside: it is a figure
+                span = Span(s0, sent.span.start + pm.end(), pm.group("pl"))
+                out.append(Mention(span, "other", key, sent.index, "pattern:nationals-held"))
+                adj = gov.adjectives[0] if gov.adjectives else gov.name
+                _add_entity(ents, key, "other", f"{adj} nationals held or harmed", span.text, gov.country, "pattern")
             for vm in _VICTIM_GROUP.finditer(sent.span.text):
                 adj_at = sent.span.start + vm.start("adj")
                 adj = adjectives.get(adj_at)
@@ -279,12 +300,27 @@ class MentionFinder:
                     continue
                 gov = self.dictionary.actors[adj.key]
                 key = f"{gov.id}_captives"
-                s0 = sent.span.start + vm.start()
-                span = Span(s0, sent.span.start + vm.end(), vm.group(0))
+                s0 = sent.span.start + vm.start("adj")      # the count stays outside: it is a figure
+                span = Span(s0, sent.span.start + vm.end(), vm.group(0)[vm.start("adj") - vm.start():])
                 out.append(Mention(span, "other", key, sent.index, "pattern:nationals-held"))
                 _add_entity(ents, key, "other", f"{adj.span.text} nationals held or harmed", span.text,
                             gov.country, "pattern")
         return out
+
+    def _plural_demonyms(self) -> dict[str, str]:
+        """"Iraqis", "Afghans", "Britons" -> the government actor whose nationals they are."""
+        if getattr(self, "_plurals", None) is None:
+            by_adj = {}
+            for actor in self.dictionary.actors.values():
+                if actor.type == "government":
+                    for adj in actor.adjectives:
+                        by_adj.setdefault(adj, actor.id)
+            plurals = {f"{adj}s": gid for adj, gid in by_adj.items() if not adj.endswith(("sh", "ch", "ese", "ss"))}
+            for plural, adj in (name_lists_raw().get("plural_demonyms") or {}).items():
+                if adj in by_adj:
+                    plurals[plural] = by_adj[adj]
+            self._plurals = plurals
+        return self._plurals
 
     def _short_org(self, body: str, span: Span, word: str, ents) -> str | None:
         """A group named by the first word of its name: "the League" (League of the Righteous),
@@ -476,6 +512,49 @@ def _antecedent(found, earlier, ents, noun: str) -> str | None:
         if m.kind == "armed_group":
             return m.key
     return None
+
+
+def _unnamed_people(sentences, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """A person the report never names: "a senior Iranian Qods Force officer" introduces one,
+    and "the officer", "the Iranian agent", "the suspect" later refer back to the latest one."""
+    taken = [(m.span.start, m.span.end) for m in mentions if not m.basis.endswith("adjective")
+             and m.kind not in ("armed_group", "state_force", "state_agency", "government")]
+    out: list[Mention] = []
+    current: str | None = None
+    count = 0
+    for sent in sentences:
+        text, base = sent.span.text, sent.span.start
+        for um in _UNNAMED_INTRO.finditer(text):
+            s0, s1 = base + um.start("np"), base + um.end("np")
+            if any(a < s1 and s0 < b for a, b in taken) or not re.search(r"[A-Z]", um.group("mods") or ""):
+                continue             # a role with no named affiliation stays a phrase, not a person
+            if re.search(r",\s*$", text[:um.start()]):
+                continue             # "Ali Mussa Daqduq, a senior Hezbollah operative": describes a named man
+            count += 1
+            current = f"unnamed_person_{count}"
+            out.append(Mention(Span(s0, s1, um.group("np")), "person", current, sent.index,
+                               "pattern:unnamed-person"))
+            _add_entity(ents, current, "person", um.group("np"), um.group("np"), None, "pattern")
+        if current is None:
+            continue
+        named = _NAMED_AS.search(text)
+        if named:                    # "the SDF named the commander as Ahmad al-Zawi": no longer unnamed
+            person = next((m for m in mentions if m.kind == "person" and m.span.start == base + named.end()), None)
+            if person is not None and current in ents and person.key in ents:
+                for al in ents[current].aliases:
+                    _add_alias(ents[person.key], al)
+                del ents[current]
+                out = [Mention(o.span, o.kind, person.key, o.sentence, o.basis + "+named-later")
+                       if o.key == current else o for o in out]
+                current = None
+                continue
+        for dm_ in _UNNAMED_BACK.finditer(text):
+            s0, s1 = base + dm_.start(), base + dm_.end()
+            if any(a < s1 and s0 < b for a, b in taken) or any(o.span.start <= s0 < o.span.end for o in out):
+                continue
+            out.append(Mention(Span(s0, s1, dm_.group(0)), "person", current, sent.index, "anaphora:unnamed-person"))
+            _add_alias(ents[current], dm_.group(0))
+    return out
 
 
 def _role_mentions(sentences, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:

@@ -58,8 +58,14 @@ class NameHit:
 
 
 @lru_cache(maxsize=1)
+def name_lists_raw() -> dict:
+    """The word lists as written in data/names.yaml."""
+    return yaml.safe_load(Path(str(resources.files("ratline") / "data" / "names.yaml")).read_text())
+
+
+@lru_cache(maxsize=1)
 def name_lists() -> NameLists:
-    raw = yaml.safe_load(Path(str(resources.files("ratline") / "data" / "names.yaml")).read_text())
+    raw = name_lists_raw()
     titles = {tuple(t.split()): len(t.split()) for t in raw["titles"]}
     org_heads = {}
     for kind, words in raw["org_heads"].items():

@@ -293,6 +293,7 @@ class MentionFinder:
                 out.append(Mention(span, "other", key, sent.index, "pattern:nationals-held"))
                 adj = gov.adjectives[0] if gov.adjectives else gov.name
                 _add_entity(ents, key, "other", f"{adj} nationals held or harmed", span.text, gov.country, "pattern")
+                _add_alias(ents[key], pm.group(0))          # "five Britons", as the report words it
             for vm in _VICTIM_GROUP.finditer(sent.span.text):
                 adj_at = sent.span.start + vm.start("adj")
                 adj = adjectives.get(adj_at)
@@ -305,6 +306,7 @@ class MentionFinder:
                 out.append(Mention(span, "other", key, sent.index, "pattern:nationals-held"))
                 _add_entity(ents, key, "other", f"{adj.span.text} nationals held or harmed", span.text,
                             gov.country, "pattern")
+                _add_alias(ents[key], vm.group(0))
         return out
 
     def _plural_demonyms(self) -> dict[str, str]:

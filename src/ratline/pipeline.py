@@ -39,7 +39,7 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     drafts = extractor.run()
     events, conflicts = build_events(drafts, dm, doc.published)
     tallies = extract_tallies(dm, base, find_dates, find_quantities)
-    relations = extract_relations(dm, find_quantities, events)
+    relations = extract_relations(dm)
     date_relations(relations, base, find_dates)
     entities = _entities(dm, events, relations, tallies)
     last = dm.sentences[-1].span.text if dm.sentences else None

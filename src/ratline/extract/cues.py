@@ -66,7 +66,6 @@ SAME_PLACE = re.compile(r"\b(?:(?:in|inside|near|around) the (?:city|town|villag
 SPOKEN_ON = re.compile(r"\b(?:said|says|told|statement|announced|reported|briefing|communiqu[eé]|claimed|"
                        r"added|confirmed|denied)\b[^.;]{0,25}$", re.I)
 THAT_DATE = re.compile(r"\b(?:on|that) (?:that|the same) (?:date|day)\b|\bon that date\b", re.I)
-CLAIM_VERB = r"(?:reported|said|says|stated|estimated|announced|claimed|told|confirmed|put the death toll)"
 RAW_CLAIM = re.compile(r"(?:^|[,;:“”\"]\s*)((?:[A-Z][\w’'.-]*|an?|the|of|in|al|for|police|officials?|residents|"
                         r"witnesses|sources|medics|doctors|villagers|elders|relatives|survivors)"
                         r"(?:\s+[\w’'.-]+){0,7}?)\s+"

@@ -50,7 +50,6 @@ class EventExtractor:
         self.anchor = None
         self.last_date: DateRef | None = None
         self.last_place: str | None = None
-        self.tally_sentences: set[int] = set()
         self.prev_actors: list[str] = []
         self.touched: Draft | None = None
         self._masked: Masked | None = None
@@ -148,11 +147,8 @@ class EventExtractor:
             hits = foreground
         self._remember_dates(dates)
         if since and (figures.killed_best is not None or figures.captured is not None):
-            self.tally_sentences.add(sent.index)
-            return
+            return                   # a running tally ("killed 91 ... since April"): tallies.py reads it
         if not hits:
-            if NUMBER_REF.search(masked.text) and self.drafts and not figures.empty() is False:
-                pass
             if not figures.empty() and (figures.killed_best or figures.killed_high or figures.wounded):
                 hits = [TriggerHit("armed_clash", 0, 0, 0, "")]
             elif self.drafts and masked.quantities and NUMBER_REF.search(masked.text):

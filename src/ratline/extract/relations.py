@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ratline.extract.masking import Masked, mask
 from ratline.mentions.finder import DocMentions
-from ratline.schema import Event, Relation
+from ratline.schema import Relation
 
 H = r"(?:⟦\d+⟧(?:[’']s?\s+|-(?:led|backed|based)\s+))?⟦\d+⟧"
 APPOS = r"(?:\s*\([^)]{0,60}\)|,[^;.]{0,90}?,)?"   # "ISWAP, the IS branch, broke away", "JNIM (GSIM) is"
@@ -195,7 +195,7 @@ def _compile():
 _COMPILED = _compile()
 
 
-def extract_relations(dm: DocMentions, find_quantities, events: list[Event]) -> list[Relation]:
+def extract_relations(dm: DocMentions) -> list[Relation]:
     rels: dict[tuple[str, str, str], Relation] = {}
     prev_groups: list = []
     for sent in dm.sentences:

@@ -100,6 +100,10 @@ _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout",
                          "between", "via", "toward", "towards",
                          "southern", "northern", "eastern", "western", "central", "northeastern", "northwestern",
                          "southeastern", "southwestern", "rural"}
+_STATE_VERBS = {"said", "says", "has", "have", "had", "is", "was", "will", "would", "accused", "denied", "announced",
+                "signed", "agreed", "demanded", "condemned", "supports", "supported", "backs", "backed", "armed",
+                "arms", "funds", "funded", "sent", "sends", "warned", "rejected", "recognised", "recognized",
+                "launched", "deployed", "claimed", "refused", "asked", "called", "urged", "threatened"}
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:(?-i:[a-zè][\w’'-]*)\s+)?"
                       r"(?:network|group|militia|organi[sz]ation|movement|faction|cartel|gang|alliance|syndicate))\b(?!s)",
                       re.I)
@@ -151,6 +155,7 @@ class MentionFinder:
         last_group: str | None = None
         matches = [self.dictionary.match(sent.tokens) for sent in sentences]
         country = self._country_hint(matches, sentences)
+        theatre = self._country_hint(matches, sentences, bare_states=False)
         for sent in sentences:
             toks = sent.tokens
             found: list[Mention] = []
@@ -171,8 +176,9 @@ class MentionFinder:
                 kind, key = actor.type, actor.id
                 after_place = (m.start > 1 and toks[m.start - 1].norm in ("and", "or") and found
                                and found[-1].kind == "place" and found[-1].span.end == toks[m.start - 2].end)
-                if kind == "government" and m.form == "alias" and m.start > 0 \
-                        and (toks[m.start - 1].norm in _LOCATIVE_FOR_COUNTRY or after_place):
+                if kind == "government" and m.form == "alias" and (
+                        (m.start > 0 and (toks[m.start - 1].norm in _LOCATIVE_FOR_COUNTRY or after_place))
+                        or self._theatre_as_place(actor, toks, m, theatre)):
                     # "inside Iraq": the country as a place, an entity apart from its government
                     kind, key = "place", "place_" + slug(actor.name)
                     if key not in places and self.gazetteer is not None:
@@ -268,6 +274,20 @@ class MentionFinder:
         _merge_nested_facilities(mentions, ents, places)
         mentions.sort(key=lambda m: m.span.start)
         return DocMentions(sentences, mentions, ents, places)
+
+    def _theatre_as_place(self, actor, toks, m, country: str | None) -> bool:
+        """The bare name of the country the report is about ("a secure and stable Iraq", "leave
+        Iraq") is where things happen, not who does them; only "Iraq said"/"Iraq has" makes it act, and
+        "Iraq-backed" or "Iraq's army" stay the state.  The theatre is read from places and
+        non-state actors, so a state named only as an actor never makes itself a place.
+        A foreign country named bare ("Iran") stays an actor: that is how reports name a state
+        that backs or arms a side."""
+        if country is None or actor.country != country:
+            return False
+        if alias_key(" ".join(t.text for t in toks[m.start:m.end])) != alias_key(actor.name):
+            return False
+        nxt = toks[m.end].text if m.end < len(toks) else ""
+        return nxt.lower() not in _STATE_VERBS and nxt not in ("’", "'", "-")
 
     def _actor_for(self, name: str) -> str | None:
         toks = tokenize(name)
@@ -406,7 +426,7 @@ class MentionFinder:
         span = _span(body, toks, m.start - 1, m.end + 1)
         return Mention(span, "state_force", "unit_" + slug(span.text), sent.index, f"pattern:unit-of:{m.actor_id}")
 
-    def _country_hint(self, matches, sentences=()) -> str | None:
+    def _country_hint(self, matches, sentences=(), bare_states: bool = True) -> str | None:
         """The country the report is about: a dateline's country first ("ZAPORIZHZHIA, Ukraine,"),
         else the commonest country of the known actors it names, a country named as a place
         ("in Ukraine") counting three times."""
@@ -423,9 +443,12 @@ class MentionFinder:
                 if not cc:
                     continue
                 weight = 1
+                state = self.dictionary.actors[m.actor_id].type == "government"
                 if sent is not None and m.start > 0 and sent.tokens[m.start - 1].norm in _LOCATIVE_FOR_COUNTRY \
-                        and self.dictionary.actors[m.actor_id].type == "government":
+                        and state:
                     weight = 3
+                elif state and not bare_states:
+                    continue
                 counts[cc] = counts.get(cc, 0) + weight
         return max(counts, key=counts.get) if counts else None
 

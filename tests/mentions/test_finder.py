@@ -259,3 +259,58 @@ def test_finder_surname_is_not_a_foreign_hamlet(geo_finder, body, town):
 def test_finder_country_inside_a_region_name_is_not_the_country(finder):
     dm = _find(finder, "Kidnappers freed 4 oil workers in the Niger Delta on Monday.")
     assert "niger" not in {m.key for m in dm.mentions}
+
+
+# -- states, their forces and the country as a place ---------------------------------------
+
+@pytest.mark.parametrize("body, forces", [
+    ("Over the past month, U.S., British and Iraqi Security Forces raided homes in Basra.",
+     ["us_military", "british_armed_forces", "iraqi_security_forces"]),
+    ("French, Malian and Nigerien troops patrolled the border.", ["french_armed_forces", "fama",
+                                                                  "niger_armed_forces"]),
+])
+def test_finder_listed_nations_sharing_a_force_noun_are_each_a_force(finder, body, forces):
+    dm = _find(finder, body)
+    assert [m.key for m in dm.mentions if m.kind == "state_force"] == forces
+    assert not [m for m in dm.mentions if m.kind == "government"]
+
+
+def test_finder_bare_nationality_acting_is_that_nations_forces_when_named(finder):
+    dm = _find(finder, "Iraqi and British forces called in airstrikes. Later the British dropped leaflets.")
+    assert _keys(dm, "British") == ["british_armed_forces"]
+    assert "united_kingdom" not in dm.entities
+
+
+@pytest.mark.parametrize("body", ["The British said the talks had failed.", "The British hostages were freed."])
+def test_finder_nationality_without_named_forces_or_before_a_noun_stays_the_state(finder, body):
+    dm = _find(finder, body)
+    assert all(k != "british_armed_forces" for k in _keys(dm, "British"))
+
+
+def test_finder_the_reports_own_country_named_bare_is_a_place(finder):
+    body = ("Militants attacked a checkpoint near Baghdad, and Iraqi forces returned fire. Iran-backed groups "
+            "want a weak Iraq. Iran denied any role.")
+    dm = _find(finder, body)
+    assert _keys(dm, "Iraq") == ["place_iraq"]
+    assert _keys(dm, "Iran") == ["iran", "iran"]          # a foreign state stays an actor
+
+
+def test_finder_the_reports_own_country_can_still_act(finder):
+    dm = _find(finder, "Iraqi forces raided a house in Basra. Iraq said the raid was lawful.")
+    assert _keys(dm, "Iraq") == ["iraq"]
+
+
+def test_finder_a_state_named_only_as_an_actor_is_not_the_theatre(finder):
+    dm = _find(finder, "Iran armed the militia.")
+    assert _keys(dm, "Iran") == ["iran"]
+
+
+def test_finder_state_entity_is_shown_as_its_government(finder):
+    dm = _find(finder, "Iraqi forces raided a house in Basra. Iraq said the raid was lawful.")
+    assert dm.entities["iraq"].name in ("Government of Iraq", "Iraqi government")
+
+
+def test_finder_possessive_state_is_part_of_the_facility_name(finder):
+    dm = _find(finder, "Gunmen seized five Britons at Iraq’s Finance Ministry in Baghdad.")
+    assert not [m for m in dm.mentions if m.span.text == "Iraq"]
+    assert any("Iraq’s Finance Ministry" in e.aliases for e in dm.entities.values())

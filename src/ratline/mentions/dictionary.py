@@ -35,6 +35,17 @@ class Actor:
     active: tuple[str | None, str | None] | None = None
     source: str | None = None
 
+    @property
+    def display_name(self) -> str:
+        """A state as an actor is shown as its government ("Government of Iraq"): the bare
+        country name is also the place, and one name must not stand for both."""
+        if self.type == "government" and self.adjectives:
+            for test in (lambda a: a.startswith("government of "), lambda a: a.endswith(" government")):
+                for alias in self.aliases:
+                    if test(alias.lower()):
+                        return alias
+        return self.name
+
 
 @dataclass(frozen=True)
 class DictMatch:

@@ -22,8 +22,10 @@ _COORD_PLURAL = re.compile(
     r"\b(?:the\s+)?([A-Z][\w’'-]+)(?:\s+and\s+(?:the\s+)?|\s*/\s*)([A-Z][\w’'-]+)\s+"
     r"(networks|groups|brigades|militias|cells|factions|battalions|fronts)\b"
 )
-_ELLIPTIC = re.compile(r"\b([A-Z][\w.]*[A-Za-z])\s+and\s+(?:[A-Z][\w.]*\s+)?(forces|troops|military|soldiers|"
-                       r"security forces|special forces|police)\b")
+_ELLIPTIC = re.compile(r"\b(?P<list>(?:[A-Z][\w.]*[A-Za-z]\.?,\s+)*)(?P<last>[A-Z][\w.]*[A-Za-z]\.?),?\s+and\s+"
+                       r"(?:[A-Z][\w.]*\s+)?(?P<noun>(?:[Ss]ecurity\s+|[Ss]pecial\s+)?(?:[Ff]orces|[Tt]roops)|military|"
+                       r"soldiers|police)\b")
+_LIST_ITEM = re.compile(r"([A-Z][\w.]*[A-Za-z]\.?),\s+")
 _ROLE = re.compile(r"\b(?:the|The)\s+((?:(?-i:[A-Z])[a-z]+\s+)?(?P<role>prime minister|president|defen[cs]e minister|"
                    r"interior minister|foreign minister|governor|army chief|chief of staff|vice president))\b")
 _ROLE_NOUNS = r"(?:officer|agent|operative|commander|official|facilitator|suspect|financier|courier|bomb-?maker|recruiter)"
@@ -186,22 +188,15 @@ class MentionFinder:
                         if country_place is not None and getattr(country_place, "feature", "") == "country":
                             places[key] = country_place
                 found.append(Mention(span, kind, key, sent.index, f"dictionary:{m.form}"))
-                _add_entity(ents, key, kind, actor.name, span.text, actor.country,
+                _add_entity(ents, key, kind, actor.name if kind == "place" else actor.display_name, span.text,
+                            actor.country,
                             "dictionary" if m.form != "adjective" else None)
                 covered.update(range(m.start, end))
             found = self._subgroups(sent, found, ents)
             for em in _ELLIPTIC.finditer(sent.span.text):
-                key = self._actor_for(f"{em.group(1)} {em.group(2)}")
-                s0 = sent.span.start + em.start(1)
-                if key is None or any(f.span.start <= s0 < f.span.end and f.key == key for f in found):
-                    continue
-                span = Span(s0, s0 + len(em.group(1)), em.group(1))
-                actor = self.dictionary.actors[key]
-                found = [f for f in found if not (f.span.start <= s0 < f.span.end)]
-                found.append(Mention(span, actor.type, key, sent.index, "dictionary:elliptic-coordination"))
-                _add_entity(ents, key, actor.type, actor.name, f"{em.group(1)} {em.group(2)}", actor.country,
-                            "dictionary")
-                covered.update(k for k, t in enumerate(toks) if span.start <= t.start < span.end)
+                items = [(em.start("list") + im.start(1), im.group(1)) for im in _LIST_ITEM.finditer(em.group("list"))]
+                for at, word in [*items, (em.start("last"), em.group("last"))]:
+                    found = self._elliptic_member(sent, found, covered, ents, at, word, em.group("noun"))
             for cm in _COORD_PLURAL.finditer(sent.span.text):
                 head = cm.group(3)[:-1].capitalize()
                 for g in (1, 2):
@@ -235,6 +230,7 @@ class MentionFinder:
                 if hit.kind == "facility" and hit.start >= 3 and toks[hit.start - 1].norm == "s" \
                         and toks[hit.start - 2].text in "’'":
                     _add_alias(ents[key], body[toks[hit.start - 3].start:span.end])   # "Iraq’s Finance Ministry"
+                    found = _drop_owner_mention(found, mentions, ents, toks[hit.start - 3].end)
             for am in _THE_FORCE.finditer(sent.span.text):
                 g = 1 if am.group(1) else 2
                 key = self._national_force(am.group(g), country)
@@ -244,7 +240,7 @@ class MentionFinder:
                 actor = self.dictionary.actors[key]
                 found.append(Mention(Span(s0, s0 + len(am.group(g)), am.group(g)), actor.type, key, sent.index,
                                      "dictionary:national-force"))
-                _add_entity(ents, key, actor.type, actor.name, am.group(0), actor.country, "dictionary")
+                _add_entity(ents, key, actor.type, actor.display_name, am.group(0), actor.country, "dictionary")
             it = _IT.match(sent.span.text)
             if it and last_group:
                 s0 = sent.span.start + it.start(1)
@@ -270,10 +266,30 @@ class MentionFinder:
         mentions.extend(_role_mentions(sentences, mentions, ents))
         mentions.extend(self._victim_groups(sentences, mentions, ents))
         mentions.extend(_unnamed_people(sentences, mentions, ents))
+        _bare_demonyms_as_forces(body, mentions, ents)
         _merge_person_variants(mentions, ents)
         _merge_nested_facilities(mentions, ents, places)
         mentions.sort(key=lambda m: m.span.start)
         return DocMentions(sentences, mentions, ents, places)
+
+    def _elliptic_member(self, sent, found, covered, ents, at: int, word: str, noun: str) -> list[Mention]:
+        """"Iraqi and US forces", "U.S., British and Iraqi Security Forces": each named member of a
+        coordination that shares one force noun is that nation's force, not its government."""
+        key = None
+        for name in (f"{word} {noun}", f"{word} {noun.lower()}", f"{word} forces"):
+            key = self._actor_for(name)
+            if key is not None:
+                break
+        s0 = sent.span.start + at
+        if key is None or any(f.span.start <= s0 < f.span.end and f.key == key for f in found):
+            return found
+        span = Span(s0, s0 + len(word), word)
+        actor = self.dictionary.actors[key]
+        found = [f for f in found if not (f.span.start <= s0 < f.span.end)]
+        found.append(Mention(span, actor.type, key, sent.index, "dictionary:elliptic-coordination"))
+        _add_entity(ents, key, actor.type, actor.display_name, f"{word} {noun}", actor.country, "dictionary")
+        covered.update(k for k, t in enumerate(sent.tokens) if span.start <= t.start < span.end)
+        return found
 
     def _theatre_as_place(self, actor, toks, m, country: str | None) -> bool:
         """The bare name of the country the report is about ("a secure and stable Iraq", "leave
@@ -507,6 +523,19 @@ class MentionFinder:
         return out
 
 
+def _drop_owner_mention(found: list[Mention], earlier: list[Mention], ents, end: int) -> list[Mention]:
+    """"Iraq’s Finance Ministry" is one name: the state before the possessive is part of it, not
+    an actor or a target of its own, and its surface is no alias of the state unless used elsewhere."""
+    owner = [f for f in found if f.kind in ("government", "place") and f.span.end == end]
+    if not owner:
+        return found
+    rest = [f for f in found if f not in owner]
+    for o in owner:
+        if o.key in ents and not any(m.key == o.key and m.span.text == o.span.text for m in earlier + rest):
+            ents[o.key].aliases = [a for a in ents[o.key].aliases if a != o.span.text]
+    return rest
+
+
 def _span(body: str, toks: list[Token], a: int, b: int) -> Span:
     s, e = toks[a].start, toks[b - 1].end
     return Span(s, e, body[s:e])
@@ -580,6 +609,35 @@ def _unnamed_people(sentences, mentions: list[Mention], ents: dict[str, Entity])
             out.append(Mention(Span(s0, s1, dm_.group(0)), "person", current, sent.index, "anaphora:unnamed-person"))
             _add_alias(ents[current], dm_.group(0))
     return out
+
+
+_BARE_DEMONYM_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_BARE_DEMONYM_AFTER = re.compile(r"^(?:\s*[,;:)]|\.(?:\s|$)|\s+(?:and|or|have|has|had|were|are|was|is|also|then|later|"
+                                 r"said|say|says|would|will|could|may|might)\b|\s+[a-z]+ed\b)")
+
+
+def _bare_demonyms_as_forces(body: str, mentions: list[Mention], ents: dict[str, Entity]) -> None:
+    """"the British dropped leaflets": a nationality used as a noun in a report that names that
+    nation's forces means those forces, not its government.  With no forces named, it stays
+    the state."""
+    forces: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.kind == "state_force" and ents.get(m.key) is not None and ents[m.key].country:
+            forces.setdefault(ents[m.key].country, []).append(m.key)
+    for k, m in enumerate(mentions):
+        if m.basis != "dictionary:adjective" or m.kind != "government" or m.key not in ents:
+            continue
+        country = ents[m.key].country
+        keys = forces.get(country or "", [])
+        if not keys or not _BARE_DEMONYM_BEFORE.search(body[max(0, m.span.start - 6):m.span.start]) \
+                or not _BARE_DEMONYM_AFTER.match(body[m.span.end:m.span.end + 20]):
+            continue
+        top = max(set(keys), key=keys.count)
+        mentions[k] = Mention(m.span, "state_force", top, m.sentence, "dictionary:demonym-as-forces")
+        _add_alias(ents[top], m.span.text)
+    used = {m.key for m in mentions}
+    for key in [key for key, e in ents.items() if e.type == "government" and key not in used]:
+        del ents[key]
 
 
 def _role_mentions(sentences, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:

@@ -176,6 +176,18 @@ PATTERNS = [
     _p("x of the y", "part_of", r"(?P<s>⟦\d+⟧)[”\"’]?\s+of\s+the\s+(?P<o>⟦\d+⟧)", {"armed_group"}, {"armed_group"}),
     _p("x refers to y as z", "part_of", r"\brefer(?:s|red)? to\s+(?P<s>EL)\s+as\s+(?:the\s+)?[“\"]?(?P<o>⟦\d+⟧)",
        GROUP, GROUP),
+    # front_for
+    _p("y uses x as a cover", "front_for", r"(?P<o>" + H + r")\s+(?:also\s+)?(?:uses|used|using|has used|have used)\s+"
+       r"(?P<s>⟦\d+⟧)\s+(?:as\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:cover|front|shield|fa[cç]ade|conduit)|"
+       r"to\s+(?:shield|hide|conceal|mask|cover|disguise|launder))\b", ORG, ORG),
+    _p("x, a front for y", "front_for", r"(?P<s>⟦\d+⟧),?\s+(?:(?:is|was|serves as|served as|acts as|acted as)\s+)?"
+       r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:front|cover|shell)(?:\s+(?:company|organi[sz]ation|group))?\s+(?:for|of)\s+"
+       r"(?:the\s+)?(?P<o>" + H + ")", GROUP, ORG),
+    # member_of, part_of of organisations a report describes
+    _p("x works for y", "member_of", r"(?P<s>⟦\d+⟧)\s+(?:works|worked|working|had worked|has worked)\s+for\s+"
+       r"(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
+    _p("x within y", "part_of", r"(?P<s>⟦\d+⟧)\s+(?:within|inside)\s+(?:the\s+)?(?P<o>" + H + ")",
+       {"company", "other"}, GROUP),
     _p("x allied with y", "allied_with", r"(?P<s>EL)[,]?\s+(?:an?\s+)?(?:ally of|allied (?:with|to)|in alliance with|"
        r"affiliated with|associated with|loyal to)\s+(?:the\s+)?" + GAP + r"(?P<o>" + H + ")", GROUP, GROUP),
 ]
@@ -416,7 +428,7 @@ def _relations_inside_names(rels, dm: DocMentions) -> None:
                 _add(rels, m.key, "member_of", org.key, mask(dm.sentences[m.sentence].span, [], []),
                      "name:role in a named force")
             continue
-        if m.basis.startswith("pattern:unit-of:"):
+        if m.basis.startswith(("pattern:unit-of:", "pattern:apposed-unit-of:")):
             parent = m.basis.rsplit(":", 1)[1]
             _add(rels, m.key, "part_of", parent, mask(dm.sentences[m.sentence].span, [], []), "name:unit of a force")
             continue

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from ratline.mentions.described import apposed_units, owned_organisations, unnamed_organisations
 from ratline.mentions.dictionary import ActorDictionary, alias_key, default_dictionary
 from ratline.mentions.names import NameHit, find_names, name_lists_raw
 from ratline.mentions.text import Token, split_sentences, tokenize
@@ -266,6 +267,9 @@ class MentionFinder:
         mentions.extend(_role_mentions(sentences, mentions, ents))
         mentions.extend(self._victim_groups(sentences, mentions, ents))
         mentions.extend(_unnamed_people(sentences, mentions, ents))
+        mentions.extend(owned_organisations(body, mentions, ents))
+        apposed_units(sentences, mentions, ents)
+        mentions.extend(unnamed_organisations(sentences, mentions, ents))
         _bare_demonyms_as_forces(body, mentions, ents)
         _merge_person_variants(mentions, ents)
         _merge_nested_facilities(mentions, ents, places)

@@ -1,0 +1,169 @@
+"""Organisations a report describes instead of naming.
+
+Reports often refer to a real organisation only by a description, and analysts
+still want it as one node with its relations:
+
+* an office or movement owned by a person: "Muqtada al Sadr's office" — the same
+  thing as an "Office of the Martyr Sadr" named in the same report;
+* a description set beside a named unit: "Coalition Special Forces teams, likely
+  the hunter-killer teams of Task Force 88," — the description is the unit, and
+  the unit belongs to the force that opens the description;
+* an unnamed organisation: "an unnamed construction company", restated later as
+  "an organization within the IRGC-QF involved in the construction ...", and
+  referred back to as "this organization".
+
+Each pass takes the document's mentions so far and returns new ones (or re-keys
+existing ones); none of them invents a name the text does not give.
+"""
+from __future__ import annotations
+
+import re
+
+from ratline.mentions.dictionary import alias_key
+from ratline.schema import Entity, Mention, Span
+
+_OWNED = re.compile(r"^[’']s\s+(?P<noun>office|bureau|movement|militia|faction|party)\b")
+_OWNED_KIND = {"militia": "armed_group", "faction": "armed_group"}
+
+_FORCE_HEAD = r"(?:teams?|units?|forces|troops|commandos|operators|squads?|detachments?|operatives)"
+_HEDGE = r"(?:likely|probably|possibly|apparently|reportedly|presumably|(?:believed|thought|said) to be)"
+_APPOSED_UNIT = re.compile(r"(?P<np>(?:[\w.’'-]+\s+){0,4}" + _FORCE_HEAD + r"),\s+(?:" + _HEDGE + r"\s+)?"
+                           r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:" + _FORCE_HEAD + r"\s+of\s+(?:the\s+)?)?$")
+
+_ORG_NOUN = r"(?:company|firm|organi[sz]ation|charity|foundation|business|contractor|front|entity)"
+_UNNAMED_ORG = re.compile(r"\b(?:an?|another)\s+(?P<np>(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)(?P<noun>" + _ORG_NOUN
+                          + r"))\b(?P<tail>\s+(?:within|inside|belonging to|linked to|tied to|owned by|run by|"
+                          r"controlled by|affiliated with|associated with|connected to)\s+(?:the\s+)?)?")
+_UNNAMED_MARK = {"unnamed", "front", "shell", "unidentified", "undisclosed"}
+_BACK_ORG = re.compile(r"\b(?:[Tt]his|[Tt]hat|[Tt]he)\s+(?:same\s+)?(?:" + _ORG_NOUN + r")\b(?!s)")
+_NOT_SECTOR = _UNNAMED_MARK | {"small", "local", "new", "private", "little-known", "known", "big", "large",
+                               "foreign", "so-called", "certain"}
+_ORG_KINDS = ("armed_group", "state_force", "state_agency", "government", "other", "company")
+_ORG_SPAN_KINDS = ("armed_group", "state_force", "state_agency", "other", "company")
+
+
+def owned_organisations(body: str, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """"Muqtada al Sadr's office": an office, movement or militia of a named person.  It is the
+    report's own organisation of that kind naming the person ("Office of the Martyr Sadr")
+    when there is one; otherwise an organisation of its own, named as the report words it."""
+    out = []
+    for m in mentions:
+        if m.kind != "person" or m.key not in ents:
+            continue
+        hit = _OWNED.match(body[m.span.end:m.span.end + 20])
+        if not hit:
+            continue
+        noun = hit.group("noun")
+        n0 = m.span.end + hit.start("noun")
+        span = Span(n0, n0 + len(noun), noun)
+        surname = alias_key(ents[m.key].name)[-1:]
+        same = [e for e in ents.values() if e.type in _ORG_SPAN_KINDS and surname
+                and noun in alias_key(e.name) and surname[0] in alias_key(e.name)]
+        whole = body[m.span.start:span.end]
+        if len(same) == 1:
+            key = same[0].id
+        else:
+            key = "org_" + "_".join(alias_key(whole))
+            ents.setdefault(key, Entity(id=key, type=_OWNED_KIND.get(noun, "other"), name=whole, aliases=[],
+                                        country=None, basis="pattern:owned-organisation"))
+        _alias(ents[key], whole)
+        out.append(Mention(span, ents[key].type, key, m.sentence, "pattern:owned-organisation"))
+    return out
+
+
+def apposed_units(sentences, mentions: list[Mention], ents: dict[str, Entity]) -> None:
+    """"Coalition Special Forces teams, likely the hunter-killer teams of Task Force 88": the
+    description is the named unit.  A force that opens the description ("Coalition") is the
+    one the unit belongs to; the basis records it so relations can say so."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    for sent in sentences:
+        here = sorted(by_sentence.get(sent.index, []), key=lambda x: x.span.start)
+        for unit in here:
+            if unit.kind not in ("state_force", "armed_group"):
+                continue
+            before = sent.span.text[:unit.span.start - sent.span.start]
+            hit = _APPOSED_UNIT.search(before)
+            if not hit:
+                continue
+            np0, np1 = sent.span.start + hit.start("np"), sent.span.start + hit.end("np")
+            inside = [x for x in here if np0 <= x.span.start and x.span.end <= np1]
+            opener = next((x for x in inside if x.kind in _ORG_KINDS), None)
+            if opener is None or opener.key == unit.key:
+                continue             # no named force in the description: too weak to equate
+            np0 = opener.span.start
+            inside = [x for x in inside if x.span.start >= np0]
+            text = sent.span.text[np0 - sent.span.start:np1 - sent.span.start]
+            parent = opener.key if opener.kind in ("state_force", "armed_group") else None
+            basis = f"pattern:apposed-unit-of:{parent}" if parent else "pattern:apposed-unit"
+            for x in inside:
+                mentions.remove(x)
+            mentions.append(Mention(Span(np0, np1, text), unit.kind, unit.key, sent.index, basis))
+            _alias(ents[unit.key], text)
+
+
+def unnamed_organisations(sentences, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """"an unnamed construction company" ... "an organization within the IRGC-QF involved in the
+    construction ..." ... "this organization": one organisation the report never names.  A second
+    description joins the first when it follows within three sentences and shares its trade word;
+    "this organization" and "the company" refer back to the latest one."""
+    taken = [(m.span.start, m.span.end) for m in mentions if not m.basis.startswith("anaphora")]
+    starts = {m.span.start: m for m in mentions}
+    out: list[Mention] = []
+    current: str | None = None
+    seen_at = -10
+    count = 0
+    for sent in sentences:
+        text, base = sent.span.text, sent.span.start
+        for um in _UNNAMED_ORG.finditer(text):
+            s0, s1 = base + um.start("np"), base + um.end("np")
+            if any(a < s1 and s0 < b for a, b in taken):
+                continue
+            mods = um.group("mods").split()
+            owner = starts.get(base + um.end()) if um.group("tail") else None
+            if not (_UNNAMED_MARK & set(mods)) and not (owner is not None and owner.kind in _ORG_KINDS):
+                continue
+            np = um.group("np")
+            if current is not None and sent.index - seen_at <= 3 and _same_trade(ents[current], text[um.end():]):
+                key = current
+            else:
+                count += 1
+                key = current = f"unnamed_org_{count}"
+                kind = "company" if um.group("noun") in ("company", "firm", "business", "contractor") else "other"
+                ents[key] = Entity(id=key, type=kind, name=np, aliases=[], country=None,
+                                   basis="pattern:unnamed-organisation")
+            _alias(ents[key], np)
+            if owner is not None:           # "organization within the IRGC-QF" says which one
+                _alias(ents[key], text[um.start("np"):owner.span.end - base])
+            out.append(Mention(Span(s0, s1, np), ents[key].type, key, sent.index, "pattern:unnamed-organisation"))
+            seen_at = sent.index
+        if current is None or sent.index - seen_at > 3:
+            continue
+        for bm in _BACK_ORG.finditer(text):
+            s0, s1 = base + bm.start(), base + bm.end()
+            if any(a < s1 and s0 < b for a, b in taken) or any(o.span.start == s0 for o in out):
+                continue
+            for k, m in enumerate(mentions):            # "this organization" was read as the nearest group
+                if m.span.start == s0 and m.basis.startswith("anaphora"):
+                    del mentions[k]
+                    break
+            out.append(Mention(Span(s0, s1, bm.group(0)), ents[current].type, current, sent.index,
+                               "anaphora:unnamed-organisation"))
+            seen_at = sent.index
+    return out
+
+
+def _same_trade(ent: Entity, after: str) -> bool:
+    """Does a new description share the trade of the earlier one ("construction company" /
+    "involved in the construction")?"""
+    trade = {w[:7] for name in [ent.name, *ent.aliases] for w in name.lower().split()[:-1]
+             if w not in _NOT_SECTOR and len(w) > 3}
+    words = {w[:7] for w in re.findall(r"[a-z][\w-]+", after.lower())[:14]}
+    return bool(trade & words)
+
+
+def _alias(ent: Entity, surface: str) -> None:
+    surface = surface.strip()
+    if surface and surface not in ent.aliases:
+        ent.aliases.append(surface)

@@ -204,3 +204,26 @@ def test_events_group_opening_an_untriggered_attack_is_the_actor():
     (ev,) = run("ELN guerrillas attacked a police station in Tame on Feb. 12 and killed 3 officers.").events
     assert ev.actors == ["eln"]
     assert (ev.date, ev.killed_best, ev.location) == ("2011-02-12", 3, "place_tame")
+
+
+# -- acts that follow from an event, and events referred back to ---------------------------------
+
+def test_events_act_forced_by_an_operation_takes_its_date():
+    body = ("Government troops launched an offensive against the Allied Democratic Forces in Beni in March 2021. "
+            "The offensive forced the ADF to agree to a cease-fire.")
+    ex = run(body)
+    other = [e for e in ex.events if e.type == "other"]
+    assert other and other[0].date is not None and other[0].date.startswith("2021-03")
+
+
+def test_events_statement_with_no_cause_keeps_no_date():
+    ex = run("The ADF agreed to a cease-fire, officials said.", published=None)
+    assert all(e.date is None for e in ex.events if e.type == "other")
+
+
+def test_events_an_ambush_attributed_later_is_the_same_ambush():
+    body = ("Gunmen ambushed a police convoy near Apatzingan on Tuesday, killing eight officers. "
+            "A state spokesman said on Wednesday that the ambush had been carried out by a cell of the CJNG "
+            "fighting for control of the valleys of Tierra Caliente.")
+    ex = run(body)
+    assert len([e for e in ex.events if e.type != "other"]) == 1

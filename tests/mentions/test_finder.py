@@ -314,3 +314,30 @@ def test_finder_possessive_state_is_part_of_the_facility_name(finder):
     dm = _find(finder, "Gunmen seized five Britons at Iraq’s Finance Ministry in Baghdad.")
     assert not [m for m in dm.mentions if m.span.text == "Iraq"]
     assert any("Iraq’s Finance Ministry" in e.aliases for e in dm.entities.values())
+
+
+# -- a full name with its acronym in brackets ----------------------------------------------------
+
+def test_finder_full_name_before_known_acronym_is_that_actor(finder):
+    dm = _find(finder, "A cell of the Cártel Jalisco Nueva Generación (CJNG) ambushed the convoy.")
+    assert _keys(dm, "Cártel Jalisco Nueva Generación") == ["cjng"]
+    assert "Cártel Jalisco Nueva Generación" in dm.entities["cjng"].aliases
+
+
+def test_finder_name_spelled_by_an_unknown_acronym_is_no_person(finder):
+    dm = _find(finder, "Fighters of the Zorba Kalima Front (ZKF) and Tomas Reyes (TR) met in the hills.")
+    kinds = {m.span.text: m.kind for m in dm.mentions}
+    assert kinds.get("Zorba Kalima Front") not in (None, "person")
+
+
+def test_finder_weapons_spelled_out_before_their_acronym_are_not_people(finder):
+    dm = _find(finder, "They trained with Explosively Formed Penetrators (EFP) in Iran.")
+    assert all(m.kind != "person" for m in dm.mentions if m.span.text == "Explosively Formed Penetrators")
+
+
+@pytest.mark.parametrize("name", ["Los Viagras", "Clan del Golfo", "Comando Vermelho", "Knights Templar",
+                                  "Cárteles Unidos"])
+def test_finder_head_first_and_gang_names_are_groups(finder, name):
+    dm = _find(finder, f"Police said {name} gunmen controlled the road.")
+    assert [m.kind for m in dm.mentions if m.span.text == name] == ["armed_group"] or \
+        any(m.kind == "armed_group" and name in m.span.text for m in dm.mentions)

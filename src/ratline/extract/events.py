@@ -34,6 +34,19 @@ from ratline.mentions.finder import DocMentions
 from ratline.schema import DateRef, Mention, Span
 
 
+_ATTRIBUTED = re.compile(r"\s+(?:had been|has been|was|were|is being)\s+(?:[\w-]+\s+)?(?:carried out|conducted|claimed|"
+                         r"staged|launched|led|executed|perpetrated|committed|ordered|planned|blamed)\b")
+
+
+_CONSEQUENCE = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:operation|offensive|raid|assault|campaign|"
+                          r"attack|strike|crackdown|fighting|battle|defeat)s?\s+(?:forced|led|prompted|pushed|"
+                          r"compelled|caused|drove|persuaded)\b")
+
+
+_MADE_TO = re.compile(r"\b(?:forced|compelled|obliged|pushed|pressured|persuaded|made)\s+(?:the\s+)?(?:⟦\d+⟧|\w+)\s+to\s+"
+                      r"(?:[\w-]+\s+){0,3}$")
+
+
 def _rank_of(d: Draft, ex: "EventExtractor") -> float:
     return d.place_rank if d.place_rank is not None else ex._place_rank(d.place)
 
@@ -188,14 +201,26 @@ class EventExtractor:
         draft.source = self._claim_source(masked)
         if draft.actors:
             self.prev_actors = draft.actors
+        if draft.type == "other" and draft.date is None:
+            draft.date = self._consequence_date(masked.text)
         count = self._count(masked, main)
         self._place_draft(draft, masked, count)
+
+    def _consequence_date(self, text: str) -> DateRef | None:
+        """"The operation forced Sadr to agree to a cease-fire": an act the text gives as the result
+        of an event it just reported happened then — it takes that event's date."""
+        if not _CONSEQUENCE.match(text):
+            return None
+        latest = self._latest()
+        return latest.date if latest is not None and GROUPS[latest.type] != "other" else None
 
     def _discounted(self, text: str, h: TriggerHit) -> bool:
         before = text[:h.start]
         if h.text.lower().endswith("s") and GENERIC_AFTER.match(text[h.end:]) \
                 and not re.search(r"(?:\bthe|\bthese|\bthose|⟪\d+⟫)\s+(?:[\w-]+\s+)?$", before, re.I):
             return True          # "night raids must end": raids in general
+        if _MADE_TO.search(before):
+            return False         # "forced Sadr to agree to a cease-fire": the act happened
         return bool(SUCH.search(before) or HYPOTHETICAL.search(before))
 
     def _other_ok(self, text: str) -> bool:
@@ -384,7 +409,8 @@ class EventExtractor:
             for prev in candidates:
                 if (d.paragraph - prev.paragraph) <= 6 and not prev.listed \
                         and (ref_group is None or GROUPS[prev.type] == ref_group) \
-                        and (d.place is None or prev.place is None or prev in strict):
+                        and (d.place is None or prev.place is None or prev in strict
+                             or _ATTRIBUTED.match(masked.text[ref.end():])):
                     return prev
         if latest in candidates and d.paragraph == latest.paragraph and not d.deck and not d.background \
                 and (d.date is None or latest.date is None) \

@@ -272,6 +272,7 @@ class MentionFinder:
         mentions.extend(unnamed_organisations(sentences, mentions, ents))
         _bare_demonyms_as_forces(body, mentions, ents)
         _merge_person_variants(mentions, ents)
+        _acronym_appositions(body, mentions, ents)
         _merge_nested_facilities(mentions, ents, places)
         mentions.sort(key=lambda m: m.span.start)
         return DocMentions(sentences, mentions, ents, places)
@@ -685,6 +686,44 @@ def _generic_fighters(sentences, mentions: list[Mention], ents: dict[str, Entity
             out.append(Mention(Span(s0, s1, gm.group(1)), "armed_group", top, sent.index,
                                "anaphora:generic-fighters"))
     return out
+
+
+_PAREN_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
+
+
+def _acronym_appositions(body: str, mentions: list[Mention], ents: dict[str, Entity]) -> None:
+    """"Cártel Jalisco Nueva Generación (CJNG)": the full name and the acronym in brackets are one
+    actor.  When the dictionary knows the acronym, the full name joins that actor; when it does not,
+    a name whose initials spell the acronym is an organisation, never a person."""
+    by_start = {m.span.start: m for m in mentions}
+    for m in list(mentions):
+        if m.kind in ("place",) or m.basis.endswith("adjective") or m.key not in ents:
+            continue
+        hit = _PAREN_ACRONYM.match(body[m.span.end:m.span.end + 16])
+        if not hit:
+            continue
+        inner = by_start.get(m.span.end + hit.start(1))
+        if inner is not None and inner.key != m.key and inner.basis.startswith("dictionary") \
+                and inner.kind not in ("place", "government") and inner.key in ents:
+            _rekey(mentions, ents, m.key, inner.key, inner.kind, "+acronym-in-brackets")
+        elif inner is None and m.kind == "person" and _initials(m.span.text) == hit.group(1).upper():
+            ents[m.key].type = "other"
+            for k, x in enumerate(mentions):
+                if x.key == m.key:
+                    mentions[k] = Mention(x.span, "other", x.key, x.sentence, x.basis + "+acronym-in-brackets")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w’'-]*", name) if w[0].isupper()).upper()
+
+
+def _rekey(mentions: list[Mention], ents: dict[str, Entity], old: str, new: str, kind: str, why: str) -> None:
+    for al in ents[old].aliases:
+        _add_alias(ents[new], al)
+    del ents[old]
+    for k, x in enumerate(mentions):
+        if x.key == old:
+            mentions[k] = Mention(x.span, kind, new, x.sentence, x.basis + why)
 
 
 def _merge_nested_facilities(mentions: list[Mention], ents: dict[str, Entity], places) -> None:

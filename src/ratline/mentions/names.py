@@ -30,7 +30,8 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _VESSEL_PREFIXES = {"uss", "hms", "ins", "hmas", "hmcs", "mv", "ms"}
 _GEO_WORDS = {"africa", "asia", "europe", "america", "middle", "east", "west", "north", "south", "valley", "river",
               "lake", "mountains", "mountain", "sea", "gulf", "desert", "peninsula", "basin", "plateau", "coast",
-              "delta", "island", "islands", "corridor", "strip", "bank", "highlands", "hills"}
+              "delta", "island", "islands", "corridor", "strip", "bank", "highlands", "hills",
+              "tierra", "sierra", "valle", "montes", "selva", "costa"}
 _HYPHEN_ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "ud", "ul", "ur", "us", "ibn"}
 _AREA_WORDS = {"province", "district", "governorate", "city", "town", "village", "hamlet", "region", "state", "county",
                "valley", "area", "neighbourhood", "neighborhood", "camp", "forest", "mountains", "sector"}
@@ -43,6 +44,7 @@ class NameLists:
     titles: dict[tuple[str, ...], int]
     particles: frozenset[str]
     org_heads: dict[str, str]
+    org_heads_first: dict[str, str]
     facility_heads: frozenset[str]
     locatives: frozenset[str]
     stop: frozenset[str]
@@ -75,6 +77,7 @@ def name_lists() -> NameLists:
         titles=titles,
         particles=frozenset(raw["particles"]),
         org_heads=org_heads,
+        org_heads_first={w: kind for kind, words in (raw.get("org_heads_first") or {}).items() for w in words},
         facility_heads=frozenset(raw["facility_heads"]),
         locatives=frozenset(raw["locatives"]),
         stop=frozenset(raw["stop"]),
@@ -207,6 +210,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, "single", None, "pattern:capitalised-word")   # a surname first, else a place
     if is_place is not None and is_place(name):
         return NameHit(i, j, "place", None, "gazetteer" + (":locative" if place_ctx else ""))
+    if len(words) >= 2 and words[0] in lists.org_heads_first and tokens[i].text[:1].isupper():
+        return NameHit(i, j, lists.org_heads_first[words[0]], None, "pattern:organisation-head-first")
     if named_area and len(words) <= 3:
         return NameHit(i, j, "place", None, "pattern:named-area")     # "the village of Charqolba"
     if all(w in lists.stop for w in words):

@@ -161,3 +161,44 @@ def test_relations_backed_by_points_from_backer(body, backer, backed):
 ])
 def test_relations_backed_by_is_not_reversed(body, backer, backed):
     assert (backed, "supports", backer) not in triples(run(body))
+
+
+# -- backers, sanctions, appointments, command, and a state named by its capital ----------------
+
+MORE_CASES = [
+    ("Iran, one of Hezbollah's largest backers, denied sending new rockets to Lebanon.",
+     ("iran", "supports", "hezbollah")),
+    ("Moscow's backers said little. Iran is the main sponsor of the Houthis in Yemen.",
+     ("iran", "supports", "houthis")),
+    ("The US State Department designated al-Shabaab a foreign terrorist organization in 2008.",
+     ("al_shabaab", "sanctioned_by", "us_state_department")),
+    ("Washington designated the Houthis a terrorist organisation in January and officials in Sanaa protested.",
+     ("houthis", "sanctioned_by", "united_states")),
+    ("In 2010 the Islamic State of Iraq named Abu Bakr al-Baghdadi, a preacher from Samarra, as its leader.",
+     ("person_abu_bakr_baghdadi", "leads", "islamic_state_of_iraq")),
+    ("The Janjaweed militias operated under the command of the Sudanese Armed Forces in 2004.",
+     ("janjaweed", "part_of", "sudanese_armed_forces")),
+]
+
+
+@pytest.mark.parametrize("body, triple", MORE_CASES)
+def test_relations_more_patterns(body, triple):
+    assert triple in triples(run(body))
+
+
+def test_relations_its_at_sentence_start_is_the_previous_subject():
+    body = ("The Houthis seized Sanaa in 2014 after Saleh's forces joined Ansar Allah fighters in Amran. "
+            "Its leader, Mohammed Ali Hamid, said the war would go on.")
+    got = triples(run(body))
+    assert ("person_mohammed_ali_hamid", "leads", "houthis") in got
+
+
+def test_relations_capital_in_place_phrase_is_no_state():
+    ex = run("Gunmen attacked a checkpoint in Kabul on Monday, police said.")
+    assert all(e.type != "government" for e in ex.entities if "Kabul" in e.aliases)
+
+
+def test_relations_capital_that_acts_is_its_government():
+    ex = run("Kabul accused Islamabad of sheltering the Pakistani Taliban.")
+    govs = {e.id for e in ex.entities if e.type == "government"}
+    assert {"afghanistan", "pakistan"} <= govs or "afghanistan" in govs

@@ -176,6 +176,32 @@ PATTERNS = [
     _p("x of the y", "part_of", r"(?P<s>⟦\d+⟧)[”\"’]?\s+of\s+the\s+(?P<o>⟦\d+⟧)", {"armed_group"}, {"armed_group"}),
     _p("x refers to y as z", "part_of", r"\brefer(?:s|red)? to\s+(?P<s>EL)\s+as\s+(?:the\s+)?[“\"]?(?P<o>⟦\d+⟧)",
        GROUP, GROUP),
+    _p("x, one of y's largest backers", "supports", r"(?P<s>EL),\s+(?:one of\s+|a\s+|an\s+|the\s+)?(?:the\s+)?"
+       r"(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+){0,3}?(?:backers?|sponsors?|patrons?|suppliers?|donors?|benefactors?)\b",
+       ORG, ORG),
+    _p("x is the main backer of y", "supports", r"(?P<s>EL)\s+(?:is|was|remains|has been|became)\s+(?:a|an|the|one of the)\s+"
+       r"(?:[\w-]+\s+){0,2}?(?:backers?|sponsors?|patrons?|suppliers?|benefactors?)\s+of\s+(?:the\s+)?(?P<o>EL)",
+       ORG, ANY),
+    _p("x, y's closest ally", "allied_with", r"(?P<s>EL),\s+(?:one of\s+|a\s+|an\s+|the\s+)?(?P<o>⟦\d+⟧)[’']s?\s+"
+       r"(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|partners)\b", GROUP | {"government"}, GROUP | {"government"}),
+    # sanctioned_by
+    _p("x designated y a terrorist group", "sanctioned_by", r"(?P<o>" + H + r")\s+(?:has\s+|had\s+|formally\s+)?"
+       r"(?:designated|listed)\s+(?:the\s+)?(?P<s>EL)\s+(?:as\s+)?an?\s+(?:[\w-]+\s+){0,3}?(?:terrorist|terror)\s+"
+       r"(?:organi[sz]ation|group|entity)", ANY, {"government", "state_agency", "other"}),
+    _p("x sanctioned y", "sanctioned_by", r"(?P<o>" + H + r")\s+(?:has\s+|had\s+)?(?:blacklisted|sanctioned)\s+"
+       r"(?:the\s+)?(?P<s>EL)", ANY, {"government", "state_agency", "other"}),
+    _p("y was designated a terrorist group by x", "sanctioned_by", r"(?P<s>EL)\s+(?:was|were|has been|had been)\s+"
+       r"(?:designated|listed|blacklisted|sanctioned)\b[^.;⟦]{0,60}?\bby\s+(?:the\s+)?(?P<o>" + H + ")",
+       ANY, {"government", "state_agency", "other"}),
+    # leads, by appointment
+    _p("named x as its leader", "leads", r"\b(?:named|appointed|chose|picked|elected|installed)\s+(?P<s>⟦\d+⟧)" + APPOS
+       + r"\s+as\s+(?P<o>⟦\d+⟧)[’']?s?\s+(?:new\s+)?" + ROLE_LEAD, PERSON, GROUP | {"government"}),
+    # part_of, by command
+    _p("y under the command of x (groups)", "part_of", r"(?P<s>⟦\d+⟧)[^.;⟦]{0,40}?\b(?:under|reports? to)\s+the\s+"
+       r"(?:command|authority|control)\s+of\s+(?:the\s+)?(?P<o>⟦\d+⟧)", {"state_force", "armed_group", "state_agency"},
+       {"state_force", "state_agency", "government", "armed_group"}),
+    _p("the y's x (part)", "part_of", r"(?P<o>⟦\d+⟧)[’']s\s+(?P<s>⟦\d+⟧)", {"other", "state_agency"},
+       {"government", "state_force", "armed_group"}),
     # front_for
     _p("y uses x as a cover", "front_for", r"(?P<o>" + H + r")\s+(?:also\s+)?(?:uses|used|using|has used|have used)\s+"
        r"(?P<s>⟦\d+⟧)\s+(?:as\s+(?:a|an|its|their)\s+(?:[\w-]+\s+)?(?:cover|front|shield|fa[cç]ade|conduit)|"
@@ -210,11 +236,13 @@ _COMPILED = _compile()
 def extract_relations(dm: DocMentions) -> list[Relation]:
     rels: dict[tuple[str, str, str], Relation] = {}
     prev_groups: list = []
+    prev_subject = None
     for sent in dm.sentences:
         mentions = [x for x in dm.in_sentence(sent.index) if _relation_mention(x, dm.sentences[sent.index].span)]
-        m = _expand_plural_anaphora(mask(sent.span, mentions, []), prev_groups)
+        m = _expand_plural_anaphora(mask(sent.span, mentions, []), prev_groups, prev_subject)
         m.text = _DASH_ASIDE.sub(" ", m.text)      # "the rogue units – so called by MNF-I – cooperate with"
         prev_groups = _groups_named(m, mentions) or prev_groups
+        prev_subject = next((x for x in m.mentions if x.kind in _ITS_KINDS), None) or prev_subject
         if len(m.mentions) < 2 and "sanction" not in m.text:
             continue                     # a relation needs two parties
         for pat in _COMPILED:
@@ -260,9 +288,9 @@ def _relation_mention(m, sent_span) -> bool:
     return bool(re.match(r"\s*-?\s*(?:backed|funded|sponsored|supported|trained|armed|supplied)", after))
 
 
-def _expand_plural_anaphora(m: Masked, prev_groups: list) -> Masked:
+def _expand_plural_anaphora(m: Masked, prev_groups: list, prev_subject=None) -> Masked:
     """"These networks" stands for the groups of the previous sentence; "its" for the nearest group."""
-    m = _expand_its(m, prev_groups)
+    m = _expand_its(m, prev_groups, prev_subject)
     if not prev_groups or not _PLURAL_ANAPHOR.search(m.text):
         return m
     seen, refs = set(), []
@@ -278,12 +306,18 @@ def _expand_plural_anaphora(m: Masked, prev_groups: list) -> Masked:
 _ITS = re.compile(r"\b[Ii]ts\b")
 
 
-def _expand_its(m: Masked, prev_groups: list) -> Masked:
+_ITS_KINDS = ("armed_group", "state_force", "government")
+
+
+def _expand_its(m: Masked, prev_groups: list, prev_subject=None) -> Masked:
+    """"its": the nearest force or group before it in the sentence; at the start of a sentence,
+    the subject of the one before ("The military ... has ruled since 2021. Its leader, ...")."""
     out, last = [], 0
     for hit in _ITS.finditer(m.text):
         before = [int(k) for k in _PH.findall(m.text[:hit.start()])
                   if m.mentions[int(k)].kind in ("armed_group", "state_force")]
-        ref = m.mentions[before[-1]] if before else (prev_groups[-1] if prev_groups else None)
+        fallback = prev_subject if prev_subject is not None else (prev_groups[-1] if prev_groups else None)
+        ref = m.mentions[before[-1]] if before else fallback
         if ref is None:
             continue
         out.append(m.text[last:hit.start()])

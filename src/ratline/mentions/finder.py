@@ -107,6 +107,11 @@ _STATE_VERBS = {"said", "says", "has", "have", "had", "is", "was", "will", "woul
                 "signed", "agreed", "demanded", "condemned", "supports", "supported", "backs", "backed", "armed",
                 "arms", "funds", "funded", "sent", "sends", "warned", "rejected", "recognised", "recognized",
                 "launched", "deployed", "claimed", "refused", "asked", "called", "urged", "threatened"}
+_CAPITAL_ACTS = re.compile(r"^(?:\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(?:said|says|designated|imposed|"
+                           r"sanctioned|accused|denied|announced|warned|blamed|condemned|rejected|demanded|insisted|"
+                           r"agreed|pledged|sent|supplied|approved|recognised|recognized|responded|retaliated)\b"
+                           r"|[’']s\s+(?:[\w-]+\s+){0,2}(?:backers?|allies|ally|supporters?|government|decision|"
+                           r"position|offer|envoy|officials?|demands?|forces|troops|military|army|policy)\b)")
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:(?-i:[a-zè][\w’'-]*)\s+)?"
                       r"(?:network|group|militia|organi[sz]ation|movement|faction|cartel|gang|alliance|syndicate))\b(?!s)",
                       re.I)
@@ -271,6 +276,7 @@ class MentionFinder:
         apposed_units(sentences, mentions, ents)
         mentions.extend(unnamed_organisations(sentences, mentions, ents))
         _bare_demonyms_as_forces(body, mentions, ents)
+        self._capitals_as_states(body, mentions, ents)
         _merge_person_variants(mentions, ents)
         _acronym_appositions(body, mentions, ents)
         _merge_nested_facilities(mentions, ents, places)
@@ -295,6 +301,25 @@ class MentionFinder:
         _add_entity(ents, key, actor.type, actor.display_name, f"{word} {noun}", actor.country, "dictionary")
         covered.update(k for k, t in enumerate(sent.tokens) if span.start <= t.start < span.end)
         return found
+
+    def _capitals_as_states(self, body: str, mentions: list[Mention], ents: dict[str, Entity]) -> None:
+        """"Washington designated the group", "one of Kyiv's largest backers": a capital that acts,
+        or owns backers, allies or a decision, is its country's government; "in Kyiv" stays a place."""
+        if self.gazetteer is None:
+            return
+        for k, m in enumerate(mentions):
+            if m.kind != "place" or len(m.span.text.split()) > 3:
+                continue
+            after = body[m.span.end:m.span.end + 40]
+            if not _CAPITAL_ACTS.match(after):
+                continue
+            iso2 = self.gazetteer.capital_of(m.span.text)
+            state = next((a for a in self.dictionary.actors.values() if a.type == "government"
+                          and a.country == iso2 and a.adjectives), None) if iso2 else None
+            if state is None:
+                continue
+            mentions[k] = Mention(m.span, "government", state.id, m.sentence, "gazetteer:capital-as-state")
+            _add_entity(ents, state.id, "government", state.display_name, m.span.text, state.country, "dictionary")
 
     def _theatre_as_place(self, actor, toks, m, country: str | None) -> bool:
         """The bare name of the country the report is about ("a secure and stable Iraq", "leave
@@ -422,9 +447,9 @@ class MentionFinder:
         """"the army" in a report about Nigeria is the Nigerian Army."""
         if country is None:
             return None
-        for actor in self.dictionary.actors.values():
-            if actor.type != "government" or actor.country != country:
-                continue
+        states = sorted((a for a in self.dictionary.actors.values() if a.type == "government" and a.country == country),
+                        key=lambda a: not a.adjectives)   # the state itself before a rival or shadow government
+        for actor in states:
             if noun.lower() in ("junta", "regime"):
                 return actor.id              # "the junta": the state's rulers
             names = [f"{adj} {noun.title()}" for adj in actor.adjectives]

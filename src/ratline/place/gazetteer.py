@@ -157,6 +157,19 @@ class Gazetteer:
             self._memo[memo_key] = self._resolve(name.strip(), cc)
         return self._memo[memo_key]
 
+    def capital_of(self, name: str) -> str | None:
+        """ISO2 of the country whose capital this is ("Washington" -> US), for reports that name
+        a government by its seat ("Washington designated the group", "Kyiv's backers")."""
+        if not hasattr(self, "_capital_index"):
+            index: dict[str, str] = {}
+            for c in self.countries.by_iso.values():
+                if c.capital:
+                    index.setdefault(exact_key(c.capital), c.iso2)
+            for alias, iso2 in (("Kiev", "UA"), ("Naypyidaw", "MM"), ("Naypyitaw", "MM")):
+                index.setdefault(exact_key(alias), iso2)
+            self._capital_index = index
+        return self._capital_index.get(exact_key(name))
+
     def is_place(self, name: str, country: str | None = None) -> bool:
         return self.lookup(name, country) is not None
 

@@ -202,3 +202,15 @@ def test_relations_capital_that_acts_is_its_government():
     ex = run("Kabul accused Islamabad of sheltering the Pakistani Taliban.")
     govs = {e.id for e in ex.entities if e.type == "government"}
     assert {"afghanistan", "pakistan"} <= govs or "afghanistan" in govs
+
+
+def test_relations_place_names_between_parties_do_not_break_a_pattern():
+    body = ("The Joint Forces, a coalition of former Darfur rebel movements, sided with the Sudanese Armed Forces "
+            "in November.")
+    got = triples(run(body))
+    assert any(p == "allied_with" and o == "sudanese_armed_forces" for _, p, o in got)
+
+
+def test_relations_spokesman_for_a_states_air_force():
+    got = triples(run("Col. Ivan Petrenko, a spokesman for Ukraine's air force, said two missiles were downed."))
+    assert ("person_ivan_petrenko", "spokesman_for", "unit_ukrainian_air_force") in got

@@ -341,3 +341,15 @@ def test_finder_head_first_and_gang_names_are_groups(finder, name):
     dm = _find(finder, f"Police said {name} gunmen controlled the road.")
     assert [m.kind for m in dm.mentions if m.span.text == name] == ["armed_group"] or \
         any(m.kind == "armed_group" and name in m.span.text for m in dm.mentions)
+
+
+def test_finder_a_states_possessive_force_is_that_force(finder):
+    dm = _find(finder, "Col. Ivan Petrenko, a spokesman for Ukraine's air force, said two missiles were downed.")
+    force = [m for m in dm.mentions if m.span.text == "Ukraine's air force"]
+    assert force and force[0].kind == "state_force"
+    assert "ukraine" not in dm.entities          # the state itself is not an actor here
+
+
+def test_finder_a_states_possessive_army_is_the_dictionary_force(finder):
+    dm = _find(finder, "Sudan's army said it had retaken the bridge.")
+    assert _keys(dm, "Sudan's army") == ["sudanese_armed_forces"]

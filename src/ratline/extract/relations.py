@@ -238,7 +238,8 @@ def extract_relations(dm: DocMentions) -> list[Relation]:
     prev_groups: list = []
     prev_subject = None
     for sent in dm.sentences:
-        mentions = [x for x in dm.in_sentence(sent.index) if _relation_mention(x, dm.sentences[sent.index].span)]
+        mentions = [x for x in dm.in_sentence(sent.index) if _relation_mention(x, dm.sentences[sent.index].span)
+                    and x.kind != "place"]      # places take no part in relations; their words stay text
         m = _expand_plural_anaphora(mask(sent.span, mentions, []), prev_groups, prev_subject)
         m.text = _DASH_ASIDE.sub(" ", m.text)      # "the rogue units – so called by MNF-I – cooperate with"
         prev_groups = _groups_named(m, mentions) or prev_groups

@@ -112,6 +112,8 @@ _CAPITAL_ACTS = re.compile(r"^(?:\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(
                            r"agreed|pledged|sent|supplied|approved|recognised|recognized|responded|retaliated)\b"
                            r"|[’']s\s+(?:[\w-]+\s+){0,2}(?:backers?|allies|ally|supporters?|government|decision|"
                            r"position|offer|envoy|officials?|demands?|forces|troops|military|army|policy)\b)")
+_POSSESSIVE_FORCE = re.compile(r"^[’']s\s+(?P<noun>air force|army|navy|military|armed forces|security forces|"
+                               r"special forces|police|border guards?|national guard|coast guard)\b", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:(?-i:[a-zè][\w’'-]*)\s+)?"
                       r"(?:network|group|militia|organi[sz]ation|movement|faction|cartel|gang|alliance|syndicate))\b(?!s)",
                       re.I)
@@ -277,6 +279,7 @@ class MentionFinder:
         mentions.extend(unnamed_organisations(sentences, mentions, ents))
         _bare_demonyms_as_forces(body, mentions, ents)
         self._capitals_as_states(body, mentions, ents)
+        self._possessive_forces(body, mentions, ents)
         _merge_person_variants(mentions, ents)
         _acronym_appositions(body, mentions, ents)
         _merge_nested_facilities(mentions, ents, places)
@@ -320,6 +323,36 @@ class MentionFinder:
                 continue
             mentions[k] = Mention(m.span, "government", state.id, m.sentence, "gazetteer:capital-as-state")
             _add_entity(ents, state.id, "government", state.display_name, m.span.text, state.country, "dictionary")
+
+    def _possessive_forces(self, body: str, mentions: list[Mention], ents: dict[str, Entity]) -> None:
+        """"Ukraine's air force", "Iran's navy": a state's own force, named through the state.  The
+        dictionary's force when it has one ("Ukraine's army"), else a force of that name."""
+        for k, m in enumerate(mentions):
+            if m.kind != "government" or m.basis.endswith("adjective") or m.key not in self.dictionary.actors:
+                continue
+            hit = _POSSESSIVE_FORCE.match(body[m.span.end:m.span.end + 40])
+            if not hit:
+                continue
+            state = self.dictionary.actors[m.key]
+            noun = hit.group("noun").lower()
+            key = self._national_force(noun, state.country)
+            end = m.span.end + hit.end("noun")
+            span = Span(m.span.start, end, body[m.span.start:end])
+            if key is None:
+                adj = state.adjectives[0] if state.adjectives else state.name
+                name = f"{adj} {noun.title()}"
+                key = "unit_" + slug(name)
+                _add_entity(ents, key, "state_force", name, span.text, state.country, "pattern")
+                basis = f"pattern:unit-of:{m.key}"
+            else:
+                actor = self.dictionary.actors[key]
+                _add_entity(ents, key, actor.type, actor.display_name, span.text, actor.country, "dictionary")
+                basis = "dictionary:possessive-force"
+            _add_alias(ents[key], span.text)
+            mentions[k] = Mention(span, "state_force", key, m.sentence, basis)
+        used = {m.key for m in mentions}
+        for key in [key for key, e in ents.items() if e.type == "government" and key not in used]:
+            del ents[key]
 
     def _theatre_as_place(self, actor, toks, m, country: str | None) -> bool:
         """The bare name of the country the report is about ("a secure and stable Iraq", "leave

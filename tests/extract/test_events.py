@@ -227,3 +227,16 @@ def test_events_an_ambush_attributed_later_is_the_same_ambush():
             "fighting for control of the valleys of Tierra Caliente.")
     ex = run(body)
     assert len([e for e in ex.events if e.type != "other"]) == 1
+
+
+def test_events_region_is_not_picked_over_the_town_inside_it():
+    body = "RSF fighters overran the town of Umm Kadada in North Darfur on Saturday, killing 40 people."
+    ex = run(body, published="2023-12-04")
+    assert [e.location for e in ex.events if e.type != "other"] == ["place_umm_kaddadah"]
+
+
+def test_events_place_in_a_remembered_event_is_not_this_events_place():
+    body = ("Fighters overran Umm Kadada on Saturday, killing 40 people. "
+            "The fighting has revived memories of the killings in West Darfur earlier in the year.")
+    ex = run(body, published="2023-12-04")
+    assert all(e.location != "place_west_darfur" for e in ex.events)

@@ -155,7 +155,9 @@ class EventExtractor:
                       and not _modifier_participle(masked.text, h)]
         background = bool(hits) and not foreground
         if foreground:
-            if len(foreground) < len(hits):
+            cue = BACKGROUND_CUE.search(seg.text)
+            if len(foreground) < len(hits) or (
+                    cue and seg.start + cue.start() > masked.body_offset(foreground[0].end)):
                 event_dates, masked = self._before_background(seg, event_dates, masked)
             hits = foreground
         self._remember_dates(dates)
@@ -300,6 +302,8 @@ class EventExtractor:
                 return 4
             if " district" in names or " valley" in names or " area" in names:
                 return 1
+            if ent is not None and ent.basis == "pattern:region-name":
+                return 3                 # "North Darfur", "West Africa": a region, wider than any town in it
             return 0 if key.startswith("place_") else 5     # facilities and unknown villages: most specific
         feature = getattr(place, "feature", "city")
         return {"facility": 0, "district": 1, "town": 1, "city": 1, "province": 4, "country": 6}.get(feature, 1)

@@ -1,4 +1,5 @@
-"""The demo corpus (corpus/demo) and its gold files (tests/data/gold_own) are sound.
+"""The project's own annotated sets are sound: the demo corpus (corpus/demo, gold in
+tests/data/gold_own) and the two held-out sets (tests/data/heldout, tests/data/heldout2).
 
 The gold files follow the interchange schema of ../shared/corpus/gold/README.md
 exactly; every quote and alias is found in the article body (never in comments,
@@ -31,32 +32,45 @@ RELATION_KEYS = {"subject", "predicate", "object", "quote"}
 TALLY_KEYS = {"subject", "since", "killed", "captured", "by", "quote"}
 
 ARTICLES = sorted(p for p in DEMO.iterdir() if p.suffix in ARTICLE_SUFFIXES)
-GOLD_FILES = sorted(GOLD.glob("*.json"))
+SETS = {   # name: (articles, gold)
+    "demo": (DEMO, GOLD),
+    "heldout": (REPO / "tests" / "data" / "heldout" / "articles", REPO / "tests" / "data" / "heldout" / "gold"),
+    "heldout2": (REPO / "tests" / "data" / "heldout2" / "articles", REPO / "tests" / "data" / "heldout2" / "gold"),
+}
+GOLD_FILES = [g for _, gold_dir in SETS.values() for g in sorted(gold_dir.glob("*.json"))]
+ALL_ARTICLES = [a for art_dir, _ in SETS.values() for a in sorted(art_dir.iterdir()) if a.suffix in ARTICLE_SUFFIXES]
+
+
+def _articles_dir(gold_file: Path) -> Path:
+    return next(art for art, gold in SETS.values() if gold_file.parent == gold)
 
 
 def _gold(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _body(gold: dict) -> str:
+def _body(gold: dict, articles: Path = DEMO) -> str:
     """The article body as raw file text: from the start (the <article> element
     for HTML) to the end of ``body_last_sentence``."""
-    raw = (DEMO / gold["doc"]).read_text(encoding="utf-8")
+    raw = (articles / gold["doc"]).read_text(encoding="utf-8")
     start = raw.find("<article") if gold["doc"].endswith(".html") else 0
     last = gold["body_last_sentence"]
     assert raw.count(last) == 1, "body_last_sentence must occur exactly once"
     return raw[start:raw.index(last) + len(last)]
 
 
-def test_gold_own_one_file_per_article():
-    assert len(ARTICLES) == 8
-    assert sum(p.suffix == ".html" for p in ARTICLES) == 2
-    assert [p.stem for p in ARTICLES] == [p.stem for p in GOLD_FILES]
-    for article, gold_file in zip(ARTICLES, GOLD_FILES):
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_gold_own_one_file_per_article(name):
+    articles_dir, gold_dir = SETS[name]
+    articles = sorted(p for p in articles_dir.iterdir() if p.suffix in ARTICLE_SUFFIXES)
+    gold_files = sorted(gold_dir.glob("*.json"))
+    assert len(articles) >= 6
+    assert [p.stem for p in articles] == [p.stem for p in gold_files]
+    for article, gold_file in zip(articles, gold_files):
         assert _gold(gold_file)["doc"] == article.name
 
 
-@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
 def test_gold_own_follows_the_interchange_schema(gold_file):
     gold = _gold(gold_file)
     assert list(gold) == TOP_KEYS
@@ -113,10 +127,10 @@ def _check_event_numbers(ev: dict) -> None:
     assert figures == sorted(figures), ev["id"]
 
 
-@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
 def test_gold_own_rests_on_the_body_only(gold_file):
     gold = _gold(gold_file)
-    body = _body(gold)
+    body = _body(gold, _articles_dir(gold_file))
     for kind in ("relations", "events", "tallies"):
         for item in gold[kind]:
             assert item["quote"] in body, (kind, item["quote"][:60])
@@ -127,10 +141,10 @@ def test_gold_own_rests_on_the_body_only(gold_file):
             assert alias in body, (ent["id"], alias)
 
 
-@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("gold_file", GOLD_FILES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
 def test_gold_own_comments_flag_matches_the_page(gold_file):
     gold = _gold(gold_file)
-    raw = (DEMO / gold["doc"]).read_text(encoding="utf-8")
+    raw = (_articles_dir(gold_file) / gold["doc"]).read_text(encoding="utf-8")
     after_body = raw[raw.index(gold["body_last_sentence"]):]
     assert bool(re.search(r"\b\d+ Comments\b", after_body)) == gold["has_comments"]
 
@@ -145,6 +159,6 @@ def test_gold_own_demo_articles_share_no_wording_with_the_samples():
     if not seeds:
         pytest.skip("sample articles not present")
     sample = set().union(*(_shingles(p.read_text(encoding="utf-8")) for p in seeds))
-    for article in ARTICLES:
+    for article in ALL_ARTICLES:
         shared = _shingles(article.read_text(encoding="utf-8")) & sample
         assert not shared, (article.name, sorted(shared)[:3])

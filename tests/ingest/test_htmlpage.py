@@ -75,3 +75,15 @@ def test_htmlpage_url_is_kept():
     doc = document_from_html(html, "c.html", "c.html", url="https://example.org/news/clash")
     assert doc.url == "https://example.org/news/clash"
     assert doc.body.endswith("residents said.")
+
+
+def test_htmlpage_comment_section_trafilatura_misses_still_counts():
+    html = ("<html><head><title>Strike hits car</title></head><body><article><h1>Strike hits car</h1>"
+            "<p>A drone struck a car on the road south of the town on Monday, killing two men, the ministry "
+            "said in a statement issued in the evening.</p><p>The army said both men were fighters of the "
+            "group and that the strike had been planned for weeks.</p></article>"
+            "<section class='discussion'><h3>2 Comments</h3><div class='cmt'>I heard four died there.</div>"
+            "<div class='cmt'>Nobody tells the truth in this war, not one side.</div></section></body></html>")
+    doc = document_from_html(html, "p.html", "p.html")
+    assert doc.has_comments
+    assert "four died" not in doc.body

@@ -242,3 +242,29 @@ def test_textpage_bulleted_pingback_before_any_handle_is_a_comment():
     doc = document_from_text(text, "x.txt", "x")
     assert doc.body == PROSE
     assert doc.comments == ["Another Blog » Morning links\nA linked excerpt about the convoy.", "ana says:\nSad."]
+
+
+# --- header lines that are no paragraph -----------------------------------------------------
+@pytest.mark.parametrize("header, published", [
+    ("THE HARBOUR TIMES · Long read · Friday, May 9, 2025\nBy Ana Souza", "2025-05-09"),
+    ("HIGHLAND PRESS · Mzuzu · English edition\nMonday, 10 February 2025", "2025-02-10"),
+])
+def test_textpage_masthead_lines_are_never_glued_to_the_headline(header, published):
+    body = ("Rebels freed nine hostages in the hills north of the town on Sunday, handing them to a church "
+            "commission, officials said, adding that the release followed weeks of talks.\n\n"
+            "A second group is still held by the same faction, according to relatives.\n")
+    page = "Rebels free nine hostages in the hills as talks go on\n" + header + "\n\n" + body
+    doc = document_from_text(page, "p.txt", "p.txt")
+    assert doc.title == "Rebels free nine hostages in the hills as talks go on"
+    assert doc.published == published
+    assert doc.body.startswith("Rebels freed nine hostages")
+
+
+def test_textpage_publication_name_with_tagline_is_furniture():
+    page = ("Where the border war goes next\nTHE LEDGER — notes on militancy and the state\n"
+            "Home | Analysis | Data | Archive | About\n\nPosted on December 27, 2024 by A. Writer\n\n"
+            "Fighters stormed a post near the border last Saturday and killed 16 soldiers, the army said, "
+            "in the deadliest attack of the year.\n")
+    doc = document_from_text(page, "p.txt", "p.txt")
+    assert doc.body.startswith("Fighters stormed a post")
+    assert doc.published == "2024-12-27"

@@ -7,10 +7,63 @@ survive, so its text goes through the same line rules as plain-text pages
 """
 from __future__ import annotations
 
+import re
+
+import lxml.html
 import trafilatura
+from lxml import etree
 
 from ratline.ingest.textpage import NoArticleText, document_from_parts, split_page
 from ratline.schema import Document
+
+
+_COMMENT_BOX = re.compile(r"comment|discussion|disqus|replies|respond", re.I)
+_COMMENT_ENTRY = re.compile(r"comment|cmt|reply|response", re.I)
+_COUNT_HEADING = re.compile(r"^\s*(\d+)\s+(?:comments?|responses?|replies|reactions|thoughts? on)\b", re.I)
+
+
+def _entry(el) -> bool:
+    return bool(el.get("class")) and bool(_COMMENT_ENTRY.search(el.get("class")))
+
+
+def take_comment_sections(html: str) -> tuple[str, list[str], int | None]:
+    """Reader comments trafilatura may miss or fold into the article: sections whose class or id
+    says so ("discussion", "comments", "disqus") and that hold a "3 Comments" heading or comment
+    entries.  Returns the page without them, their text, and how many comments they announce.
+    A section that holds the article itself, or most of the page's text, is never taken."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html, [], None
+    total = len(root.text_content().split()) or 1
+    texts: list[str] = []
+    count: int | None = None
+    taken: list = []
+    for el in list(root.iter("section", "div", "aside", "ol", "ul")):
+        label = f"{el.get('class') or ''} {el.get('id') or ''}"
+        if not _COMMENT_BOX.search(label) or el.getparent() is None \
+                or any(a in taken for a in el.iterancestors()):
+            continue
+        if list(el.iter("article")) or len(el.text_content().split()) > total / 2:
+            continue
+        inside = set(el.iter())
+        announced = None
+        for heading in el.iter("h2", "h3", "h4", "p", "span"):
+            hit = _COUNT_HEADING.match(heading.text_content() or "")
+            if hit:
+                announced = int(hit.group(1))
+                break
+        entries = [d for d in el.iter("li", "div", "article") if d is not el and _entry(d)
+                   and not any(_entry(a) for a in d.iterancestors("li", "div", "article") if a in inside)]
+        if not announced and not entries:
+            continue
+        count = max(count or 0, announced or len(entries))
+        texts.extend(" ".join(c.text_content().split()) for c in entries)
+        taken.append(el)
+        el.getparent().remove(el)
+    if count is None:
+        return html, [], None
+    return lxml.html.tostring(root, encoding="unicode"), [t for t in texts if t], count
 
 
 def _extract(html: str, url: str | None):
@@ -25,6 +78,7 @@ def _extract(html: str, url: str | None):
 
 def document_from_html(html: str, name: str, source: str, url: str | None = None) -> Document:
     """A Document from an HTML page; raises ``NoArticleText`` if none is found."""
+    html, section_comments, announced = take_comment_sections(html)
     found = _extract(html, url)
     text = (getattr(found, "text", None) or "").strip() if found is not None else ""
     if not text:
@@ -36,7 +90,9 @@ def document_from_html(html: str, name: str, source: str, url: str | None = None
     parts = split_page(text, title_line=False)
     parts.title = title
     comments = [c.strip() for c in (found.comments or "").splitlines() if c.strip()]
-    parts.comments = comments + parts.comments
+    parts.comments = comments + section_comments + parts.comments
+    if announced:
+        parts.comment_count = max(parts.comment_count or 0, announced)
     if found.date:       # metadata (article:published_time, JSON-LD...) beats page text
         parts.published = found.date
         parts.published_basis = f"page metadata (trafilatura/htmldate: {found.date})"

@@ -259,6 +259,22 @@ def is_nav_like(s: str) -> bool:
     return not s.endswith(_TERMINAL)
 
 
+_SEPARATED = re.compile(r"\s[·|•]\s")
+_CAPS_NAME_DASH = re.compile(r"^[A-Z][A-Z'’&.-]+(?:\s+[A-Z][A-Z'’&.-]+)*\s+[—–]\s+")
+
+
+def is_masthead(s: str) -> bool:
+    """A masthead or kicker made of short labels between separators ("THE CARIBBEAN REVIEW ·
+    Long read · Friday, May 9, 2025", "FRONTERA PRESS · Cúcuta · English edition")."""
+    if s.rstrip().endswith((".", "!", "?")):
+        return False
+    tagline = _CAPS_NAME_DASH.match(s)          # "FRONTIER LEDGER — notes on militancy and the state"
+    if tagline and len(s[tagline.end():].split()) <= 12:
+        return True
+    parts = _SEPARATED.split(s)
+    return len(parts) >= 2 and all(len(p.split()) <= 6 for p in parts)
+
+
 def is_substantial(s: str) -> bool:
     """Long enough to be a paragraph of prose rather than a label."""
     return len(s.split()) >= 10

@@ -103,7 +103,7 @@ def read_lines(text: str) -> list[Line]:
             continue
         cur = block[0]
         for ln in block[1:]:
-            if len(cur.text.split("\n")[-1]) < 0.6 * width or lk.is_handle(cur.text):
+            if len(cur.text.split("\n")[-1]) < 0.6 * width or lk.is_handle(cur.text) or _stands_alone(ln.text):
                 out.append(cur)      # a short line ends its paragraph
                 cur = ln
             else:
@@ -111,6 +111,16 @@ def read_lines(text: str) -> list[Line]:
                 cur = Line(cur.text + glue + ln.text, cur.indent, cur.no)
         out.append(cur)
     return out
+
+
+_FURNITURE_SEP = re.compile(r"\s[·|•]\s")
+_CAPS_START = re.compile(r"^[A-Z][A-Z'’&.-]+(?:\s+[A-Z][A-Z'’&.-]+)+\b")
+
+
+def _stands_alone(s: str) -> bool:
+    """A header line is never the continuation of a wrapped line: a date line, a byline, a
+    masthead with separators ("THE CARIBBEAN REVIEW · Long read · Friday, May 9, 2025")."""
+    return bool(date_only_line(s) or lk.is_byline(s) or _FURNITURE_SEP.search(s) or _CAPS_START.match(s))
 
 
 # --- where the body ends ---------------------------------------------------------
@@ -171,7 +181,8 @@ def split_page(text: str, title_line: bool = True) -> PageParts:
             parts.title = lines[later].text
             start = later + 1
     first = next((i for i in range(start, len(lines))
-                  if lk.is_substantial(lines[i].text) and not _strong_tail(lines[i].text)
+                  if lk.is_substantial(lines[i].text) and not lk.is_masthead(lines[i].text)
+                  and not _strong_tail(lines[i].text)
                   and not lk.is_caption(lines[i].text)), len(lines))
     raw_nav = _nav_start(lines, first + 1)
     tail = _tail_start(lines, first, raw_nav)
@@ -245,7 +256,8 @@ def _body_line(s: str, in_header: bool, is_last: bool, parts: PageParts,
         for d in [dated] if dated else find_dates(s)[:1]:
             page_dates.append((d, f"date line on the page: '{s}'"))
         return
-    if lk.is_caption(s) or (in_header and (_strong_tail(s) or lk.is_nav_like(s) or _BREADCRUMB.search(s))):
+    if lk.is_caption(s) or (in_header and (_strong_tail(s) or lk.is_nav_like(s) or _BREADCRUMB.search(s)
+                                           or lk.is_masthead(s))):
         # before the first paragraph, short labels are breadcrumbs, kickers,
         # reading times or share bars, not article text
         parts.boilerplate.append(s)

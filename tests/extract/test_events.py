@@ -240,3 +240,52 @@ def test_events_place_in_a_remembered_event_is_not_this_events_place():
             "The fighting has revived memories of the killings in West Darfur earlier in the year.")
     ex = run(body, published="2023-12-04")
     assert all(e.location != "place_west_darfur" for e in ex.events)
+
+
+# -- towns taken, people seized, and when -------------------------------------------------------
+
+def _core(ex):
+    return [e for e in ex.events if e.type != "other"]
+
+
+def test_events_a_named_town_entered_by_force_is_a_clash():
+    ex = run("M23 fighters entered Goma on January 27 after a lightning advance.", published="2025-03-03")
+    assert [(e.type, e.location, e.date) for e in _core(ex)] == [("armed_clash", "place_goma", "2025-01-27")]
+
+
+def test_events_a_person_captured_is_no_town_taken():
+    ex = run("Troops captured Abdul Rahim Haqqani near Khost on Monday.", published="2011-03-09")
+    assert all(e.type != "armed_clash" for e in ex.events)
+
+
+def test_events_people_seized_in_the_passive_are_kidnapped_and_counted():
+    ex = run("The two soldiers were seized on January 23 at a guerrilla roadblock near El Tarra.",
+             published="2025-02-10")
+    assert [(e.type, e.date, e.captured) for e in _core(ex)] == [("kidnapping", "2025-01-23", 2)]
+
+
+def test_events_one_officer_taken_is_one_captive():
+    ex = run("The police officer was taken off a bus in Teorama on February 1.", published="2025-02-10")
+    assert [e.captured for e in _core(ex)] == [1]
+
+
+def test_events_of_that_year_is_the_year_last_named():
+    body = ("In late October 2023 gunmen seized Luis Manuel Diaz in Barrancas. The case caused outrage, and the "
+            "guerrillas freed him on November 9 of that year.")
+    ex = run(body, published="2025-02-10")
+    assert "2023-11-09" in [e.date for e in ex.events]
+
+
+def test_events_an_arrest_dated_only_by_its_announcement_takes_that_week():
+    ex = run("Police said on Friday they had arrested 12 suspected gang members in Uraba.", published="2025-02-10")
+    assert [(e.date, e.date_precision) for e in _core(ex)] == [("2025-02-07", "week")]
+
+
+def test_events_a_second_strike_is_another_event_the_same_day():
+    body = ("An Israeli drone struck a car near Nabatieh on Monday, killing two people. "
+            "Hours later a second strike hit a motorcycle on the outskirts of Aitaroun, killing its rider.")
+    ex = run(body, published="2025-04-15")
+    strikes = _core(ex)
+    assert len(strikes) == 2
+    assert strikes[0].date == strikes[1].date == "2025-04-14"
+    assert strikes[1].location == "place_aitaroun" and strikes[1].killed_best == 1

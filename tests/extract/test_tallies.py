@@ -104,3 +104,12 @@ def test_tallies_come_out_of_the_pipeline_not_as_events():
 def test_tallies_start_of_this_year(body):
     (t,) = tallies(body)
     assert (t.since, t.captured, t.subject) == ("2011-01-01", 57, "al_shabaab")
+
+
+def test_tallies_a_window_of_another_verb_is_no_tally():
+    from ratline.pipeline import extract
+    from ratline.schema import Document
+    body = ("In Goma, the capital the rebels have held since January, fighters went from house to house on "
+            "Sunday and took away 37 men.")
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2025-03-03"))
+    assert ex.tallies == []

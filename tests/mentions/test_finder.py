@@ -353,3 +353,14 @@ def test_finder_a_states_possessive_force_is_that_force(finder):
 def test_finder_a_states_possessive_army_is_the_dictionary_force(finder):
     dm = _find(finder, "Sudan's army said it had retaken the bridge.")
     assert _keys(dm, "Sudan's army") == ["sudanese_armed_forces"]
+
+
+@pytest.mark.parametrize("name", ["Kfar Tebnit", "Deir Hafer", "Beit Lahia", "Wadi Khaled"])
+def test_finder_village_words_first_make_a_place(finder, name):
+    dm = _find(finder, f"A drone struck a car on the road between Nabatieh and {name} on Monday.")
+    assert [m.kind for m in dm.mentions if m.span.text == name] == ["place"]
+
+
+def test_finder_a_word_after_outskirts_of_is_a_place(finder):
+    dm = _find(finder, "A strike hit a motorcycle on the outskirts of Aitaroun on Monday.")
+    assert [m.kind for m in dm.mentions if m.span.text == "Aitaroun"] == ["place"]

@@ -15,7 +15,7 @@ _VERBS = {
     "killed": r"(?:killed|dead|died|slain|perished|lost their lives|left dead)",
     "wounded": r"(?:wounded|injured|hurt)",
     "captured": r"(?:captured|detained|arrested|apprehended|taken prisoner|rounded up|taken into custody|netted|"
-                r"abducted|kidnapped|seized|taken hostage)",
+                r"abducted|kidnapped|seized|taken hostage|snatched|taken (?:from|off|away|captive))",
 }
 _AUX = r"(?:(?:were|was|have been|had been|are|is|being|been|reportedly|also|later|allegedly)\s+)*"
 _MID = r"(?:\s+(?!(?:and|or|but)\b)[^\s⟪.;,]+){0,6}?"
@@ -24,7 +24,8 @@ _ACTIVE_FORMS = {
     "killed": r"(?:killed|killing|left dead|leaving dead)",
     "wounded": r"(?:wounded|wounding|injured|injuring)",
     "captured": r"(?:captured|capturing|detained|detaining|arrested|arresting|abducted|abducting|kidnapped|kidnapping|"
-                r"seized|seizing|netted|capture of|arrest of|detention of|abduction of)",
+                r"seized|seizing|netted|capture of|arrest of|detention of|abduction of|took away|taking away|"
+                r"rounded up|rounding up|apprehended|apprehending)",
 }
 _AFTER = {k: re.compile(r"\b" + v + r"\s+(?:[^\s⟪.;,]+\s+){0,2}?⟪(\d+)⟫", re.I) for k, v in _ACTIVE_FORMS.items()}
 _TOLL = re.compile(r"(?:death toll|toll|number of (?:dead|deaths))[^⟪.;]{0,120}?\bat\s+⟪(\d+)⟫", re.I)
@@ -36,7 +37,8 @@ _KILLED_ONE_AND_OTHERS = re.compile(
     re.I)
 _KILLED_NAMED = re.compile(r"\bkilled\s+((?:him|her|⟦\d+⟧)(?:(?:\s*,\s*|\s+and\s+)(?:him|her|⟦\d+⟧))+)", re.I)
 _SINGULAR_CAPTURE = re.compile(
-    r"\b(?:captured|detained|arrested|apprehended|capture of|arrest of|detention of)\s+[“\"]?(?:a|an)\s+"
+    r"\b(?:captured|detained|arrested|apprehended|capture of|arrest of|detention of|kidnapped|abducted|"
+    r"abduction of|kidnapping of)\s+[“\"]?(?:a|an)\s+"
     r"(?!number\b|series\b|total\b|group\b|cell\b|unspecified\b)", re.I)
 _PERSON_PASSIVE = re.compile(r"⟦(\d+)⟧\s*(?:,[^,]{0,80},\s+|,\s*)?(?:(?:was|had been|has been)\s+(killed|captured|detained|"
                              r"arrested)|(died))\b", re.I)
@@ -45,10 +47,18 @@ _NO_ONE_KILLED = re.compile(r"\bkilled no one\b|\bno one was killed\b|\bno(?:bod
                             r"\bno casualties\b", re.I)
 _ROLE_NOUNS = (r"(?:commander|leader|militant|fighter|soldier|officer|member|civilian|man|woman|child|boy|girl|"
                r"operative|official|policeman|emir|governor|spokesman|journalist|worker|chief|deputy|head|prisoner|"
-               r"detainee|judge|politician|cleric|activist|reporter|photographer|doctor|teacher|student|guard)")
-_KILLED_A = re.compile(r"\bkilled\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?" + _ROLE_NOUNS + r"\b(?!\s+and\s+⟪)", re.I)
+               r"detainee|judge|politician|cleric|activist|reporter|photographer|doctor|teacher|student|guard|"
+               r"priest|pastor|imam|nurse|engineer|driver|trader|farmer|police officer|aid worker|contractor|"
+               r"rider|passenger|occupant|pilot|motorcyclist|shepherd|herder)")
+_KILLED_A = re.compile(r"\b(?:killed|killing)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?"
+                       + _ROLE_NOUNS + r"\b(?!\s+and\s+⟪)", re.I)
 _ONE_DIED = re.compile(r"(?:^|[,;]\s+)(?:An?|One|a|an|one)\s+(?:[\w⟦⟧’'-]+\s+){0,5}?" + _ROLE_NOUNS +
                        r"\s+(?:has been killed|was killed|had been killed|died|was shot dead|was gunned down)\b")
+_ONE_TAKEN = re.compile(r"(?:^|[,;“\"]\s*)(?:An?|One|The|a|an|one|the)\s+(?:[\w⟦⟧’'-]+\s+){0,3}?" + _ROLE_NOUNS +
+                        r"\s+(?:was|had been|has been)\s+(?:captured|detained|arrested|abducted|kidnapped|seized|"
+                        r"snatched|taken (?:off|from|away|hostage|captive))\b")
+_ACTIVE_PERSONS = re.compile(r"\b(?:captured|detained|arrested|abducted|kidnapped|seized|snatched)\s+"
+                             r"(⟦\d+⟧(?:(?:\s*,\s*|\s+and\s+)⟦\d+⟧)*)", re.I)
 _ACTIVE_OBJECT = re.compile(r"\s+(?:⟪\d+⟫|at least|more than|over|some|a |an |the |⟦)", re.I)
 _PERSONS_PASSIVE = re.compile(r"^([^.;]*?)\b(?:were|have been|had been)\s+(killed|captured|detained|arrested)\b", re.I)
 _ALIAS_CLAUSE = re.compile(r",?\s*(?:also known as|alias|a\.k\.a\.|known as)\s+⟦\d+⟧,?", re.I)
@@ -124,7 +134,7 @@ def figures_in(m: Masked) -> Figures:
             q = m.quantity(hit.group(1))
             if q.best is not None:
                 fig.captured = q.best + 1
-        elif _SINGULAR_CAPTURE.search(m.text):
+        elif _SINGULAR_CAPTURE.search(m.text) or _ONE_TAKEN.search(m.text):
             fig.captured = 1
     if fig.killed_best is None and fig.killed_high is None and _NO_ONE_KILLED.search(m.text):
         fig.killed_low = fig.killed_best = fig.killed_high = 0      # a stated zero is a number
@@ -140,6 +150,13 @@ def figures_in(m: Masked) -> Figures:
                 fig.killed_low = fig.killed_best = fig.killed_high = len(persons)
             elif verb != "killed" and fig.captured is None:
                 fig.captured = len(persons)
+    if fig.captured is None:
+        taken = _ACTIVE_PERSONS.search(m.text)
+        if taken:
+            persons = {m.mention(k).key for k in re.findall(r"⟦(\d+)⟧", taken.group(1))
+                       if m.mention(k).kind == "person"}
+            if persons:
+                fig.captured = len(persons)     # "its fighters seized Luis Díaz"
     for hit in _PERSON_PASSIVE.finditer(m.text):
         if m.mention(hit.group(1)).kind != "person":
             continue

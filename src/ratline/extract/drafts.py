@@ -39,6 +39,7 @@ class Draft:
     last_sentence: int = 0
     last_paragraph: int = -1
     basis: str = ""
+    announced: DateRef | None = None   # when the act was announced ("police said on Friday ...")
 
 
 def _modifier_participle(text: str, h: TriggerHit) -> bool:
@@ -139,6 +140,9 @@ def build_events(drafts: list[Draft], dm: DocMentions, published: str | None) ->
         ev = Event(id=f"e{k + 1}", type=etype, quote=d.span.text, span=d.span, basis=d.basis)
         if d.date and d.date.date:
             ev.date, ev.date_precision, ev.date_text = d.date.date, d.date.precision, d.date.span.text
+        elif d.announced is not None:
+            ev.date, ev.date_precision, ev.date_text = d.announced.date, d.announced.precision, d.announced.span.text
+            ev.basis += "; dated by its announcement"
         elif not lead_done and published and d.type != "other":
             ev.date, ev.date_precision = published, "week"
             ev.basis += "; undated lead event dated to publication (week)"

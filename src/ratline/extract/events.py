@@ -47,6 +47,37 @@ _MADE_TO = re.compile(r"\b(?:forced|compelled|obliged|pushed|pressured|persuaded
                       r"(?:[\w-]+\s+){0,3}$")
 
 
+_NEXT_MENTION = re.compile(r"^\s+(?:the\s+)?(?:(?:town|city|village|district|province|region|hamlet|port)\s+of\s+)?⟦(\d+)⟧")
+
+
+_SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that)|"
+                       r"Later (?:that|the same) (?:day|morning|afternoon|evening|night)|"
+                       r"(?:That|The same) (?:morning|afternoon|evening|night))\b", re.I)
+_ANOTHER = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|separate|new)\s+(?:[\w-]+\s+)?"
+                      r"(?:strike|airstrike|drone strike|attack|raid|ambush|bombing|blast|explosion|assault|clash|"
+                      r"operation|kidnapping|abduction)\b|\banother\s+(?:[\w-]+\s+)?(?:strike|airstrike|attack|raid|"
+                      r"ambush|bombing|blast|explosion|assault|clash|kidnapping|abduction)\b", re.I)
+
+
+def _announced(dates: list[DateRef], etype: str) -> DateRef | None:
+    """"Police said on Friday they had arrested 12": with no date of its own, an act dates from
+    its announcement, to the week (a statement itself, to the day)."""
+    spoken = [d for d in dates if d.date and not d.since and d.precision == "day"]
+    if not spoken:
+        return None
+    d = spoken[0]
+    return d if etype == "other" else DateRef(d.span, d.date, "week", d.relative, d.since)
+
+
+def _object_fits(masked: Masked, h: TriggerHit) -> bool:
+    """A trigger that needs a kind of object ("entered ⟦Goma⟧": a place; "seized ⟦Luis Díaz⟧":
+    a person) fires only when the next mention is of that kind."""
+    if h.object is None:
+        return True
+    hit = _NEXT_MENTION.match(masked.text[h.end:])
+    return hit is not None and masked.mention(hit.group(1)).kind == h.object
+
+
 def _rank_of(d: Draft, ex: "EventExtractor") -> float:
     return d.place_rank if d.place_rank is not None else ex._place_rank(d.place)
 
@@ -61,6 +92,7 @@ class EventExtractor:
         self.triggers = load_triggers()
         self.drafts: list[Draft] = []
         self.anchor = None
+        self.year_hint: int | None = None     # the year the text last named, for "of that year"
         self.last_date: DateRef | None = None
         self.last_place: str | None = None
         self.prev_actors: list[str] = []
@@ -114,7 +146,8 @@ class EventExtractor:
                     if seg.start <= m.span.start < seg.end and m.span.start >= cut and not self._speaker_place(m)]
         quantities = self.find_quantities(seg.text, seg.start)
         masked = mask(seg, mentions, quantities)
-        dates = [d for d in self.find_dates(seg.text, self.base, seg.start, self.anchor) if d.span.start >= cut]
+        dates = [d for d in self.find_dates(seg.text, self.base, seg.start, self.anchor, self.year_hint)
+                 if d.span.start >= cut]
         return masked, dates
 
     def _before_background(self, seg: Span, dates, masked: Masked):
@@ -150,7 +183,8 @@ class EventExtractor:
                        and not SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])]
         since = [d for d in dates if d.since]
         figures = figures_in(masked)
-        hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked.text, h)]
+        hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked.text, h)
+                and _object_fits(masked, h)]
         foreground = [h for h in hits if not BACKGROUND.search(masked.text[:h.start])
                       and not _modifier_participle(masked.text, h)]
         background = bool(hits) and not foreground
@@ -193,6 +227,7 @@ class EventExtractor:
                       background=background)
         self._masked = masked
         draft.date = self._pick_date(masked.text, event_dates, main)
+        draft.announced = _announced(dates, main.type) if draft.date is None else None
         self._picked_rank = None
         draft.place = self._pick_place(masked)
         draft.place_rank = self._picked_rank
@@ -205,6 +240,8 @@ class EventExtractor:
             self.prev_actors = draft.actors
         if draft.type == "other" and draft.date is None:
             draft.date = self._consequence_date(masked.text)
+        if draft.date is None and _SAME_DAY.match(masked.text) and self._latest() is not None:
+            draft.date = self._latest().date      # "Hours later a second strike hit ..."
         count = self._count(masked, main)
         self._place_draft(draft, masked, count)
 
@@ -234,6 +271,8 @@ class EventExtractor:
         for d in dates:
             if d.date:
                 self.last_date = d
+                if not d.relative:
+                    self.year_hint = int(d.date[:4])
                 spoken = SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])
                 if d.precision == "day" and not spoken:      # "said on Monday" dates a statement
                     self.anchor = _as_date(d.date)
@@ -302,6 +341,8 @@ class EventExtractor:
                 return 4
             if " district" in names or " valley" in names or " area" in names:
                 return 1
+            if " region" in names:
+                return 3                 # "the Catatumbo region": wider than the towns in it
             if ent is not None and ent.basis == "pattern:region-name":
                 return 3                 # "North Darfur", "West Africa": a region, wider than any town in it
             return 0 if key.startswith("place_") else 5     # facilities and unknown villages: most specific
@@ -379,7 +420,7 @@ class EventExtractor:
 
     # -- merging ---------------------------------------------------------
     def _place_draft(self, draft: Draft, masked: Masked, count: int) -> None:
-        target = self._same_as(draft, masked)
+        target = None if _ANOTHER.search(masked.text) else self._same_as(draft, masked)
         if target is not None:
             self._merge(target, draft)
             self.touched = target

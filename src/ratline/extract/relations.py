@@ -87,8 +87,12 @@ PATTERNS = [
        r"(?:led|headed|commanded)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("y led by x", "leads", r"(?P<o>" + H + r")(?:\s*\([^)]{1,20}\))?,?\s+(?:(?:which|that|who)\s+(?:is|was)\s+)?"
        r"(?:now\s+)?(?:led|headed|commanded|founded)\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
-    _p("y is ... and is led by x", "leads", r"(?P<o>⟦\d+⟧)\s+(?:is|was)\s+[^.;]{0,140}?\band\s+(?:is|was)\s+(?:now\s+)?"
-       r"(?:led|headed|commanded)\s+by\s+(?:[\w.-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("y is ... and is led by x", "leads", r"(?P<o>⟦\d+⟧)\s+(?:is|was)\s+(?:(?!\b(?:which|who|that)\b)[^.;]){0,140}?"
+       r"\band\s+(?:is|was)\s+(?:now\s+)?(?:led|headed|commanded)\s+by\s+(?:[\w.-]+\s+){0,4}?(?P<s>⟦\d+⟧)",
+       PERSON, GROUP),
+    _p("y, which was ... and is led by x", "leads", r"(?P<o>⟦\d+⟧)(?:\s+(?:alliance|coalition|group|movement))?,\s+"
+       r"(?:which|that)\s+[^.;⟦]{0,120}?\band\s+(?:is|was)\s+(?:now\s+)?(?:led|headed|commanded)\s+by\s+"
+       r"(?:[\w.-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("y named x as its leader", "leads", r"(?P<o>⟦\d+⟧)\s+(?:named|appointed|chose|picked|elected)\s+(?P<s>⟦\d+⟧)"
        + APPOS + r"\s+"
        r"as\s+(?:its|their|⟦\d+⟧)\s+(?:new\s+)?" + ROLE_LEAD, PERSON, GROUP),
@@ -399,11 +403,13 @@ def _victim_relations(rels, dm: DocMentions) -> None:
                 verb_at = hit.start() + hit.group(0).lower().find(verb)
                 if side == "before":
                     actors = _clause_actors(m, verb_at)
+                    if not actors and _PRONOUN_SUBJECT.search(m.text[:verb_at]):
+                        actors = _clause_actors(m, verb_at, whole=True)   # "the US military ... when it detained"
                 elif side == "after":
                     actors = _actors_after(m, verb_at + len(verb))
                 else:
                     actors = []
-                if not actors and verb not in ("killed", "assassinated"):
+                if not actors and verb not in ("killed", "assassinated") and side != "before":
                     actors = list(prev_actors)      # "was among the men detained": the raid's forces
                 actors_here = actors_here or actors
                 pred = _PREDICATE_OF.get(verb, "captured_by")
@@ -416,10 +422,14 @@ def _victim_relations(rels, dm: DocMentions) -> None:
         prev_actors = actors_here or prev_actors
 
 
-def _clause_actors(m: Masked, pos: int) -> list:
-    """Actors in the clause that ends at ``pos`` ("when a US drone killed ...": the US)."""
+_PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _clause_actors(m: Masked, pos: int, whole: bool = False) -> list:
+    """Actors in the clause that ends at ``pos`` ("when a US drone killed ...": the US); with
+    ``whole``, in the sentence up to ``pos`` (the antecedent of "when it detained ...")."""
     head = m.text[:pos]
-    cut = _CLAUSE_START.match(head)
+    cut = None if whole else _CLAUSE_START.match(head)
     start = cut.end() if cut else 0
     out = []
     for k, x in enumerate(m.mentions):

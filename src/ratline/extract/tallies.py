@@ -10,12 +10,17 @@ from ratline.schema import Tally
 
 _GROUP_KINDS = {"armed_group", "state_force", "state_agency"}
 _VERB = re.compile(r"\b(?:killed|captured|detained|arrested)\b", re.I)
+# "the capital the rebels have held since January", "led since June 2018 by": the window
+# belongs to another verb, not to the figures of the sentence
+_OTHER_VERB = re.compile(r"\b(?:held|controlled|ruled|led|run|occupied|governed|lived|based|operated|active|existed|"
+                         r"fought|been in (?:power|charge|control)|headed|commanded|in power|in office)\s+$", re.I)
 
 
 def extract_tallies(dm: DocMentions, base, find_dates, find_quantities) -> list[Tally]:
     out: list[Tally] = []
     for sent in dm.sentences:
-        dates = [d for d in find_dates(sent.span.text, base, sent.span.start, None) if d.since]
+        dates = [d for d in find_dates(sent.span.text, base, sent.span.start, None) if d.since
+                 and not _OTHER_VERB.search(sent.span.text[:d.span.start - sent.span.start])]
         if not dates:
             continue
         mentions = dm.in_sentence(sent.index)

@@ -18,17 +18,18 @@ class TriggerHit:
     start: int
     end: int
     text: str
+    object: str | None = None      # the mention kind the trigger must be followed by ("entered ⟦Goma⟧")
 
 
 @dataclass(frozen=True)
 class TriggerSet:
-    patterns: tuple[tuple[str, int, re.Pattern], ...]
+    patterns: tuple[tuple[str, int, re.Pattern, str | None], ...]
 
     def find(self, text: str) -> list[TriggerHit]:
         hits = []
-        for etype, rank, rx in self.patterns:
+        for etype, rank, rx, obj in self.patterns:
             for m in rx.finditer(text):
-                hits.append(TriggerHit(etype, rank, m.start(), m.end(), m.group()))
+                hits.append(TriggerHit(etype, rank, m.start(), m.end(), m.group(), obj))
         hits.sort(key=lambda h: h.start)
         return hits
 
@@ -40,5 +41,5 @@ def load_triggers(path: str | None = None) -> TriggerSet:
     compiled = []
     for name, spec in raw.items():
         rx = re.compile(r"\b(?:" + "|".join(spec["patterns"]) + r")\b", re.I)
-        compiled.append((spec.get("type", name), int(spec.get("rank", 1)), rx))
+        compiled.append((spec.get("type", name), int(spec.get("rank", 1)), rx, spec.get("object")))
     return TriggerSet(tuple(compiled))

@@ -96,7 +96,8 @@ _IT = re.compile(r"^(It)\s+(?:is|was|has|had)\s+(?!(?:unclear|likely|unlikely|po
                  r"expected|important|thought|said that|understood|reported that|too|hard|difficult|time)\b)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|east|west|northeast|northwest|"
                               r"southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)|"
-                              r"kilometers (?:from|of)|miles (?:from|of))\s+$")
+                              r"kilometers (?:from|of)|miles (?:from|of)|(?:outskirts|edge|centre|center|heart|"
+                              r"entrance) of|road (?:to|from)|(?:town|village|city|hamlet|district) of)\s+$")
 _NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer", "autumn", "winter", "fall",
                     "english", "arabic", "french", "persian", "pashto", "dari", "court", "custody", "parliament"}
 _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout", "to", "within", "near", "outside",

@@ -45,6 +45,7 @@ class NameLists:
     particles: frozenset[str]
     org_heads: dict[str, str]
     org_heads_first: dict[str, str]
+    place_heads_first: frozenset[str]
     facility_heads: frozenset[str]
     locatives: frozenset[str]
     stop: frozenset[str]
@@ -78,6 +79,7 @@ def name_lists() -> NameLists:
         particles=frozenset(raw["particles"]),
         org_heads=org_heads,
         org_heads_first={w: kind for kind, words in (raw.get("org_heads_first") or {}).items() for w in words},
+        place_heads_first=frozenset(raw.get("place_heads_first") or ()),
         facility_heads=frozenset(raw["facility_heads"]),
         locatives=frozenset(raw["locatives"]),
         stop=frozenset(raw["stop"]),
@@ -210,6 +212,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, "single", None, "pattern:capitalised-word")   # a surname first, else a place
     if is_place is not None and is_place(name):
         return NameHit(i, j, "place", None, "gazetteer" + (":locative" if place_ctx else ""))
+    if len(words) >= 2 and words[0] in lists.place_heads_first and not org:
+        return NameHit(i, j, "place", None, "pattern:place-head-first")     # "Kfar Tebnit", "Deir Hafer"
     if len(words) >= 2 and words[0] in lists.org_heads_first and tokens[i].text[:1].isupper():
         return NameHit(i, j, lists.org_heads_first[words[0]], None, "pattern:organisation-head-first")
     if named_area and len(words) <= 3:

@@ -235,6 +235,9 @@ def _since(text: str, s: int) -> tuple[bool, int]:
     return False, s
 
 
+_THAT_YEAR = re.compile(r",?\s+(?:of\s+)?(?:that|the same|that same)\s+year\b", re.I)
+
+
 def scan_dates(text: str) -> list[DateExpr]:
     """Every date expression in ``text`` in order, unresolved (offsets into text)."""
     out: list[DateExpr] = []
@@ -323,6 +326,11 @@ def scan_dates(text: str) -> list[DateExpr]:
         since, ns = _since(text, s)
         if kind in ("md", "m", "qm") and kw.get("year") is None and _FUTURE_CUE.search(text, 0, s):
             kw["future"] = True
+        that = _THAT_YEAR.match(text, e) if kind in ("md", "m", "qm") and kw.get("year") is None else None
+        if that:                     # "November 9 of that year": the year the text last named
+            kw["qual"] = kw.get("qual") or "that-year"
+            kw["rel"] = "that-year"
+            e = that.end()
         out.append(DateExpr(ns, e, kind, text[ns:e], since=since, **kw))
     return out
 
@@ -508,7 +516,7 @@ def _iso(d: dt.date | None, precision: str | None) -> str | None:
 
 
 def find_dates(text: str, base: dt.date | None, offset: int = 0,
-               anchor: dt.date | None = None) -> list[DateRef]:
+               anchor: dt.date | None = None, year_hint: int | None = None) -> list[DateRef]:
     """Every date expression of a sentence as ``DateRef``, spans offset into the body.
 
     ``base`` is the publication date; ``anchor`` the last day-precise date
@@ -518,7 +526,13 @@ def find_dates(text: str, base: dt.date | None, offset: int = 0,
     """
     refs: list[DateRef] = []
     for e in scan_dates(text):
+        if e.rel == "that-year":
+            year = year_hint or (anchor.year if anchor else None)
+            if year is not None:
+                e.year, e.kind = year, ("ymd" if e.kind == "md" else "ym" if e.kind == "m" else e.kind)
         d, prec, rel = resolve(e, base, anchor)
+        if e.year is not None and not rel and d is not None:
+            year_hint = e.year
         if d is not None and prec == "day":
             anchor = d
         refs.append(DateRef(Span(offset + e.start, offset + e.end, e.text),

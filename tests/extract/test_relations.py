@@ -214,3 +214,40 @@ def test_relations_place_names_between_parties_do_not_break_a_pattern():
 def test_relations_spokesman_for_a_states_air_force():
     got = triples(run("Col. Ivan Petrenko, a spokesman for Ukraine's air force, said two missiles were downed."))
     assert ("person_ivan_petrenko", "spokesman_for", "unit_ukrainian_air_force") in got
+
+
+SESSION6_CASES = [
+    ("The TTP has been led since June 2018 by Noor Wali Mehsud, officials said.",
+     ("person_noor_wali_mehsud", "leads", "ttp")),
+    ("The TTP was founded in December 2007 under Baitullah Mehsud.",
+     ("person_baitullah_mehsud", "leads", "ttp")),
+    ("Officials in Kabul say the Taliban give the TTP shelter and logistical support.",
+     ("taliban", "supports", "ttp")),
+    ("Most analysts regard the Tehreek-e-Jihad Pakistan as a front for the TTP.",
+     ("tehreek_e_jihad_pakistan", "front_for", "ttp")),
+    ("Hezbollah is led by Naim Qassem, who took over after his predecessor, Hassan Nasrallah, was killed in an "
+     "Israeli airstrike on Beirut in September 2024.",
+     ("person_hassan_nasrallah", "killed_by", "idf")),
+]
+
+
+@pytest.mark.parametrize("body, triple", SESSION6_CASES)
+def test_relations_session6_patterns(body, triple):
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2025-04-15"))
+    got = triples(ex)
+    if triple[0] not in {e.id for e in ex.entities}:
+        pytest.fail(f"{triple[0]} is no entity here: {sorted(e.id for e in ex.entities)}")
+    assert triple in got
+
+
+def test_relations_which_clause_leader_leads_the_clause_antecedent():
+    body = ("The M23 is part of the AFC alliance, which was launched in Nairobi in December 2023 and is led by "
+            "Corneille Nangaa.")
+    got = triples(run(body))
+    assert not any(s == "person_corneille_nangaa" and o == "m23" for s, p, o in got)
+
+
+def test_relations_an_active_seizure_borrows_no_captor_from_an_earlier_sentence():
+    body = ("Troops raided a farm near Tibu on Saturday. In 2023 its fighters seized Luis Manuel Diaz in Barrancas.")
+    got = triples(run(body))
+    assert not any(s == "person_luis_manuel_diaz" and p == "captured_by" for s, p, o in got)

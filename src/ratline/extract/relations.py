@@ -14,12 +14,14 @@ from dataclasses import dataclass
 
 from ratline.extract.masking import Masked, mask
 from ratline.mentions.finder import DocMentions
+from ratline.mentions.text import tokenize
 from ratline.schema import Relation
 
 H = r"(?:⟦\d+⟧(?:[’']s?\s+|-(?:led|backed|based)\s+))?⟦\d+⟧"
 APPOS = r"(?:\s*\([^)]{0,60}\)|,[^;.]{0,90}?,)?"   # "ISWAP, the IS branch, broke away", "JNIM (GSIM) is"
 EL = H + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*/\s*|\s+as well as\s+)(?:the\s+)?" + H + r")*"
 GAP = r"(?:[\w⟦⟧’'“”\"-]+\s+){0,3}?"
+WHEN = r"(?:(?:since|in|from|until)\s+[^,.;⟦]{1,25}?\s+)?"   # "led since June 2018 by"
 ORG = {"armed_group", "state_force", "state_agency", "government", "other", "company"}
 GROUP = {"armed_group", "state_force", "state_agency", "other", "company"}
 PERSON = {"person"}
@@ -62,6 +64,14 @@ PATTERNS = [
     _p("x supports groups including y", "supports", r"(?P<s>EL)(?:,[^;.]{0,90}?,)?\s+(?:(?:that|which|who|has|have|"
        r"had|also|continues? to)\s+)*" + SUPPORT_VERB + r"\b[^.;]{0,140}?\b(?:including|such as|like)\s+(?:the\s+)?"
        r"(?P<o>EL)", ORG, ANY),
+    _p("x gives y shelter", "supports", r"(?P<s>EL)\s+(?:[\w-]+\s+)?(?:give|gives|gave|giving|provide|provides|provided|"
+       r"providing|offer|offers|offered|offering|grant|grants|granted)\s+(?:the\s+)?(?P<o>EL)\s+(?:[\w-]+\s+){0,3}?"
+       r"(?:shelter|support|sanctuary|weapons|arms|funding|money|training|safe haven|refuge|logistics)\b", ORG, ANY),
+    _p("x provides support to y", "supports", r"(?P<s>EL)\s+(?:[\w-]+\s+)?(?:give|gives|gave|provide|provides|provided|"
+       r"offer|offers|offered)\s+(?:[\w-]+\s+){0,3}?(?:shelter|support|sanctuary|weapons|arms|funding|money|training|"
+       r"safe haven|refuge)\s+(?:to|for)\s+(?:the\s+)?(?P<o>EL)", ORG, ANY),
+    _p("y that x has armed", "supports", r"(?P<o>⟦\d+⟧)[^.;⟦]{0,60}?\b(?:that|which|whom)\s+(?P<s>⟦\d+⟧)\s+"
+       r"(?:has\s+|have\s+|had\s+)?(?:armed|funded|trained|backed|supported|equipped|financed|paid)\b", ORG, GROUP),
     _p("y receives from x", "supports", r"(?P<o>EL)\s+(?:(?:has|have|also)\s+)*(?:receives?|received|gets|got|"
        r"obtains?|obtained)\s+[^.;⟦]{0,90}?\bfrom\s+(?:the\s+)?(?P<s>EL)", ORG, ANY),
     _p("x's involvement in backing y", "supports", r"(?P<s>EL)[’']s?\s+(?:role|involvement|hand)\s+in\s+"
@@ -84,7 +94,16 @@ PATTERNS = [
     _p("y, a faction led by x", "leads", r"(?P<o>⟦\d+⟧),\s+(?:a|an|the)\s+[^.;⟦]{0,50}?(?:⟦\d+⟧\s+[^.;⟦]{0,20}?)?"
        r"\b(?:led|headed|commanded|founded)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("y is led by x", "leads", r"(?P<o>⟦\d+⟧)" + APPOS + r"\s+(?:is|was|has been|had been|are)\s+(?:now\s+|still\s+)?"
-       r"(?:led|headed|commanded)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+       r"(?:led|headed|commanded)\s+" + WHEN + r"by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("y was founded under x", "leads", r"(?P<o>⟦\d+⟧)" + APPOS + r"\s+(?:was|were|had been)\s+(?:founded|formed|created|"
+       r"established|set up|launched)\s+" + WHEN + r"(?:under|by)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<s>⟦\d+⟧)",
+       PERSON, GROUP),
+    _p("x is the y's president", "leads", r"(?P<s>⟦\d+⟧)\s+(?:is|was|remains|became|has been)\s+(?:the\s+)?(?P<o>⟦\d+⟧)[’']s?\s+"
+       r"(?:[\w-]+\s+)?(?:president|leader|chairman|head|commander|chief|founder|emir|secretary-general)\b", PERSON, GROUP),
+    _p("x-led y", "leads", r"(?P<s>⟦\d+⟧)\s*-\s*led\s+(?:[\w-]+\s+){0,2}?(?P<o>⟦\d+⟧)", {"government", "state_force"},
+       GROUP),
+    _p("y, led by a state", "leads", r"(?P<o>⟦\d+⟧)[^.;⟦]{0,80}?\band\s+led\s+by\s+(?P<s>⟦\d+⟧)(?!\s*-)",
+       {"government"}, GROUP),
     _p("y led by x", "leads", r"(?P<o>" + H + r")(?:\s*\([^)]{1,20}\))?,?\s+(?:(?:which|that|who)\s+(?:is|was)\s+)?"
        r"(?:now\s+)?(?:led|headed|commanded|founded)\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("y is ... and is led by x", "leads", r"(?P<o>⟦\d+⟧)\s+(?:is|was)\s+(?:(?!\b(?:which|who|that)\b)[^.;]){0,140}?"
@@ -118,7 +137,7 @@ PATTERNS = [
        r"(?P<o>" + H + ")", PERSON, GROUP),
     _p("x, the deputy commander of y", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:the|a)\s+(?:deputy|second-in-command|"
        r"assistant|senior)\s+(?:[\w-]+\s+)?(?:of|in|at)\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
-    _p("x, y's affiliate", "part_of", r"(?P<s>⟦\d+⟧),\s+(?:the\s+)?(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+){0,3}?"
+    _p("x, y's affiliate", "part_of", r"(?P<s>⟦\d+⟧)\)?,\s+(?:the\s+)?(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+){0,3}?"
        r"(?:affiliate|branch|franchise|wing|arm|faction|chapter|province|brigade|unit|division|component)\b",
        GROUP, GROUP),
     _p("x is y's affiliate", "part_of", r"(?P<s>⟦\d+⟧)" + APPOS + r"\s+(?:is|was|remains|became)\s+(?:now\s+)?"
@@ -213,6 +232,9 @@ PATTERNS = [
     _p("x, a front for y", "front_for", r"(?P<s>⟦\d+⟧),?\s+(?:(?:is|was|serves as|served as|acts as|acted as)\s+)?"
        r"(?:a|an|the)\s+(?:[\w-]+\s+)?(?:front|cover|shell)(?:\s+(?:company|organi[sz]ation|group))?\s+(?:for|of)\s+"
        r"(?:the\s+)?(?P<o>" + H + ")", GROUP, ORG),
+    _p("x is regarded as a front for y", "front_for", r"\b(?:regard|regards|regarded|consider|considers|considered|see|sees|"
+       r"describe|describes|described|view|views|viewed)\s+(?:the\s+)?(?P<s>⟦\d+⟧)\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
+       r"(?:front|cover|proxy)\s+(?:for|of)\s+(?:the\s+)?(?P<o>" + H + ")", GROUP, ORG),
     # member_of, part_of of organisations a report describes
     _p("x works for y", "member_of", r"(?P<s>⟦\d+⟧)\s+(?:works|worked|working|had worked|has worked)\s+for\s+"
        r"(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
@@ -361,7 +383,7 @@ def _add(rels, s: str, pred: str, o: str, m: Masked, basis: str) -> None:
 
 
 _VICTIM_VERB = r"(captured|detained|arrested|seized|abducted|kidnapped|killed|assassinated|released|freed)"
-_PASSIVE = re.compile(r"⟦(\d+)⟧(?:\s*,[^,;.]{0,60},)?\s+(?:was|were|had been|has been|have been)\s+"
+_PASSIVE = re.compile(r"⟦(\d+)⟧(?:\s*,[^,;.]{0,60},|,)?\s+(?:was|were|had been|has been|have been)\s+"
                       r"(?:[\w-]+\s+){0,5}?" + _VICTIM_VERB + r"\b", re.I)      # "X was among the men detained"
 _ACTIVE = re.compile(r"\b" + _VICTIM_VERB + r"\s+(?:him\s+and\s+|her\s+and\s+)?(?:(?!by\b)[\w’'⟦⟧-]+,?\s+){0,5}?"
                      r"⟦(\d+)⟧", re.I)                                           # "detained Laith and Qais"
@@ -409,13 +431,16 @@ def _victim_relations(rels, dm: DocMentions) -> None:
                     actors = _actors_after(m, verb_at + len(verb))
                 else:
                     actors = []
-                if not actors and verb not in ("killed", "assassinated") and side != "before":
+                if not actors and verb not in ("killed", "assassinated") and side != "before" \
+                        and (side == "previous" or "among" in hit.group(0).lower() or verb in ("released", "freed")):
                     actors = list(prev_actors)      # "was among the men detained": the raid's forces
                 actors_here = actors_here or actors
                 pred = _PREDICATE_OF.get(verb, "captured_by")
                 for a in actors:
-                    if a.key != victim.key:
-                        _add(rels, victim.key, pred, a.key, m, f"victim:{verb}")
+                    key = _military_of(a) if pred == "killed_by" else a.key
+                    if key != victim.key:
+                        _ensure_force(dm, key)
+                        _add(rels, victim.key, pred, key, m, f"victim:{verb}")
         if not actors_here:
             verb = _ANY_VICTIM_VERB.search(m.text)
             actors_here = _clause_actors(m, verb.start()) if verb else []
@@ -423,6 +448,33 @@ def _victim_relations(rels, dm: DocMentions) -> None:
 
 
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _military_of(m) -> str:
+    """"killed in an Israeli airstrike": a state named by its adjective kills through its armed
+    forces, so the edge goes to them when the dictionary knows them."""
+    if m.kind != "government" or not m.basis.endswith("adjective"):
+        return m.key
+    from ratline.mentions.dictionary import default_dictionary
+
+    dictionary = default_dictionary()
+    state = dictionary.actors.get(m.key)
+    if state is None:
+        return m.key
+    for adj in state.adjectives:
+        for noun in ("military", "Armed Forces", "army", "Defense Forces", "Defence Forces"):
+            for hit in dictionary.match(tokenize(f"{adj} {noun}")):
+                if hit.start == 0 and dictionary.actors[hit.actor_id].type == "state_force":
+                    return hit.actor_id
+    return m.key
+
+
+def _ensure_force(dm: DocMentions, key: str) -> None:
+    from ratline.mentions.dictionary import default_dictionary
+
+    actor = default_dictionary().actors.get(key)
+    if actor is not None and key not in dm.entities:
+        _ensure_entity(dm, actor, actor.name)
 
 
 def _clause_actors(m: Masked, pos: int, whole: bool = False) -> list:

@@ -92,8 +92,10 @@ def _end_key(end: str) -> str:
     return end if len(end) >= 7 else f"{end}-12"
 
 
-_IT = re.compile(r"^(It)\s+(?:is|was|has|had)\s+(?!(?:unclear|likely|unlikely|possible|not clear|believed|"
-                 r"expected|important|thought|said that|understood|reported that|too|hard|difficult|time)\b)")
+_IT = re.compile(r"^(It)\s+(?:(?:is|was|has|had)\s+(?!(?:unclear|likely|unlikely|possible|not clear|believed|"
+                 r"expected|important|thought|said that|understood|reported that|too|hard|difficult|time|no|not)\b)"
+                 r"|(?:split|broke|claimed|joined|pledged|emerged|operates|controls|coordinates|recruits|"
+                 r"announced|denied|accused|released|abducted|kidnapped)\b)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|east|west|northeast|northwest|"
                               r"southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)|"
                               r"kilometers (?:from|of)|miles (?:from|of)|(?:outskirts|edge|centre|center|heart|"
@@ -104,6 +106,7 @@ _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout",
                          "between", "via", "toward", "towards",
                          "southern", "northern", "eastern", "western", "central", "northeastern", "northwestern",
                          "southeastern", "southwestern", "rural"}
+_NICKNAME = re.compile(r'\s*["“]([^"”]{2,30})["”]\s*')
 _STATE_VERBS = {"said", "says", "has", "have", "had", "is", "was", "will", "would", "accused", "denied", "announced",
                 "signed", "agreed", "demanded", "condemned", "supports", "supported", "backs", "backed", "armed",
                 "arms", "funds", "funded", "sent", "sends", "warned", "rejected", "recognised", "recognized",
@@ -115,7 +118,8 @@ _CAPITAL_ACTS = re.compile(r"^(?:\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(
                            r"position|offer|envoy|officials?|demands?|forces|troops|military|army|policy)\b)")
 _POSSESSIVE_FORCE = re.compile(r"^[’']s\s+(?P<noun>air force|army|navy|military|armed forces|security forces|"
                                r"special forces|police|border guards?|national guard|coast guard)\b", re.I)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:(?-i:[a-zè][\w’'-]*)\s+)?"
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:(?-i:[a-zè][\w’'-]*)\s+|[\w’'.]+-(?:backed|led|based|"
+                      r"linked|aligned|allied)\s+)?"
                       r"(?:network|group|militia|organi[sz]ation|movement|faction|cartel|gang|alliance|syndicate))\b(?!s)",
                       re.I)
 
@@ -232,6 +236,10 @@ class MentionFinder:
                     continue
                 found.append(Mention(span, kind, key, sent.index, hit.basis))
                 _add_entity(ents, key, kind, name, span.text, None, hit.basis)
+                nick = _NICKNAME.search(span.text) if kind == "person" else None
+                if nick:
+                    _add_alias(ents[key], name)
+                    _add_alias(ents[key], nick.group(1))
                 if kind == "place" and hit.end < len(toks) and toks[hit.end].norm in _AREA_NOUNS:
                     _add_alias(ents[key], body[span.start:toks[hit.end].end])     # "Zhari district"
                 if hit.title:
@@ -257,13 +265,15 @@ class MentionFinder:
                                      last_group, sent.index, "anaphora:sentence-initial it"))
             for am in _ANAPHOR.finditer(sent.span.text):
                 a0, a1 = sent.span.start + am.start(), sent.span.start + am.end()
-                if any(f.span.start < a1 and a0 < f.span.end for f in found):
+                head0 = a1 - len(am.group(1).split()[-1])
+                overlap = [f for f in found if f.span.start < a1 and a0 < f.span.end]
+                if overlap and any(f.span.end > head0 for f in overlap):
                     continue                 # "the Qazali Network" is a name, not an anaphor
                 before = [f for f in found if f.span.end <= sent.span.start + am.start()]
                 ref = _antecedent(before, mentions, ents, am.group(1))
                 if ref:
-                    s0 = sent.span.start + am.start()
-                    found.append(Mention(Span(s0, s0 + len(am.group()), am.group()), ents[ref].type, ref,
+                    s0 = head0 if overlap else a0     # "the Iran-backed group": the backer stays a mention
+                    found.append(Mention(Span(s0, a1, self._body[s0:a1]), ents[ref].type, ref,
                                          sent.index, "anaphora:nearest-group"))
             found.sort(key=lambda m: m.span.start)
             mentions.extend(found)
@@ -543,8 +553,9 @@ class MentionFinder:
         if hit.kind == "facility":
             return "place_" + slug(span.text), "place", span.text
         if hit.kind == "person":
-            key = "person_" + slug(span.text)
-            return key, "person", span.text
+            plain = " ".join(_NICKNAME.sub(" ", span.text).split())    # Jimmy "Barbecue" Chérizier
+            key = "person_" + slug(plain)
+            return key, "person", plain
         return "org_" + slug(span.text), hit.kind, span.text
 
     def _link_singles(self, body, pending, ents, places, country=None) -> list[Mention]:
@@ -773,7 +784,7 @@ def _acronym_appositions(body: str, mentions: list[Mention], ents: dict[str, Ent
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w’'-]*", name) if w[0].isupper()).upper()
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][\w’']*", name) if w[0].isupper()).upper()
 
 
 def _rekey(mentions: list[Mention], ents: dict[str, Entity], old: str, new: str, kind: str, why: str) -> None:

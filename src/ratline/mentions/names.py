@@ -91,6 +91,8 @@ def _is_cap(tok: Token) -> bool:
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_JOINING_PARTICLES = {"au", "aux", "en", "de", "du", "des", "la", "le", "les", "sur", "sous", "upon", "on", "y", "el",
+                      "e", "i"}      # Urdu/Persian izafat: "Lashkar-e-Taiba", "Tehrik-i-Insaf"
 
 
 def find_names(tokens: list[Token], covered: set[int], is_place=None) -> list[NameHit]:
@@ -134,6 +136,14 @@ def _run_end(tokens, i, covered, lists) -> int:
             continue
         if t.text == "-" and j + 1 < n and _is_cap(tokens[j + 1]) and tokens[j + 1].start == t.end:
             j += 1
+            continue
+        if t.text == "-" and j + 3 < n and tokens[j + 1].norm in _JOINING_PARTICLES and tokens[j + 2].text == "-" \
+                and _is_cap(tokens[j + 3]) and tokens[j + 3].start == tokens[j + 2].end:
+            j += 3                      # "Port-au-Prince", "Aix-en-Provence", "Stratford-upon-Avon"
+            continue
+        if t.text in ('"', "“") and j + 3 < n and _is_cap(tokens[j + 1]) and tokens[j + 2].text in ('"', "”") \
+                and _is_cap(tokens[j + 3]):
+            j += 3                      # Jimmy "Barbecue" Chérizier: a nickname inside the name
             continue
         if t.norm == "of" and _org_like(tokens, i, j, lists):
             k = j + 1

@@ -83,11 +83,12 @@ def apposed_units(sentences, mentions: list[Mention], ents: dict[str, Entity]) -
         for unit in here:
             if unit.kind not in ("state_force", "armed_group"):
                 continue
-            before = sent.span.text[:unit.span.start - sent.span.start]
-            hit = _APPOSED_UNIT.search(before)
+            rel = unit.span.start - sent.span.start
+            lo = max(0, rel - 160)                 # the apposition sits just before the unit's name
+            hit = _APPOSED_UNIT.search(sent.span.text[lo:rel])
             if not hit:
                 continue
-            np0, np1 = sent.span.start + hit.start("np"), sent.span.start + hit.end("np")
+            np0, np1 = sent.span.start + lo + hit.start("np"), sent.span.start + lo + hit.end("np")
             inside = [x for x in here if np0 <= x.span.start and x.span.end <= np1]
             opener = next((x for x in inside if x.kind in _ORG_KINDS), None)
             if opener is None or opener.key == unit.key:

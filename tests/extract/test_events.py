@@ -289,3 +289,8 @@ def test_events_a_second_strike_is_another_event_the_same_day():
     assert len(strikes) == 2
     assert strikes[0].date == strikes[1].date == "2025-04-14"
     assert strikes[1].location == "place_aitaroun" and strikes[1].killed_best == 1
+
+
+def test_events_who_reports_an_event_after_it_is_not_its_target():
+    ex = run("In February, a strike near Jamaame killed more than 20 militants, AFRICOM said.", published="2021-03-05")
+    assert all("africom" not in e.targets for e in ex.events)

@@ -251,3 +251,10 @@ def test_relations_an_active_seizure_borrows_no_captor_from_an_earlier_sentence(
     body = ("Troops raided a farm near Tibu on Saturday. In 2023 its fighters seized Luis Manuel Diaz in Barrancas.")
     got = triples(run(body))
     assert not any(s == "person_luis_manuel_diaz" and p == "captured_by" for s, p, o in got)
+
+
+def test_relations_the_government_of_a_titled_leader():
+    body = ("Colombian troops clashed with the ELN near Tibu. The government of President Gustavo Petro suspended "
+            "peace talks with the ELN on January 17.")
+    got = triples(run(body))
+    assert ("person_gustavo_petro", "leads", "colombia") in got

@@ -364,3 +364,15 @@ def test_finder_village_words_first_make_a_place(finder, name):
 def test_finder_a_word_after_outskirts_of_is_a_place(finder):
     dm = _find(finder, "A strike hit a motorcycle on the outskirts of Aitaroun on Monday.")
     assert [m.kind for m in dm.mentions if m.span.text == "Aitaroun"] == ["place"]
+
+
+def test_finder_the_task_force_is_the_named_task_force(finder):
+    body = ("Troops of Task Force Takuba arrested six men on Saturday. Colonel Jean Morel, the task force's "
+            "spokesman, said they were being questioned.")
+    dm = _find(finder, body)
+    assert [m.key for m in dm.mentions if m.span.text == "the task force"] == ["task_force_takuba"]
+
+
+def test_finder_a_named_unit_word_without_such_a_unit_is_no_anaphor(finder):
+    dm = _find(finder, "Boko Haram fighters attacked Konduga. The brigade commander said they fled.")
+    assert not [m for m in dm.mentions if m.span.text.lower().startswith("the brigade")]

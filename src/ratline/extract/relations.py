@@ -285,6 +285,7 @@ def extract_relations(dm: DocMentions) -> list[Relation]:
                 if target.kind == "person":
                     _add(rels, target.key, "sanctioned_by", by.key, m, "pattern:imposed sanctions on")
     _relations_inside_names(rels, dm)
+    _titled_leaders(rels, dm)
     _victim_relations(rels, dm)
     return list(rels.values())
 
@@ -448,6 +449,42 @@ def _victim_relations(rels, dm: DocMentions) -> None:
 
 
 _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+_HEAD_TITLE = re.compile(r"\b(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)\s+)?(?:government|administration)\s+of\s+"
+                         r"(?:(?:the\s+)?(?:late\s+)?)?(?:President|Prime Minister|Premier|Chancellor)\s+$")
+_NOT_SITTING = re.compile(r"\b(?:former|ex-|late|then|Vice|vice|deputy|Deputy|acting|interim)\s+(?:[A-Z][\w-]+\s+)?$")
+
+
+def _titled_leaders(rels, dm: DocMentions) -> None:
+    """"The government of Prime Minister Abiy Ahmed": the head of government leads the government
+    of the country named with it, else of the country the report is about.  A bare "President X"
+    is left alone: reports name foreign heads of state that way too, and annotators differ."""
+    from ratline.mentions.dictionary import default_dictionary
+
+    dictionary = default_dictionary()
+    body_of = {s.index: s.span for s in dm.sentences}
+    for m in dm.mentions:
+        if m.kind != "person":
+            continue
+        span = body_of[m.sentence]
+        before = span.text[max(0, m.span.start - span.start - 40):m.span.start - span.start]
+        hit = _HEAD_TITLE.search(before)
+        if not hit or _NOT_SITTING.search(before[:hit.start("adj") if hit.group("adj") else hit.start()]):
+            continue
+        state = None
+        if hit.group("adj"):
+            state = next((a for a in dictionary.actors.values() if a.type == "government"
+                          and (hit.group("adj") in a.adjectives or hit.group("adj") == a.name)), None)
+            if state is None and hit.group("adj") not in ("The", "the", "A", "An", "Former"):
+                continue                  # a qualifier we cannot place ("Palestinian Authority President")
+        if state is None and dm.theatre:
+            state = next((a for a in dictionary.actors.values() if a.type == "government"
+                          and a.country == dm.theatre and a.adjectives), None)
+        if state is None:
+            continue
+        _ensure_entity(dm, state, state.name)
+        _add(rels, m.key, "leads", state.id, mask(span, [], []), "title:head of state or government")
 
 
 def _military_of(m) -> str:

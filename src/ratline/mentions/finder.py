@@ -120,7 +120,8 @@ _POSSESSIVE_FORCE = re.compile(r"^[’']s\s+(?P<noun>air force|army|navy|militar
                                r"special forces|police|border guards?|national guard|coast guard)\b", re.I)
 _ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:(?-i:[a-zè][\w’'-]*)\s+|[\w’'.]+-(?:backed|led|based|"
                       r"linked|aligned|allied)\s+)?"
-                      r"(?:network|group|militia|organi[sz]ation|movement|faction|cartel|gang|alliance|syndicate))\b(?!s)",
+                      r"(?:network|group|militia|organi[sz]ation|movement|faction|cartel|gang|alliance|syndicate|"
+                      r"task force|command|brigade|battalion|coalition|front))\b(?!s)",
                       re.I)
 
 
@@ -137,6 +138,7 @@ class DocMentions:
     mentions: list[Mention]
     entities: dict[str, Entity]
     places: dict[str, object] = field(default_factory=dict)   # entity id -> gazetteer Place
+    theatre: str | None = None           # ISO2 of the country the report is about, if it says
     _by_sentence: dict[int, list[Mention]] | None = None
 
     def in_sentence(self, index: int) -> list[Mention]:
@@ -295,7 +297,7 @@ class MentionFinder:
         _acronym_appositions(body, mentions, ents)
         _merge_nested_facilities(mentions, ents, places)
         mentions.sort(key=lambda m: m.span.start)
-        return DocMentions(sentences, mentions, ents, places)
+        return DocMentions(sentences, mentions, ents, places, theatre=theatre or country)
 
     def _elliptic_member(self, sent, found, covered, ents, at: int, word: str, noun: str) -> list[Mention]:
         """"Iraqi and US forces", "U.S., British and Iraqi Security Forces": each named member of a
@@ -629,8 +631,20 @@ def _add_alias(ent: Entity, surface: str) -> None:
         ent.aliases.append(surface)
 
 
+_NAMED_HEADS = ("task force", "command", "brigade", "battalion", "coalition", "front")
+
+
 def _antecedent(found, earlier, ents, noun: str) -> str | None:
+    """The group "the group" means: the nearest armed group; "the task force", "the brigade":
+    the nearest named actor whose name has that word, or none."""
     head = noun.split()[-1].lower()
+    named = next((h for h in _NAMED_HEADS if noun.lower().endswith(h)), None)
+    if named is not None:
+        for m in reversed(earlier + found):
+            if m.kind in ("armed_group", "state_force", "state_agency", "other") and m.key in ents \
+                    and named in " ".join([ents[m.key].name, *ents[m.key].aliases]).lower():
+                return m.key
+        return None
     for m in reversed(earlier + found):
         if m.kind != "armed_group":
             continue

@@ -363,9 +363,7 @@ class MentionFinder:
                 basis = "dictionary:possessive-force"
             _add_alias(ents[key], span.text)
             mentions[k] = Mention(span, "state_force", key, m.sentence, basis)
-        used = {m.key for m in mentions}
-        for key in [key for key, e in ents.items() if e.type == "government" and key not in used]:
-            del ents[key]
+        _drop_unused_states(mentions, ents)
 
     def _theatre_as_place(self, actor, toks, m, country: str | None) -> bool:
         """The bare name of the country the report is about ("a secure and stable Iraq", "leave
@@ -724,6 +722,12 @@ def _bare_demonyms_as_forces(body: str, mentions: list[Mention], ents: dict[str,
         top = max(set(keys), key=keys.count)
         mentions[k] = Mention(m.span, "state_force", top, m.sentence, "dictionary:demonym-as-forces")
         _add_alias(ents[top], m.span.text)
+    _drop_unused_states(mentions, ents)
+
+
+def _drop_unused_states(mentions: list[Mention], ents: dict[str, Entity]) -> None:
+    """A state whose every mention was re-read as its forces, or as part of a name, is no actor
+    of the report."""
     used = {m.key for m in mentions}
     for key in [key for key, e in ents.items() if e.type == "government" and key not in used]:
         del ents[key]

@@ -315,6 +315,7 @@ class MentionFinder:
         found = [f for f in found if not (f.span.start <= s0 < f.span.end)]
         found.append(Mention(span, actor.type, key, sent.index, "dictionary:elliptic-coordination"))
         _add_entity(ents, key, actor.type, actor.display_name, f"{word} {noun}", actor.country, "dictionary")
+        _add_alias(ents[key], word)          # "US" in "US and Iraqi forces" names the force too
         covered.update(k for k, t in enumerate(sent.tokens) if span.start <= t.start < span.end)
         return found
 

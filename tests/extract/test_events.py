@@ -294,3 +294,28 @@ def test_events_a_second_strike_is_another_event_the_same_day():
 def test_events_who_reports_an_event_after_it_is_not_its_target():
     ex = run("In February, a strike near Jamaame killed more than 20 militants, AFRICOM said.", published="2021-03-05")
     assert all("africom" not in e.targets for e in ex.events)
+
+
+def test_events_a_states_drone_is_its_armed_forces_acting():
+    ex = run("An Israeli drone struck a car near Nabatieh on Monday, killing two people.", published="2025-04-15")
+    assert [e.actors for e in _core(ex)] == [["idf"]]
+    assert "idf" in {e.id for e in ex.entities}
+
+
+def test_events_a_backer_named_in_a_modifier_is_no_party():
+    ex = run("Pro-government militiamen attacked positions held by the Rwanda-backed M23 near Sake on Saturday, "
+             "killing 11 rebels.", published="2025-03-03")
+    assert all("rwanda" not in e.actors + e.targets for e in ex.events)
+
+
+def test_events_its_fighters_act_for_the_group_named_before():
+    body = ("Viv Ansanm grew out of a truce between rival gangs. In early March 2024 its fighters stormed the "
+            "National Penitentiary in Port-au-Prince.")
+    ex = run(body, published="2025-05-09")
+    assert any("viv_ansanm" in e.actors for e in _core(ex))
+
+
+def test_events_a_suicide_bombing_is_no_airstrike():
+    ex = run("Its suicide bombing at Quetta railway station on November 9 killed at least 26 people.",
+             published="2024-12-27")
+    assert [e.type for e in _core(ex)] == ["ied_attack"]

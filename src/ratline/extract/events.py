@@ -30,8 +30,9 @@ from ratline.extract.drafts import (  # noqa: F401 - build_events is part of thi
 from ratline.extract.masking import Masked, mask
 
 from ratline.extract.triggers import TriggerHit, load_triggers
+from ratline.mentions.dictionary import default_dictionary
 from ratline.mentions.finder import DocMentions
-from ratline.schema import DateRef, Mention, Span
+from ratline.schema import DateRef, Entity, Mention, Span
 
 
 _ATTRIBUTED = re.compile(r"\s+(?:had been|has been|was|were|is being)\s+(?:[\w-]+\s+)?(?:carried out|conducted|claimed|"
@@ -53,6 +54,12 @@ _NEXT_MENTION = re.compile(r"^\s+(?:the\s+)?(?:(?:town|city|village|district|pro
 _SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that)|"
                        r"Later (?:that|the same) (?:day|morning|afternoon|evening|night)|"
                        r"(?:That|The same) (?:morning|afternoon|evening|night))\b", re.I)
+_MODIFIER = re.compile(r"^\.?\s*-\s*(?:backed|led|based|funded|sponsored|trained|aligned|allied|linked)\b", re.I)
+_ARMS_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:drones?|jets?|warplanes?|aircraft|helicopters?|planes?|troops|soldiers|"
+                         r"forces|army|military|navy|artillery|gunboats?|missiles?|strikes?|airstrikes?|air ?strikes?|"
+                         r"commandos|special forces|police)\b", re.I)
+_OWNED_FIGHTERS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|gunmen|militants|members|men|forces|"
+                             r"troops|cadres|operatives)\b", re.I)
 _ANOTHER = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|separate|new)\s+(?:[\w-]+\s+)?"
                       r"(?:strike|airstrike|drone strike|attack|raid|ambush|bombing|blast|explosion|assault|clash|"
                       r"operation|kidnapping|abduction)\b|\banother\s+(?:[\w-]+\s+)?(?:strike|airstrike|attack|raid|"
@@ -90,6 +97,7 @@ class EventExtractor:
         self.find_quantities = find_quantities
         self.paragraphs = paragraphs           # paragraph index per sentence
         self.triggers = load_triggers()
+        self.dictionary = default_dictionary()
         self.drafts: list[Draft] = []
         self.anchor = None
         self.year_hint: int | None = None     # the year the text last named, for "of that year"
@@ -367,7 +375,15 @@ class EventExtractor:
             pos = masked.text.find(f"⟦{k}⟧")
             if m.kind not in PARTY_KINDS:
                 continue
-            if m.basis.endswith("adjective") and not NOUN_USE.match(masked.text[pos + len(f"⟦{k}⟧"):]):
+            after = masked.text[pos + len(f"⟦{k}⟧"):]
+            if _MODIFIER.match(after):
+                continue             # "the Rwanda-backed M23", "the U.S.-led coalition": not a party here
+            if m.basis.endswith("adjective") and _ARMS_AFTER.match(after):
+                force = self.dictionary.military_of(m.key)
+                if force is not None:        # "an Israeli drone struck", "Pakistani jets"
+                    m = Mention(m.span, "state_force", force, m.sentence, m.basis + "+armed-forces")
+                    self._ensure_entity(force, m.span.text)
+            if m.basis.endswith("adjective") and not NOUN_USE.match(after) and m.kind == "government":
                 continue             # "Iranian agents" names no actor; "the US has imposed" does
             before = masked.text[:pos]
             if pos < cut:
@@ -388,7 +404,22 @@ class EventExtractor:
                 _add(actors, m.key)
             elif pos > main.start or TARGET_CUE.search(before):
                 _add(targets, m.key)
+        if not actors and not passive:
+            owner = _OWNED_FIGHTERS.search(masked.text[cut:main.start])
+            if owner is not None and self._last_group_before(masked.span.start) is not None:
+                _add(actors, self._last_group_before(masked.span.start))   # "its fighters stormed"
         return actors, [t for t in targets if t not in actors]
+
+    def _ensure_entity(self, actor_id: str, surface: str) -> None:
+        """An actor the events name that no mention did (a state's armed forces behind its adjective)."""
+        if actor_id not in self.dm.entities:
+            actor = self.dictionary.actors[actor_id]
+            self.dm.entities[actor_id] = Entity(id=actor_id, type=actor.type, name=actor.name, aliases=[surface],
+                                                country=actor.country, basis="dictionary:armed forces of a state")
+
+    def _last_group_before(self, at: int) -> str | None:
+        groups = [m for m in self.dm.mentions if m.kind == "armed_group" and m.span.end <= at]
+        return groups[-1].key if groups else None
 
     def _claim_source(self, masked: Masked) -> str | None:
         hit = PRESS.search(masked.text)

@@ -494,16 +494,7 @@ def _military_of(m) -> str:
         return m.key
     from ratline.mentions.dictionary import default_dictionary
 
-    dictionary = default_dictionary()
-    state = dictionary.actors.get(m.key)
-    if state is None:
-        return m.key
-    for adj in state.adjectives:
-        for noun in ("military", "Armed Forces", "army", "Defense Forces", "Defence Forces"):
-            for hit in dictionary.match(tokenize(f"{adj} {noun}")):
-                if hit.start == 0 and dictionary.actors[hit.actor_id].type == "state_force":
-                    return hit.actor_id
-    return m.key
+    return default_dictionary().military_of(m.key) or m.key
 
 
 def _ensure_force(dm: DocMentions, key: str) -> None:

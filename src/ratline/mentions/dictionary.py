@@ -94,6 +94,24 @@ class ActorDictionary:
                 merged[actor.id] = actor   # a user's entry replaces the built-in one
         return cls(list(merged.values()))
 
+    def military_of(self, state_id: str) -> str | None:
+        """The armed forces of a state ("Israeli" -> the IDF), for a state that acts through them
+        ("an Israeli drone", "killed in an Israeli airstrike"); None when the dictionary lacks them."""
+        cache = self.__dict__.setdefault("_military", {})
+        if state_id not in cache:
+            state = self.actors.get(state_id)
+            found = None
+            for adj in (state.adjectives if state is not None else []):
+                for noun in ("military", "Armed Forces", "army", "Defense Forces", "Defence Forces"):
+                    hits = [h for h in self.match(tokenize(f"{adj} {noun}")) if h.start == 0]
+                    if hits and self.actors[hits[0].actor_id].type == "state_force":
+                        found = hits[0].actor_id
+                        break
+                if found:
+                    break
+            cache[state_id] = found
+        return cache[state_id]
+
     def match(self, tokens: list[Token]) -> list[DictMatch]:
         """Longest, leftmost matches; tokens are one sentence's tokens."""
         words = [(i, t) for i, t in enumerate(tokens) if t.norm.isalnum()]

@@ -258,3 +258,10 @@ def test_relations_the_government_of_a_titled_leader():
             "peace talks with the ELN on January 17.")
     got = triples(run(body))
     assert ("person_gustavo_petro", "leads", "colombia") in got
+
+
+def test_relations_both_are_part_of_the_alliance():
+    body = ("The two federations are the G9 and the Gran Grif gang. Both are part of the Viv Ansanm alliance.")
+    got = triples(extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body,
+                                   published="2025-05-09")))
+    assert any(s == "g9_haiti" and p == "part_of" and o == "viv_ansanm" for s, p, o in got)

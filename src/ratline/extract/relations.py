@@ -174,7 +174,7 @@ PATTERNS = [
     _p("x, the branch of y", "part_of", r"(?P<s>⟦\d+⟧),?\s+(?:(?:is|was|remains)\s+)?(?:the\s+|a\s+|an\s+)?"
        r"(?:[\w-]+\s+){0,3}?(?:branch|wing|"
        r"arm|unit|division|affiliate|franchise|chapter|subsidiary)\s+of\s+(?:the\s+)?(?P<o>" + H + ")", GROUP, GROUP),
-    _p("x was part of y", "part_of", r"(?P<s>⟦\d+⟧),?\s+(?:which|who)?\s*(?:is|are|was|were|remains?)\s+"
+    _p("x was part of y", "part_of", r"(?P<s>EL),?\s+(?:which|who)?\s*(?:is|are|was|were|remains?|remain)\s+(?:both\s+|also\s+)?"
        r"(?:a\s+)?(?:part|made up|composed|formed)\s+of\s+(?:(?:elements|members|units|fighters)\s+of\s+)?"
        r"(?:the\s+)?(?P<o>" + H + ")", GROUP, GROUP),
     # allied_with
@@ -305,7 +305,8 @@ def _groups_named(m: Masked, mentions: list) -> list:
     return groups
 
 
-_PLURAL_ANAPHOR = re.compile(r"\b[Tt]hese (?:terror |militant |armed )?(?:groups|networks|militias|organi[sz]ations|cells)\b")
+_PLURAL_ANAPHOR = re.compile(r"\b[Tt]hese (?:terror |militant |armed )?(?:groups|networks|militias|organi[sz]ations|cells|"
+                             r"gangs|factions|federations)\b|^Both(?= (?:are|were|have|had|remain)\b)")
 
 
 def _relation_mention(m, sent_span) -> bool:

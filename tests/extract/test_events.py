@@ -319,3 +319,22 @@ def test_events_a_suicide_bombing_is_no_airstrike():
     ex = run("Its suicide bombing at Quetta railway station on November 9 killed at least 26 people.",
              published="2024-12-27")
     assert [e.type for e in _core(ex)] == ["ied_attack"]
+
+
+def test_events_rockets_fired_at_a_town_are_a_rocket_attack():
+    ex = run("On March 22, rockets were fired from southern Lebanon toward the border town of Metula.",
+             published="2025-04-15")
+    assert [e.type for e in _core(ex)] == ["rocket_mortar_attack"]
+
+
+def test_events_a_town_seized_by_name_is_a_place_taken():
+    ex = run("In August 2023 Fano fighters briefly seized Lalibela, the town of rock churches.", published="2025-04-08")
+    assert [(e.type, e.location) for e in _core(ex)] == [("armed_clash", "place_lalibela")]
+
+
+def test_events_a_press_office_that_reports_is_no_party():
+    body = "ISPR said troops had killed six militants in an operation near Mir Ali in North Waziristan on Wednesday."
+    ex = run(body, published="2024-12-27")
+    ev = _core(ex)
+    assert len(ev) == 1 and ev[0].location == "place_mir_ali"
+    assert all("ispr" not in e.actors + e.targets for e in ev)

@@ -388,8 +388,8 @@ class EventExtractor:
             before = masked.text[:pos]
             if pos < cut:
                 continue
-            if pos > main.end and m.kind != "person" and SPEAKER.match(masked.text[pos + len(f"⟦{k}⟧"):]):
-                continue             # "..., the command said": who reports it, not whom it hit
+            if m.kind != "person" and SPEAKER.match(after) and (pos > main.end or m.kind in ("other", "state_agency")):
+                continue             # "..., the command said", "ISPR said troops had ...": who reports it
             if m.kind == "person":
                 if not SPEAKER.match(masked.text[pos + len(f"⟦{k}⟧"):]):
                     _add(targets, m.key)

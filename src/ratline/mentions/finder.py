@@ -49,7 +49,9 @@ _SUBGROUP_BEFORE = re.compile(r"(?:\b(?:(?!(?:and|or|of|the|by|with|from|to|in|o
 _SUBGROUP_AFTER = re.compile(r"\s+(?:cells|units|elements|factions)\b")
 _THE_FORCE = re.compile(r"\b(?:(?:the|The)\s+(army|military|police|navy|air force|junta|regime)\b(?!\s+of\b)"
                         r"|(?<![\w’'-])(army|military|regime|junta|police|navy)\s+(?=warplanes|aircraft|jets|drones|"
-                        r"helicopters|troops|soldiers|artillery|gunboats|units\b))")
+                        r"helicopters|troops|soldiers|artillery|gunboats|units\b))"
+                        r"|(?:^|(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bsaid\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bof\s)"
+                        r"|(?<=\bby\s)|(?<=\bas\s)|(?<=\bwith\s))(troops|soldiers)\b(?!\s+(?:of|from)\b)")
 _GENERIC_FIGHTERS = re.compile(r"\b(?:the\s+)?(insurgents|militants|jihadists|rebels|extremists|terrorists|guerrillas|"
                                r"gunmen)\b", re.I)
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -100,6 +102,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|ea
                               r"southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)|"
                               r"kilometers (?:from|of)|miles (?:from|of)|(?:outskirts|edge|centre|center|heart|"
                               r"entrance) of|road (?:to|from)|(?:town|village|city|hamlet|district) of)\s+$")
+_TAKEN_BEFORE = re.compile(r"\b(?:seized|captured|entered|overran|stormed|retook|recaptured|besieged|shelled|"
+                           r"(?:took|seized|gained|lost) control of)\s*$", re.I)
 _NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer", "autumn", "winter", "fall",
                     "english", "arabic", "french", "persian", "pashto", "dari", "court", "custody", "parliament"}
 _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout", "to", "within", "near", "outside",
@@ -251,11 +255,11 @@ class MentionFinder:
                     _add_alias(ents[key], body[toks[hit.start - 3].start:span.end])   # "Iraq’s Finance Ministry"
                     found = _drop_owner_mention(found, mentions, ents, toks[hit.start - 3].end)
             for am in _THE_FORCE.finditer(sent.span.text):
-                g = 1 if am.group(1) else 2
-                key = self._national_force(am.group(g), country)
+                g = 1 if am.group(1) else 2 if am.group(2) else 3
+                key = self._national_force("army" if g == 3 else am.group(g), country)
                 s0 = sent.span.start + am.start(g)
-                if key is None or any(f.span.start <= s0 < f.span.end for f in found):
-                    continue
+                if key is None or any(f.span.start <= s0 < f.span.end or s0 - 2 <= f.span.end <= s0 for f in found):
+                    continue             # "Pakistani troops", "US and Iraqi troops": named by what precedes
                 actor = self.dictionary.actors[key]
                 found.append(Mention(Span(s0, s0 + len(am.group(g)), am.group(g)), actor.type, key, sent.index,
                                      "dictionary:national-force"))
@@ -587,7 +591,8 @@ class MentionFinder:
             big = place is not None and ((place.population or 0) >= 50000
                                          or getattr(place, "feature", "") in ("province", "country"))
             exact = "exact" in (getattr(place, "basis", "") or "") or getattr(place, "feature", "") == "country"
-            if place is not None and (locative or (big and exact)):
+            taken = _TAKEN_BEFORE.search(body[max(0, span.start - 30):span.start])
+            if place is not None and (locative or (big and exact) or (taken and exact)):
                 key = "place_" + slug(place.name)
                 places[key] = place
                 out.append(Mention(span, "place", key, sent.index, "gazetteer:single-word"))

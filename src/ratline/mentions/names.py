@@ -91,6 +91,7 @@ def _is_cap(tok: Token) -> bool:
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_STRONG_LOCATIVES = {"near", "outside", "around", "toward", "towards", "into", "inside", "outskirts"}
 _JOINING_PARTICLES = {"au", "aux", "en", "de", "du", "des", "la", "le", "les", "sur", "sous", "upon", "on", "y", "el",
                       "e", "i"}      # Urdu/Persian izafat: "Lashkar-e-Taiba", "Tehrik-i-Insaf"
 
@@ -222,6 +223,9 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, "single", None, "pattern:capitalised-word")   # a surname first, else a place
     if is_place is not None and is_place(name):
         return NameHit(i, j, "place", None, "gazetteer" + (":locative" if place_ctx else ""))
+    if len(words) in (2, 3) and (prev in _STRONG_LOCATIVES or (prev == "the" and prev2 in _STRONG_LOCATIVES)) \
+            and nxt not in ("s", "'", "’"):
+        return NameHit(i, j, "place", None, "pattern:locative-name")       # "near Mir Ali", "outside Tal Afar"
     if len(words) >= 2 and words[0] in lists.place_heads_first and not org:
         return NameHit(i, j, "place", None, "pattern:place-head-first")     # "Kfar Tebnit", "Deir Hafer"
     if len(words) >= 2 and words[0] in lists.org_heads_first and tokens[i].text[:1].isupper():

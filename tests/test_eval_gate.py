@@ -29,6 +29,8 @@ CORPORA = {
     # a second set written and annotated blind by a helper in session 6; its first run is in its
     # README and NOTES.md, after which it too only guards against regressions
     "heldout2": (REPO / "tests" / "data" / "heldout2" / "articles", REPO / "tests" / "data" / "heldout2" / "gold"),
+    # a third blind set (session 6); first run in its README
+    "heldout3": (REPO / "tests" / "data" / "heldout3" / "articles", REPO / "tests" / "data" / "heldout3" / "gold"),
 }
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 

@@ -36,6 +36,7 @@ SETS = {   # name: (articles, gold)
     "demo": (DEMO, GOLD),
     "heldout": (REPO / "tests" / "data" / "heldout" / "articles", REPO / "tests" / "data" / "heldout" / "gold"),
     "heldout2": (REPO / "tests" / "data" / "heldout2" / "articles", REPO / "tests" / "data" / "heldout2" / "gold"),
+    "heldout3": (REPO / "tests" / "data" / "heldout3" / "articles", REPO / "tests" / "data" / "heldout3" / "gold"),
 }
 GOLD_FILES = [g for _, gold_dir in SETS.values() for g in sorted(gold_dir.glob("*.json"))]
 ALL_ARTICLES = [a for art_dir, _ in SETS.values() for a in sorted(art_dir.iterdir()) if a.suffix in ARTICLE_SUFFIXES]

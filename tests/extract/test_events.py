@@ -338,3 +338,10 @@ def test_events_a_press_office_that_reports_is_no_party():
     ev = _core(ex)
     assert len(ev) == 1 and ev[0].location == "place_mir_ali"
     assert all("ispr" not in e.actors + e.targets for e in ev)
+
+
+def test_events_an_act_dated_relative_to_another_is_not_that_event():
+    body = ("American warplanes struck eight targets near Sanaa airport late on Monday. Hours before the raids, "
+            "a Houthi spokesman said the group had fired missiles at a US tanker in the Red Sea.")
+    ex = run(body, published="2024-01-23")
+    assert sorted(e.type for e in _core(ex)) == ["airstrike", "rocket_mortar_attack"]

@@ -376,3 +376,16 @@ def test_finder_the_task_force_is_the_named_task_force(finder):
 def test_finder_a_named_unit_word_without_such_a_unit_is_no_anaphor(finder):
     dm = _find(finder, "Boko Haram fighters attacked Konduga. The brigade commander said they fled.")
     assert not [m for m in dm.mentions if m.span.text.lower().startswith("the brigade")]
+
+
+def test_finder_a_shared_acronym_goes_to_the_actor_the_report_names(finder):
+    dm = _find(finder, "Fighters of the Syrian National Army (SNA) attacked the SDF near Manbij. The SNA said "
+                       "it lost five men.")
+    assert set(_keys(dm, "SNA")) == {"syrian_national_army"}
+    dm = _find(finder, "The Somali National Army (SNA) retook Bulo Burde. The SNA said ten militants died.")
+    assert set(_keys(dm, "SNA")) == {"somali_national_army"}
+
+
+def test_finder_a_water_body_of_a_name_is_one_place(finder):
+    dm = _find(finder, "The ship was hit in the Gulf of Aden on Monday.")
+    assert [m.span.text for m in dm.mentions if m.kind == "place"] == ["Gulf of Aden"]

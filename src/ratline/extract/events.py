@@ -51,6 +51,8 @@ _MADE_TO = re.compile(r"\b(?:forced|compelled|obliged|pushed|pressured|persuaded
 _NEXT_MENTION = re.compile(r"^\s+(?:the\s+)?(?:(?:town|city|village|district|province|region|hamlet|port)\s+of\s+)?⟦(\d+)⟧")
 
 
+_RELATIVE_TO = re.compile(r"\b(?:before|after|since|following|ahead of|in response to|in retaliation for|"
+                          r"in revenge for|to avenge|days? after|hours? after|weeks? after)\s+$", re.I)
 _SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that)|"
                        r"Later (?:that|the same) (?:day|morning|afternoon|evening|night)|"
                        r"(?:That|The same) (?:morning|afternoon|evening|night))\b", re.I)
@@ -469,6 +471,8 @@ class EventExtractor:
 
     def _same_as(self, d: Draft, masked: Masked) -> Draft | None:
         ref = DEF_REF.search(masked.text)
+        if ref and _RELATIVE_TO.search(masked.text[:ref.start()]) and ref.group("noun").lower() not in d.basis.lower():
+            ref = None               # "hours before the raids, X fired missiles": another event
         definite = bool(ref)
         ref_group = REF_GROUP.get(ref.group("noun").lower(), "op") if ref else None
         latest = self._latest()

@@ -70,6 +70,7 @@ class ActorDictionary:
         self.actors = {a.id: a for a in actors}
         self._keys: dict[tuple[str, ...], tuple[str, str]] = {}
         self._acronyms: dict[str, str] = {}
+        self._acronym_owners: dict[str, list[str]] = {}     # "SNA": Syrian and Somali National Army
         self._adjectives: set[str] = set()     # exact forms: adjectives are matched case-sensitively
         for a in actors:
             for form in [a.name, *a.aliases]:
@@ -83,6 +84,7 @@ class ActorDictionary:
                     self._adjectives.add(_squash(adj))
             for acr in a.acronyms:
                 self._acronyms[acr.replace("-", "").replace(".", "")] = a.id
+                self._acronym_owners.setdefault(acr.replace("-", "").replace(".", ""), []).append(a.id)
         self.max_len = max((len(k) for k in self._keys), default=1)
 
     @classmethod
@@ -93,6 +95,10 @@ class ActorDictionary:
                 actor = _actor_from_entry(entry)
                 merged[actor.id] = actor   # a user's entry replaces the built-in one
         return cls(list(merged.values()))
+
+    def acronym_owners(self, surface: str) -> list[str]:
+        """Every actor an acronym can stand for, in dictionary order."""
+        return list(self._acronym_owners.get(surface.replace("-", "").replace(".", ""), ()))
 
     def military_of(self, state_id: str) -> str | None:
         """The armed forces of a state ("Israeli" -> the IDF), for a state that acts through them

@@ -61,6 +61,8 @@ _FORCE_NOUNS = {"forces", "troops", "soldiers", "commandos", "police", "special"
 
 
 _DATELINE_COUNTRY = re.compile(r"^[A-Z][A-Z .'’-]+,\s+([A-Z][A-Za-z .'’-]+?),")
+_SITE_NOUNS = {"bridge", "dam", "camp", "base", "airport", "prison", "market", "checkpoint", "crossing", "port",
+               "mosque", "church", "hospital", "school", "university", "station", "refinery", "airbase", "border"}
 _AREA_NOUNS = {"district", "province", "governorate", "region", "valley", "county", "state", "village", "town"}
 _ORDINARY_WORDS = {"coalition", "forces", "force", "troops", "secret", "cell", "cells", "special", "groups", "group",
                    "multinational", "allied", "international", "security", "army", "network", "units"}
@@ -182,6 +184,8 @@ class MentionFinder:
             found: list[Mention] = []
             covered: set[int] = set()
             for m in matches[sent.index]:
+                if m.form == "acronym":
+                    m = self._acronym_for(m, toks, body, theatre or country)
                 actor = self.dictionary.actors[m.actor_id]
                 if not _active_at(actor, doc.published, tuple(t.norm for t in toks[m.start:m.end])):
                     continue             # "Coalition" in 2011 Afghanistan is not the 2004-09 force in Iraq
@@ -246,8 +250,9 @@ class MentionFinder:
                 if nick:
                     _add_alias(ents[key], name)
                     _add_alias(ents[key], nick.group(1))
-                if kind == "place" and hit.end < len(toks) and toks[hit.end].norm in _AREA_NOUNS:
-                    _add_alias(ents[key], body[span.start:toks[hit.end].end])     # "Zhari district"
+                if kind == "place" and hit.end < len(toks) and (toks[hit.end].norm in _AREA_NOUNS or (
+                        toks[hit.end].norm in _SITE_NOUNS and toks[hit.end].text.islower())):
+                    _add_alias(ents[key], body[span.start:toks[hit.end].end])     # "Zhari district", "Qara Qozak bridge"
                 if hit.title:
                     _add_alias(ents[key], f"{hit.title} {span.text}")
                 if hit.kind == "facility" and hit.start >= 3 and toks[hit.start - 1].norm == "s" \
@@ -341,6 +346,20 @@ class MentionFinder:
                 continue
             mentions[k] = Mention(m.span, "government", state.id, m.sentence, "gazetteer:capital-as-state")
             _add_entity(ents, state.id, "government", state.display_name, m.span.text, state.country, "dictionary")
+
+    def _acronym_for(self, m, toks, body: str, country: str | None):
+        """"SNA" is the Syrian National Army in a report on Syria and the Somali National Army in one
+        on Somalia: an acronym several actors share goes to the one whose full name the report
+        uses, else to the one of the country the report is about."""
+        owners = self.dictionary.acronym_owners(" ".join(t.text for t in toks[m.start:m.end]))
+        if len(owners) < 2:
+            return m
+        low = body.lower()
+        named = [o for o in owners if any(f.lower() in low for f in [self.dictionary.actors[o].name,
+                                                                     *self.dictionary.actors[o].aliases])]
+        local = [o for o in owners if self.dictionary.actors[o].country == country]
+        pick = (named or local or [m.actor_id])[0]
+        return m if pick == m.actor_id else type(m)(m.start, m.end, pick, m.form)
 
     def _possessive_forces(self, body: str, mentions: list[Mention], ents: dict[str, Entity]) -> None:
         """"Ukraine's air force", "Iran's navy": a state's own force, named through the state.  The
@@ -799,7 +818,10 @@ def _acronym_appositions(body: str, mentions: list[Mention], ents: dict[str, Ent
         inner = by_start.get(m.span.end + hit.start(1))
         if inner is not None and inner.key != m.key and inner.basis.startswith("dictionary") \
                 and inner.kind not in ("place", "government") and inner.key in ents:
-            _rekey(mentions, ents, m.key, inner.key, inner.kind, "+acronym-in-brackets")
+            if _initials(m.span.text) == hit.group(1).upper() or m.basis.startswith("dictionary"):
+                _rekey(mentions, ents, m.key, inner.key, inner.kind, "+acronym-in-brackets")
+            else:           # "Zorba Kalima Front (ZKF)": the report defines the acronym; it wins
+                _rekey(mentions, ents, inner.key, m.key, m.kind, "+acronym-defined-here")
         elif inner is None and m.kind == "person" and _initials(m.span.text) == hit.group(1).upper():
             ents[m.key].type = "other"
             for k, x in enumerate(mentions):

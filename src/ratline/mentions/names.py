@@ -31,7 +31,7 @@ _VESSEL_PREFIXES = {"uss", "hms", "ins", "hmas", "hmcs", "mv", "ms"}
 _GEO_WORDS = {"africa", "asia", "europe", "america", "middle", "east", "west", "north", "south", "valley", "river",
               "lake", "mountains", "mountain", "sea", "gulf", "desert", "peninsula", "basin", "plateau", "coast",
               "delta", "island", "islands", "corridor", "strip", "bank", "highlands", "hills",
-              "tierra", "sierra", "valle", "montes", "selva", "costa"}
+              "tierra", "sierra", "valle", "montes", "selva", "costa", "strait", "straits", "horn", "cape"}
 _HYPHEN_ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "ud", "ul", "ur", "us", "ibn"}
 _AREA_WORDS = {"province", "district", "governorate", "city", "town", "village", "hamlet", "region", "state", "county",
                "valley", "area", "neighbourhood", "neighborhood", "camp", "forest", "mountains", "sector"}
@@ -91,6 +91,7 @@ def _is_cap(tok: Token) -> bool:
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+_WATER_HEADS = {"gulf", "sea", "bay", "strait", "straits", "horn", "lake", "gulfs", "isle", "cape"}   # "Gulf of Aden"
 _STRONG_LOCATIVES = {"near", "outside", "around", "toward", "towards", "into", "inside", "outskirts"}
 _JOINING_PARTICLES = {"au", "aux", "en", "de", "du", "des", "la", "le", "les", "sur", "sous", "upon", "on", "y", "el",
                       "e", "i"}      # Urdu/Persian izafat: "Lashkar-e-Taiba", "Tehrik-i-Insaf"
@@ -146,7 +147,7 @@ def _run_end(tokens, i, covered, lists) -> int:
                 and _is_cap(tokens[j + 3]):
             j += 3                      # Jimmy "Barbecue" Chérizier: a nickname inside the name
             continue
-        if t.norm == "of" and _org_like(tokens, i, j, lists):
+        if t.norm == "of" and (_org_like(tokens, i, j, lists) or tokens[j - 1].norm in _WATER_HEADS):
             k = j + 1
             if k < n and tokens[k].norm == "the":
                 k += 1

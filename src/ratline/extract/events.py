@@ -44,11 +44,14 @@ _CONSEQUENCE = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:operation|o
                           r"compelled|caused|drove|persuaded)\b")
 
 
-_MADE_TO = re.compile(r"\b(?:forced|compelled|obliged|pushed|pressured|persuaded|made)\s+(?:the\s+)?(?:⟦\d+⟧|\w+)\s+to\s+"
+_MADE_TO = re.compile(r"\b(?:forced|compelled|obliged)\s+(?:the\s+)?(?:⟦\d+⟧|\w+)\s+to\s+"
                       r"(?:[\w-]+\s+){0,3}$")
 
 
-_NEXT_MENTION = re.compile(r"^\s+(?:the\s+)?(?:(?:town|city|village|district|province|region|hamlet|port)\s+of\s+)?⟦(\d+)⟧")
+_NEXT_PLACE = re.compile(r"^\s+(?:the\s+)?(?:(?:town|city|village|district|province|region|hamlet|port)\s+of\s+)?⟦(\d+)⟧")
+_NEXT_PERSON = re.compile(r"^\s+(?:(?-i:[A-Z][a-z]{1,11}\.?)\s+){0,2}?⟦(\d+)⟧(?!\s*[’']s?\b)")   # "seized Col. ⟦X⟧"
+_ARMED_BEFORE = re.compile(r"\b(?:fighters|militants|rebels|insurgents|gunmen|troops|soldiers|forces|militiamen|"
+                           r"jihadists|guerrillas|commandos|paramilitaries)\s+(?:[\w⟦⟧()-]+\s+){0,5}$", re.I)
 
 
 _RELATIVE_TO = re.compile(r"\b(?:before|after|since|following|ahead of|in response to|in retaliation for|"
@@ -80,11 +83,21 @@ def _announced(dates: list[DateRef], etype: str) -> DateRef | None:
 
 def _object_fits(masked: Masked, h: TriggerHit) -> bool:
     """A trigger that needs a kind of object ("entered ⟦Goma⟧": a place; "seized ⟦Luis Díaz⟧":
-    a person) fires only when the next mention is of that kind."""
-    if h.object is None:
-        return True
-    hit = _NEXT_MENTION.match(masked.text[h.end:])
-    return hit is not None and masked.mention(hit.group(1)).kind == h.object
+    a person, not "seized ⟦Abdul Karim⟧'s farm") fires only when the next mention is of that kind;
+    one that needs a subject ("⟦Israeli jets⟧ bombed"; fighters who "entered ⟦Goma⟧") only
+    when the words just before it name one."""
+    if h.object is not None:
+        hit = (_NEXT_PERSON if h.object == "person" else _NEXT_PLACE).match(masked.text[h.end:])
+        if hit is None or masked.mention(hit.group(1)).kind != h.object:
+            return False
+    if h.subject is not None:
+        before = masked.text[max(0, h.start - 80):h.start]
+        kinds = ("state_force", "government") if h.subject == "state" else ("armed_group", "state_force")
+        near = re.search(r"⟦(\d+)⟧\)?[\s,]+(?:[\w-]+\s+){0,3}$", before)
+        if not ((near and masked.mention(near.group(1)).kind in kinds)
+                or (h.subject == "armed" and _ARMED_BEFORE.search(before))):
+            return False
+    return True
 
 
 def _rank_of(d: Draft, ex: "EventExtractor") -> float:
@@ -237,7 +250,8 @@ class EventExtractor:
                       background=background)
         self._masked = masked
         draft.date = self._pick_date(masked.text, event_dates, main)
-        draft.announced = _announced(dates, main.type) if draft.date is None else None
+        spoken = [d for d in dates if SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])]
+        draft.announced = _announced(spoken, main.type) if draft.date is None else None
         self._picked_rank = None
         draft.place = self._pick_place(masked)
         draft.place_rank = self._picked_rank
@@ -382,9 +396,10 @@ class EventExtractor:
                 continue             # "the Rwanda-backed M23", "the U.S.-led coalition": not a party here
             if m.basis.endswith("adjective") and _ARMS_AFTER.match(after):
                 force = self.dictionary.military_of(m.key)
-                if force is not None:        # "an Israeli drone struck", "Pakistani jets"
-                    m = Mention(m.span, "state_force", force, m.sentence, m.basis + "+armed-forces")
-                    self._ensure_entity(force, m.span.text)
+                if force is None or pos > main.start or passive:
+                    continue         # "90 Iranian drones", "American missiles": where the arms came from
+                m = Mention(m.span, "state_force", force, m.sentence, m.basis + "+armed-forces")
+                self._ensure_entity(force, m.span.text)     # "an Israeli drone struck", "Pakistani jets"
             if m.basis.endswith("adjective") and not NOUN_USE.match(after) and m.kind == "government":
                 continue             # "Iranian agents" names no actor; "the US has imposed" does
             before = masked.text[:pos]
@@ -407,9 +422,10 @@ class EventExtractor:
             elif pos > main.start or TARGET_CUE.search(before):
                 _add(targets, m.key)
         if not actors and not passive:
-            owner = _OWNED_FIGHTERS.search(masked.text[cut:main.start])
-            if owner is not None and self._last_group_before(masked.span.start) is not None:
-                _add(actors, self._last_group_before(masked.span.start))   # "its fighters stormed"
+            owner = _OWNED_FIGHTERS.search(masked.text[cut:max(main.start, main.end)])
+            ref = self._owner_before(masked.span.start) if owner is not None else None
+            if ref is not None:
+                _add(actors, ref)            # "its fighters stormed": the group just written about
         return actors, [t for t in targets if t not in actors]
 
     def _ensure_entity(self, actor_id: str, surface: str) -> None:
@@ -419,9 +435,12 @@ class EventExtractor:
             self.dm.entities[actor_id] = Entity(id=actor_id, type=actor.type, name=actor.name, aliases=[surface],
                                                 country=actor.country, basis="dictionary:armed forces of a state")
 
-    def _last_group_before(self, at: int) -> str | None:
-        groups = [m for m in self.dm.mentions if m.kind == "armed_group" and m.span.end <= at]
-        return groups[-1].key if groups else None
+    def _owner_before(self, at: int) -> str | None:
+        """Whose "its"/"their" fighters: the first group or force of the last sentence naming one."""
+        before = [m for m in self.dm.mentions if m.span.end <= at and m.kind in ("armed_group", "state_force")]
+        if not before:
+            return None
+        return next(m for m in before if m.sentence == before[-1].sentence).key
 
     def _claim_source(self, masked: Masked) -> str | None:
         hit = PRESS.search(masked.text)
@@ -455,7 +474,11 @@ class EventExtractor:
 
     # -- merging ---------------------------------------------------------
     def _place_draft(self, draft: Draft, masked: Masked, count: int) -> None:
-        target = None if _ANOTHER.search(masked.text) else self._same_as(draft, masked)
+        another = _ANOTHER.search(masked.text)
+        if another and re.search(r"\b(?:was|is|were|are|be|been|marks?|marked|became)\s+$",
+                                 masked.text[:another.start()], re.I):
+            another = None           # "It was the third strike in the area this month": a description
+        target = None if another else self._same_as(draft, masked)
         if target is not None:
             self._merge(target, draft)
             self.touched = target

@@ -64,13 +64,14 @@ PATTERNS = [
     _p("x supports groups including y", "supports", r"(?P<s>EL)(?:,[^;.]{0,90}?,)?\s+(?:(?:that|which|who|has|have|"
        r"had|also|continues? to)\s+)*" + SUPPORT_VERB + r"\b[^.;]{0,140}?\b(?:including|such as|like)\s+(?:the\s+)?"
        r"(?P<o>EL)", ORG, ANY),
-    _p("x gives y shelter", "supports", r"(?P<s>EL)\s+(?:[\w-]+\s+)?(?:give|gives|gave|giving|provide|provides|provided|"
+    _p("x gives y shelter", "supports", r"(?P<s>EL)\s+(?:[\w-]+\s+){0,2}?(?:give|gives|gave|giving|provide|provides|provided|"
        r"providing|offer|offers|offered|offering|grant|grants|granted)\s+(?:the\s+)?(?P<o>EL)\s+(?:[\w-]+\s+){0,3}?"
        r"(?:shelter|support|sanctuary|weapons|arms|funding|money|training|safe haven|refuge|logistics)\b", ORG, ANY),
-    _p("x provides support to y", "supports", r"(?P<s>EL)\s+(?:[\w-]+\s+)?(?:give|gives|gave|provide|provides|provided|"
+    _p("x provides support to y", "supports", r"(?P<s>EL)\s+(?:[\w-]+\s+){0,2}?(?:give|gives|gave|provide|provides|provided|"
        r"offer|offers|offered)\s+(?:[\w-]+\s+){0,3}?(?:shelter|support|sanctuary|weapons|arms|funding|money|training|"
        r"safe haven|refuge)\s+(?:to|for)\s+(?:the\s+)?(?P<o>EL)", ORG, ANY),
-    _p("y that x has armed", "supports", r"(?P<o>⟦\d+⟧)[^.;⟦]{0,60}?\b(?:that|which|whom)\s+(?P<s>⟦\d+⟧)\s+"
+    _p("y that x has armed", "supports", r"(?P<o>⟦\d+⟧)(?:,?\s+(?:[\w-]+\s+){0,3}?(?:groups?|militias?|forces|fighters|"
+       r"units|movements?|gangs?|factions?))?,?\s+(?:that|which|whom)\s+(?P<s>⟦\d+⟧)\s+"
        r"(?:has\s+|have\s+|had\s+)?(?:armed|funded|trained|backed|supported|equipped|financed|paid)\b", ORG, GROUP),
     _p("y receives from x", "supports", r"(?P<o>EL)\s+(?:(?:has|have|also)\s+)*(?:receives?|received|gets|got|"
        r"obtains?|obtained)\s+[^.;⟦]{0,90}?\bfrom\s+(?:the\s+)?(?P<s>EL)", ORG, ANY),
@@ -100,12 +101,13 @@ PATTERNS = [
        PERSON, GROUP),
     _p("x is the y's president", "leads", r"(?P<s>⟦\d+⟧)\s+(?:is|was|remains|became|has been)\s+(?:the\s+)?(?P<o>⟦\d+⟧)[’']s?\s+"
        r"(?:[\w-]+\s+)?(?:president|leader|chairman|head|commander|chief|founder|emir|secretary-general)\b", PERSON, GROUP),
-    _p("x-led y", "leads", r"(?P<s>⟦\d+⟧)\s*-\s*led\s+(?:[\w-]+\s+){0,2}?(?P<o>⟦\d+⟧)", {"government", "state_force"},
-       GROUP),
+    _p("x-led y", "leads", r"(?P<s>⟦\d+⟧)\s*-\s*led\s+(?:(?:multinational|international|security|support|joint)\s+)?"
+       r"(?P<o>⟦\d+⟧)", {"government", "state_force"}, GROUP),
     _p("y, led by a state", "leads", r"(?P<o>⟦\d+⟧)[^.;⟦]{0,80}?\band\s+led\s+by\s+(?P<s>⟦\d+⟧)(?!\s*-)",
        {"government"}, GROUP),
-    _p("y led by x", "leads", r"(?P<o>" + H + r")(?:\s*\([^)]{1,20}\))?,?\s+(?:(?:which|that|who)\s+(?:is|was)\s+)?"
-       r"(?:now\s+)?(?:led|headed|commanded|founded)\s+by\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("y led by x", "leads", r"(?P<o>" + H + r")(?:\s*\([^)]{1,20}\))?,?\s+(?:(?:which|that|who)\s+(?:is|was|has been|"
+       r"had been)\s+)?(?:now\s+)?(?:led|headed|commanded|founded)\s+" + WHEN + r"by\s+(?:the\s+)?(?:[\w.-]+\s+){0,4}?"
+       r"(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("y is ... and is led by x", "leads", r"(?P<o>⟦\d+⟧)\s+(?:is|was)\s+(?:(?!\b(?:which|who|that)\b)[^.;]){0,140}?"
        r"\band\s+(?:is|was)\s+(?:now\s+)?(?:led|headed|commanded)\s+by\s+(?:[\w.-]+\s+){0,4}?(?P<s>⟦\d+⟧)",
        PERSON, GROUP),
@@ -235,6 +237,9 @@ PATTERNS = [
     _p("x is regarded as a front for y", "front_for", r"\b(?:regard|regards|regarded|consider|considers|considered|see|sees|"
        r"describe|describes|described|view|views|viewed)\s+(?:the\s+)?(?P<s>⟦\d+⟧)\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
        r"(?:front|cover|proxy)\s+(?:for|of)\s+(?:the\s+)?(?P<o>" + H + ")", GROUP, ORG),
+    _p("x is regarded as a front for y", "front_for", r"(?P<s>⟦\d+⟧)\s+(?:is|was|are|were|has been)\s+(?:widely\s+|"
+       r"generally\s+|often\s+)?(?:regarded|considered|seen|described|viewed)\s+as\s+(?:a|an|the)\s+(?:[\w-]+\s+)?"
+       r"(?:front|cover|proxy)\s+(?:for|of)\s+(?:the\s+)?(?P<o>" + H + ")", GROUP, ORG),
     # member_of, part_of of organisations a report describes
     _p("x works for y", "member_of", r"(?P<s>⟦\d+⟧)\s+(?:works|worked|working|had worked|has worked)\s+for\s+"
        r"(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
@@ -268,15 +273,19 @@ def extract_relations(dm: DocMentions) -> list[Relation]:
                     and x.kind != "place"]      # places take no part in relations; their words stay text
         m = _expand_plural_anaphora(mask(sent.span, mentions, []), prev_groups, prev_subject)
         m.text = _DASH_ASIDE.sub(" ", m.text)      # "the rogue units – so called by MNF-I – cooperate with"
-        prev_groups = _groups_named(m, mentions) or prev_groups
-        prev_subject = next((x for x in m.mentions if x.kind in _ITS_KINDS), None) or prev_subject
+        named_here = _groups_named(m, mentions)
+        prev_groups = named_here or prev_groups
+        # "its" at the start of the next sentence: the group just named, else the subject just named
+        prev_subject = named_here[0] if named_here else next((x for x in m.mentions if x.kind in _ITS_KINDS), None)
         if len(m.mentions) < 2 and "sanction" not in m.text:
             continue                     # a relation needs two parties
         for pat in _COMPILED:
             for hit in pat.rx.finditer(m.text):
-                for s in _heads(m, hit.group("s"), pat.name.startswith("y leader") or "'s y" in pat.name):
+                subjects = _heads(m, hit.group("s"), pat.name.startswith("y leader") or "'s y" in pat.name)
+                for s in subjects:
                     for o in _heads(m, hit.group("o"), False):
-                        _keep(rels, m, pat, s, o)
+                        if o.key not in {x.key for x in subjects}:      # "Both were part of the same ..."
+                            _keep(rels, m, pat, s, o)
         for hit in _SANCTIONS.finditer(m.text):
             by = m.mention(_PH.findall(hit.group("o"))[-1])
             rest = m.text[hit.end():]
@@ -385,7 +394,7 @@ def _add(rels, s: str, pred: str, o: str, m: Masked, basis: str) -> None:
 
 
 _VICTIM_VERB = r"(captured|detained|arrested|seized|abducted|kidnapped|killed|assassinated|released|freed)"
-_PASSIVE = re.compile(r"⟦(\d+)⟧(?:\s*,[^,;.]{0,60},|,)?\s+(?:was|were|had been|has been|have been)\s+"
+_PASSIVE = re.compile(r"⟦(\d+)⟧(?:\s*,[^,;.]{0,60},|(?<=,\s⟦\d⟧),|(?<=,\s⟦\d\d⟧),)?\s+(?:was|were|had been|has been|have been)\s+"
                       r"(?:[\w-]+\s+){0,5}?" + _VICTIM_VERB + r"\b", re.I)      # "X was among the men detained"
 _ACTIVE = re.compile(r"\b" + _VICTIM_VERB + r"\s+(?:him\s+and\s+|her\s+and\s+)?(?:(?!by\b)[\w’'⟦⟧-]+,?\s+){0,5}?"
                      r"⟦(\d+)⟧", re.I)                                           # "detained Laith and Qais"
@@ -457,6 +466,11 @@ _HEAD_TITLE = re.compile(r"\b(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)\s+)?(?:govern
 _NOT_SITTING = re.compile(r"\b(?:former|ex-|late|then|Vice|vice|deputy|Deputy|acting|interim)\s+(?:[A-Z][\w-]+\s+)?$")
 
 
+# another state named in the sentence makes the head of government's country uncertain
+_STATE_NAMED = re.compile(r"\b(?:US|U\.S\.|American|Washington|Britain|British|French|France|Russian|Russia|Chinese|China|"
+                          r"Turkish|Turkey|Iranian|Iran|Israeli|Israel|German|Germany|Kenyan|Rwandan|Ugandan|UN)\b")
+
+
 def _titled_leaders(rels, dm: DocMentions) -> None:
     """"The government of Prime Minister Abiy Ahmed": the head of government leads the government
     of the country named with it, else of the country the report is about.  A bare "President X"
@@ -479,7 +493,10 @@ def _titled_leaders(rels, dm: DocMentions) -> None:
                           and (hit.group("adj") in a.adjectives or hit.group("adj") == a.name)), None)
             if state is None and hit.group("adj") not in ("The", "the", "A", "An", "Former"):
                 continue                  # a qualifier we cannot place ("Palestinian Authority President")
-        if state is None and dm.theatre:
+        countries = [x for x in dm.in_sentence(m.sentence) if x.kind == "government"
+                     or (x.kind == "place" and getattr(dm.places.get(x.key), "feature", "") == "country")]
+        if state is None and dm.theatre and _STATE_NAMED.search(span.text) is None and not countries \
+                and "government of" in hit.group(0).lower():
             state = next((a for a in dictionary.actors.values() if a.type == "government"
                           and a.country == dm.theatre and a.adjectives), None)
         if state is None:

@@ -19,17 +19,18 @@ class TriggerHit:
     end: int
     text: str
     object: str | None = None      # the mention kind the trigger must be followed by ("entered ⟦Goma⟧")
+    subject: str | None = None     # who must come before it: "armed" (a group, a force, fighters) or "state"
 
 
 @dataclass(frozen=True)
 class TriggerSet:
-    patterns: tuple[tuple[str, int, re.Pattern, str | None], ...]
+    patterns: tuple[tuple[str, int, re.Pattern, str | None, str | None], ...]
 
     def find(self, text: str) -> list[TriggerHit]:
         hits = []
-        for etype, rank, rx, obj in self.patterns:
+        for etype, rank, rx, obj, subj in self.patterns:
             for m in rx.finditer(text):
-                hits.append(TriggerHit(etype, rank, m.start(), m.end(), m.group(), obj))
+                hits.append(TriggerHit(etype, rank, m.start(), m.end(), m.group(), obj, subj))
         hits.sort(key=lambda h: h.start)
         return hits
 
@@ -41,5 +42,5 @@ def load_triggers(path: str | None = None) -> TriggerSet:
     compiled = []
     for name, spec in raw.items():
         rx = re.compile(r"\b(?:" + "|".join(spec["patterns"]) + r")\b", re.I)
-        compiled.append((spec.get("type", name), int(spec.get("rank", 1)), rx, spec.get("object")))
+        compiled.append((spec.get("type", name), int(spec.get("rank", 1)), rx, spec.get("object"), spec.get("subject")))
     return TriggerSet(tuple(compiled))

@@ -113,14 +113,12 @@ def read_lines(text: str) -> list[Line]:
     return out
 
 
-_FURNITURE_SEP = re.compile(r"\s[·|•]\s")
-_CAPS_START = re.compile(r"^[A-Z][A-Z'’&.-]+(?:\s+[A-Z][A-Z'’&.-]+)+\b")
 
 
 def _stands_alone(s: str) -> bool:
     """A header line is never the continuation of a wrapped line: a date line, a byline, a
     masthead with separators ("THE CARIBBEAN REVIEW · Long read · Friday, May 9, 2025")."""
-    return bool(date_only_line(s) or lk.is_byline(s) or _FURNITURE_SEP.search(s) or _CAPS_START.match(s))
+    return bool(date_only_line(s) or lk.is_byline(s) or lk.is_masthead(s))
 
 
 # --- where the body ends ---------------------------------------------------------

@@ -27,8 +27,9 @@ _OWNED_KIND = {"militia": "armed_group", "faction": "armed_group"}
 
 _FORCE_HEAD = r"(?:teams?|units?|forces|troops|commandos|operators|squads?|detachments?|operatives)"
 _HEDGE = r"(?:likely|probably|possibly|apparently|reportedly|presumably|(?:believed|thought|said) to be)"
-_APPOSED_UNIT = re.compile(r"(?P<np>(?:[\w.’'-]+\s+){0,4}" + _FORCE_HEAD + r"),\s+(?:" + _HEDGE + r"\s+)?"
-                           r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:" + _FORCE_HEAD + r"\s+of\s+(?:the\s+)?)?$")
+_APPOSED_UNIT = re.compile(r"(?P<np>(?:[\w.’'-]+\s+){0,4}" + _FORCE_HEAD + r"),\s+"
+                           r"(?:" + _HEDGE + r"\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}?(?:" + _FORCE_HEAD + r"\s+of\s+(?:the\s+)?)?"
+                           r"|(?:the\s+|an?\s+)(?:[\w-]+\s+){0,3}?" + _FORCE_HEAD + r"\s+of\s+(?:the\s+)?)$")
 
 _ORG_NOUN = r"(?:company|firm|organi[sz]ation|charity|foundation|business|contractor|front|entity)"
 _UNNAMED_ORG = re.compile(r"\b(?:an?|another)\s+(?P<np>(?P<mods>(?:[a-z][\w-]*\s+){0,3}?)(?P<noun>" + _ORG_NOUN

@@ -124,7 +124,8 @@ _CAPITAL_ACTS = re.compile(r"^(?:\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(
                            r"position|offer|envoy|officials?|demands?|forces|troops|military|army|policy)\b)")
 _POSSESSIVE_FORCE = re.compile(r"^[’']s\s+(?P<noun>air force|army|navy|military|armed forces|security forces|"
                                r"special forces|police|border guards?|national guard|coast guard)\b", re.I)
-_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+((?:(?-i:[a-zè][\w’'-]*)\s+|[\w’'.]+-(?:backed|led|based|"
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?!(?:same|other|new|rival|opposing|another|former)\s)"
+                      r"((?:(?-i:[a-zè][\w’'-]*)\s+|[\w’'.]+-(?:backed|led|based|"
                       r"linked|aligned|allied)\s+)?"
                       r"(?:network|group|militia|organi[sz]ation|movement|faction|cartel|gang|alliance|syndicate|"
                       r"task force|command|brigade|battalion|coalition|front))\b(?!s)",
@@ -311,6 +312,9 @@ class MentionFinder:
     def _elliptic_member(self, sent, found, covered, ents, at: int, word: str, noun: str) -> list[Mention]:
         """"Iraqi and US forces", "U.S., British and Iraqi Security Forces": each named member of a
         coordination that shares one force noun is that nation's force, not its government."""
+        if re.search(r"\b(?:in|across|near|inside|from|to|into|throughout|of)\s+$",
+                     sent.span.text[max(0, at - 12):at], re.I):
+            return found             # "In Iraq, US and Iraqi forces ...": the country there is a place
         key = None
         for name in (f"{word} {noun}", f"{word} {noun.lower()}", f"{word} forces"):
             key = self._actor_for(name)
@@ -337,8 +341,10 @@ class MentionFinder:
             if m.kind != "place" or len(m.span.text.split()) > 3:
                 continue
             after = body[m.span.end:m.span.end + 40]
-            if not _CAPITAL_ACTS.match(after):
-                continue
+            acts = _CAPITAL_ACTS.match(after)
+            if not acts or (not acts.group(0).startswith(("’", "'")) and re.search(
+                    r"\b(?:of|in|from|near|to|outside|around|at)\s+$", body[max(0, m.span.start - 10):m.span.start], re.I)):
+                continue             # "Residents of Kabul said": the city, not the government
             iso2 = self.gazetteer.capital_of(m.span.text)
             state = next((a for a in self.dictionary.actors.values() if a.type == "government"
                           and a.country == iso2 and a.adjectives), None) if iso2 else None
@@ -346,6 +352,8 @@ class MentionFinder:
                 continue
             mentions[k] = Mention(m.span, "government", state.id, m.sentence, "gazetteer:capital-as-state")
             _add_entity(ents, state.id, "government", state.display_name, m.span.text, state.country, "dictionary")
+            if not any(x.key == m.key for x in mentions):
+                ents.pop(m.key, None)        # no place of that name is left in the report
 
     def _acronym_for(self, m, toks, body: str, country: str | None):
         """"SNA" is the Syrian National Army in a report on Syria and the Somali National Army in one
@@ -401,7 +409,8 @@ class MentionFinder:
         if alias_key(" ".join(t.text for t in toks[m.start:m.end])) != alias_key(actor.name):
             return False
         nxt = toks[m.end].text if m.end < len(toks) else ""
-        return nxt.lower() not in _STATE_VERBS and nxt not in ("’", "'", "-")
+        acts = nxt.lower() in _STATE_VERBS or (nxt.islower() and nxt.endswith("ed"))   # "Nigeria responded"
+        return not acts and nxt not in ("’", "'", "-")
 
     def _actor_for(self, name: str) -> str | None:
         toks = tokenize(name)
@@ -801,7 +810,7 @@ def _generic_fighters(sentences, mentions: list[Mention], ents: dict[str, Entity
     return out
 
 
-_PAREN_ACRONYM = re.compile(r"^\s*\(\s*([A-Z][A-Za-z0-9&-]{1,9})\s*\)")
+_PAREN_ACRONYM = re.compile(r"^\s*\(\s*((?:[A-Z][a-z]?){1,2}[A-Z0-9&-][A-Z0-9&a-z-]{0,7})\s*\)")
 
 
 def _acronym_appositions(body: str, mentions: list[Mention], ents: dict[str, Entity]) -> None:
@@ -818,9 +827,11 @@ def _acronym_appositions(body: str, mentions: list[Mention], ents: dict[str, Ent
         inner = by_start.get(m.span.end + hit.start(1))
         if inner is not None and inner.key != m.key and inner.basis.startswith("dictionary") \
                 and inner.kind not in ("place", "government") and inner.key in ents:
-            if _initials(m.span.text) == hit.group(1).upper() or m.basis.startswith("dictionary"):
+            if _initials(m.span.text) == hit.group(1).upper() or (m.basis.startswith("dictionary")
+                                                                   and m.kind != "person"):
                 _rekey(mentions, ents, m.key, inner.key, inner.kind, "+acronym-in-brackets")
-            else:           # "Zorba Kalima Front (ZKF)": the report defines the acronym; it wins
+            elif m.kind != "person" and sum(c.isupper() for c in hit.group(1)) >= 2:
+                # "Zorba Kalima Front (ZKF)": the report defines the acronym; it wins
                 _rekey(mentions, ents, inner.key, m.key, m.kind, "+acronym-defined-here")
         elif inner is None and m.kind == "person" and _initials(m.span.text) == hit.group(1).upper():
             ents[m.key].type = "other"

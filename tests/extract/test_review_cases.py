@@ -133,3 +133,19 @@ def test_a_given_name_is_no_village_word():
 def test_a_political_party_is_no_armed_group():
     ex = run("Jamaat-e-Islami held a rally in Lahore on Friday.")
     assert all(e.type != "armed_group" for e in ex.entities)
+
+
+def test_the_army_of_a_state_without_an_adjective_is_its_one_army():
+    body = ("Central African soldiers attacked a 3R camp near Bocaranga, in the Central African Republic, on May 29. "
+            "The army said 21 rebels were killed.")
+    ex = run(body, published="2024-06-15")
+    assert all("russian_armed_forces" not in e.actors + e.targets for e in ex.events)
+
+
+def test_an_act_timed_by_another_event_is_its_own_event_that_day():
+    body = ("American and British warplanes struck eight targets near Sanaa late on Monday. Hours before the raids, "
+            "the group said it had fired missiles at a tanker in the Gulf of Aden.")
+    ex = run(body, published="2024-01-23")
+    kinds = sorted(e.type for e in core(ex))
+    assert kinds == ["airstrike", "rocket_mortar_attack"]
+    assert len({e.date for e in core(ex)}) == 1

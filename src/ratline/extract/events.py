@@ -56,6 +56,7 @@ _ARMED_BEFORE = re.compile(r"\b(?:fighters|militants|rebels|insurgents|gunmen|tr
 
 _RELATIVE_TO = re.compile(r"\b(?:before|after|since|following|ahead of|in response to|in retaliation for|"
                           r"in revenge for|to avenge|days? after|hours? after|weeks? after)\s+$", re.I)
+_HOURS_FROM = re.compile(r"^\s*(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:before|after)\s+the\b", re.I)
 _SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that)|"
                        r"Later (?:that|the same) (?:day|morning|afternoon|evening|night)|"
                        r"(?:That|The same) (?:morning|afternoon|evening|night))\b", re.I)
@@ -264,8 +265,10 @@ class EventExtractor:
             self.prev_actors = draft.actors
         if draft.type == "other" and draft.date is None:
             draft.date = self._consequence_date(masked.text)
-        if draft.date is None and _SAME_DAY.match(masked.text) and self._latest() is not None:
-            draft.date = self._latest().date      # "Hours later a second strike hit ..."
+        if draft.date is None and (_SAME_DAY.match(masked.text) or _HOURS_FROM.match(masked.text)):
+            dated = [x for x in [self._latest(), *reversed(self.drafts)] if x is not None and x.date is not None]
+            if dated:
+                draft.date = dated[0].date        # "Hours later a second strike hit ...": that day
         count = self._count(masked, main)
         self._place_draft(draft, masked, count)
 
@@ -495,7 +498,7 @@ class EventExtractor:
     def _same_as(self, d: Draft, masked: Masked) -> Draft | None:
         ref = DEF_REF.search(masked.text)
         if ref and _RELATIVE_TO.search(masked.text[:ref.start()]) and ref.group("noun").lower() not in d.basis.lower():
-            ref = None               # "hours before the raids, X fired missiles": another event
+            return None              # "hours before the raids, X fired missiles": another event, timed by that one
         definite = bool(ref)
         ref_group = REF_GROUP.get(ref.group("noun").lower(), "op") if ref else None
         latest = self._latest()

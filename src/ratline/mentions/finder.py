@@ -113,6 +113,9 @@ _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout",
                          "southern", "northern", "eastern", "western", "central", "northeastern", "northwestern",
                          "southeastern", "southwestern", "rural"}
 _NICKNAME = re.compile(r'\s*["“]([^"”]{2,30})["”]\s*')
+_MEDIA_AFTER = re.compile(r"^\s+(?:news\s+agency|agency|radio|television|tv|newspaper|daily|channel|news|press|"
+                          r"broadcaster|network|website|outlet)\b", re.I)
+_TOWN_AFTER = re.compile(r"\b(?:in|near|outside|around|of|at|from)\s+((?-i:[A-Z][a-zé’'-]{2,}))(?=[\s,.;])")
 _STATE_VERBS = {"said", "says", "has", "have", "had", "is", "was", "will", "would", "accused", "denied", "announced",
                 "signed", "agreed", "demanded", "condemned", "supports", "supported", "backs", "backed", "armed",
                 "arms", "funds", "funded", "sent", "sends", "warned", "rejected", "recognised", "recognized",
@@ -537,7 +540,10 @@ class MentionFinder:
                 key = self._actor_for(name)
                 if key:
                     return key
-        return None
+        word = {"military": "army"}.get(noun.lower(), noun.lower())
+        forces = [a for a in self.dictionary.actors.values() if a.type == "state_force" and a.country == country
+                  and any(word in f.lower().split() for f in [a.name, *a.aliases])]
+        return forces[0].id if len(forces) == 1 else None     # "the army" in the CAR: FACA ("Central African army")
 
     def _unit_of(self, sent, m, body) -> Mention | None:
         """"the 2nd Iraqi Army Division": a unit of a known force, named with an ordinal."""
@@ -573,7 +579,22 @@ class MentionFinder:
                 elif state and not bare_states:
                     continue
                 counts[cc] = counts.get(cc, 0) + weight
+        if sentences and self.gazetteer is not None:
+            for cc in self._towns_named(sentences):
+                counts[cc] = counts.get(cc, 0) + 2      # towns the report places things in
         return max(counts, key=counts.get) if counts else None
+
+    def _towns_named(self, sentences) -> list[str]:
+        """Countries of sizeable towns named after "in", "near", "west of" ...: where a report about
+        Wagner and 3R in Bocaranga is set, whoever the actors are."""
+        out = []
+        for sent in sentences:
+            for hit in _TOWN_AFTER.finditer(sent.span.text):
+                place = self.gazetteer.lookup(hit.group(1))
+                if place is not None and getattr(place, "feature", "") in ("city", "town", "province") \
+                        and "exact" in (getattr(place, "basis", "") or "") and (place.population or 0) >= 5000:
+                    out.append(place.country)
+        return out
 
     def _resolve_hit(self, hit: NameHit, span: Span, ents, places, country=None):
         if hit.kind == "place":
@@ -620,6 +641,8 @@ class MentionFinder:
                                          or getattr(place, "feature", "") in ("province", "country"))
             exact = "exact" in (getattr(place, "basis", "") or "") or getattr(place, "feature", "") == "country"
             taken = _TAKEN_BEFORE.search(body[max(0, span.start - 30):span.start])
+            if _MEDIA_AFTER.match(body[span.end:span.end + 30]):
+                continue             # "the Saba news agency", "Radio Okapi": a name, not a town
             if place is not None and (locative or (big and exact) or (taken and exact)):
                 key = "place_" + slug(place.name)
                 places[key] = place

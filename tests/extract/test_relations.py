@@ -265,3 +265,23 @@ def test_relations_both_are_part_of_the_alliance():
     got = triples(extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body,
                                    published="2025-05-09")))
     assert any(s == "g9_haiti" and p == "part_of" and o == "viv_ansanm" for s, p, o in got)
+
+
+HELDOUT3_SHAPES = [
+    ("Houthi military spokesman Yahya Saree said the group fired missiles.", "2024-01-23",
+     ("person_yahya_saree", "spokesman_for", "houthis")),
+    ("The PKK, which is listed as a terrorist group by Turkey and the United States, denied the claim.", "2025-01-20",
+     ("pkk", "sanctioned_by", "united_states")),
+    ("Jimmy Cherizier has been under UN Security Council sanctions since 2022.", "2025-05-09",
+     ("person_jimmy_cherizier", "sanctioned_by", "un_security_council")),
+    ("3R was one of the founding members of the Coalition of Patriots for Change in 2020.", "2024-06-15",
+     ("three_r", "part_of", "coalition_of_patriots_for_change")),
+    ("HTS, which broke with al-Qaeda in 2016, now dominates Damascus.", "2025-01-20",
+     ("hayat_tahrir_al_sham", "splinter_of", "al_qaeda")),
+]
+
+
+@pytest.mark.parametrize("body, published, triple", HELDOUT3_SHAPES)
+def test_relations_heldout3_shapes(body, published, triple):
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published=published))
+    assert triple in triples(ex), sorted(triples(ex))

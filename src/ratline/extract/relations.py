@@ -72,7 +72,8 @@ PATTERNS = [
        r"safe haven|refuge)\s+(?:to|for)\s+(?:the\s+)?(?P<o>EL)", ORG, ANY),
     _p("y that x has armed", "supports", r"(?P<o>⟦\d+⟧)(?:,?\s+(?:[\w-]+\s+){0,3}?(?:groups?|militias?|forces|fighters|"
        r"units|movements?|gangs?|factions?))?,?\s+(?:that|which|whom)\s+(?P<s>⟦\d+⟧)\s+"
-       r"(?:has\s+|have\s+|had\s+)?(?:armed|funded|trained|backed|supported|equipped|financed|paid)\b", ORG, GROUP),
+       r"(?:has\s+|have\s+|had\s+)?(?:armed|funded|trained|backed|supported|equipped|financed|paid|arms|funds|"
+       r"trains|backs|supports|equips|finances|pays)\b", ORG, GROUP),
     _p("y receives from x", "supports", r"(?P<o>EL)\s+(?:(?:has|have|also)\s+)*(?:receives?|received|gets|got|"
        r"obtains?|obtained)\s+[^.;⟦]{0,90}?\bfrom\s+(?:the\s+)?(?P<s>EL)", ORG, ANY),
     _p("x's involvement in backing y", "supports", r"(?P<s>EL)[’']s?\s+(?:role|involvement|hand)\s+in\s+"
@@ -160,7 +161,8 @@ PATTERNS = [
     _p("x was a spokesman for y", "spokesman_for", r"(?P<s>⟦\d+⟧)\s+(?:was|is|has been|had been)\s+(?:a|an|the)\s+"
        r"(?:former\s+|chief\s+)?spokes(?:man|woman|person)\b[^.;⟦]{0,40}?\b(?:to|for|of)\s+"
        r"(?:(?:⟦\d+⟧\s+)?[\w-]+\s+){0,3}?(?P<o>⟦\d+⟧)(?!\s+(?:leader|commander|chief|head)\s+⟦)", PERSON, ANY),
-    _p("y spokesman x", "spokesman_for", r"(?P<o>" + H + r")\s+spokes(?:man|woman|person)\s+(?P<s>⟦\d+⟧)", PERSON, ANY),
+    _p("y spokesman x", "spokesman_for", r"(?P<o>" + H + r")\s+(?:(?:military|chief|official|senior|top|main)\s+)?"
+       r"spokes(?:man|woman|person)\s+(?:(?-i:[A-Z][\w.]*)\s+){0,2}?(?P<s>⟦\d+⟧)", PERSON, ANY),
     # sibling_of
     _p("x is the brother of y", "sibling_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was)\s+(?:the|a)\s+(?:younger\s+|older\s+|"
        r"elder\s+|half-)?(?:brother|sister)\s+of\s+(?P<o>⟦\d+⟧)", PERSON, PERSON),
@@ -172,6 +174,8 @@ PATTERNS = [
        r"\b(?:of|from)\s+(?:the\s+)?" + GAP + r"(?P<o>" + H + ")", GROUP, GROUP),
     _p("x split from y", "splinter_of", r"(?P<s>⟦\d+⟧)" + APPOS + r"[^.;⟦]{0,30}?\b(?:split|splintered|broke away|broke off|"
        r"defected)\s+from\s+(?:the\s+)?" + GAP + r"(?P<o>" + H + ")", GROUP, GROUP),
+    _p("x, which broke with y", "splinter_of", r"(?P<s>⟦\d+⟧)(?:\s*\([^)]{1,20}\))?,?\s+(?:which|that)\s+(?:[\w-]+\s+)?"
+       r"(?:broke|split|parted ways)\s+with\s+(?:the\s+)?(?P<o>" + H + ")", GROUP, GROUP),
     # part_of
     _p("x, the branch of y", "part_of", r"(?P<s>⟦\d+⟧),?\s+(?:(?:is|was|remains)\s+)?(?:the\s+|a\s+|an\s+)?"
        r"(?:[\w-]+\s+){0,3}?(?:branch|wing|"
@@ -183,6 +187,16 @@ PATTERNS = [
     _p("y is an alliance that includes x", "part_of", r"(?P<o>⟦\d+⟧)\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
        r"(?:alliance|coalition|umbrella|grouping|federation|front)\b[^.;]{0,80}?\b(?:includes?|including|comprising|"
        r"grouping|made up of|that includes)\s+(?:the\s+)?(?P<s>EL)", GROUP, GROUP),
+    _p("x was one of the founding members of y", "part_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was|remains|became)\s+(?:one of the|a|an)\s+"
+       r"(?:[\w-]+\s+)?(?:members?|founders|founding members|components?|constituents?)\s+of\s+(?:the\s+)?(?P<o>" + H + ")",
+       GROUP, GROUP),
+    _p("y, whose armed wing is x", "part_of", r"(?P<o>⟦\d+⟧)(?:\s*\([^)]{1,20}\))?,?\s+whose\s+(?:[\w-]+\s+)?(?:wing|arm|branch|"
+       r"force)\s+is\s+(?:the\s+)?(?P<s>⟦\d+⟧)", GROUP, GROUP),
+    _p("the y peacekeeping mission, x", "part_of", r"(?P<o>⟦\d+⟧)\s+(?:[\w-]+\s+){0,2}?(?:mission|agency|wing|arm|branch),"
+       r"\s+(?:the\s+)?(?P<s>⟦\d+⟧)", GROUP, GROUP),
+    _p("x calls itself y's affiliate", "part_of", r"(?P<s>⟦\d+⟧)[^.;⟦]{0,40}?\b(?:calls|called|describes|described)\s+itself\s+"
+       r"(?:as\s+)?(?:the\s+|an?\s+)?(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+)?(?:affiliate|branch|wing|franchise|province)\b",
+       GROUP, GROUP),
     _p("x belongs to y", "part_of", r"(?P<s>EL)" + APPOS + r"\s+(?:belongs?|belonged|has belonged)\s+to\s+(?:the\s+)?"
        r"(?P<o>⟦\d+⟧)", GROUP, GROUP),
     _p("x belongs to y together with z", "part_of", r"\b(?:belongs?|belonged)\s+to\s+(?:the\s+)?(?P<o>⟦\d+⟧)\s+"
@@ -215,9 +229,11 @@ PATTERNS = [
        r"(?:organi[sz]ation|group|entity)", ANY, {"government", "state_agency", "other"}),
     _p("x sanctioned y", "sanctioned_by", r"(?P<o>" + H + r")\s+(?:has\s+|had\s+)?(?:blacklisted|sanctioned)\s+"
        r"(?:the\s+)?(?P<s>EL)", ANY, {"government", "state_agency", "other"}),
-    _p("y was designated a terrorist group by x", "sanctioned_by", r"(?P<s>EL)\s+(?:was|were|has been|had been)\s+"
-       r"(?:designated|listed|blacklisted|sanctioned)\b[^.;⟦]{0,60}?\bby\s+(?:the\s+)?(?P<o>" + H + ")",
-       ANY, {"government", "state_agency", "other"}),
+    _p("y was designated a terrorist group by x", "sanctioned_by", r"(?P<s>EL)(?:,?\s+(?:which|who|that))?\s+(?:is|was|"
+       r"were|has been|had been)\s+(?:also\s+)?(?:designated|listed|blacklisted|sanctioned)\b[^.;⟦]{0,60}?\bby\s+"
+       r"(?:the\s+)?(?:[\w-]+\s*(?:,|and)\s+(?:the\s+)?)?(?P<o>EL)", ANY, {"government", "state_agency", "other"}),
+    _p("y is under x sanctions", "sanctioned_by", r"(?P<s>⟦\d+⟧)[^.;⟦]{0,40}?\b(?:is|was|were|has been|had been)\s+"
+       r"(?:placed\s+)?under\s+(?:the\s+)?(?P<o>⟦\d+⟧)\s+sanctions\b", ANY, {"government", "state_agency", "other"}),
     # leads, by appointment
     _p("named x as its leader", "leads", r"\b(?:named|appointed|chose|picked|elected|installed)\s+(?P<s>⟦\d+⟧)" + APPOS
        + r"\s+as\s+(?P<o>⟦\d+⟧)[’']?s?\s+(?:new\s+)?" + ROLE_LEAD, PERSON, GROUP | {"government"}),

@@ -166,8 +166,9 @@ class ActorDictionary:
 
     def _acronym_at(self, tokens, words, w):
         i0, t0 = words[w]
-        if not t0.text[:1].isupper() or len(t0.text) < 2 or t0.text[1:].islower():
-            return None          # acronyms are matched with their exact case: "JeM", "IRGC-QF"
+        if not (t0.text[:1].isupper() or (t0.text[:1].isdigit() and any(c.isupper() for c in t0.text))) \
+                or len(t0.text) < 2 or t0.text[1:].islower():
+            return None          # acronyms are matched with their exact case: "JeM", "IRGC-QF", "3R", "M23"
         text = t0.text
         j = w
         best = None

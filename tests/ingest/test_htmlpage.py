@@ -87,3 +87,15 @@ def test_htmlpage_comment_section_trafilatura_misses_still_counts():
     doc = document_from_html(html, "p.html", "p.html")
     assert doc.has_comments
     assert "four died" not in doc.body
+
+
+def test_htmlpage_a_comment_count_heading_marks_a_section_of_any_class():
+    html = ("<html><head><title>Clashes at the dam</title></head><body><article><h1>Clashes at the dam</h1>"
+            "<p>Fighters attacked positions around the dam on Saturday, and the fighting went on for hours, "
+            "residents said, before the attackers withdrew toward the river.</p><p>At least eleven fighters were "
+            "killed, a monitoring group said, citing sources on both sides.</p></article>"
+            "<div class='reader-thread'><h2>2 Comments</h2><dl><dt>Kawa</dt><dd>Sixty died, not eleven.</dd>"
+            "<dt>Lena</dt><dd>Two of the dead were journalists.</dd></dl></div></body></html>")
+    doc = document_from_html(html, "p.html", "p.html")
+    assert doc.has_comments and len(doc.comments) == 2
+    assert "Sixty died" not in doc.body

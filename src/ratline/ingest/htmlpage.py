@@ -41,7 +41,8 @@ def take_comment_sections(html: str) -> tuple[str, list[str], int | None]:
     taken: list = []
     for el in list(root.iter("section", "div", "aside", "ol", "ul")):
         label = f"{el.get('class') or ''} {el.get('id') or ''}"
-        if not _COMMENT_BOX.search(label) or el.getparent() is None \
+        headed = any(_COUNT_HEADING.match(h.text_content() or "") for h in el if h.tag in ("h2", "h3", "h4"))
+        if not (_COMMENT_BOX.search(label) or headed) or el.getparent() is None \
                 or any(a in taken for a in el.iterancestors()):
             continue
         if list(el.iter("article")) or len(el.text_content().split()) > total / 2:
@@ -55,6 +56,8 @@ def take_comment_sections(html: str) -> tuple[str, list[str], int | None]:
                 break
         entries = [d for d in el.iter("li", "div", "article") if d is not el and _entry(d)
                    and not any(_entry(a) for a in d.iterancestors("li", "div", "article") if a in inside)]
+        if not entries and headed:
+            entries = list(el.iter("dd")) or [d for d in el.iter("li")]    # "3 Comments" over a list
         if not announced and not entries:
             continue
         count = max(count or 0, announced or len(entries))

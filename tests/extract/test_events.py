@@ -345,3 +345,9 @@ def test_events_an_act_dated_relative_to_another_is_not_that_event():
             "a Houthi spokesman said the group had fired missiles at a US tanker in the Red Sea.")
     ex = run(body, published="2024-01-23")
     assert sorted(e.type for e in _core(ex)) == ["airstrike", "rocket_mortar_attack"]
+
+
+def test_events_a_group_named_before_the_killing_verb_is_its_actor():
+    ex = run("In November, Lakurawa fighters killed at least 15 people in Mera, a village in Kebbi.",
+             published="2025-01-30")
+    assert [e.actors for e in _core(ex)] == [["lakurawa"]]

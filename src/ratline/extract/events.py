@@ -56,6 +56,7 @@ _ARMED_BEFORE = re.compile(r"\b(?:fighters|militants|rebels|insurgents|gunmen|tr
 
 _RELATIVE_TO = re.compile(r"\b(?:before|after|since|following|ahead of|in response to|in retaliation for|"
                           r"in revenge for|to avenge|days? after|hours? after|weeks? after)\s+$", re.I)
+_CASUALTY_VERB = re.compile(r"\b(?:killed|killing|kill|shot dead|gunned down|massacred|wounded|injured)\b", re.I)
 _HOURS_FROM = re.compile(r"^\s*(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:before|after)\s+the\b", re.I)
 _SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that)|"
                        r"Later (?:that|the same) (?:day|morning|afternoon|evening|night)|"
@@ -223,7 +224,9 @@ class EventExtractor:
             return                   # a running tally ("killed 91 ... since April"): tallies.py reads it
         if not hits:
             if not figures.empty() and (figures.killed_best or figures.killed_high or figures.wounded):
-                hits = [TriggerHit("armed_clash", 0, 0, 0, "")]
+                verb = _CASUALTY_VERB.search(masked.text)      # "Lakurawa fighters killed 15": who acted is before it
+                at = (verb.start(), verb.end()) if verb else (0, 0)
+                hits = [TriggerHit("armed_clash", 0, at[0], at[1], "")]
             elif self.drafts and masked.quantities and NUMBER_REF.search(masked.text):
                 self._update_number(sent, masked)
                 return

@@ -351,3 +351,10 @@ def test_events_a_group_named_before_the_killing_verb_is_its_actor():
     ex = run("In November, Lakurawa fighters killed at least 15 people in Mera, a village in Kebbi.",
              published="2025-01-30")
     assert [e.actors for e in _core(ex)] == [["lakurawa"]]
+
+
+def test_events_an_event_in_a_leading_time_clause_only_times_the_act():
+    body = ("Gunmen ambushed a convoy near Tibu on Monday, killing four soldiers. Hours after the ambush, "
+            "troops arrested five suspects in El Tarra.")
+    ex = run(body, published="2025-02-10")
+    assert "arrest" in [e.type for e in ex.events]

@@ -232,10 +232,14 @@ class EventExtractor:
                 return
             else:
                 return
-        main = max(hits, key=lambda h: (h.rank, -h.start))
+        # "Hours before the raids, X said ... had fired", "Hours after the ambush, troops arrested":
+        # an event in a leading time clause only times the one the sentence reports
+        lead = re.match(r"\s*(?:[\w-]+\s+){0,2}(?:before|after|since|following)\s+[^,;]{0,60},\s*", masked.text, re.I)
+        main_clause = [h for h in hits if not (lead and h.start < lead.end())] or hits
+        main = max(main_clause, key=lambda h: (h.rank, -h.start))
         if self._many(masked, main):
             return
-        first = min((h for h in hits if h.rank > 0), key=lambda h: h.start, default=main)
+        first = min((h for h in main_clause if h.rank > 0), key=lambda h: h.start, default=main)
         seen_actors, _ = self._parties(masked, first)
         if seen_actors:
             self.prev_actors = seen_actors

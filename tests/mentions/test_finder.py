@@ -389,3 +389,15 @@ def test_finder_a_shared_acronym_goes_to_the_actor_the_report_names(finder):
 def test_finder_a_water_body_of_a_name_is_one_place(finder):
     dm = _find(finder, "The ship was hit in the Gulf of Aden on Monday.")
     assert [m.span.text for m in dm.mentions if m.kind == "place"] == ["Gulf of Aden"]
+
+
+def test_finder_a_report_defining_a_foreign_actors_acronym_keeps_its_own(geo_finder):
+    body = ("Separatists of the Ambazonia Defence Forces (ADF) abducted 17 people near Bamenda, in Cameroon's "
+            "North-West region. The ADF denied it.")
+    dm = _find(geo_finder, body)
+    assert "allied_democratic_forces" not in {m.key for m in dm.mentions}
+
+
+def test_finder_a_bracketed_acronym_spelled_by_the_full_name_joins_the_dictionary_actor(geo_finder):
+    dm = _find(geo_finder, "A cell of the Cártel Jalisco Nueva Generación (CJNG) ambushed troops in Michoacán.")
+    assert _keys(dm, "Cártel Jalisco Nueva Generación") == ["cjng"]

@@ -194,7 +194,8 @@ PATTERNS = [
        r"force)\s+is\s+(?:the\s+)?(?P<s>⟦\d+⟧)", GROUP, GROUP),
     _p("the y peacekeeping mission, x", "part_of", r"(?P<o>⟦\d+⟧)\s+(?:[\w-]+\s+){0,2}?(?:mission|agency|wing|arm|branch),"
        r"\s+(?:the\s+)?(?P<s>⟦\d+⟧)", GROUP, GROUP),
-    _p("x calls itself y's affiliate", "part_of", r"(?P<s>⟦\d+⟧)[^.;⟦]{0,40}?\b(?:calls|called|describes|described)\s+itself\s+"
+    _p("x calls itself y's affiliate", "part_of", r"(?P<s>⟦\d+⟧)(?:,\s+(?:which|that)\b[^.;]{0,100}?\band)?\s+(?:also\s+)?"
+       r"(?:calls|called|describes|described)\s+itself\s+"
        r"(?:as\s+)?(?:the\s+|an?\s+)?(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+)?(?:affiliate|branch|wing|franchise|province)\b",
        GROUP, GROUP),
     _p("x belongs to y", "part_of", r"(?P<s>EL)" + APPOS + r"\s+(?:belongs?|belonged|has belonged)\s+to\s+(?:the\s+)?"

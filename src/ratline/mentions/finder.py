@@ -307,7 +307,7 @@ class MentionFinder:
         self._capitals_as_states(body, mentions, ents)
         self._possessive_forces(body, mentions, ents)
         _merge_person_variants(mentions, ents)
-        _acronym_appositions(body, mentions, ents)
+        _acronym_appositions(body, mentions, ents, theatre or country)
         _merge_nested_facilities(mentions, ents, places)
         mentions.sort(key=lambda m: m.span.start)
         return DocMentions(sentences, mentions, ents, places, theatre=theatre or country)
@@ -836,7 +836,7 @@ def _generic_fighters(sentences, mentions: list[Mention], ents: dict[str, Entity
 _PAREN_ACRONYM = re.compile(r"^\s*\(\s*((?:[A-Z][a-z]?){1,2}[A-Z0-9&-][A-Z0-9&a-z-]{0,7})\s*\)")
 
 
-def _acronym_appositions(body: str, mentions: list[Mention], ents: dict[str, Entity]) -> None:
+def _acronym_appositions(body: str, mentions: list[Mention], ents: dict[str, Entity], theatre: str | None = None) -> None:
     """"Cártel Jalisco Nueva Generación (CJNG)": the full name and the acronym in brackets are one
     actor.  When the dictionary knows the acronym, the full name joins that actor; when it does not,
     a name whose initials spell the acronym is an organisation, never a person."""
@@ -850,11 +850,15 @@ def _acronym_appositions(body: str, mentions: list[Mention], ents: dict[str, Ent
         inner = by_start.get(m.span.end + hit.start(1))
         if inner is not None and inner.key != m.key and inner.basis.startswith("dictionary") \
                 and inner.kind not in ("place", "government") and inner.key in ents:
-            if _initials(m.span.text) == hit.group(1).upper() or (m.basis.startswith("dictionary")
-                                                                   and m.kind != "person"):
+            inner_names = {alias_key(f) for f in [ents[inner.key].name, *ents[inner.key].aliases]}
+            foreign = bool(theatre and ents[inner.key].country and ents[inner.key].country != theatre)
+            if alias_key(m.span.text) in inner_names or (
+                    _initials(m.span.text) == hit.group(1).upper() and m.kind != "person" and not foreign
+                    and not m.basis.startswith("dictionary")):
                 _rekey(mentions, ents, m.key, inner.key, inner.kind, "+acronym-in-brackets")
-            elif m.kind != "person" and sum(c.isupper() for c in hit.group(1)) >= 2:
-                # "Zorba Kalima Front (ZKF)": the report defines the acronym; it wins
+            elif m.kind != "person" and sum(c.isupper() for c in hit.group(1)) >= 2 and (
+                    foreign or m.basis.startswith("dictionary") or _initials(m.span.text) != hit.group(1).upper()):
+                # "Ambazonia Defence Forces (ADF)" in Cameroon: the report defines the acronym; it wins
                 _rekey(mentions, ents, inner.key, m.key, m.kind, "+acronym-defined-here")
         elif inner is None and m.kind == "person" and _initials(m.span.text) == hit.group(1).upper():
             ents[m.key].type = "other"

@@ -292,3 +292,17 @@ def test_relations_calls_itself_belongs_to_the_clause_subject():
     got = triples(extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body,
                                    published="2025-01-30")))
     assert ("ansaru", "part_of", "al_qaeda") in got and ("boko_haram", "part_of", "al_qaeda") not in got
+
+
+def test_relations_the_army_spokesman_comma_title_name():
+    got = triples(extract(Document(doc_id="t", name="t.txt", source="t", title=None, published="2021-08-16",
+                                   body="In a statement, the Nigerian Army spokesman, Brigadier General Ibrahim "
+                                        "Yakasai, said troops had freed 31 women.")))
+    assert ("person_ibrahim_yakasai", "spokesman_for", "nigerian_army") in got
+
+
+def test_relations_a_victim_among_a_list_after_an_apposition():
+    body = ("On Jan. 19, Afghan commandos killed three men in the village of Charqolba, among them a Taliban "
+            "shadow district governor, Mullah Sadiq Akhund.")
+    got = triples(run(body))
+    assert any(s == "person_sadiq_akhund" and p == "killed_by" for s, p, _ in got)

@@ -162,7 +162,7 @@ PATTERNS = [
        r"(?:former\s+|chief\s+)?spokes(?:man|woman|person)\b[^.;⟦]{0,40}?\b(?:to|for|of)\s+"
        r"(?:(?:⟦\d+⟧\s+)?[\w-]+\s+){0,3}?(?P<o>⟦\d+⟧)(?!\s+(?:leader|commander|chief|head)\s+⟦)", PERSON, ANY),
     _p("y spokesman x", "spokesman_for", r"(?P<o>" + H + r")\s+(?:(?:military|chief|official|senior|top|main)\s+)?"
-       r"spokes(?:man|woman|person)\s+(?:(?-i:[A-Z][\w.]*)\s+){0,2}?(?P<s>⟦\d+⟧)", PERSON, ANY),
+       r"spokes(?:man|woman|person),?\s+(?:(?-i:[A-Z][\w.]*)\s+){0,3}?(?P<s>⟦\d+⟧)", PERSON, ANY),
     # sibling_of
     _p("x is the brother of y", "sibling_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was)\s+(?:the|a)\s+(?:younger\s+|older\s+|"
        r"elder\s+|half-)?(?:brother|sister)\s+of\s+(?P<o>⟦\d+⟧)", PERSON, PERSON),
@@ -416,7 +416,7 @@ _PASSIVE = re.compile(r"⟦(\d+)⟧(?:\s*,[^,;.]{0,60},|(?<=,\s⟦\d⟧),|(?<=,\
 _ACTIVE = re.compile(r"\b" + _VICTIM_VERB + r"\s+(?:him\s+and\s+|her\s+and\s+)?(?:(?!by\b)[\w’'⟦⟧-]+,?\s+){0,5}?"
                      r"⟦(\d+)⟧", re.I)                                           # "detained Laith and Qais"
 _INVERTED = re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;⟦]{0,50}?\b(?:was|were)\s+⟦(\d+)⟧", re.I)
-_AMONG_THEM = re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;]{0,80}?\b(?:among them|including)\s+(?:[\w-]+\s+){0,6}?"
+_AMONG_THEM = re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;]{0,80}?\b(?:among them|including)\s+(?:[\w⟦⟧-]+,?\s+){0,8}?"
                          r"⟦(\d+)⟧", re.I)
 _AMONG_LIST = re.compile(r"^\s*among (?:those|them|the men)\s+" + _VICTIM_VERB + r"\s+(?:are|were|was|is)\b", re.I)
 _ANY_VICTIM_VERB = re.compile(r"\b" + _VICTIM_VERB + r"\b", re.I)
@@ -446,6 +446,10 @@ def _victim_relations(rels, dm: DocMentions) -> None:
             for hit in rx.finditer(m.text):
                 verb = next(g for g in hit.groups() if g and not g.isdigit()).lower()
                 ref = next(g for g in hit.groups() if g and g.isdigit())
+                if rx is _AMONG_THEM and m.mention(ref).kind != "person":
+                    later = [k for k in _PH.findall(m.text[hit.end():hit.end() + 90])
+                             if m.mention(k).kind == "person"]          # "among them a ⟦Taliban⟧ governor, ⟦X⟧"
+                    ref = later[0] if later else ref
                 victim = m.mention(ref)
                 after = m.text[m.text.find(f"⟦{ref}⟧") + len(ref) + 2:]
                 if victim.kind != "person" or _SPEAKS.match(after):

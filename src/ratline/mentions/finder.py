@@ -41,8 +41,9 @@ _COUNTED_NATIONALS = re.compile(r"\b(?i:\d+|one|two|three|four|five|six|seven|ei
 _VICTIM_GROUP = re.compile(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+)?"
                            r"(?P<adj>[A-Z][a-z]+)\s+(?:hostages|citizens|nationals|captives|civilians|aid workers|"
                            r"journalists|contractors|tourists|engineers|workers)\b")
-_FIGHTER_NOUN = re.compile(r"^\s+(?:fighters|militiamen|members|gunmen|commanders|leaders|militants|loyalists|"
-                           r"cells|units|forces|troops|operatives)\b")
+_FIGHTER_NOUN = re.compile(r"^\s+(?:fighters?|militiam[ae]n|members?|gunm[ae]n|commanders?|leaders?|militants?|loyalists|"
+                           r"cells?|units|forces|troops|operatives?|facilitators?|financiers?|officials?|spokesman|"
+                           r"emir|governor|network)\b")
 _SUBGROUP_BEFORE = re.compile(r"(?:\b(?:(?!(?:and|or|of|the|by|with|from|to|in|on|at|including|such|like|as|among|especially|namely)\b)[\w’'-]+\s+)?(?P<kind>element\s?s|elements|factions?|wing)\s+of\s+"
                               r"(?:his|her|its|their|the|[A-Z][\w’'-]+(?:’s|'s))?\s*"
                               r"|(?P<rogue>[“\"‘]?rogue[”\"’]?)\s+)$")

@@ -160,3 +160,12 @@ def test_casualties_singular_killed_counts():
     # "killed a soldier" is one killed, as "captured a financier" is one captured
     f = figures("FARC rebels killed a soldier and wounded two others near Tumaco.")
     assert (f.killed_best, f.wounded) == (1, 2)
+
+
+def test_casualties_relatives_of_the_dead_are_not_the_dead():
+    from ratline.pipeline import extract
+    from ratline.schema import Document
+    body = ("A drone hit a minibus near Mota on Sunday, killing nine passengers, two relatives of the dead said "
+            "by telephone.")
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2025-04-08"))
+    assert [e.killed_best for e in ex.events if e.type != "other"] == [9]

@@ -358,3 +358,11 @@ def test_events_an_event_in_a_leading_time_clause_only_times_the_act():
             "troops arrested five suspects in El Tarra.")
     ex = run(body, published="2025-02-10")
     assert "arrest" in [e.type for e in ex.events]
+
+
+def test_events_a_drone_hitting_people_fleeing_the_fighting_is_its_own_strike():
+    body = ("The federal army said it had driven Fano militiamen out of Mota on Sunday, April 6, after a day of "
+            "fighting in which 14 people were killed. On the road out of Mota on Sunday afternoon, a military drone "
+            "hit a minibus carrying people who were fleeing the fighting, killing nine.")
+    ex = run(body, published="2025-04-08")
+    assert sorted(e.type for e in _core(ex)) == ["airstrike", "armed_clash"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ratline.extract.masking import Masked
 
 _VERBS = {
-    "killed": r"(?:killed|dead|died|slain|perished|lost their lives|left dead)",
+    "killed": r"(?:killed|(?<!the )(?<!of )dead|died|slain|perished|lost their lives|left dead)",   # not "relatives of the dead"
     "wounded": r"(?:wounded|injured|hurt)",
     "captured": r"(?:captured|detained|arrested|apprehended|taken prisoner|rounded up|taken into custody|netted|"
                 r"abducted|kidnapped|seized|taken hostage|snatched|taken (?:from|off|away|captive))",

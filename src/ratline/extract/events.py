@@ -55,7 +55,8 @@ _ARMED_BEFORE = re.compile(r"\b(?:fighters|militants|rebels|insurgents|gunmen|tr
 
 
 _RELATIVE_TO = re.compile(r"\b(?:before|after|since|following|ahead of|in response to|in retaliation for|"
-                          r"in revenge for|to avenge|days? after|hours? after|weeks? after)\s+$", re.I)
+                          r"in revenge for|to avenge|days? after|hours? after|weeks? after|fleeing|escaping|"
+                          r"displaced by|caught in)\s+$", re.I)
 _CASUALTY_VERB = re.compile(r"\b(?:killed|killing|kill|shot dead|gunned down|massacred|wounded|injured)\b", re.I)
 _HOURS_FROM = re.compile(r"^\s*(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:before|after)\s+the\b", re.I)
 _SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that)|"
@@ -71,6 +72,12 @@ _ANOTHER = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|separ
                       r"(?:strike|airstrike|drone strike|attack|raid|ambush|bombing|blast|explosion|assault|clash|"
                       r"operation|kidnapping|abduction)\b|\banother\s+(?:[\w-]+\s+)?(?:strike|airstrike|attack|raid|"
                       r"ambush|bombing|blast|explosion|assault|clash|kidnapping|abduction)\b", re.I)
+
+
+def _from_the_air(a: Draft, b: Draft) -> bool:
+    """A strike from the air and fighting on the ground, each dated, are two events even on one
+    day in one town ("troops drove Fano out of Mota"; "a drone hit a minibus outside Mota")."""
+    return (a.type == "airstrike") != (b.type == "airstrike")
 
 
 def _announced(dates: list[DateRef], etype: str) -> DateRef | None:
@@ -544,7 +551,8 @@ class EventExtractor:
                     and set(_person_targets(d, self.dm)) & set(_person_targets(prev, self.dm)):
                 return prev
             if d.place and prev.place and GROUPS[d.type] == GROUPS[prev.type] and self._nested(d.place, prev.place) \
-                    and (d.date is None or prev.date is None or _same_day(d.date, prev.date)):
+                    and (d.date is None or prev.date is None or _same_day(d.date, prev.date)) \
+                    and not (d.date is not None and prev.date is not None and _from_the_air(d, prev)):
                 return prev
         if definite:
             return self._same_unknown_place(d)
@@ -562,7 +570,8 @@ class EventExtractor:
 
     def _best_deck(self, d: Draft) -> Draft | None:
         """The headline item this body report details: same place first, then same kind."""
-        decks = [p for p in self.drafts if p.deck and not p.absorbed and not p.twin and self._compatible(p, d)]
+        decks = [p for p in self.drafts if p.deck and not p.absorbed and not p.twin and self._compatible(p, d)
+                 and not (d.date is not None and p.date is not None and _from_the_air(d, p))]
         decks.sort(key=lambda p: (not (d.place and p.place and self._nested(d.place, p.place)),
                                   p.type != d.type, GROUPS[p.type] != GROUPS[d.type]))
         return decks[0] if decks else None

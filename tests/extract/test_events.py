@@ -366,3 +366,11 @@ def test_events_a_drone_hitting_people_fleeing_the_fighting_is_its_own_strike():
             "hit a minibus carrying people who were fleeing the fighting, killing nine.")
     ex = run(body, published="2025-04-08")
     assert sorted(e.type for e in _core(ex)) == ["airstrike", "armed_clash"]
+
+
+def test_events_a_comment_on_the_bombing_is_no_new_bombing():
+    body = ("On the morning of December 3, a bomb went off inside a university gymnasium in Marawi during Mass, "
+            "killing four people. The bombing is an embarrassment for the regional government, which will face "
+            "its first elections in 2025.")
+    ex = run(body, published="2023-12-12")
+    assert [(e.type, e.date) for e in _core(ex)] == [("ied_attack", "2023-12-03")]

@@ -68,6 +68,9 @@ _ARMS_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:drones?|jets?|warplanes?|aircraf
                          r"commandos|special forces|police)\b", re.I)
 _OWNED_FIGHTERS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|gunmen|militants|members|men|forces|"
                              r"troops|cadres|operatives)\b", re.I)
+_TALKED_OF = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:bombing|attack|raid|strike|ambush|assault|"
+                        r"massacre|killing|killings|abduction|kidnapping|offensive)\s+(?:is|was|has been|remains|"
+                        r"marks|marked|shows|showed|underlines|underlined|will)\b", re.I)
 _ANOTHER = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|separate|new)\s+(?:[\w-]+\s+)?"
                       r"(?:strike|airstrike|drone strike|attack|raid|ambush|bombing|blast|explosion|assault|clash|"
                       r"operation|kidnapping|abduction)\b|\banother\s+(?:[\w-]+\s+)?(?:strike|airstrike|attack|raid|"
@@ -513,6 +516,13 @@ class EventExtractor:
         ref = DEF_REF.search(masked.text)
         if ref and _RELATIVE_TO.search(masked.text[:ref.start()]) and ref.group("noun").lower() not in d.basis.lower():
             return None              # "hours before the raids, X fired missiles": another event, timed by that one
+        talked_of = _TALKED_OF.match(masked.text)
+        if talked_of:                # "The bombing is an embarrassment for ...": a comment on the event
+            same = next((p for p in reversed(self.drafts) if not p.twin and GROUPS[p.type] == GROUPS[d.type]
+                         and (p is self.touched or d.paragraph - _last_para(p) <= 6)), None)
+            if same is not None:
+                d.date = None
+                return same
         definite = bool(ref)
         ref_group = REF_GROUP.get(ref.group("noun").lower(), "op") if ref else None
         latest = self._latest()

@@ -374,3 +374,10 @@ def test_events_a_comment_on_the_bombing_is_no_new_bombing():
             "its first elections in 2025.")
     ex = run(body, published="2023-12-12")
     assert [(e.type, e.date) for e in _core(ex)] == [("ied_attack", "2023-12-03")]
+
+
+def test_events_places_in_an_as_clause_are_context_not_the_target():
+    body = ("American and British warplanes struck eight targets in Yemen late on Monday, as the Houthis kept up "
+            "their campaign against shipping in the Red Sea and the Gulf of Aden.")
+    ex = run(body, published="2024-01-23")
+    assert [e.location for e in _core(ex)] == ["place_yemen"]

@@ -68,6 +68,7 @@ _ARMS_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:drones?|jets?|warplanes?|aircraf
                          r"commandos|special forces|police)\b", re.I)
 _OWNED_FIGHTERS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|gunmen|militants|members|men|forces|"
                              r"troops|cadres|operatives)\b", re.I)
+_ASIDE_CLAUSE = re.compile(r",\s+(?:as|while|even as|amid|whereas|just as)\s+(?!of\b|well\b|many\b|much\b|part\b)")
 _TALKED_OF = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:bombing|attack|raid|strike|ambush|assault|"
                         r"massacre|killing|killings|abduction|kidnapping|offensive)\s+(?:is|was|has been|remains|"
                         r"marks|marked|shows|showed|underlines|underlined|will)\b", re.I)
@@ -332,6 +333,10 @@ class EventExtractor:
 
     def _pick_place(self, masked: Masked) -> str | None:
         places = [m for m in masked.mentions if m.kind == "place"]
+        aside = _ASIDE_CLAUSE.search(masked.text)
+        if aside is not None:        # "..., as the movement kept up its campaign in the Red Sea": context
+            first = [m for m in places if masked.text.find(f"⟦{masked.mentions.index(m)}⟧") < aside.start()]
+            places = first or places
         if not places:
             if SAME_PLACE.search(masked.text):
                 return self._focus_place(masked.span.start)

@@ -381,3 +381,11 @@ def test_events_places_in_an_as_clause_are_context_not_the_target():
             "their campaign against shipping in the Red Sea and the Gulf of Aden.")
     ex = run(body, published="2024-01-23")
     assert [e.location for e in _core(ex)] == ["place_yemen"]
+
+
+def test_events_talks_suspended_and_terror_listings_are_political_events():
+    body = ("The government of President Gustavo Petro suspended peace talks with the ELN on January 17. "
+            "On January 17 the US State Department said it would again list the Houthi movement as a Specially "
+            "Designated Global Terrorist group.")
+    ex = run(body, published="2025-02-10")
+    assert [e.type for e in ex.events].count("other") == 2

@@ -69,6 +69,8 @@ _ARMS_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:drones?|jets?|warplanes?|aircraf
 _OWNED_FIGHTERS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|gunmen|militants|members|men|forces|"
                              r"troops|cadres|operatives)\b", re.I)
 _ASIDE_CLAUSE = re.compile(r",\s+(?:as|while|even as|amid|whereas|just as)\s+(?!of\b|well\b|many\b|much\b|part\b)")
+_ANNOUNCED_WOULD = re.compile(r"\b(?:said|announced|declared|decided)\s+(?:that\s+)?(?:it|they|he|she|⟦\d+⟧)\s+"
+                             r"would\s+(?:[\w-]+\s+){0,2}$", re.I)
 _TALKED_OF = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:bombing|attack|raid|strike|ambush|assault|"
                         r"massacre|killing|killings|abduction|kidnapping|offensive)\s+(?:is|was|has been|remains|"
                         r"marks|marked|shows|showed|underlines|underlined|will)\b", re.I)
@@ -305,11 +307,14 @@ class EventExtractor:
             return True          # "night raids must end": raids in general
         if _MADE_TO.search(before):
             return False         # "forced Sadr to agree to a cease-fire": the act happened
+        if h.type == "other" and _ANNOUNCED_WOULD.search(before):
+            return False         # "said it would again list the movement as terrorist": the announcement is the act
         return bool(SUCH.search(before) or HYPOTHETICAL.search(before))
 
     def _other_ok(self, text: str) -> bool:
         return bool(re.search(r"\b(?:called for|agree(?:d)? to|announced|declared|imposed|established|formed|"
-                              r"founded|created|signed|pledged|seized|took|grabbed|ousted|designated|deployed)\b",
+                              r"founded|created|signed|pledged|seized|took|grabbed|ousted|designated|deployed|"
+                              r"suspended|resumed|halted|broke off|called off|list|listed|relist)\b",
                               text, re.I))
 
     def _remember_dates(self, dates: list[DateRef]) -> None:
@@ -558,7 +563,7 @@ class EventExtractor:
         if not _weak(d) and any(p.deck and not p.absorbed for p in candidates):
             return self._best_deck(d)
         first = self._first()
-        if first in candidates and d.paragraph <= 3 and not first.deck and (
+        if first in candidates and d.paragraph <= 3 and not first.deck and d.type != "other" and (
                 first.type == d.type or (d.date is None and d.place is None)):
             return first
         for prev in strict:

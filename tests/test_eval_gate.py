@@ -31,6 +31,8 @@ CORPORA = {
     "heldout2": (REPO / "tests" / "data" / "heldout2" / "articles", REPO / "tests" / "data" / "heldout2" / "gold"),
     # a third blind set (session 6); first run in its README
     "heldout3": (REPO / "tests" / "data" / "heldout3" / "articles", REPO / "tests" / "data" / "heldout3" / "gold"),
+    # a fourth blind set, scored once at the end of session 6 (first run in its README)
+    "heldout4": (REPO / "tests" / "data" / "heldout4" / "articles", REPO / "tests" / "data" / "heldout4" / "gold"),
 }
 ARTICLE_SUFFIXES = {".txt", ".html", ".htm"}
 

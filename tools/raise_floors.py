@@ -21,7 +21,8 @@ REPO = Path(__file__).resolve().parents[1]
 GOLD = {"seeds": REPO / ".." / "shared" / "corpus" / "gold", "demo": REPO / "tests" / "data" / "gold_own",
         "heldout": REPO / "tests" / "data" / "heldout" / "gold",
         "heldout2": REPO / "tests" / "data" / "heldout2" / "gold",
-        "heldout3": REPO / "tests" / "data" / "heldout3" / "gold"}
+        "heldout3": REPO / "tests" / "data" / "heldout3" / "gold",
+        "heldout4": REPO / "tests" / "data" / "heldout4" / "gold"}
 
 
 def main(argv: list[str]) -> int:

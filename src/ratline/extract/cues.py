@@ -33,9 +33,10 @@ HYPOTHETICAL = re.compile(
     r"|\b(?:planned|plotted|masterminded|ordered|organi[sz]ed|financed|funded|trained for)\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+)?)$",
     re.I)
+# an event the sentence only remembers or compares with ("revived memories of the killings in West Darfur")
+_REMEMBERED = r"memories of|reminiscent of|echoes of|comparisons? (?:with|to)|recalls?|recalled|anniversary of"
 BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
-                         r"linked to|suspected of|associated with|known for|role in|part in|memories of|"
-                         r"reminiscent of|echoes of|comparisons? (?:with|to)|recalls?|recalled|anniversary of)"
+                         r"linked to|suspected of|associated with|known for|role in|part in|" + _REMEMBERED + r")"
                          r"\s+[^.;]{0,80}$", re.I)
 DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+(?:,[^—–\n]{0,60}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - )\s*")
 SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
@@ -54,7 +55,7 @@ SPEAKER = re.compile(r"^,?\s*(?:(?!(?:was|were|been|is|are|be)\b)[\w-]+\s+){0,2}
                       r"stated|reported|claimed|warned|noted|explained|added|pointed|confirmed|denied)\b(?!\s+by)",
                       re.I)
 BACKGROUND_CUE = re.compile(r"\b(?:implicated in|involved in|responsible for|blamed for|accused of|linked to|"
-                             r"suspected of|known for|memories of|reminiscent of|echoes of|comparisons? (?:with|to)|recalls?|recalled|anniversary of)\b", re.I)
+                             r"suspected of|known for|" + _REMEMBERED + r")\b", re.I)
 SUBORDINATE = re.compile(r"\b(?:while|although|though|whereas|because|as|after|before|when)\b[^,;]*,\s*", re.I)
 VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes)\b", re.I)

@@ -32,7 +32,7 @@ from ratline.extract.masking import Masked, mask
 from ratline.extract.triggers import TriggerHit, load_triggers
 from ratline.mentions.dictionary import default_dictionary
 from ratline.mentions.finder import DocMentions
-from ratline.schema import DateRef, Entity, Mention, Span
+from ratline.schema import DateRef, Mention, Span
 
 
 _ATTRIBUTED = re.compile(r"\s+(?:had been|has been|was|were|is being)\s+(?:[\w-]+\s+)?(?:carried out|conducted|claimed|"
@@ -58,8 +58,8 @@ _RELATIVE_TO = re.compile(r"\b(?:before|after|since|following|ahead of|in respon
                           r"in revenge for|to avenge|days? after|hours? after|weeks? after|fleeing|escaping|"
                           r"displaced by|caught in)\s+$", re.I)
 _CASUALTY_VERB = re.compile(r"\b(?:killed|killing|kill|shot dead|gunned down|massacred|wounded|injured)\b", re.I)
-_HOURS_FROM = re.compile(r"^\s*(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:before|after)\s+the\b", re.I)
-_SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that)|"
+_SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that|"
+                       r"(?:before|after)\s+the\b)|"
                        r"Later (?:that|the same) (?:day|morning|afternoon|evening|night)|"
                        r"(?:That|The same) (?:morning|afternoon|evening|night))\b", re.I)
 _MODIFIER = re.compile(r"^\.?\s*-\s*(?:backed|led|based|funded|sponsored|trained|aligned|allied|linked)\b", re.I)
@@ -285,7 +285,7 @@ class EventExtractor:
             self.prev_actors = draft.actors
         if draft.type == "other" and draft.date is None:
             draft.date = self._consequence_date(masked.text)
-        if draft.date is None and (_SAME_DAY.match(masked.text) or _HOURS_FROM.match(masked.text)):
+        if draft.date is None and _SAME_DAY.match(masked.text):
             dated = [x for x in [self._latest(), *reversed(self.drafts)] if x is not None and x.date is not None]
             if dated:
                 draft.date = dated[0].date        # "Hours later a second strike hit ...": that day
@@ -429,7 +429,8 @@ class EventExtractor:
                 if force is None or pos > main.start or passive:
                     continue         # "90 Iranian drones", "American missiles": where the arms came from
                 m = Mention(m.span, "state_force", force, m.sentence, m.basis + "+armed-forces")
-                self._ensure_entity(force, m.span.text)     # "an Israeli drone struck", "Pakistani jets"
+                self.dm.ensure_actor(self.dictionary.actors[force], m.span.text,    # "an Israeli drone struck"
+                                     "dictionary:armed forces of a state")
             if m.basis.endswith("adjective") and not NOUN_USE.match(after) and m.kind == "government":
                 continue             # "Iranian agents" names no actor; "the US has imposed" does
             before = masked.text[:pos]
@@ -457,13 +458,6 @@ class EventExtractor:
             if ref is not None:
                 _add(actors, ref)            # "its fighters stormed": the group just written about
         return actors, [t for t in targets if t not in actors]
-
-    def _ensure_entity(self, actor_id: str, surface: str) -> None:
-        """An actor the events name that no mention did (a state's armed forces behind its adjective)."""
-        if actor_id not in self.dm.entities:
-            actor = self.dictionary.actors[actor_id]
-            self.dm.entities[actor_id] = Entity(id=actor_id, type=actor.type, name=actor.name, aliases=[surface],
-                                                country=actor.country, basis="dictionary:armed forces of a state")
 
     def _owner_before(self, at: int) -> str | None:
         """Whose "its"/"their" fighters: the first group or force of the last sentence naming one."""

@@ -471,7 +471,9 @@ def _victim_relations(rels, dm: DocMentions) -> None:
                 for a in actors:
                     key = _military_of(a) if pred == "killed_by" else a.key
                     if key != victim.key:
-                        _ensure_force(dm, key)
+                        if key in _dictionary().actors:
+                            dm.ensure_actor(_dictionary().actors[key], _dictionary().actors[key].name,
+                                            "dictionary:armed forces of a state")
                         _add(rels, victim.key, pred, key, m, f"victim:{verb}")
         if not actors_here:
             verb = _ANY_VICTIM_VERB.search(m.text)
@@ -485,11 +487,6 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:it|they)\s+(?:[\w-]+\s+){0,2}$", re.I)
 _HEAD_TITLE = re.compile(r"\b(?:[Tt]he\s+)?(?:(?P<adj>[A-Z][\w-]+)\s+)?(?:government|administration)\s+of\s+"
                          r"(?:(?:the\s+)?(?:late\s+)?)?(?:President|Prime Minister|Premier|Chancellor)\s+$")
 _NOT_SITTING = re.compile(r"\b(?:former|ex-|late|then|Vice|vice|deputy|Deputy|acting|interim)\s+(?:[A-Z][\w-]+\s+)?$")
-
-
-# another state named in the sentence makes the head of government's country uncertain
-_STATE_NAMED = re.compile(r"\b(?:US|U\.S\.|American|Washington|Britain|British|French|France|Russian|Russia|Chinese|China|"
-                          r"Turkish|Turkey|Iranian|Iran|Israeli|Israel|German|Germany|Kenyan|Rwandan|Ugandan|UN)\b")
 
 
 def _titled_leaders(rels, dm: DocMentions) -> None:
@@ -516,14 +513,19 @@ def _titled_leaders(rels, dm: DocMentions) -> None:
                 continue                  # a qualifier we cannot place ("Palestinian Authority President")
         countries = [x for x in dm.in_sentence(m.sentence) if x.kind == "government"
                      or (x.kind == "place" and getattr(dm.places.get(x.key), "feature", "") == "country")]
-        if state is None and dm.theatre and _STATE_NAMED.search(span.text) is None and not countries \
-                and "government of" in hit.group(0).lower():
+        if state is None and dm.theatre and not countries and "government of" in hit.group(0).lower():
             state = next((a for a in dictionary.actors.values() if a.type == "government"
                           and a.country == dm.theatre and a.adjectives), None)
         if state is None:
             continue
-        _ensure_entity(dm, state, state.name)
+        dm.ensure_actor(state, state.name, "dictionary:government a titled person leads")
         _add(rels, m.key, "leads", state.id, mask(span, [], []), "title:head of state or government")
+
+
+def _dictionary():
+    from ratline.mentions.dictionary import default_dictionary
+
+    return default_dictionary()
 
 
 def _military_of(m) -> str:
@@ -531,17 +533,7 @@ def _military_of(m) -> str:
     forces, so the edge goes to them when the dictionary knows them."""
     if m.kind != "government" or not m.basis.endswith("adjective"):
         return m.key
-    from ratline.mentions.dictionary import default_dictionary
-
-    return default_dictionary().military_of(m.key) or m.key
-
-
-def _ensure_force(dm: DocMentions, key: str) -> None:
-    from ratline.mentions.dictionary import default_dictionary
-
-    actor = default_dictionary().actors.get(key)
-    if actor is not None and key not in dm.entities:
-        _ensure_entity(dm, actor, actor.name)
+    return _dictionary().military_of(m.key) or m.key
 
 
 def _clause_actors(m: Masked, pos: int, whole: bool = False) -> list:
@@ -607,7 +599,7 @@ def _relations_inside_names(rels, dm: DocMentions) -> None:
             for form in [parent.name, *parent.aliases]:
                 key = alias_key(form)
                 if key and _contains_seq(surface, key):
-                    _ensure_entity(dm, parent, form)
+                    dm.ensure_actor(parent, form, "dictionary:inside another name")
                     _add(rels, actor.id, "part_of", parent.id, masked, "name:contains parent")
                     break
         hit = _BACKED_PREFIX.match(m.span.text)
@@ -615,18 +607,9 @@ def _relations_inside_names(rels, dm: DocMentions) -> None:
             for other in dictionary.actors.values():
                 forms = [alias_key(a) for a in other.adjectives + [other.name]]
                 if alias_key(hit.group(1)) in forms and other.id != actor.id:
-                    _ensure_entity(dm, other, hit.group(1))
+                    dm.ensure_actor(other, hit.group(1), "dictionary:inside another name")
                     _add(rels, other.id, "supports", actor.id, masked, "name:x-backed")
                     break
-
-
-def _ensure_entity(dm: DocMentions, actor, surface: str) -> None:
-    """An actor named only inside another's name ("Iranian Revolutionary Guards Corps-Qods Force")."""
-    from ratline.schema import Entity
-
-    if actor.id not in dm.entities:
-        dm.entities[actor.id] = Entity(id=actor.id, type=actor.type, name=actor.name, aliases=[surface],
-                                       country=actor.country, basis="dictionary:inside another name")
 
 
 def _contains_seq(seq: tuple, sub: tuple) -> bool:

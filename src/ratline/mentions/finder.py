@@ -152,6 +152,14 @@ class DocMentions:
     theatre: str | None = None           # ISO2 of the country the report is about, if it says
     _by_sentence: dict[int, list[Mention]] | None = None
 
+    def ensure_actor(self, actor, surface: str, basis: str) -> None:
+        """A dictionary actor the extractors name without a mention of its own: a parent inside
+        another's name ("Iranian Revolutionary Guards Corps-Qods Force"), a state's armed forces
+        behind its adjective ("an Israeli drone"), a government led by a titled person."""
+        if actor.id not in self.entities:
+            self.entities[actor.id] = Entity(id=actor.id, type=actor.type, name=actor.name, aliases=[surface],
+                                             country=actor.country, basis=basis)
+
     def in_sentence(self, index: int) -> list[Mention]:
         if self._by_sentence is None:
             self._by_sentence = {}
@@ -182,8 +190,9 @@ class MentionFinder:
         pending_singles: list[tuple[Sentence, NameHit]] = []
         last_group: str | None = None
         matches = [self.dictionary.match(sent.tokens) for sent in sentences]
-        country = self._country_hint(matches, sentences)
-        theatre = self._country_hint(matches, sentences, bare_states=False)
+        towns = self._towns_named(sentences) if self.gazetteer is not None else []
+        country = self._country_hint(matches, sentences, towns=towns)
+        theatre = self._country_hint(matches, sentences, bare_states=False, towns=towns)
         for sent in sentences:
             toks = sent.tokens
             found: list[Mention] = []
@@ -556,7 +565,7 @@ class MentionFinder:
         span = _span(body, toks, m.start - 1, m.end + 1)
         return Mention(span, "state_force", "unit_" + slug(span.text), sent.index, f"pattern:unit-of:{m.actor_id}")
 
-    def _country_hint(self, matches, sentences=(), bare_states: bool = True) -> str | None:
+    def _country_hint(self, matches, sentences=(), bare_states: bool = True, towns=()) -> str | None:
         """The country the report is about: a dateline's country first ("ZAPORIZHZHIA, Ukraine,"),
         else the commonest country of the known actors it names, a country named as a place
         ("in Ukraine") counting three times."""
@@ -580,9 +589,8 @@ class MentionFinder:
                 elif state and not bare_states:
                     continue
                 counts[cc] = counts.get(cc, 0) + weight
-        if sentences and self.gazetteer is not None:
-            for cc in self._towns_named(sentences):
-                counts[cc] = counts.get(cc, 0) + 2      # towns the report places things in
+        for cc in towns:
+            counts[cc] = counts.get(cc, 0) + 2          # towns the report places things in
         return max(counts, key=counts.get) if counts else None
 
     def _towns_named(self, sentences) -> list[str]:

@@ -217,7 +217,8 @@ def test_events_act_forced_by_an_operation_takes_its_date():
 
 
 def test_events_statement_with_no_cause_keeps_no_date():
-    ex = run("The ADF agreed to a cease-fire, officials said.", published=None)
+    ex = run("The ADF announced a cease-fire in Beni.", published=None)
+    assert [e.type for e in ex.events] == ["other"]          # the statement is there to be checked
     assert all(e.date is None for e in ex.events if e.type == "other")
 
 
@@ -293,6 +294,7 @@ def test_events_a_second_strike_is_another_event_the_same_day():
 
 def test_events_who_reports_an_event_after_it_is_not_its_target():
     ex = run("In February, a strike near Jamaame killed more than 20 militants, AFRICOM said.", published="2021-03-05")
+    assert _core(ex)
     assert all("africom" not in e.targets for e in ex.events)
 
 
@@ -305,6 +307,7 @@ def test_events_a_states_drone_is_its_armed_forces_acting():
 def test_events_a_backer_named_in_a_modifier_is_no_party():
     ex = run("Pro-government militiamen attacked positions held by the Rwanda-backed M23 near Sake on Saturday, "
              "killing 11 rebels.", published="2025-03-03")
+    assert _core(ex)
     assert all("rwanda" not in e.actors + e.targets for e in ex.events)
 
 

@@ -284,6 +284,7 @@ def test_finder_bare_nationality_acting_is_that_nations_forces_when_named(finder
 @pytest.mark.parametrize("body", ["The British said the talks had failed.", "The British hostages were freed."])
 def test_finder_nationality_without_named_forces_or_before_a_noun_stays_the_state(finder, body):
     dm = _find(finder, body)
+    assert _keys(dm, "British")
     assert all(k != "british_armed_forces" for k in _keys(dm, "British"))
 
 

@@ -62,6 +62,7 @@ _SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:l
                        r"(?:before|after)\s+the\b)|"
                        r"Later (?:that|the same) (?:day|morning|afternoon|evening|night)|"
                        r"(?:That|The same) (?:morning|afternoon|evening|night))\b", re.I)
+_CLAUSE_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:when|as|after|while|and)\s+)(?:(?:an?|the)\s+)?$", re.I)
 _MODIFIER = re.compile(r"^\.?\s*-\s*(?:backed|led|based|funded|sponsored|trained|aligned|allied|linked)\b", re.I)
 _ARMS_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:drones?|jets?|warplanes?|aircraft|helicopters?|planes?|troops|soldiers|"
                          r"forces|army|military|navy|artillery|gunboats?|missiles?|strikes?|airstrikes?|air ?strikes?|"
@@ -426,8 +427,8 @@ class EventExtractor:
                 continue             # "the Rwanda-backed M23", "the U.S.-led coalition": not a party here
             if m.basis.endswith("adjective") and _ARMS_AFTER.match(after):
                 force = self.dictionary.military_of(m.key)
-                if force is None or pos > main.start or passive:
-                    continue         # "90 Iranian drones", "American missiles": where the arms came from
+                if force is None or pos > main.start or passive or not _CLAUSE_SUBJECT.search(masked.text[:pos]):
+                    continue         # "launched 90 Iranian drones", "American missiles": where the arms came from
                 m = Mention(m.span, "state_force", force, m.sentence, m.basis + "+armed-forces")
                 self.dm.ensure_actor(self.dictionary.actors[force], m.span.text,    # "an Israeli drone struck"
                                      "dictionary:armed forces of a state")

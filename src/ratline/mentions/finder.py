@@ -534,9 +534,16 @@ class MentionFinder:
         return out
 
     def _national_force(self, noun: str, country: str | None) -> str | None:
-        """"the army" in a report about Nigeria is the Nigerian Army."""
+        """"the army" in a report about Nigeria is the Nigerian Army (looked up once per noun and country:
+        every bare "troops" of a report asks)."""
         if country is None:
             return None
+        cache = self.__dict__.setdefault("_forces_cache", {})
+        if (noun.lower(), country) not in cache:
+            cache[(noun.lower(), country)] = self._find_national_force(noun, country)
+        return cache[(noun.lower(), country)]
+
+    def _find_national_force(self, noun: str, country: str) -> str | None:
         states = sorted((a for a in self.dictionary.actors.values() if a.type == "government" and a.country == country),
                         key=lambda a: not a.adjectives)   # the state itself before a rival or shadow government
         for actor in states:

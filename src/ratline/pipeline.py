@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator
 from ratline.extract.events import EventExtractor, build_events
 from ratline.extract.relations import date_relations, extract_relations
 from ratline.extract.tallies import extract_tallies
-from ratline.mentions.dictionary import ActorDictionary
 from ratline.mentions.finder import DocMentions, MentionFinder
 from ratline.mentions.numbers import find_quantities
 from ratline.schema import Document, Entity, Extraction, Skipped
@@ -31,13 +30,14 @@ def _finder() -> MentionFinder:
 def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     finder = finder or _finder()
     dm = finder.find(doc)
-    if not doc.published:
-        doc.published, doc.published_basis = infer_publication(doc.body, _active_ranges(dm, finder.dictionary))
-    base = dt.date.fromisoformat(doc.published) if doc.published else None
+    if not doc.published and not doc.published_basis:     # a Document built by hand
+        doc.published, precision, doc.published_basis = infer_publication(doc.body)
+        doc.published_precision = precision if doc.published else None
+    base = _publication_day(doc)
     paragraphs = _paragraph_index(doc.body, dm)
     extractor = EventExtractor(dm, doc.body, base, find_dates, find_quantities, paragraphs)
     drafts = extractor.run()
-    events, conflicts = build_events(drafts, dm, doc.published)
+    events, conflicts = build_events(drafts, dm, doc.published if base else None)
     tallies = extract_tallies(dm, base, find_dates, find_quantities)
     relations = extract_relations(dm)
     date_relations(relations, base, find_dates)
@@ -72,31 +72,12 @@ def _paragraph_index(body: str, dm: DocMentions) -> list[int]:
     return out
 
 
-def _active_ranges(dm: DocMentions, dictionary: ActorDictionary):
-    """Periods during which the known actors named in the body existed (for undated pages)."""
-    ranges = []
-    for key in {m.key for m in dm.mentions}:
-        actor = dictionary.actors.get(key)
-        if actor is None or not actor.active:
-            continue
-        start, end = actor.active
-        ranges.append((_month_start(start), _month_end(end) if end else None))
-    return [r for r in ranges if r[0] is not None]
-
-
-def _month_start(text: str | None):
-    if not text:
+def _publication_day(doc: Document) -> dt.date | None:
+    """The day relative dates are resolved against; a publication known only to the
+    month (a URL's /2008/05/) resolves none: "on Tuesday" could be any of four."""
+    if not doc.published or doc.published_precision == "month":
         return None
-    parts = [int(p) for p in str(text).split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, 1)
-
-
-def _month_end(text: str):
-    parts = [int(p) for p in str(text).split("-")]
-    if len(parts) == 1:
-        return dt.date(parts[0], 12, 31)
-    nxt = dt.date(parts[0] + (parts[1] == 12), parts[1] % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
+    return dt.date.fromisoformat(doc.published)
 
 
 def _entities(dm: DocMentions, events, relations, tallies) -> list[Entity]:

@@ -50,6 +50,7 @@ class Document:
     body: str
     published: str | None = None     # ISO date
     published_basis: str | None = None
+    published_precision: str | None = None   # "day" or "month" (a URL's /2008/05/); None if unknown
     has_comments: bool = False
     comments: list[str] = field(default_factory=list)
     boilerplate: list[str] = field(default_factory=list)

@@ -67,8 +67,10 @@ def test_textpage_seed_dated_trackback_bounds_publication():
     assert "no later" in by_prefix["003"].published_basis
     assert by_prefix["004"].published == "2009-06-09"
     assert "month/day order assumed" in by_prefix["004"].published_basis
-    for undated in ("000", "001", "002"):
-        assert by_prefix[undated].published is None
+    for stated in ("000", "001"):          # no stamp: the body's newest dates bound it
+        assert by_prefix[stated].published_basis.startswith("Inferred from the body")
+    assert by_prefix["002"].published is None         # no year anywhere on the page
+    assert by_prefix["002"].published_basis.startswith("unknown")
 
 
 @SEEDS_PRESENT
@@ -217,7 +219,9 @@ def test_textpage_mid_body_date_line_stays_as_timeline_evidence():
                                    "Maria Lopes is a senior analyst at the Centre for Conflict Data.",
                                    "© 2020 Conflict Review. All rights reserved."), "x.txt", "x")
     assert "March 3, 2015" in doc.body.split("\n\n")
-    assert doc.published is None
+    # not a stamp: the body's newest date bounds publication, and the basis says so
+    # (the lead's "Friday" then names the first Friday after it)
+    assert doc.published == "2015-03-06" and doc.published_basis.startswith("Inferred from the body")
     assert doc.body.endswith("said in a statement.")
     assert "About the author" in doc.boilerplate
 

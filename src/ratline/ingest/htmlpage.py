@@ -96,7 +96,7 @@ def document_from_html(html: str, name: str, source: str, url: str | None = None
     parts.comments = comments + section_comments + parts.comments
     if announced:
         parts.comment_count = max(parts.comment_count or 0, announced)
-    if found.date:       # metadata (article:published_time, JSON-LD...) beats page text
+    if found.date and not parts.published:   # the page's own stamp first, then metadata
         parts.published = found.date
         parts.published_basis = f"page metadata (trafilatura/htmldate: {found.date})"
     return document_from_parts(parts, name, source, "html", url or found.url)

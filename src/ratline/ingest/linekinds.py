@@ -224,7 +224,7 @@ def is_bio(s: str) -> bool:
 
 
 # --- bylines and navigation -----------------------------------------------------
-_BYLINE = re.compile(r"^(?:(?:posted|written|published|story|words|reported|filed)\s+)?by\s+(?P<rest>.+)$", re.I)
+_BYLINE = re.compile(r"^(?:(?:posted|written|published|story|words|reported|filed)\s+)?by:?\s+(?P<rest>.+)$", re.I)
 _POSTED = re.compile(r"^(?:posted|published|filed)\b.{0,100}\bby\b", re.I)
 _CONNECT = {"and", "of", "in", "on", "at", "for", "the", "staff", "|", "-", "–", "—", "/", "&"}
 

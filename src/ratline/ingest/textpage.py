@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ratline.ingest import linekinds as lk
 from ratline.ingest.dates import FoundDate, date_only_line, find_dates
+from ratline.ingest.published import decide_publication
 from ratline.schema import Document
 
 
@@ -169,15 +170,21 @@ def split_page(text: str, title_line: bool = True) -> PageParts:
     """Segment a plain-text page.  ``title_line``: the first line is the headline."""
     lines = read_lines(text)
     parts = PageParts(title=None, paragraphs=[])
+    page_dates: list[tuple[FoundDate, str]] = []
     start = 0
-    if title_line and len(lines) > 1 and _headline_shaped(lines[0].text):
-        parts.title = lines[0].text
-        start = 1
-        later = _headline_after_masthead(lines)
+    # a date line above the headline ("Monday, November 24, 2008") is the page's stamp
+    while title_line and start < len(lines) - 1 and _stamp_date(lines[start].text, header=True):
+        _header_line(lines[start].text, parts, page_dates)
+        start += 1
+    if title_line and len(lines) > start + 1 and _headline_shaped(lines[start].text):
+        parts.title = lines[start].text
+        later = _headline_after_masthead(lines[start:])
         if later is not None:       # "Arakan Frontline News" / breadcrumb / the real headline
-            parts.boilerplate.extend(ln.text for ln in lines[:later])
-            parts.title = lines[later].text
-            start = later + 1
+            for ln in lines[start:start + later]:
+                _header_line(ln.text, parts, page_dates)
+            parts.title = lines[start + later].text
+            start += later
+        start += 1
     first = next((i for i in range(start, len(lines))
                   if lk.is_substantial(lines[i].text) and not lk.is_masthead(lines[i].text)
                   and not _strong_tail(lines[i].text)
@@ -188,12 +195,15 @@ def split_page(text: str, title_line: bool = True) -> PageParts:
         else len(lines)
     end = min(tail, nav)
 
-    page_dates: list[tuple[FoundDate, str]] = []
     for i in range(start, end):
-        _body_line(lines[i].text, i < first, i == end - 1, parts, page_dates)
+        near_top = i < _STAMP_ZONE and i > 0 and _under_furniture(lines[i - 1].text, parts.title)
+        _body_line(lines[i].text, i < first, near_top, i == end - 1, parts, page_dates)
     _tail_lines(lines[end:nav], parts, page_dates)
     for ln in lines[max(nav, end):]:
         parts.boilerplate.append(ln.text)
+        dated = _stamp_date(ln.text, header=False)      # "Posted by: name 2008-06-24"
+        if dated:
+            page_dates.append((dated, f"closing date line: '{ln.text}'"))
         n = lk.comment_count(ln.text)          # "2 Comments" can be the last line
         if n is not None:
             parts.comment_count = max(parts.comment_count or 0, n)
@@ -242,17 +252,48 @@ def _masthead_date(s: str) -> FoundDate | None:
 _STAMP = re.compile(r"^\W*(?:posted|published|updated|last updated|first published|date)\b", re.I)
 
 
-def _body_line(s: str, in_header: bool, is_last: bool, parts: PageParts,
-               page_dates: list[tuple[FoundDate, str]]) -> None:
-    # A bare date under the headline or closing the post is the page's timestamp;
-    # one in mid-body is more likely a timeline entry, which is evidence.
-    dated = date_only_line(s) if (in_header or is_last or _STAMP.match(s)) else None
-    if dated is None and in_header:
+def _stamp_date(s: str, header: bool) -> FoundDate | None:
+    """The date of a line that only stamps the page: a bare date ("July 27th, 2010",
+    "21 July 2008 16:58 GMT"), a byline or "Posted by ... 2008-06-24" with its date, or,
+    in the header, a short masthead line that holds one date ("Press Release | Dec. 1, 2008")."""
+    dated = date_only_line(s)
+    if dated is None and (lk.is_byline(s) or (_STAMP.match(s) and len(s) <= 120)):
+        dated = next(iter(find_dates(s)), None)
+    if dated is None and header:
         dated = _masthead_date(s)
+    return dated
+
+
+def _header_line(s: str, parts: PageParts, page_dates: list[tuple[FoundDate, str]]) -> None:
+    """A line above the headline or the first paragraph: furniture, read for its date."""
+    parts.boilerplate.append(s)
+    dated = _stamp_date(s, header=True)
+    if dated:
+        page_dates.append((dated, f"date line on the page: '{s}'"))
+
+
+# a bare date line this near the top of a page, right under a byline, another stamp or
+# the headline, is the page's stamp even below a banner sentence that looked like the
+# first paragraph ("An official website of ..."); under prose or a label ("Timeline")
+# it dates what follows and stays evidence
+_STAMP_ZONE = 10
+
+
+def _under_furniture(prev: str, title: str | None) -> bool:
+    return bool(lk.is_byline(prev) or _stamp_date(prev, header=True) or prev == title)
+
+
+def _body_line(s: str, in_header: bool, near_top: bool, is_last: bool, parts: PageParts,
+               page_dates: list[tuple[FoundDate, str]]) -> None:
+    # A bare date under the headline, near the top or closing the post is the page's
+    # timestamp; one in mid-body is more likely a timeline entry, which is evidence.
+    stamp_ok = in_header or near_top or is_last or _STAMP.match(s)
+    dated = _stamp_date(s, header=in_header) if stamp_ok else None
     if dated or lk.is_byline(s):
         parts.boilerplate.append(s)
+        where = "date line on the page" if in_header or near_top else "closing date line"
         for d in [dated] if dated else find_dates(s)[:1]:
-            page_dates.append((d, f"date line on the page: '{s}'"))
+            page_dates.append((d, f"{where}: '{s}'"))
         return
     if lk.is_caption(s) or (in_header and (_strong_tail(s) or lk.is_nav_like(s) or _BREADCRUMB.search(s)
                                            or lk.is_masthead(s))):
@@ -286,7 +327,7 @@ def _tail_lines(lines: list[Line], parts: PageParts,
             parts.boilerplate.append(s)
             if lk.is_byline(s) or date_only_line(s):
                 for d in find_dates(s)[:1]:
-                    page_dates.append((d, f"date line on the page: '{s}'"))
+                    page_dates.append((d, f"closing date line: '{s}'"))
             continue
         if lk.is_comment_heading(s) or lk.is_tags(s) or lk.is_furniture(s) \
                 or lk.is_donation(s) or lk.is_caption(s):
@@ -311,11 +352,13 @@ def _tail_lines(lines: list[Line], parts: PageParts,
 
 
 def _set_published(parts: PageParts, page_dates: list[tuple[FoundDate, str]]) -> None:
-    """Prefer a date the page states for itself; else a dateline in the first
-    paragraph; else the earliest dated comment/trackback as an upper bound."""
+    """The page's own stamp, in this order of trust: the date line nearest above the
+    article (under a site header that may carry a listing date of its own); a dateline
+    or masthead date opening the first paragraphs; a closing "Posted by ... date" line;
+    else the earliest dated comment or trackback, an upper bound."""
     own = [(d, why) for d, why in page_dates if why.startswith("date line")]
     if own:
-        d, why = own[0]
+        d, why = own[-1]
         parts.published, parts.published_basis = d.iso, why + _order_note(d)
         return
     for para in parts.paragraphs[:2]:
@@ -329,7 +372,12 @@ def _set_published(parts: PageParts, page_dates: list[tuple[FoundDate, str]]) ->
             parts.published = d.iso
             parts.published_basis = f"dateline: '{para[: d.end]}'" + _order_note(d)
             return
-    later = [(d, why) for d, why in page_dates if not why.startswith("date line")]
+    closing = [(d, why) for d, why in page_dates if why.startswith("closing")]
+    if closing:
+        d, why = closing[0]
+        parts.published, parts.published_basis = d.iso, why + _order_note(d)
+        return
+    later = [(d, why) for d, why in page_dates if not why.startswith(("date line", "closing"))]
     if later:
         d, why = min(later, key=lambda x: x[0].iso)
         parts.published = d.iso
@@ -361,9 +409,10 @@ def document_from_parts(parts: PageParts, name: str, source: str, fmt: str,
     if not any(lk.is_substantial(p) or p.endswith(_SENTENCE_END) for p in parts.paragraphs):
         # menus and labels only ("Home", "Archive"): nothing a fact could rest on
         raise NoArticleText("no article text found (only a title, menus or page furniture)")
+    published, precision, basis = decide_publication(parts.published, parts.published_basis, url, body)
     return Document(
         doc_id=doc_id_for(body), name=name, source=source, title=parts.title,
-        body=body, published=parts.published, published_basis=parts.published_basis,
+        body=body, published=published, published_basis=basis, published_precision=precision,
         has_comments=parts.has_comments, comments=parts.comments,
         boilerplate=parts.boilerplate, fmt=fmt, url=url,
     )

@@ -8,14 +8,17 @@ does and is spelled out in the returned basis sentence:
     take the first year, from the latest stated year on, that keeps them on or
     after every stated date (a writer drops the year for recent days);
 (b) a weekday written with the day ("Saturday, June 16") picks that year;
-(c) news-lead rule: a bare weekday, "last weekend" or "yesterday" in the lead is
-    the newest news, so publication is the first such day on/after the latest
-    date (for "last weekend", the Monday after it; for "yesterday", the day after);
-(d) "the next day" chains extend the latest date, and a body that says "today"
-    while naming its latest day by date was written after that day;
-(e) when no year is stated at all, ``active_ranges`` (periods during which the
-    named actors existed) give the latest year that fits every range;
-(f) otherwise nothing is claimed.
+(c) "the next day" chains extend the latest date; the lead's "Saturday",
+    "yesterday", "last weekend" or "today" move it to the day they name;
+(d) a year and month known from elsewhere (the URL's ``/2008/05/``) place the
+    year-less dates, and with no day in that month the month alone is the answer;
+(e) otherwise nothing is claimed: with no year on the page the date is unknown.
+
+A weekday, "yesterday" or "last weekend" in the lead moves the answer past the newest
+stated day to the day those words name (never further than a week).  Earlier sessions
+also guessed a year from the years the named actors were active; that invented a date
+no page gave, and a wrong publication date makes every relative date wrong, so it is
+not done any more.
 
 Sentences in the future tense ("elections scheduled for ...") are ignored.
 """
@@ -23,39 +26,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 
 from ratline.timeparse.dates import DateExpr, scan_dates
 
 _PARA = re.compile(r"\n\s*\n|\n(?=\S)")
 _SENT = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"‘(])")
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|scheduled|planned|slated|due\s+to|set\s+to|expected\s+to|upcoming)\b")
+
+
 _LEAD_MIN_WORDS = 12
 _WD_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 class _Item:
-    """A date expression with where it sits and what it says about the year."""
+    """A date expression, whether it sits in the lead, whether its sentence speaks of the future."""
 
-    __slots__ = ("e", "para", "lead", "future", "text")
+    __slots__ = ("e", "lead", "future", "text")
 
-    def __init__(self, e: DateExpr, para: int, lead: bool, future: bool) -> None:
-        self.e, self.para, self.lead, self.future = e, para, lead, future
-        self.text = e.text
+    def __init__(self, e: DateExpr, lead: bool, future: bool) -> None:
+        self.e, self.lead, self.future, self.text = e, lead, future, e.text
 
 
 def _items(body: str) -> list[_Item]:
     items: list[_Item] = []
     leads = 0
-    for pi, para in enumerate(p for p in _PARA.split(body) if p.strip()):
-        is_lead = False
-        if leads < 2 and len(para.split()) >= _LEAD_MIN_WORDS:
-            leads += 1
-            is_lead = True
+    for para in (p for p in _PARA.split(body) if p.strip()):
+        is_lead = leads < 2 and len(para.split()) >= _LEAD_MIN_WORDS
+        leads += is_lead
         for sent in _SENT.split(para):
             fut = bool(_FUTURE.search(sent))
-            for e in scan_dates(sent):
-                items.append(_Item(e, pi, is_lead, fut))
+            items.extend(_Item(e, is_lead, fut) for e in scan_dates(sent))
     return items
 
 
@@ -80,17 +80,16 @@ def _stated_bound(e: DateExpr) -> tuple[dt.date, str] | None:
     return None
 
 
-def _in_ranges(d: dt.date, ranges: Sequence[tuple[dt.date, dt.date | None]]) -> bool:
-    return all(lo <= d and (hi is None or d <= hi) for lo, hi in ranges)
+# a year-less date this close before the newest stated date is the recent past of its year
+_RECENT_DAYS = 90
 
 
-def _place_yearless(items: list[_Item], year: int, floor: dt.date | None,
-                    ranges: Sequence[tuple[dt.date, dt.date | None]] = ()
-                    ) -> list[tuple[dt.date, str, str]] | None:
-    """Give year-less dates a year (>= ``year``), chaining "the next day".
+def _place_yearless(items: list[_Item], year: int, floor: dt.date | None
+                    ) -> list[tuple[dt.date, str, str]]:
+    """Give year-less dates a year (>= ``year``), chaining "the next day": the year
+    that keeps them on or after ``floor``, unless they fall a few weeks before it.
 
-    Returns (date, precision, words) per placed expression, or None when the
-    dates cannot all sit in ``year`` (ranges or weekdays disagree).
+    Returns (date, precision, words) per placed expression.
     """
     out: list[tuple[dt.date, str, str]] = []
     anchor: dt.date | None = None
@@ -102,16 +101,20 @@ def _place_yearless(items: list[_Item], year: int, floor: dt.date | None,
         if e.kind in ("md", "m", "qm") and e.year is None:
             day = e.day if e.kind == "md" else (15 if e.qual in ("mid", "middle") else 1)
             y = year
+            recent = _safe(year, e.month, day)
+            if recent and floor and recent <= floor and (floor - recent).days <= _RECENT_DAYS \
+                    and e.weekday is None:
+                # "mid-August" a few weeks before the stated "22 September 2016": that year
+                out.append((recent, "day" if e.kind == "md" else "month", e.text))
+                continue
             while True:
                 d = _safe(y, e.month, day)
                 ok = d is not None and (floor is None or d >= floor) and \
                     (e.weekday is None or d.weekday() == e.weekday)
-                if ok or y > year + 6 or ranges:
+                if ok or y > year + 6:
                     break
                 y += 1
-            if not ok or (ranges and not _in_ranges(d, ranges)):
-                if ranges:
-                    return None
+            if not ok:
                 continue
             prec = "day" if e.kind == "md" else "month"
             out.append((d, prec, e.text))
@@ -123,53 +126,78 @@ def _place_yearless(items: list[_Item], year: int, floor: dt.date | None,
     return out
 
 
-def infer_publication(body: str, active_ranges: Sequence[tuple[dt.date, dt.date | None]] = ()
-                      ) -> tuple[str | None, str | None]:
-    """(ISO publication date, basis sentence) for a body with no stated date."""
+def _month_end(d: dt.date) -> dt.date:
+    nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def infer_publication(body: str, month_hint: dt.date | None = None
+                      ) -> tuple[str | None, str, str]:
+    """(ISO publication date or None, precision, basis sentence) from a body with no
+    stated publication date.
+
+    ``month_hint`` is a year and month known from elsewhere (a URL such as
+    ``/2008/05/slug``): year-less dates are put in the latest year that keeps them on or
+    before the end of that month, and with no day in that month the answer is the month.
+    The result is never later than the newest date the text states, and no year is ever
+    supplied that neither the text nor the hint gives: a wrong date is worse than none.
+    """
     items = [it for it in _items(body) if not it.future]
     notes: list[str] = []
     stated = [(b, it.text) for it in items if (b := _stated_bound(it.e))]
     bounds: list[tuple[dt.date, str, str]] = [(d, p, t) for (d, p), t in stated]
     yearless = [it for it in items if it.e.kind in ("md", "m", "qm") and it.e.year is None]
+    ceiling = _month_end(month_hint) if month_hint else None
+    if ceiling:
+        bounds = [b for b in bounds if b[0] <= ceiling]
 
-    if stated:
+    if ceiling:
+        placed = _place_under(items, ceiling)
+        if placed:
+            notes.append(f"year-less dates put in the latest year that keeps them before the end of "
+                         f"{month_hint:%B %Y} (from the URL)")
+            bounds += placed
+    elif bounds:
         top = max(bounds, key=lambda b: b[0])
         notes.append(f"dates with a year run to '{top[2]}' ({top[0].isoformat()})")
         y0 = max(d.year for d, _, _ in bounds)
-        placed = _place_yearless(items, y0, top[0]) or []
+        placed = _place_yearless(items, y0, top[0])
         bounds += placed
         if yearless and placed:
             weekday = any(it.e.weekday is not None for it in yearless)
             notes.append(f"year-less dates put in the first year from {y0} that keeps them after it"
                          + (" and matches the stated weekday" if weekday else ""))
     elif yearless:
-        placed = None
-        ranges = [(lo, hi) for lo, hi in active_ranges]
-        if ranges:
-            lo = max(r[0] for r in ranges)
-            his = [r[1] for r in ranges if r[1] is not None]
-            hi = min(his) if his else dt.date.today()
-            for y in range(hi.year, lo.year - 1, -1):
-                placed = _place_yearless(items, y, None, ranges)
-                if placed:
-                    words = ", ".join(dict.fromkeys("'" + t + "'" for _, _, t in placed))
-                    notes.append(f"no year is stated; {y} is the latest year in which "
-                                 f"{words} fall within the "
-                                 f"active periods of the actors named ({lo.isoformat()} to {hi.isoformat()})")
-                    break
-        if not placed:
-            return None, ("no year is stated in the body and no actor period fixes one"
-                          if not ranges else "no year is stated and no year fits the actors' active periods")
-        bounds += placed
-    if not bounds:
-        return None, "the body states no date"
+        return None, "unknown", "unknown: no year is stated on the page, in its URL or its metadata"
 
-    latest = max(bounds, key=lambda b: b[0])
-    if latest[1] == "year":
-        return None, "; ".join(notes + ["only the year is known, too coarse for a publication date"])
+    if ceiling:
+        in_month = [b for b in bounds if b[0] >= month_hint and b[1] == "day"]
+        if not in_month:
+            return (month_hint.isoformat(), "month",
+                    f"the URL gives the month only ({month_hint:%B %Y}) and the body no day in it")
+        latest = max(in_month, key=lambda b: b[0])
+    else:
+        if not bounds:
+            return None, "unknown", "unknown: the page states no date"
+        latest = max(bounds, key=lambda b: b[0])
+        if latest[1] == "year":
+            return None, "unknown", "; ".join(
+                notes + ["only the year is known, too coarse for a publication date"])
+    notes.append(f"publication is on or after the latest date, '{latest[2]}' ({latest[0].isoformat()})"
+                 + (", known to the month only" if latest[1] == "month" else ""))
     pub = latest[0]
-    notes.append(f"publication is on or after the latest date, '{latest[2]}' ({pub.isoformat()})")
+    if latest[1] == "day":
+        pub = _news_day(items, pub, notes)
+        if ceiling and pub > ceiling:
+            pub = latest[0]
+            notes.pop()
+    return pub.isoformat(), latest[1], "Inferred from the body: " + "; ".join(notes) + "."
 
+
+def _news_day(items: list[_Item], pub: dt.date, notes: list[str]) -> dt.date:
+    """The lead's own relative date moves publication past the newest stated day: a
+    lead that reports "Saturday" after naming Friday 29 June was written on the 30th.
+    This reads the page's words; it never reaches beyond the week they name."""
     lead = [it for it in items if it.lead]
     wd_lead = next((it for it in lead if it.e.kind == "weekday" and it.e.rel in (None, "this")), None)
     weekend = next((it for it in lead if it.e.kind == "runit" and it.e.unit == "weekend"
@@ -188,10 +216,33 @@ def infer_publication(body: str, active_ranges: Sequence[tuple[dt.date, dt.date 
     elif yday:
         pub = pub + dt.timedelta(days=1)
         notes.append(f"the lead reports '{yday.text}', so publication is the day after: {pub.isoformat()}")
-    elif today and latest[1] == "day":
+    elif today:
         pub = pub + dt.timedelta(days=1)
-        notes.append(f"the body says 'today' yet gives its latest day as '{latest[2]}', "
+        notes.append(f"the body says 'today' yet gives its latest day by date, "
                      f"so it was written after that day: {pub.isoformat()} at the earliest")
-    elif latest[1] == "month":
-        notes.append("a lower bound only")
-    return pub.isoformat(), "Inferred from the body: " + "; ".join(notes) + "."
+    return pub
+
+
+def _place_under(items: list[_Item], ceiling: dt.date) -> list[tuple[dt.date, str, str]]:
+    """Year-less dates put in the latest year that keeps them on or before ``ceiling``,
+    chaining "the next day" from the last day placed."""
+    out: list[tuple[dt.date, str, str]] = []
+    anchor: dt.date | None = None
+    for it in items:
+        e = it.e
+        if e.kind == "ymd":
+            anchor = _safe(e.year, e.month, e.day)
+        elif e.kind in ("md", "m", "qm") and e.year is None:
+            day = e.day if e.kind == "md" else (15 if e.qual in ("mid", "middle") else 1)
+            d = next((c for y in (ceiling.year, ceiling.year - 1)
+                      if (c := _safe(y, e.month, day)) and c <= ceiling), None)
+            if d is None:
+                continue
+            prec = "day" if e.kind == "md" else "month"
+            out.append((d, prec, e.text))
+            anchor = d if prec == "day" else anchor
+        elif e.kind == "anchored" and anchor is not None:
+            anchor = anchor + dt.timedelta(days=e.n)
+            if anchor <= ceiling:
+                out.append((anchor, "day", e.text))
+    return out

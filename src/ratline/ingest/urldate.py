@@ -1,0 +1,93 @@
+"""The publication date a page's URL carries.
+
+Most news sites put the date in the path: ``/2016/09/05/``, ``/2007-08-09``,
+``/2009/dec/31/``, ``/2008/Dec/``, ``-20070809-``, ``/20180203/``, ``201909250150``.
+htmldate reads the year-month-day forms with separators; what it leaves (month
+names, compact digits, year and month alone) is read here, each form with the
+precision it gives.  A month-only path (``/2008/05/slug``) still fixes the year
+and month, which is what the body's year-less dates lack.
+
+Forms that could be anything are refused: a compact date must make a valid
+calendar day in the plausible range and must not sit inside a longer run of
+digits that is an id (``/45265-``, ``7004801.stm``).  Unix timestamps are not read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from htmldate.extractors import extract_url_date
+from htmldate.utils import Extractor
+
+_EARLIEST = dt.datetime(1990, 1, 1)
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_YEAR = r"(?:199\d|20[0-3]\d)"
+_MON_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+
+# a blog path /2021/09/20-killed-in-clashes: "20" opens the slug, it is no day
+_SLUG_DAY = r"(?<!\d){y}/0?{m}/0?{d}[-_][A-Za-z]"
+# /2009/dec/31/  /2008/Dec/   (the day is optional)
+_NAMED = re.compile(rf"(?<![\d])({_YEAR})/({_MON_NAME})(?:/(\d{{1,2}})(?=/|$|\.|[-_]\d))?", re.I)
+# 2018-08/27 (Xinhua) and /2008/5/  (year and month, the day after another separator)
+_YM = re.compile(rf"(?<![\d])({_YEAR})[/_-](0?[1-9]|1[0-2])(?:[/_-](\d{{1,2}})(?=/|$|\.|[-_]\d))?(?![\d])")
+# 20070809, 201204281230 (with hour and minute), not part of a longer number
+_COMPACT = re.compile(rf"(?<!\d)({_YEAR})(0[1-9]|1[0-2])([0-3]\d)(?:[0-2]\d[0-5]\d)?(?!\d)")
+# 08122015, 21012019: day-month-year, read only when no other order makes a date
+_COMPACT_DMY = re.compile(rf"(?<!\d)([0-3]\d)(0[1-9]|1[0-2])({_YEAR})(?!\d)")
+
+
+@dataclass(frozen=True)
+class UrlDate:
+    date: dt.date
+    precision: str      # "day" or "month"
+    text: str           # the part of the URL that says it
+
+
+def _options(latest: dt.date | None) -> Extractor:
+    top = dt.datetime.combine(latest, dt.time()) if latest else dt.datetime(2039, 12, 31)
+    return Extractor(extensive=False, max=top, min=_EARLIEST, original=True, format="%Y-%m-%d")
+
+
+def _day(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _day_is_slug(path: str, day: dt.date) -> bool:
+    return bool(re.search(_SLUG_DAY.format(y=day.year, m=day.month, d=day.day), path))
+
+
+def url_date(url: str | None, latest: dt.date | None = None) -> UrlDate | None:
+    """The date in ``url``, or None.  ``latest`` rejects dates after it (a clock is
+    never consulted: the caller decides what is too late)."""
+    if not url:
+        return None
+    path = unquote(urlsplit(url).path)
+    if not path.strip("/"):
+        return None
+    found = extract_url_date(url, _options(latest))
+    if found and not _day_is_slug(path, dt.date.fromisoformat(found)):
+        return UrlDate(dt.date.fromisoformat(found), "day", found)
+    for rx, order in ((_NAMED, "ymd"), (_YM, "ymd"), (_COMPACT, "ymd"), (_COMPACT_DMY, "dmy")):
+        for m in rx.finditer(path):
+            if order == "dmy":
+                d, mo, y = m.group(1), m.group(2), m.group(3)
+            else:
+                y, mo, d = m.group(1), m.group(2), m.group(3)
+            month = _MONTHS.get(mo[:3].lower()) if not mo.isdigit() else int(mo)
+            if month is None:
+                continue
+            if d:
+                day = _day(int(y), month, int(d))
+                prec = "day"
+            else:
+                day, prec = dt.date(int(y), month, 1), "month"
+            if day is None or (latest and day > latest):
+                continue
+            return UrlDate(day, prec, m.group(0).strip("/-_"))
+    return None

@@ -313,3 +313,33 @@ def test_cli_export_from_the_database_scores_like_direct_extraction(tmp_path, mo
     for doc in json.loads(run("--db", db, "export").stdout):
         (exported / (Path(doc["doc"]).stem + ".json")).write_text(json.dumps(doc), encoding="utf-8")
     assert score_dirs(GOLD, exported) == score_dirs(GOLD, direct)
+
+
+def test_cli_ingest_published_dates_only_pages_that_state_none(tmp_path):
+    """--published is the user's word for pages with no date; a stated date is kept."""
+    (tmp_path / "undated.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "dated.txt").write_text(SECOND.replace("\n\n", "\n\nMarch 2, 2009\n\n", 1), encoding="utf-8")
+    db = tmp_path / "r.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--no-progress",
+                                       "--published", "2008-06-11", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    rows = dict(sqlite3.connect(db).execute("SELECT name, published FROM documents"))
+    assert rows == {"undated.txt": "2008-06-11", "dated.txt": "2009-03-02"}
+    bad = CliRunner().invoke(main, ["--db", str(db), "ingest", "--published", "2008-13-40", str(tmp_path)])
+    assert bad.exit_code == 2 and "not a calendar date" in bad.output
+
+
+def test_cli_extract_without_a_date_leaves_relative_dates_unresolved(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--json-dir", str(out)])
+    assert result.exit_code == 0, result.output
+    doc = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    assert doc["published"] is None and doc["published_basis"].startswith("unknown")
+    assert doc["events"] and all(e["date"] is None for e in doc["events"])
+    assert any("Tuesday" in (e.get("date_text") or "") for e in doc["events"])
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--json-dir", str(out),
+                                       "--published", "2008-06-11"])
+    doc = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    assert doc["published"] == "2008-06-11"
+    assert any(e["date"] == "2008-06-10" for e in doc["events"])          # that Tuesday

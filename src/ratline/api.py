@@ -40,6 +40,20 @@ def default_reader(paths: Iterable[str]) -> Iterator[Document | Skipped]:
     return read_inputs(paths)
 
 
+def _dated(reader: Reader, published: str | None) -> Reader:
+    """The reader, with a user's publication date for documents that give none."""
+    if not published:
+        return reader
+    from ratline.ingest.published import given_by_user
+
+    def read(paths: Iterable[str]) -> Iterator[Document | Skipped]:
+        for item in reader(paths):
+            if isinstance(item, Document):
+                given_by_user(item, published)
+            yield item
+    return read
+
+
 def default_extractor(doc: Document) -> Extraction:
     from ratline.pipeline import extract
     return extract(doc)
@@ -72,9 +86,10 @@ def _as_paths(paths: Iterable[str | Path] | str | Path) -> list[str]:
 
 
 def extract_documents(paths, reader: Reader | None = None, extractor: Extractor | None = None,
-                      ) -> Iterator[Extraction | Skipped]:
-    """Read and extract, turning a failure on one document into a ``Skipped``."""
-    reader = reader or default_reader
+                      published: str | None = None) -> Iterator[Extraction | Skipped]:
+    """Read and extract, turning a failure on one document into a ``Skipped``.
+    ``published`` (YYYY-MM-DD) dates the documents whose own date is unknown."""
+    reader = _dated(reader or default_reader, published)
     extractor = extractor or default_extractor
     for item in reader(_as_paths(paths)):
         if isinstance(item, Skipped):
@@ -89,14 +104,14 @@ def extract_documents(paths, reader: Reader | None = None, extractor: Extractor 
 def write_interchange(paths, json_dir: str | Path, reader: Reader | None = None,
                       extractor: Extractor | None = None,
                       on_skip: Callable[[Skipped], None] | None = None,
-                      ) -> tuple[list[Path], list[Skipped]]:
+                      published: str | None = None) -> tuple[list[Path], list[Skipped]]:
     """One interchange JSON per input document, ``<base name>.json``; nothing stored."""
     out_dir = Path(json_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     skipped: list[Skipped] = []
     used: set[str] = set()
-    for item in extract_documents(paths, reader, extractor):
+    for item in extract_documents(paths, reader, extractor, published):
         if isinstance(item, Skipped):
             skipped.append(item)
             if on_skip:
@@ -178,14 +193,18 @@ class Corpus:
         return stored
 
     def ingest(self, paths, progress: bool = True,
-               on_skip: Callable[[Skipped], None] | None = None) -> IngestReport:
+               on_skip: Callable[[Skipped], None] | None = None,
+               published: str | None = None) -> IngestReport:
         """Read, extract and store; documents already stored are not re-extracted.
+
+        ``published`` (YYYY-MM-DD) is the date of the documents whose own date is
+        unknown (or known only to the month); a date the page states is kept.
 
         A bad input becomes a ``Skipped`` (reported through ``on_skip`` as it
         happens) and the run goes on.  Each document is committed on its own,
         so an interrupted run keeps everything finished before it.
         """
-        reader = self._reader or default_reader
+        reader = _dated(self._reader or default_reader, published)
         extractor = self._extractor or default_extractor
         report = IngestReport()
 

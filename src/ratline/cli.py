@@ -11,6 +11,7 @@ with a one-line reason on stderr, the run having gone on); 130 interrupted
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 import tempfile
@@ -66,16 +67,32 @@ def main(ctx: click.Context, db: str) -> None:
     ctx.ensure_object(dict)["db"] = db
 
 
+def _day(_ctx, param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a calendar date YYYY-MM-DD", param=param) from None
+
+
+PUBLISHED = click.option(
+    "--published", callback=_day, metavar="YYYY-MM-DD",
+    help="Publication date of the inputs that state none (or only a month); "
+         "a date the page, its URL or its record states is kept.")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+@PUBLISHED
 @db_option
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool, published: str | None) -> None:
     """Read, extract and store files, folders (.txt, .html, .jsonl) or - (stdin)."""
     with _corpus(ctx) as corpus:
         try:
-            report = corpus.ingest(paths, progress=progress, on_skip=_report_skip)
+            report = corpus.ingest(paths, progress=progress, on_skip=_report_skip, published=published)
         except KeyboardInterrupt:
             click.echo("interrupted: documents finished so far are stored; "
                        "run the same command again to resume", err=True)
@@ -89,11 +106,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json-dir", required=True, type=click.Path(file_okay=False),
               help="Directory for one interchange JSON per input (<base name>.json).")
+@PUBLISHED
 @db_option
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], json_dir: str) -> None:
+def extract(ctx: click.Context, paths: tuple[str, ...], json_dir: str, published: str | None) -> None:
     """Extract to interchange JSON files; nothing is stored."""
-    written, skipped = write_interchange(paths, json_dir, on_skip=_report_skip)
+    written, skipped = write_interchange(paths, json_dir, on_skip=_report_skip, published=published)
     click.echo(f"{len(written)} written to {json_dir}, {len(skipped)} skipped")
     ctx.exit(2 if skipped else 0)
 

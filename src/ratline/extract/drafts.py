@@ -40,6 +40,7 @@ class Draft:
     last_paragraph: int = -1
     basis: str = ""
     announced: DateRef | None = None   # when the act was announced ("police said on Friday ...")
+    date_words: str | None = None      # "on Tuesday" with no publication date to resolve it
 
 
 def _modifier_participle(text: str, h: TriggerHit) -> bool:
@@ -146,6 +147,9 @@ def build_events(drafts: list[Draft], dm: DocMentions, published: str | None) ->
         elif not lead_done and published and d.type != "other":
             ev.date, ev.date_precision = published, "week"
             ev.basis += "; undated lead event dated to publication (week)"
+        elif d.date_words:
+            ev.date_text = d.date_words        # the words stay; the date is unknown
+            ev.basis += "; date words unresolved (publication date unknown)"
         lead_done = True
         if d.place:
             ev.location = d.place

@@ -119,6 +119,12 @@ def _object_fits(masked: Masked, h: TriggerHit) -> bool:
 def _rank_of(d: Draft, ex: "EventExtractor") -> float:
     return d.place_rank if d.place_rank is not None else ex._place_rank(d.place)
 
+def _unresolved_words(dates: list[DateRef], at: int) -> str | None:
+    """The date words nearest the trigger that no publication date could resolve."""
+    words = [d for d in dates if d.date is None and not d.since]
+    return min(words, key=lambda d: abs(d.span.start - at)).span.text if words else None
+
+
 class EventExtractor:
     def __init__(self, dm: DocMentions, body: str, base, find_dates, find_quantities, paragraphs: list[int]):
         self.dm = dm
@@ -272,6 +278,8 @@ class EventExtractor:
                       background=background)
         self._masked = masked
         draft.date = self._pick_date(masked.text, event_dates, main)
+        if draft.date is None and self.base is None:
+            draft.date_words = _unresolved_words(event_dates, self._masked.body_offset(main.start))
         spoken = [d for d in dates if SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])]
         draft.announced = _announced(spoken, main.type) if draft.date is None else None
         self._picked_rank = None
@@ -329,6 +337,7 @@ class EventExtractor:
                     self.anchor = _as_date(d.date)
 
     def _pick_date(self, text: str, dates: list[DateRef], main: TriggerHit) -> DateRef | None:
+        """The resolved date nearest the trigger."""
         usable = [d for d in dates if d.date]
         if usable:
             at = self._masked.body_offset(main.start)

@@ -50,3 +50,13 @@ def decide_publication(stated: str | None, stated_basis: str | None, url: str | 
         return in_url.date.isoformat(), "day", f"the date in the page's URL: '{in_url.text}'"
     iso, precision, basis = infer_publication(body, in_url.date if in_url else None)
     return iso, (precision if iso else None), basis
+
+
+def given_by_user(doc, iso: str) -> None:
+    """Apply a date the user states (``ingest --published``) to a document whose own date
+    is unknown or known only to the month; a date the page states is kept."""
+    if doc.published and doc.published_precision != "month":
+        return
+    was = f" (the page gave {doc.published}, to the month)" if doc.published else ""
+    doc.published, doc.published_precision = iso, "day"
+    doc.published_basis = f"given by the user (--published {iso}){was}"

@@ -19,7 +19,7 @@ from corpora import corpora, predict, still_blind  # noqa: E402
 from ratline.evaluate import measures, score_dirs  # noqa: E402
 
 COLUMNS = ("events_core.f1", "events.f1", "relations.f1", "tallies.f1", "entities.recall",
-           "fields.date", "fields.actors", "published")
+           "fields.type", "fields.date", "fields.actors", "published")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     known = corpora()
     names = args.sets or [n for n in known if not still_blind(n)]
-    print(f"{'set':<12}" + "".join(f"{c.replace('.f1', '').replace('entities.', 'ent.'):>15}" for c in COLUMNS))
+    print(f"{'set':<12}" + "".join(f"{c.replace('.f1', '').replace('entities.', 'ent.').replace('fields.', 'f.'):>15}" for c in COLUMNS))
     for name in names:
         paths, gold = known[name]
         with tempfile.TemporaryDirectory() as tmp:

@@ -85,3 +85,11 @@ CIVILIAN_CAPTIVES = re.compile(r"\b(?:hostages?|civilians|citizens|nationals|bri
                                 r"(?:captured|seized|taken|abducted|held)\b", re.I)
 SETTLEMENT_BEFORE = re.compile(r"\b(?:hamlet|village|settlement|neighbou?rhood|camp|outpost|compound) of\s+(?:the\s+)?$",
                                re.I)
+# one item of a roundup: "-- A coalition airstrike ...", "* Police arrested ...", "3. Gunmen ..."
+LIST_ITEM = re.compile(r"^\s*(?:--|[-–—*•▪·]|\(?\d{1,2}[.)])\s+\S")
+# figures given as a total over several operations ("34 killed and 17 arrested in three
+# hunt-down operations", "captured eight during two operations"): a tally, not one event's count
+OVER_OPERATIONS = re.compile(
+    r"\b(?:during|in|across|over|through)\s+(?:the\s+(?:last|past)\s+)?(?:⟪\d+⟫|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|multiple|a\s+series\s+of|a\s+number\s+of)(?!\s+of\b)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:operations|raids|strikes|air\s*strikes|attacks|missions|sweeps|incidents|clashes)\b", re.I)

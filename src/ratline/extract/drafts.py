@@ -41,6 +41,7 @@ class Draft:
     basis: str = ""
     announced: DateRef | None = None   # when the act was announced ("police said on Friday ...")
     date_words: str | None = None      # "on Tuesday" with no publication date to resolve it
+    item: int = -1                     # which item of a roundup list ("-- A coalition airstrike ...")
 
 
 def _modifier_participle(text: str, h: TriggerHit) -> bool:

@@ -21,7 +21,7 @@ from ratline.extract.cues import (
     SPEAKER_PLACE, NOUN_USE, BE_BEFORE, CLAUSE_OPENER, GENERIC_AFTER, SPEAKER,
     BACKGROUND_CUE, SUBORDINATE, VAGUE_PLURAL, HABITUAL, AMONG, NUMBER_REF,
     SAME_PLACE, THAT_DATE, RAW_CLAIM, ACCORDING, PRESS, SOME_REPORTS,
-    TARGET_CUE,
+    TARGET_CUE, LIST_ITEM, OVER_OPERATIONS,
 )
 from ratline.extract.drafts import (  # noqa: F401 - build_events is part of this module's API
     Draft, _as_date, _contains, _dates_close, _finer, _last_para, _merge_figures, _modifier_participle,
@@ -53,6 +53,10 @@ _NEXT_PERSON = re.compile(r"^\s+(?:(?-i:[A-Z][a-z]{1,11}\.?)\s+){0,2}?⟦(\d+)�
 _ARMED_BEFORE = re.compile(r"\b(?:fighters|militants|rebels|insurgents|gunmen|troops|soldiers|forces|militiamen|"
                            r"jihadists|guerrillas|commandos|paramilitaries)\s+(?:[\w⟦⟧()-]+\s+){0,5}$", re.I)
 
+# soldiers, not police: "a combined force detained", "commandos captured", "US and Iraqi troops detained"
+_MILITARY_BEFORE = re.compile(r"\b(?:troops|soldiers|commandos|special (?:operations )?forces|marines|paratroopers|"
+                              r"(?:combined|joint|coalition|assault|strike|task) forces?|army|military)"
+                              r"\s+(?:[\w⟦⟧()-]+\s+){0,3}$", re.I)
 
 _RELATIVE_TO = re.compile(r"\b(?:before|after|since|following|ahead of|in response to|in retaliation for|"
                           r"in revenge for|to avenge|days? after|hours? after|weeks? after|fleeing|escaping|"
@@ -106,6 +110,13 @@ def _object_fits(masked: Masked, h: TriggerHit) -> bool:
         hit = (_NEXT_PERSON if h.object == "person" else _NEXT_PLACE).match(masked.text[h.end:])
         if hit is None or masked.mention(hit.group(1)).kind != h.object:
             return False
+    if h.subject == "military":
+        before = masked.text[max(0, h.start - 60):h.start]
+        near = re.search(r"⟦(\d+)⟧\)?\s+(?:[\w-]+\s+){0,2}$", before)
+        named = masked.mention(near.group(1)).span.text if near else ""
+        said = before + " " + named
+        return bool(_MILITARY_BEFORE.search(before) or _MILITARY_BEFORE.search(named + " ")) \
+            and "police" not in said.lower()
     if h.subject is not None:
         before = masked.text[max(0, h.start - 80):h.start]
         kinds = ("state_force", "government") if h.subject == "state" else ("armed_group", "state_force")
@@ -123,6 +134,11 @@ def _unresolved_words(dates: list[DateRef], at: int) -> str | None:
     """The date words nearest the trigger that no publication date could resolve."""
     words = [d for d in dates if d.date is None and not d.since]
     return min(words, key=lambda d: abs(d.span.start - at)).span.text if words else None
+
+
+# the noun after a place name says its level, whatever the gazetteer holds under that name
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|state|region|prefecture)\b", re.I)
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|sub-district|county|municipality|village|town)\b", re.I)
 
 
 class EventExtractor:
@@ -145,6 +161,11 @@ class EventExtractor:
         self._masked: Masked | None = None
         self._picked_rank: float | None = None
         self._deck_now = False
+        self._item = -1                          # roundup items seen so far
+        self._item_para = -1                     # paragraph of the current item
+        self._heading_para = -1
+        self._heading_date: DateRef | None = None
+        self._heading_words: str | None = None
 
     # -- driving ---------------------------------------------------------
     def run(self) -> list[Draft]:
@@ -155,6 +176,10 @@ class EventExtractor:
     def _sentence(self, sent) -> None:
         text = sent.span.text
         deck = self._is_deck(sent)
+        self._follow_list(sent)
+        if text.rstrip().endswith(":") and not deck:
+            self._heading(sent)  # "In June 27 operations:" dates the items under it
+            return
         if not deck and not text.rstrip().endswith((".", "”", '"', "?", "!", "’", ")")):
             return              # a sub-heading or a related-story link: a label, not a report
         among = AMONG.match(text)
@@ -163,6 +188,29 @@ class EventExtractor:
             return
         for seg in self._segments(sent.span, deck):
             self._segment(sent, seg, deck)
+
+    def _follow_list(self, sent) -> None:
+        """Which roundup item this sentence belongs to; prose after the list ends it (and
+        the heading's date with it)."""
+        para = self.paragraphs[sent.index]
+        if para == self._item_para:
+            return
+        if LIST_ITEM.match(sent.span.text):
+            self._item_para, self._item = para, self._item + 1
+        elif para != self._heading_para:
+            self._item_para, self._heading_date = -1, None
+
+    def _heading(self, sent) -> None:
+        """A line ending in ':' that names a day ("In other operations today:", "In June 27
+        operations:") dates every list item under it that gives no date of its own."""
+        dates = [d for d in self.find_dates(sent.span.text, self.base, sent.span.start, self.anchor,
+                                            self.year_hint) if not d.since]
+        self._heading_date = next((d for d in dates if d.date), None)
+        self._heading_para = self.paragraphs[sent.index]
+        if self._heading_date is None and dates and self.base is None:
+            self._heading_words = dates[0].span.text
+        else:
+            self._heading_words = None
 
     def _is_deck(self, sent) -> bool:
         """A headline-like line (no closing punctuation) before the first full paragraph."""
@@ -278,8 +326,14 @@ class EventExtractor:
                       background=background)
         self._masked = masked
         draft.date = self._pick_date(masked.text, event_dates, main)
+        if self._item_para == self.paragraphs[sent.index]:
+            draft.item = self._item
+            if draft.date is None and self._heading_date is not None:
+                draft.date = self._heading_date
+                draft.basis += "; dated by the list's heading"
         if draft.date is None and self.base is None:
-            draft.date_words = _unresolved_words(event_dates, self._masked.body_offset(main.start))
+            draft.date_words = _unresolved_words(event_dates, self._masked.body_offset(main.start)) \
+                or (self._heading_words if draft.item >= 0 else None)
         spoken = [d for d in dates if SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])]
         draft.announced = _announced(spoken, main.type) if draft.date is None else None
         self._picked_rank = None
@@ -288,7 +342,10 @@ class EventExtractor:
         draft.actors, draft.targets = self._parties(masked, first)
         draft.targets_person = any(self.dm.entities.get(t) is not None and self.dm.entities[t].type == "person"
                                    for t in draft.targets)
-        draft.figures = figures
+        if OVER_OPERATIONS.search(masked.text) and (figures.killed_best is not None or figures.captured is not None):
+            draft.basis += "; its figures are a total over several operations (a tally)"
+        else:
+            draft.figures = figures
         draft.source = self._claim_source(masked)
         if draft.actors:
             self.prev_actors = draft.actors
@@ -369,6 +426,11 @@ class EventExtractor:
         rank = self._place_rank(m.key)
         if SETTLEMENT_BEFORE.search(self.body[max(0, m.span.start - 25):m.span.start]):
             return min(rank, 0.5)
+        after = self.body[m.span.end:m.span.end + 16]
+        if _PROVINCE_AFTER.match(after):
+            return max(rank, 4)          # "Ghazni province's Giro district": the province, not the town
+        if _DISTRICT_AFTER.match(after):
+            return min(rank, 1)
         return rank
 
     def _regional(self, places: list[Mention]) -> str | None:
@@ -527,6 +589,15 @@ class EventExtractor:
             self.drafts.append(twin)
 
     def _same_as(self, d: Draft, masked: Masked) -> Draft | None:
+        """The earlier draft this one reports again, if any.  An item of a roundup is an
+        operation of its own, apart from the lead and the other items, unless it refers
+        back to one ("the raid")."""
+        prev = self._same_as_any(d, masked)
+        if prev is not None and d.item >= 0 and prev.item != d.item and not DEF_REF.search(masked.text):
+            return None
+        return prev
+
+    def _same_as_any(self, d: Draft, masked: Masked) -> Draft | None:
         ref = DEF_REF.search(masked.text)
         if ref and _RELATIVE_TO.search(masked.text[:ref.start()]) and ref.group("noun").lower() not in d.basis.lower():
             return None              # "hours before the raids, X fired missiles": another event, timed by that one

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ratline.extract.casualties import figures_in
+from ratline.extract.cues import OVER_OPERATIONS
 from ratline.extract.masking import mask
 from ratline.mentions.finder import DocMentions
 from ratline.schema import Tally
@@ -17,14 +18,21 @@ _OTHER_VERB = re.compile(r"\b(?:held|controlled|ruled|led|run|occupied|governed|
 
 
 def extract_tallies(dm: DocMentions, base, find_dates, find_quantities) -> list[Tally]:
+    """Running totals ("since April 27, 2007") and totals over several operations ("in
+    three operations"), each with the day its window opens."""
     out: list[Tally] = []
     for sent in dm.sentences:
-        dates = [d for d in find_dates(sent.span.text, base, sent.span.start, None) if d.since
+        refs = find_dates(sent.span.text, base, sent.span.start, None)
+        dates = [d for d in refs if d.since
                  and not _OTHER_VERB.search(sent.span.text[:d.span.start - sent.span.start])]
-        if not dates:
-            continue
         mentions = dm.in_sentence(sent.index)
         masked = mask(sent.span, mentions, find_quantities(sent.span.text, sent.span.start))
+        basis = "pattern:figures+since-window"
+        if not dates and OVER_OPERATIONS.search(masked.text):
+            dates = sorted((d for d in refs if d.date), key=lambda d: d.date)[:1]
+            basis = "pattern:figures over several operations"
+        if not dates:
+            continue
         fig = figures_in(masked)
         if any(h.endswith(":vague") for h in fig.hedges):
             continue          # "several", "dozens": a running total must be a stated number
@@ -42,6 +50,5 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities) -> list[
             elif pos > cut and subject is None and m.kind in _GROUP_KINDS:
                 subject = m.key
         out.append(Tally(subject=subject, since=dates[0].date, killed=killed, captured=fig.captured,
-                         by=by, quote=sent.span.text, span=sent.span,
-                         basis="pattern:figures+since-window"))
+                         by=by, quote=sent.span.text, span=sent.span, basis=basis))
     return out

@@ -169,3 +169,40 @@ def _alias(ent: Entity, surface: str) -> None:
     surface = surface.strip()
     if surface and surface not in ent.aliases:
         ent.aliases.append(surface)
+
+
+# "a combined force", "an Afghan and coalition security force", "the joint force", "combined
+# forces": the unnamed mixed force of military press releases, one actor per report
+_COMBINED = re.compile(r"(?:\b(?P<det>[Aa]n?|[Tt]he)\s+)?(?:(?P<who>[A-Z][\w-]+\s+and\s+coalition)\s+)?"
+                       r"(?P<np>(?:combined|joint)\s+(?:security\s+)?forces?\b|(?<=coalition\s)security\s+force\b)")
+
+
+def combined_forces(sentences, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """The unnamed mixed force a press release keeps naming by description ("An Afghan and
+    coalition security force detained ... A combined force killed ..."): one state force per
+    report, every wording an alias, so its operations have an actor.  The report must
+    introduce it ("a combined force", "combined forces"); "the joint force" alone points back
+    to forces already named.  A nationality inside the description ("Afghan") is part of it,
+    not an actor of its own: such mentions are taken out of ``mentions``."""
+    out: list[Mention] = []
+    key = "combined_force"
+    for sent in sentences:
+        text, base = sent.span.text, sent.span.start
+        for hit in _COMBINED.finditer(text):
+            if (hit.group("det") or "").lower() == "the" and key not in ents:
+                continue
+            start = hit.start() if hit.group("who") else hit.start("np")
+            s0, s1 = base + start, base + hit.end("np")
+            inside = [m for m in mentions if s0 <= m.span.start and m.span.end <= s1]
+            if any(m.kind not in ("government", "place") for m in inside) or any(
+                    m.span.start < s1 and s0 < m.span.end and m not in inside for m in mentions):
+                continue
+            for m in inside:
+                mentions.remove(m)
+            if key not in ents:
+                ents[key] = Entity(id=key, type="state_force", name="combined force", aliases=[], country=None,
+                                   basis="pattern:combined-force")
+            surface = text[start:hit.end("np")]
+            _alias(ents[key], surface)
+            out.append(Mention(Span(s0, s1, surface), "state_force", key, sent.index, "pattern:combined-force"))
+    return out

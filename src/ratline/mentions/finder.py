@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from ratline.mentions.described import apposed_units, owned_organisations, unnamed_organisations
+from ratline.mentions.described import (apposed_units, combined_forces, owned_organisations,
+                                        unnamed_organisations)
 from ratline.mentions.dictionary import ActorDictionary, alias_key, default_dictionary
 from ratline.mentions.names import NameHit, find_names, name_lists_raw
 from ratline.mentions.text import Token, split_sentences, tokenize
@@ -313,6 +314,7 @@ class MentionFinder:
         mentions.extend(owned_organisations(body, mentions, ents))
         apposed_units(sentences, mentions, ents)
         mentions.extend(unnamed_organisations(sentences, mentions, ents))
+        mentions.extend(combined_forces(sentences, mentions, ents))
         _bare_demonyms_as_forces(body, mentions, ents)
         self._capitals_as_states(body, mentions, ents)
         self._possessive_forces(body, mentions, ents)

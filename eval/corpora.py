@@ -32,6 +32,8 @@ def corpora() -> dict[str, tuple[list[Path], Path]]:
     }
     for sub in sorted(DATA.glob("heldout*")):
         sets[sub.name] = (_articles(sub / "articles"), sub / "gold")
+        if (sub / "pages.jsonl").exists():
+            sets[f"{sub.name}.jsonl"] = ([sub / "pages.jsonl"], sub / "gold")
     for name in ("real", "world"):
         sets[name] = (_articles(SHARED / name / "articles"), SHARED / name / "gold")
         pages = SHARED / name / "pages.jsonl"
@@ -44,7 +46,7 @@ def still_blind(name: str) -> bool:
     only when asked for by name, so its first run is a deliberate one."""
     if not name.startswith("heldout"):
         return False
-    readme = DATA / name / "README.md"
+    readme = DATA / name.split(".")[0] / "README.md"
     return not readme.exists() or "to be filled" in readme.read_text(encoding="utf-8")
 
 

@@ -91,3 +91,56 @@ def test_published_never_later_than_the_newest_stated_date_plus_its_week():
     iso, _, _ = decide_publication(None, None, None, body)
     newest = max(dt.date(e.year, e.month, e.day) for e in scan_dates(body) if e.kind == "ymd")
     assert newest <= dt.date.fromisoformat(iso) <= newest + dt.timedelta(days=6)
+
+
+# -- the real and world pages: no date the page does not support --------------------------------
+import json  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from ratline.ingest.dates import find_dates  # noqa: E402
+from ratline.ingest.urldate import url_date  # noqa: E402
+
+SHARED = Path(__file__).parents[2] / ".." / "shared" / "corpus"
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-3]\d)(?!\d)")
+
+
+def _pages(name: str) -> list[dict]:
+    path = SHARED / name / "pages.jsonl"
+    if not path.exists():
+        pytest.skip(f"{path} not present")
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("corpus", ["real", "world"])
+def test_published_no_page_gets_a_date_it_does_not_state(corpus, tmp_path):
+    """Every publication date is supported by the page: never a year the text and URL do not
+    name (so never the clock's; a body date rolled into the new year says so in its basis),
+    never after the newest full date the page or URL states (plus the week a lead's weekday
+    can name), and a stamp or URL date exactly as stated."""
+    records = _pages(corpus)
+    (tmp_path / "p.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    docs = {d.name: d for d in read_inputs([str(tmp_path / "p.jsonl")])}
+    dated = 0
+    for rec in records:
+        doc = docs[rec["id"]]
+        if doc.published is None:
+            assert doc.published_basis.startswith("unknown"), doc.published_basis
+            continue
+        dated += 1
+        pub = dt.date.fromisoformat(doc.published)
+        in_url = url_date(rec["url"])
+        years = {int(y) for y in _YEAR.findall(rec["text"])} | ({in_url.date.year} if in_url else set())
+        rolled = f"or in {pub.year}" in doc.published_basis and pub.year - 1 in years
+        assert pub.year in years or rolled, (rec["id"], doc.published, doc.published_basis)
+        full = [dt.date.fromisoformat(d.iso) for d in find_dates(rec["text"])]
+        if in_url:
+            full.append(in_url.date if in_url.precision == "day" else
+                        (in_url.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1))
+        if full and not doc.published_basis.startswith("Inferred"):
+            assert pub <= max(full), (rec["id"], doc.published, doc.published_basis)
+        elif full and not rolled and all(e.year is not None for e in scan_dates(doc.body) if e.kind in ("md", "m")):
+            assert pub <= max(full) + dt.timedelta(days=6), (rec["id"], doc.published, doc.published_basis)
+    assert dated >= len(records) // 2

@@ -5,9 +5,10 @@ Blogs and copied press pages often lose their dateline, yet every relative date
 does and is spelled out in the returned basis sentence:
 
 (a) dates that state a year bound publication from below; year-less month-days
-    take the first year, from the latest stated year on, that keeps them on or
-    after every stated date (a writer drops the year for recent days);
-(b) a weekday written with the day ("Saturday, June 16") picks that year;
+    take the newest year the page names (a writer drops the year for recent days),
+    or the year after when that would put them months before it (a new year); a lead
+    date that fits neither leaves the date unknown;
+(b) a weekday written with the day ("Saturday, June 16") must agree with that year;
 (c) "the next day" chains extend the latest date; the lead's "Saturday",
     "yesterday", "last weekend" or "today" move it to the day they name;
 (d) a year and month known from elsewhere (the URL's ``/2008/05/``) place the
@@ -85,10 +86,15 @@ _RECENT_DAYS = 90
 
 
 def _place_yearless(items: list[_Item], year: int, floor: dt.date | None
-                    ) -> list[tuple[dt.date, str, str]]:
-    """Give year-less dates a year (>= ``year``), chaining "the next day": the year
-    that keeps them on or after ``floor``, unless they fall a few weeks before it.
+                    ) -> list[tuple[dt.date, str, str]] | None:
+    """Give year-less dates the newest stated ``year``, chaining "the next day".
 
+    A year-less date that would fall well before ``floor`` in that year belongs to the
+    year after ("February 10" after "December 2020"), which writers leave out at a new
+    year; a weekday written with it picks the first year from then on that has it.  One
+    that fits none of these
+    leaves the page's date unknown if it is in the lead (None is returned); elsewhere it
+    is background and is left unplaced.
     Returns (date, precision, words) per placed expression.
     """
     out: list[tuple[dt.date, str, str]] = []
@@ -100,21 +106,20 @@ def _place_yearless(items: list[_Item], year: int, floor: dt.date | None
             continue
         if e.kind in ("md", "m", "qm") and e.year is None:
             day = e.day if e.kind == "md" else (15 if e.qual in ("mid", "middle") else 1)
-            y = year
-            recent = _safe(year, e.month, day)
-            if recent and floor and recent <= floor and (floor - recent).days <= _RECENT_DAYS \
-                    and e.weekday is None:
-                # "mid-August" a few weeks before the stated "22 September 2016": that year
-                out.append((recent, "day" if e.kind == "md" else "month", e.text))
-                continue
-            while True:
-                d = _safe(y, e.month, day)
-                ok = d is not None and (floor is None or d >= floor) and \
-                    (e.weekday is None or d.weekday() == e.weekday)
-                if ok or y > year + 6:
-                    break
-                y += 1
-            if not ok:
+            d = _safe(year, e.month, day)
+            fits = d is not None and (e.weekday is None or d.weekday() == e.weekday) and (
+                floor is None or d >= floor or (floor - d).days <= _RECENT_DAYS)
+            if not fits and floor is not None:
+                # "February 10" after "December 2020": the new year, which writers leave out;
+                # "Thursday, March 5": the first year from then on whose March 5 is a Thursday
+                for y in range(year, year + (7 if e.weekday is not None else 2)):
+                    d = _safe(y, e.month, day)
+                    fits = d is not None and d >= floor and (e.weekday is None or d.weekday() == e.weekday)
+                    if fits:
+                        break
+            if not fits:
+                if it.lead:
+                    return None
                 continue
             prec = "day" if e.kind == "md" else "month"
             out.append((d, prec, e.text))
@@ -146,6 +151,7 @@ def infer_publication(body: str, month_hint: dt.date | None = None
     notes: list[str] = []
     stated = [(b, it.text) for it in items if (b := _stated_bound(it.e))]
     bounds: list[tuple[dt.date, str, str]] = [(d, p, t) for (d, p), t in stated]
+    stated_bounds = list(bounds)
     yearless = [it for it in items if it.e.kind in ("md", "m", "qm") and it.e.year is None]
     ceiling = _month_end(month_hint) if month_hint else None
     if ceiling:
@@ -162,11 +168,14 @@ def infer_publication(body: str, month_hint: dt.date | None = None
         notes.append(f"dates with a year run to '{top[2]}' ({top[0].isoformat()})")
         y0 = max(d.year for d, _, _ in bounds)
         placed = _place_yearless(items, y0, top[0])
+        if placed is None:
+            return None, "unknown", "unknown: " + "; ".join(notes + [
+                "the lead's year-less dates fall after that in a year the page does not name"])
         bounds += placed
         if yearless and placed:
-            weekday = any(it.e.weekday is not None for it in yearless)
-            notes.append(f"year-less dates put in the first year from {y0} that keeps them after it"
-                         + (" and matches the stated weekday" if weekday else ""))
+            rolled = any(d.year > y0 for d, _, _ in placed)
+            notes.append(f"year-less dates put in {y0}, the newest year the page names"
+                         + (f", or in {y0 + 1} when {y0} would put them well before it" if rolled else ""))
     elif yearless:
         return None, "unknown", "unknown: no year is stated on the page, in its URL or its metadata"
 
@@ -181,8 +190,17 @@ def infer_publication(body: str, month_hint: dt.date | None = None
             return None, "unknown", "unknown: the page states no date"
         latest = max(bounds, key=lambda b: b[0])
         if latest[1] == "year":
-            return None, "unknown", "; ".join(
+            return None, "unknown", "unknown: " + "; ".join(
                 notes + ["only the year is known, too coarse for a publication date"])
+        if latest[1] == "month" and latest not in stated_bounds:
+            # "in September" after "January 2007": a month whose year was only placed, and a
+            # lower bound at that; the page could be from any later September.  The newest
+            # day or stated month still bounds it.
+            firm = [b for b in bounds if b[1] == "day" or (b[1] == "month" and b in stated_bounds)]
+            if not firm:
+                return None, "unknown", "unknown: " + "; ".join(
+                    notes + [f"the newest date, '{latest[2]}', is a month whose year the page does not state"])
+            latest = max(firm, key=lambda b: b[0])
     notes.append(f"publication is on or after the latest date, '{latest[2]}' ({latest[0].isoformat()})"
                  + (", known to the month only" if latest[1] == "month" else ""))
     pub = latest[0]

@@ -343,3 +343,15 @@ def test_cli_extract_without_a_date_leaves_relative_dates_unresolved(tmp_path):
     doc = json.loads((out / "a.json").read_text(encoding="utf-8"))
     assert doc["published"] == "2008-06-11"
     assert any(e["date"] == "2008-06-10" for e in doc["events"])          # that Tuesday
+
+
+def test_cli_model_option_names_the_pipeline_and_a_missing_one_is_a_clear_error(tmp_path, monkeypatch):
+    import os
+    from ratline.parse import nlp
+    monkeypatch.setenv("RATLINE_MODEL", nlp.DEFAULT_MODEL)     # restored when the test ends
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--model", "no_such_pipeline_xx", "extract", str(tmp_path / "a.txt"),
+                                       "--json-dir", str(tmp_path / "out")])
+    os.environ["RATLINE_MODEL"] = nlp.DEFAULT_MODEL
+    assert result.exit_code == 2
+    assert "no_such_pipeline_xx" in result.output and "never downloads" in result.output

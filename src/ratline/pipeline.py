@@ -13,6 +13,7 @@ from ratline.extract.relations import date_relations, extract_relations
 from ratline.extract.tallies import extract_tallies
 from ratline.mentions.finder import DocMentions, MentionFinder
 from ratline.mentions.numbers import find_quantities
+from ratline.parse.nlp import parse_body
 from ratline.schema import Document, Entity, Extraction, Skipped
 from ratline.timeparse.dates import find_dates
 from ratline.timeparse.pubdate import infer_publication
@@ -35,7 +36,8 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
         doc.published_precision = precision if doc.published else None
     base = _publication_day(doc)
     paragraphs = _paragraph_index(doc.body, dm)
-    extractor = EventExtractor(dm, doc.body, base, find_dates, find_quantities, paragraphs)
+    parsed = parse_body(doc.body)
+    extractor = EventExtractor(dm, doc.body, base, find_dates, find_quantities, paragraphs, parsed)
     drafts = extractor.run()
     events, conflicts = build_events(drafts, dm, doc.published if base else None)
     tallies = extract_tallies(dm, base, find_dates, find_quantities)

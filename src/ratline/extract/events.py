@@ -28,6 +28,8 @@ from ratline.extract.drafts import (  # noqa: F401 - build_events is part of thi
     _person_targets, _same_day, _trim, _weak, _add, build_events,
 )
 from ratline.extract.masking import Masked, mask
+from ratline.parse.nlp import Parsed
+from ratline.parse.roles import Roles, roles
 
 from ratline.extract.triggers import TriggerHit, load_triggers
 from ratline.mentions.dictionary import default_dictionary
@@ -142,8 +144,10 @@ _DISTRICT_AFTER = re.compile(r"\s+(?:district|sub-district|county|municipality|v
 
 
 class EventExtractor:
-    def __init__(self, dm: DocMentions, body: str, base, find_dates, find_quantities, paragraphs: list[int]):
+    def __init__(self, dm: DocMentions, body: str, base, find_dates, find_quantities, paragraphs: list[int],
+                 parsed: Parsed | None = None):
         self.dm = dm
+        self.parsed = parsed                   # the sentence layer: who acts on whom comes from its parse
         self.body = body
         self.base = base
         self.find_dates = find_dates
@@ -489,6 +493,9 @@ class EventExtractor:
             cut = inner.end()            # "lost X when a US drone killed him": the actor is in the when-clause
         passive = bool(BE_BEFORE.search(masked.text[:main.start])) or (
             self._deck_now and main.text.lower().endswith("ed"))     # "leader captured in Baghdad"
+        syntax = self._syntax(masked, main)
+        named_actor = syntax is not None and any(
+            self._tokens(m) & syntax.actor for m in masked.mentions if m.kind in ACTOR_KINDS)
         for k, m in enumerate(masked.mentions):
             pos = masked.text.find(f"⟦{k}⟧")
             if m.kind not in PARTY_KINDS:
@@ -506,10 +513,22 @@ class EventExtractor:
             if m.basis.endswith("adjective") and not NOUN_USE.match(after) and m.kind == "government":
                 continue             # "Iranian agents" names no actor; "the US has imposed" does
             before = masked.text[:pos]
-            if pos < cut:
+            if pos < cut and not (syntax and self._tokens(m) & syntax.actor):
                 continue
             if m.kind != "person" and SPEAKER.match(after) and (pos > main.end or m.kind in ("other", "state_agency")):
                 continue             # "..., the command said", "ISPR said troops had ...": who reports it
+            if syntax is not None:
+                toks = self._tokens(m)
+                if toks & syntax.actor and (m.kind in ACTOR_KINDS or m.kind == "person"):
+                    _add(actors, m.key)
+                    continue
+                if toks & syntax.target or m.kind == "person":
+                    _add(targets, m.key)
+                    continue
+                if named_actor or pos > main.start:
+                    continue
+                # the parse found who was hit but not who acted ("X announced that an air
+                # strike had killed ..."): a party named before the trigger may be the actor
             if m.kind == "person":
                 if not SPEAKER.match(masked.text[pos + len(f"⟦{k}⟧"):]):
                     _add(targets, m.key)
@@ -530,6 +549,23 @@ class EventExtractor:
             if ref is not None:
                 _add(actors, ref)            # "its fighters stormed": the group just written about
         return actors, [t for t in targets if t not in actors]
+
+    def _syntax(self, masked: Masked, main: TriggerHit) -> Roles | None:
+        """The trigger's roles from the parse, or None when the parse names no party."""
+        if self.parsed is None:
+            return None
+        at = masked.body_offset(main.start)
+        tok = self.parsed.root_of(at, at + len(main.text.rstrip()))
+        if tok is None:
+            return None
+        found = roles(tok)
+        if self._deck_now and main.text.lower().endswith("ed") and not found.passive:
+            # a headline drops "was": "Senior leader captured at Baghdad airport"
+            found.actor, found.target = set(), found.actor | found.target
+        return found if found.found else None
+
+    def _tokens(self, m: Mention) -> set[int]:
+        return {t.i for t in self.parsed.tokens_in(m.span.start, m.span.end)}
 
     def _owner_before(self, at: int) -> str | None:
         """Whose "its"/"their" fighters: the first group or force of the last sentence naming one."""

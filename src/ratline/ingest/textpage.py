@@ -234,6 +234,8 @@ def _headline_after_masthead(lines: list[Line]) -> int | None:
 def _headline_shaped(s: str) -> bool:
     """A headline is short and at most one sentence; a long first line is the
     article itself (a record whose text starts straight with the body)."""
+    if s.rstrip().endswith(".") and len(s.split()) >= 12:
+        return False             # a full sentence with its full stop: the lead, the page has no headline
     return len(s) <= 200 and len(re.findall(r"[.!?][\"”’]?\s+[A-Z“\"]", s)) == 0
 
 

@@ -35,7 +35,15 @@ ROLE_DEPS = {
     "shares_subject": ("conj", "xcomp", "advcl"),
 }
 _VERBAL = ("VERB", "AUX")
-_NOT_PARTIES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+             "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "morning", "evening", "night", "week", "month", "year", "day",
+             "today", "yesterday", "weekend", "hours", "days", "weeks"}
+
+
+def _no_party(tok) -> bool:
+    """A date or a number is no party: "the June 26 bombing", "on Sunday"."""
+    return tok.like_num or tok.pos_ == "NUM" or tok.lower_ in _CALENDAR
 
 
 @dataclass
@@ -94,7 +102,7 @@ def _fill(roles: Roles, verb, kinds: dict) -> None:
             roles.target |= _phrase(c)
         elif c.dep_ == "prep" and c.lower_ in ROLE_DEPS["target_preps"]:
             for g in c.children:
-                if g.dep_ == "pobj" and g.ent_type_ not in _NOT_PARTIES:
+                if g.dep_ == "pobj" and not _no_party(g):
                     roles.target |= _phrase(g)
     relative = [i for i in roles.actor if verb.doc[i].tag_ in ("WDT", "WP")]
     if relative and verb.dep_ == "relcl":
@@ -125,7 +133,7 @@ def roles(trigger) -> Roles:
             if c.dep_ == "poss" and noun.lemma_ in ROLE_DEPS["patient_nouns"]:
                 out.target |= _phrase(c)
             elif c.dep_ in ROLE_DEPS["noun_actor"] and c.pos_ in ("PROPN", "NOUN", "ADJ") \
-                    and c.ent_type_ not in _NOT_PARTIES:      # "the June 26 bombing": a date, no author
+                    and not _no_party(c):                     # "the June 26 bombing": a date, no author
                 out.actor |= _phrase(c) - {noun.i}
             elif c.dep_ == "prep" and c.lower_ in ROLE_DEPS["target_preps"]:
                 out.target |= {g2 for g in c.children if g.dep_ == "pobj" for g2 in _phrase(g)}

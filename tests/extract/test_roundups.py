@@ -104,3 +104,16 @@ def test_roundups_province_possessive_yields_to_its_district():
     ex = run("A coalition airstrike killed one insurgent in Ghazni province's Giro district on Tuesday.")
     (ev,) = ex.events
     assert ev.location == "place_giro"
+
+
+def test_roundups_a_repeated_verb_is_a_second_operation_with_the_same_actor():
+    ex = run("A combined force detained one insurgent in the Terezayi district of Khost province and "
+             "detained another suspect in the Sperah district of Khost province on Tuesday.")
+    places = sorted(e.location for e in ex.events)
+    assert places == ["place_sperah", "place_terezayi"]
+    assert all("combined_force" in e.actors for e in ex.events)
+
+
+def test_roundups_an_attack_and_its_toll_stay_one_event():
+    ex = run("Gunmen attacked a police post in Dera on Tuesday and killed two officers.")
+    assert len(ex.events) == 1

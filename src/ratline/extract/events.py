@@ -226,7 +226,7 @@ class EventExtractor:
         parts = []
         start = 0
         text = span.text
-        seps = [m.start() for m in re.finditer(r";", text)]
+        seps = [m.start() for m in re.finditer(r";", text)] + self._repeated_acts(span)
         if deck:
             seps += [m.start() for m in re.finditer(r",\s+(?=[^,]*\b(?:killed|detained|captured|arrested|released|kidnapped)\b)", text)]
         for pos in sorted(seps):
@@ -235,6 +235,23 @@ class EventExtractor:
             start = pos + 1
         parts.append(Span(span.start + start, span.end, text[start:]))
         return [_trim(p) for p in parts if p.text.strip()]
+
+    def _repeated_acts(self, span: Span) -> list[int]:
+        """Where a second act of the same kind begins ("detained one insurgent in X's Terezayi
+        district and detained another suspect in the province's Sperah district"): the same verb
+        coordinated with its own object is a second operation.  "attacked a post and killed two
+        officers" is one attack and its toll, so only a repeated verb splits."""
+        if self.parsed is None:
+            return []
+        cuts = []
+        for tok in self.parsed.tokens_in(span.start, span.end):
+            if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.lemma_ == tok.head.lemma_ \
+                    and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+                cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+                at = (cc[-1] if cc else tok).idx - span.start
+                if 0 < at < len(span.text):
+                    cuts.append(at - 1)
+        return cuts
 
     def _context(self, sent, seg: Span):
         dateline = DATELINE.match(sent.span.text) if self.paragraphs[sent.index] <= 2 else None
@@ -543,6 +560,13 @@ class EventExtractor:
                 _add(actors, m.key)
             elif pos > main.start or TARGET_CUE.search(before):
                 _add(targets, m.key)
+        if not actors and syntax is not None and syntax.actor:
+            # "... and detained another suspect": the subject the parse shares sits before
+            # this segment, in the same sentence
+            for m in self.dm.mentions:
+                if m.span.end <= masked.span.start and m.kind in ACTOR_KINDS \
+                        and self._tokens(m) & syntax.actor:
+                    _add(actors, m.key)
         if not actors and not passive:
             owner = _OWNED_FIGHTERS.search(masked.text[cut:max(main.start, main.end)])
             ref = self._owner_before(masked.span.start) if owner is not None else None

@@ -63,3 +63,13 @@ def test_parse_model_is_a_setting(monkeypatch):
     assert model_name() == "no_such_pipeline_xx"
     with pytest.raises(RuntimeError, match="never downloads"):
         load_pipeline("no_such_pipeline_xx")
+
+
+def test_roles_pronoun_subject_stands_for_the_sayer():
+    actor, target, _ = _roles("The provincial army said it had killed 20 fighters near the lake.", "killed")
+    assert "army" in actor and "fighters" in target
+
+
+def test_roles_pronoun_without_antecedent_in_the_sentence_stays_a_pronoun():
+    actor, _, _ = _roles("It killed 20 fighters near the lake.", "killed")
+    assert actor == {"It"}

@@ -121,6 +121,32 @@ def _fill(roles: Roles, verb, kinds: dict) -> None:
                 roles.actor |= _phrase(c)
 
 
+_PRONOUNS = {"it", "they", "he", "she", "its", "their", "his", "her", "we"}
+
+
+def _antecedents(doc, actor: set[int]) -> set[int]:
+    """"The army said it had killed 20 fighters": a pronoun subject stands for the subject of
+    the saying verb above it in the same sentence (the nearest one that is a noun phrase)."""
+    out = set(actor)
+    for i in actor:
+        tok = doc[i]
+        if tok.lower_ not in _PRONOUNS or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+            continue
+        head = tok.head
+        for _ in range(4):
+            if head.dep_ == "ROOT" and head.head is head and head is tok.head:
+                break
+            head = head.head
+            subj = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in _PRONOUNS
+                    and c.i != tok.i and c.pos_ in ("NOUN", "PROPN")]
+            if subj:
+                out |= _phrase(subj[0])
+                break
+            if head.dep_ == "ROOT":
+                break
+    return out
+
+
 def roles(trigger) -> Roles:
     """The roles of the event a trigger token names."""
     out = Roles()
@@ -151,6 +177,7 @@ def roles(trigger) -> Roles:
             elif not out.actor:
                 out.actor |= clause.actor                       # "killed in a raid by X" / "during a raid"
             out.passive = passive
+    out.actor = _antecedents(trigger.doc, out.actor)
     out.actor.discard(trigger.i)
     out.target.discard(trigger.i)
     out.target -= out.actor

@@ -8,6 +8,8 @@ and candidate length, whatever the size of the dictionary.
 """
 from __future__ import annotations
 
+import re
+
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,10 +42,12 @@ class Actor:
         """A state as an actor is shown as its government ("Government of Iraq"): the bare
         country name is also the place, and one name must not stand for both."""
         if self.type == "government" and self.adjectives:
-            for test in (lambda a: a.startswith("government of "), lambda a: a.endswith(" government")):
-                for alias in self.aliases:
-                    if test(alias.lower()):
-                        return alias
+            for alias in self.aliases:
+                if alias.lower().startswith("government of "):
+                    return alias
+            the = "the " if re.match(r"(?:United|Central|Democratic|Czech|Dominican)\b|.*(?:Republic|Kingdom|"
+                                     r"Emirates|Islands|lands|ines|States)$", self.name) else ""
+            return f"Government of {the}{self.name}"      # one form for every state, as coders write it
         return self.name
 
 

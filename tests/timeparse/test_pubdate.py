@@ -152,3 +152,11 @@ def test_pubdate_sample_with_only_a_placed_month_is_unknown():
     body, _ = _sample_body("003_8d3ef0dd19c69bc1")
     iso, _, basis = infer_publication(body)
     assert iso is None and "does not state" in basis
+
+
+def test_pubdate_url_month_and_todays_news_after_the_last_day_of_the_month_before():
+    body = ("Soldiers captured two members of the militia today in the port town, officials said "
+            "after the operation.\n\nToday's raid follows an operation against the militia on Aug. 31.")
+    iso, precision, basis = infer_publication(body, dt.date(2008, 9, 1))
+    assert (iso, precision) == ("2008-09-01", "day")
+    assert "Aug. 31" in basis and "September 2008" in basis

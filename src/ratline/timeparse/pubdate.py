@@ -182,6 +182,14 @@ def infer_publication(body: str, month_hint: dt.date | None = None
     if ceiling:
         in_month = [b for b in bounds if b[0] >= month_hint and b[1] == "day"]
         if not in_month:
+            days = [b for b in bounds if b[1] == "day"]
+            if days:          # "today" after "Aug. 31" in a /2008/09/ URL: September 1
+                newest = max(days, key=lambda b: b[0])
+                why = [f"the URL gives {month_hint:%B %Y}; the newest day the body names is "
+                       f"'{newest[2]}' ({newest[0].isoformat()})"]
+                moved = _news_day(items, newest[0], why)
+                if month_hint <= moved <= ceiling:
+                    return moved.isoformat(), "day", "Inferred from the body: " + "; ".join(notes + why) + "."
             return (month_hint.isoformat(), "month",
                     f"the URL gives the month only ({month_hint:%B %Y}) and the body no day in it")
         latest = max(in_month, key=lambda b: b[0])

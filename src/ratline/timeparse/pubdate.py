@@ -85,50 +85,61 @@ def _stated_bound(e: DateExpr) -> tuple[dt.date, str] | None:
 _RECENT_DAYS = 90
 
 
-def _place_yearless(items: list[_Item], year: int, floor: dt.date | None
-                    ) -> list[tuple[dt.date, str, str]] | None:
-    """Give year-less dates the newest stated ``year``, chaining "the next day".
+_UNPLACEABLE = object()       # a year-less date in the lead that fits no year the page allows
 
-    A year-less date that would fall well before ``floor`` in that year belongs to the
-    year after ("February 10" after "December 2020"), which writers leave out at a new
-    year; a weekday written with it picks the first year from then on that has it.  One
-    that fits none of these
-    leaves the page's date unknown if it is in the lead (None is returned); elsewhere it
-    is background and is left unplaced.
-    Returns (date, precision, words) per placed expression.
-    """
+
+def _placed(items: list[_Item], pick, ceiling: dt.date | None = None
+            ) -> list[tuple[dt.date, str, str]] | None:
+    """Year-less dates given a year by ``pick(item, month, day)`` (a date, None to leave it
+    unplaced, or ``_UNPLACEABLE``), chaining "the next day" from the last day placed.
+    Returns (date, precision, words) per placed expression, None if one is unplaceable."""
     out: list[tuple[dt.date, str, str]] = []
     anchor: dt.date | None = None
     for it in items:
         e = it.e
         if e.kind == "ymd":
             anchor = _safe(e.year, e.month, e.day)
-            continue
-        if e.kind in ("md", "m", "qm") and e.year is None:
+        elif e.kind in ("md", "m", "qm") and e.year is None:
             day = e.day if e.kind == "md" else (15 if e.qual in ("mid", "middle") else 1)
-            d = _safe(year, e.month, day)
-            fits = d is not None and (e.weekday is None or d.weekday() == e.weekday) and (
-                floor is None or d >= floor or (floor - d).days <= _RECENT_DAYS)
-            if not fits and floor is not None:
-                # "February 10" after "December 2020": the new year, which writers leave out;
-                # "Thursday, March 5": the first year from then on whose March 5 is a Thursday
-                for y in range(year, year + (7 if e.weekday is not None else 2)):
-                    d = _safe(y, e.month, day)
-                    fits = d is not None and d >= floor and (e.weekday is None or d.weekday() == e.weekday)
-                    if fits:
-                        break
-            if not fits:
-                if it.lead:
-                    return None
+            d = pick(it, e.month, day)
+            if d is _UNPLACEABLE:
+                return None
+            if d is None:
                 continue
             prec = "day" if e.kind == "md" else "month"
             out.append((d, prec, e.text))
-            if prec == "day":
-                anchor = d
+            anchor = d if prec == "day" else anchor
         elif e.kind == "anchored" and anchor is not None:
             anchor = anchor + dt.timedelta(days=e.n)
-            out.append((anchor, "day", e.text))
+            if ceiling is None or anchor <= ceiling:
+                out.append((anchor, "day", e.text))
     return out
+
+
+def _place_yearless(items: list[_Item], year: int, floor: dt.date | None
+                    ) -> list[tuple[dt.date, str, str]] | None:
+    """Give year-less dates the newest stated ``year``.
+
+    A year-less date that would fall well before ``floor`` in that year belongs to the
+    year after ("February 10" after "December 2020"), which writers leave out at a new
+    year; a weekday written with it picks the first year from then on that has it.  One
+    that fits none of these leaves the page's date unknown if it is in the lead (None is
+    returned); elsewhere it is background and is left unplaced.
+    """
+    def pick(it: _Item, month: int, day: int):
+        wd = it.e.weekday
+        d = _safe(year, month, day)
+        if d is not None and (wd is None or d.weekday() == wd) and (
+                floor is None or d >= floor or (floor - d).days <= _RECENT_DAYS):
+            return d
+        if floor is not None:
+            for y in range(year, year + (7 if wd is not None else 2)):
+                d = _safe(y, month, day)
+                if d is not None and d >= floor and (wd is None or d.weekday() == wd):
+                    return d
+        return _UNPLACEABLE if it.lead else None
+
+    return _placed(items, pick)
 
 
 def _month_end(d: dt.date) -> dt.date:
@@ -250,25 +261,9 @@ def _news_day(items: list[_Item], pub: dt.date, notes: list[str]) -> dt.date:
 
 
 def _place_under(items: list[_Item], ceiling: dt.date) -> list[tuple[dt.date, str, str]]:
-    """Year-less dates put in the latest year that keeps them on or before ``ceiling``,
-    chaining "the next day" from the last day placed."""
-    out: list[tuple[dt.date, str, str]] = []
-    anchor: dt.date | None = None
-    for it in items:
-        e = it.e
-        if e.kind == "ymd":
-            anchor = _safe(e.year, e.month, e.day)
-        elif e.kind in ("md", "m", "qm") and e.year is None:
-            day = e.day if e.kind == "md" else (15 if e.qual in ("mid", "middle") else 1)
-            d = next((c for y in (ceiling.year, ceiling.year - 1)
-                      if (c := _safe(y, e.month, day)) and c <= ceiling), None)
-            if d is None:
-                continue
-            prec = "day" if e.kind == "md" else "month"
-            out.append((d, prec, e.text))
-            anchor = d if prec == "day" else anchor
-        elif e.kind == "anchored" and anchor is not None:
-            anchor = anchor + dt.timedelta(days=e.n)
-            if anchor <= ceiling:
-                out.append((anchor, "day", e.text))
-    return out
+    """Year-less dates put in the latest year that keeps them on or before ``ceiling``."""
+    def pick(_it: _Item, month: int, day: int):
+        return next((c for y in (ceiling.year, ceiling.year - 1)
+                     if (c := _safe(y, month, day)) and c <= ceiling), None)
+
+    return _placed(items, pick, ceiling) or []

@@ -117,3 +117,12 @@ def test_roundups_a_repeated_verb_is_a_second_operation_with_the_same_actor():
 def test_roundups_an_attack_and_its_toll_stay_one_event():
     ex = run("Gunmen attacked a police post in Dera on Tuesday and killed two officers.")
     assert len(ex.events) == 1
+
+
+def test_roundups_heading_words_do_not_leak_into_a_later_list():
+    body = ROUNDUP.replace("The army said its operations would continue through the autumn months.",
+                           "The army said its operations would continue through the autumn months.\n\n"
+                           "-- Police arrested a courier in the Spin Boldak district of Kandahar province.")
+    ex = run(body, published=None)
+    courier = _by_quote(ex, "courier")
+    assert courier.date_text is None

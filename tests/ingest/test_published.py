@@ -144,3 +144,23 @@ def test_published_no_page_gets_a_date_it_does_not_state(corpus, tmp_path):
         elif full and not rolled and all(e.year is not None for e in scan_dates(doc.body) if e.kind in ("md", "m")):
             assert pub <= max(full) + dt.timedelta(days=6), (rec["id"], doc.published, doc.published_basis)
     assert dated >= len(records) // 2
+
+
+def test_published_a_headline_that_names_a_date_is_no_stamp():
+    doc = document_from_text(_page("Mosul blast kills 12 on 5 May 2008", LEAD, LEAD), "p.txt", "p")
+    assert doc.title == "Mosul blast kills 12 on 5 May 2008"
+
+
+def test_published_an_update_stamp_is_not_the_publication():
+    doc = document_from_text(_page("Police post attacked", "Published: June 1, 2010",
+                                   "Updated: June 3, 2010", LEAD, LEAD), "p.txt", "p")
+    assert doc.published == "2010-06-01"
+
+
+def test_published_jsonl_html_record_date_is_a_day(tmp_path):
+    path = tmp_path / "pages.jsonl"
+    html = "<html><body><article><h1>Police post attacked</h1><p>" + LEAD + "</p><p>" + LEAD + "</p></article></body></html>"
+    path.write_text(json.dumps({"id": "a", "url": "https://x.blogspot.com/2016/03/post.html",
+                                "published": "2016-03-09", "html": html}) + "\n", encoding="utf-8")
+    (doc,) = list(read_inputs([str(path)]))
+    assert (doc.published, doc.published_precision) == ("2016-03-09", "day")

@@ -39,6 +39,12 @@ def test_urldate_reads_the_common_forms(url, iso, precision):
     "https://hill.example.com/blogs/45265-treasury-targets-group/amp",   # an id
     "https://id.example.id/newsitem/six-more-killed-1447893297",         # a unix time
     "http://site.example.com/index.php?option=com_content&id=1910",
+    "https://news.example.com/2020/marines-ambushed-near-the-river/",     # no March
+    "https://news.example.com/2019/decision-on-the-ceasefire/",           # no December
+    "https://news.example.com/2015/12-killed-in-attack",                  # "12-killed" is no month
+    "https://2016-09-05.example.com/story",                               # a date in the host
+    "https://news.example.com/story#2018-02-03",                          # ... or the fragment
+    "http://[::1/broken-url/2016/09/05/",                                 # malformed: no crash
 ])
 def test_urldate_finds_nothing_in_ids_and_plain_paths(url):
     assert url_date(url) is None

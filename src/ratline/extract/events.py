@@ -181,7 +181,7 @@ class EventExtractor:
         text = sent.span.text
         deck = self._is_deck(sent)
         self._follow_list(sent)
-        if text.rstrip().endswith(":") and not deck:
+        if text.rstrip().endswith(":") and (not deck or self.paragraphs[sent.index] > 0):
             self._heading(sent)  # "In June 27 operations:" dates the items under it
             return
         if not deck and not text.rstrip().endswith((".", "”", '"', "?", "!", "’", ")")):
@@ -202,7 +202,7 @@ class EventExtractor:
         if LIST_ITEM.match(sent.span.text):
             self._item_para, self._item = para, self._item + 1
         elif para != self._heading_para:
-            self._item_para, self._heading_date = -1, None
+            self._item_para, self._heading_date, self._heading_words = -1, None, None
 
     def _heading(self, sent) -> None:
         """A line ending in ':' that names a day ("In other operations today:", "In June 27
@@ -583,8 +583,10 @@ class EventExtractor:
         if tok is None:
             return None
         found = roles(tok)
-        if self._deck_now and main.text.lower().endswith("ed") and not found.passive:
-            # a headline drops "was": "Senior leader captured at Baghdad airport"
+        if self._deck_now and main.text.lower().endswith("ed") and not found.passive \
+                and not any(c.dep_ == "nsubj" for c in tok.children if tok.tag_ == "VBD"):
+            # a headline drops "was": "Senior leader captured at Baghdad airport"; but "Boko
+            # Haram gunmen kidnapped an engineer" has its subject
             found.actor, found.target = set(), found.actor | found.target
         return found if found.found else None
 

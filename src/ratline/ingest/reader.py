@@ -237,6 +237,7 @@ def _record(rec: Any, where: str, default_name: str) -> Result:
             doc = document_from_html(html, name, where, url=url)
             if published:
                 doc.published, doc.published_basis = published, "record field 'published'/'date'"
+                doc.published_precision = "day"
             if isinstance(rec.get("title"), str) and rec["title"].strip():
                 doc.title = rec["title"].strip()
             doc.fmt = "jsonl"

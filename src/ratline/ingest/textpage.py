@@ -173,7 +173,8 @@ def split_page(text: str, title_line: bool = True) -> PageParts:
     page_dates: list[tuple[FoundDate, str]] = []
     start = 0
     # a date line above the headline ("Monday, November 24, 2008") is the page's stamp
-    while title_line and start < len(lines) - 1 and _stamp_date(lines[start].text, header=True):
+    # (a bare date, a byline or a "Posted" line: a headline that names a date is no stamp)
+    while title_line and start < len(lines) - 1 and _stamp_date(lines[start].text, header=False):
         _header_line(lines[start].text, parts, page_dates)
         start += 1
     if title_line and len(lines) > start + 1 and _headline_shaped(lines[start].text):
@@ -251,6 +252,7 @@ def _masthead_date(s: str) -> FoundDate | None:
     return dates[0] if len(dates) == 1 else None
 
 
+_UPDATED = re.compile(r"'\W*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 _STAMP = re.compile(r"^\W*(?:posted|published|updated|last updated|first published|date)\b", re.I)
 
 
@@ -293,7 +295,8 @@ def _body_line(s: str, in_header: bool, near_top: bool, is_last: bool, parts: Pa
     dated = _stamp_date(s, header=in_header) if stamp_ok else None
     if dated or lk.is_byline(s):
         parts.boilerplate.append(s)
-        where = "date line on the page" if in_header or near_top else "closing date line"
+        where = "date line on the page" if in_header or near_top else (
+            "closing date line" if is_last else "byline in the body")
         for d in [dated] if dated else find_dates(s)[:1]:
             page_dates.append((d, f"{where}: '{s}'"))
         return
@@ -354,13 +357,16 @@ def _tail_lines(lines: list[Line], parts: PageParts,
 
 
 def _set_published(parts: PageParts, page_dates: list[tuple[FoundDate, str]]) -> None:
-    """The page's own stamp, in this order of trust: the date line nearest above the
-    article (under a site header that may carry a listing date of its own); a dateline
+    """The page's own stamp, in this order of trust: the last date line of the page's top
+    (under a site header that may carry a listing date of its own), an "Updated" line only
+    when nothing else is stamped; a dateline
     or masthead date opening the first paragraphs; a closing "Posted by ... date" line;
     else the earliest dated comment or trackback, an upper bound."""
     own = [(d, why) for d, why in page_dates if why.startswith("date line")]
+    # "Published: June 1 / Updated: June 3": an update is not the publication
+    first_hand = [(d, why) for d, why in own if not _UPDATED.search(why)]
     if own:
-        d, why = own[-1]
+        d, why = (first_hand or own)[-1]
         parts.published, parts.published_basis = d.iso, why + _order_note(d)
         return
     for para in parts.paragraphs[:2]:

@@ -9,7 +9,9 @@ and month, which is what the body's year-less dates lack.
 
 Forms that could be anything are refused: a compact date must make a valid
 calendar day in the plausible range and must not sit inside a longer run of
-digits that is an id (``/45265-``, ``7004801.stm``).  Unix timestamps are not read.
+digits that is an id (``/45265-``, ``7004801.stm``); a month or day must end its path
+segment (``/2020/marines-killed`` names no March).  Only the path is read, never the
+host, query or fragment.  Unix timestamps are not read.
 """
 from __future__ import annotations
 
@@ -25,14 +27,17 @@ _EARLIEST = dt.datetime(1990, 1, 1)
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _YEAR = r"(?:199\d|20[0-3]\d)"
-_MON_NAME = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_MON_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+             r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+# a month or day ends its path segment: "/2020/marines-killed" names no March, "/2015/12-killed" no December
+_END = r"(?=/|$|\.|[-_]\d)"
 
 # a blog path /2021/09/20-killed-in-clashes: "20" opens the slug, it is no day
 _SLUG_DAY = r"(?<!\d){y}/0?{m}/0?{d}[-_][A-Za-z]"
 # /2009/dec/31/  /2008/Dec/   (the day is optional)
-_NAMED = re.compile(rf"(?<![\d])({_YEAR})/({_MON_NAME})(?:/(\d{{1,2}})(?=/|$|\.|[-_]\d))?", re.I)
+_NAMED = re.compile(rf"(?<![\d])({_YEAR})/({_MON_NAME}){_END}(?:/(\d{{1,2}}){_END})?", re.I)
 # 2018-08/27 (Xinhua) and /2008/5/  (year and month, the day after another separator)
-_YM = re.compile(rf"(?<![\d])({_YEAR})[/_-](0?[1-9]|1[0-2])(?:[/_-](\d{{1,2}})(?=/|$|\.|[-_]\d))?(?![\d])")
+_YM = re.compile(rf"(?<![\d])({_YEAR})[/_-](0?[1-9]|1[0-2]){_END}(?:[/_-](\d{{1,2}}){_END})?")
 # 20070809, 201204281230 (with hour and minute), not part of a longer number
 _COMPACT = re.compile(rf"(?<!\d)({_YEAR})(0[1-9]|1[0-2])([0-3]\d)(?:[0-2]\d[0-5]\d)?(?!\d)")
 # 08122015, 21012019: day-month-year, read only when no other order makes a date
@@ -67,10 +72,14 @@ def url_date(url: str | None, latest: dt.date | None = None) -> UrlDate | None:
     never consulted: the caller decides what is too late)."""
     if not url:
         return None
-    path = unquote(urlsplit(url).path)
+    try:
+        path = unquote(urlsplit(url).path)
+    except ValueError:             # "http://[::1/..." and other malformed URLs: no date
+        return None
     if not path.strip("/"):
         return None
-    found = extract_url_date(url, _options(latest))
+    # the path only: a date in the host name, the query or the fragment is not the page's
+    found = extract_url_date(path, _options(latest))
     if found and not _day_is_slug(path, dt.date.fromisoformat(found)):
         return UrlDate(dt.date.fromisoformat(found), "day", found)
     for rx, order in ((_NAMED, "ymd"), (_YM, "ymd"), (_COMPACT, "ymd"), (_COMPACT_DMY, "dmy")):

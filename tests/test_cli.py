@@ -346,12 +346,13 @@ def test_cli_extract_without_a_date_leaves_relative_dates_unresolved(tmp_path):
 
 
 def test_cli_model_option_names_the_pipeline_and_a_missing_one_is_a_clear_error(tmp_path, monkeypatch):
-    import os
     from ratline.parse import nlp
-    monkeypatch.setenv("RATLINE_MODEL", nlp.DEFAULT_MODEL)     # restored when the test ends
+    monkeypatch.setattr(nlp, "_CHOSEN", None)
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     result = CliRunner().invoke(main, ["--model", "no_such_pipeline_xx", "extract", str(tmp_path / "a.txt"),
                                        "--json-dir", str(tmp_path / "out")])
-    os.environ["RATLINE_MODEL"] = nlp.DEFAULT_MODEL
     assert result.exit_code == 2
     assert "no_such_pipeline_xx" in result.output and "never downloads" in result.output
+    assert nlp.model_name() == "no_such_pipeline_xx"         # the name reached the sentence layer
+    nlp.use_model(None)
+    assert nlp.model_name() == nlp.DEFAULT_MODEL

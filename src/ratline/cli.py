@@ -12,7 +12,6 @@ with a one-line reason on stderr, the run having gone on); 130 interrupted
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import sys
 import tempfile
@@ -70,7 +69,8 @@ def main(ctx: click.Context, db: str, model: str | None) -> None:
     """Turn conflict reporting into a sourced knowledge base."""
     ctx.ensure_object(dict)["db"] = db
     if model:
-        os.environ["RATLINE_MODEL"] = model      # read by ratline.parse when it first loads
+        from ratline.parse.nlp import use_model
+        use_model(model)                         # this process's sentence layer
 
 
 def _day(_ctx, param, value: str | None) -> str | None:

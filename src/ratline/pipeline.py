@@ -16,7 +16,7 @@ from ratline.mentions.numbers import find_quantities
 from ratline.parse.nlp import parse_body
 from ratline.schema import Document, Entity, Extraction, Skipped
 from ratline.timeparse.dates import find_dates
-from ratline.timeparse.pubdate import infer_publication
+from ratline.ingest.published import decide_publication
 
 _FINDER: MentionFinder | None = None
 
@@ -32,8 +32,8 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     finder = finder or _finder()
     dm = finder.find(doc)
     if not doc.published and not doc.published_basis:     # a Document built by hand
-        doc.published, precision, doc.published_basis = infer_publication(doc.body)
-        doc.published_precision = precision if doc.published else None
+        doc.published, doc.published_precision, doc.published_basis = decide_publication(
+            None, None, doc.url, doc.body)
     base = _publication_day(doc)
     paragraphs = _paragraph_index(doc.body, dm)
     parsed = parse_body(doc.body)

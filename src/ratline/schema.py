@@ -200,6 +200,7 @@ class Extraction:
             "title": doc.title,
             "published": doc.published,
             "published_basis": doc.published_basis,
+            "published_precision": doc.published_precision,
             "body_last_sentence": self.body_last_sentence,
             "has_comments": doc.has_comments,
             "entities": [strip(asdict(e), ("spans",)) for e in self.entities],

@@ -73,3 +73,23 @@ def test_roles_pronoun_subject_stands_for_the_sayer():
 def test_roles_pronoun_without_antecedent_in_the_sentence_stays_a_pronoun():
     actor, _, _ = _roles("It killed 20 fighters near the lake.", "killed")
     assert actor == {"It"}
+
+
+def test_parse_long_body_in_pieces_keeps_every_offset(monkeypatch):
+    from ratline.parse import nlp
+    monkeypatch.setattr(nlp, "CHUNK", 200)
+    para = "Gunmen kidnapped an engineer near the market on Sunday, police said in a statement."
+    body = "\n\n".join([para] * 12) + "\n\n" + "x " * 150 + "end."
+    parsed = nlp.parse_body(body)
+    assert parsed.doc.text == body
+    at = body.rindex("kidnapped")
+    assert parsed.token_at(at).text == "kidnapped"
+    assert parsed.token_at(at).head.text == "said"          # parsed in its own piece, whole
+
+
+def test_parse_model_setting_reaches_the_loader(monkeypatch):
+    from ratline.parse import nlp
+    monkeypatch.setattr(nlp, "_CHOSEN", None)
+    monkeypatch.setenv("RATLINE_MODEL", "no_such_pipeline_yy")
+    with pytest.raises(RuntimeError, match="no_such_pipeline_yy"):
+        nlp.load_pipeline()

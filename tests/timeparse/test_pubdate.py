@@ -160,3 +160,10 @@ def test_pubdate_url_month_and_todays_news_after_the_last_day_of_the_month_befor
     iso, precision, basis = infer_publication(body, dt.date(2008, 9, 1))
     assert (iso, precision) == ("2008-09-01", "day")
     assert "Aug. 31" in basis and "September 2008" in basis
+
+
+def test_pubdate_today_beside_its_own_date_names_that_day():
+    body = ("Today, March 3, 2015, troops killed four gunmen in a raid on a hideout near the "
+            "border, officials said.")
+    iso, _, _ = infer_publication(body)
+    assert iso == "2015-03-03"

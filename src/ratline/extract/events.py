@@ -363,7 +363,8 @@ class EventExtractor:
         draft.actors, draft.targets = self._parties(masked, first)
         draft.targets_person = any(self.dm.entities.get(t) is not None and self.dm.entities[t].type == "person"
                                    for t in draft.targets)
-        if OVER_OPERATIONS.search(masked.text) and (figures.killed_best is not None or figures.captured is not None):
+        if OVER_OPERATIONS.search(masked.text) and any(d.date for d in dates) \
+                and (figures.killed_best is not None or figures.captured is not None):
             draft.basis += "; its figures are a total over several operations (a tally)"
         else:
             draft.figures = figures

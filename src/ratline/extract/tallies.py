@@ -29,10 +29,13 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities) -> list[
         masked = mask(sent.span, mentions, find_quantities(sent.span.text, sent.span.start))
         basis = "pattern:figures+since-window"
         if not dates and OVER_OPERATIONS.search(masked.text):
+            # the total's day; with none that resolves the figures stay the event's
+            # (events._segment keeps them), so nothing is lost
             dates = sorted((d for d in refs if d.date), key=lambda d: d.date)[:1]
             basis = "pattern:figures over several operations"
         if not dates:
             continue
+        since = dates[0].date
         fig = figures_in(masked)
         if any(h.endswith(":vague") for h in fig.hedges):
             continue          # "several", "dozens": a running total must be a stated number
@@ -49,6 +52,6 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities) -> list[
                     by.append(m.key)
             elif pos > cut and subject is None and m.kind in _GROUP_KINDS:
                 subject = m.key
-        out.append(Tally(subject=subject, since=dates[0].date, killed=killed, captured=fig.captured,
+        out.append(Tally(subject=subject, since=since, killed=killed, captured=fig.captured,
                          by=by, quote=sent.span.text, span=sent.span, basis=basis))
     return out

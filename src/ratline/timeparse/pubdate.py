@@ -42,21 +42,23 @@ _WD_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 class _Item:
     """A date expression, whether it sits in the lead, whether its sentence speaks of the future."""
 
-    __slots__ = ("e", "lead", "future", "text")
+    __slots__ = ("e", "lead", "future", "text", "sent")
 
-    def __init__(self, e: DateExpr, lead: bool, future: bool) -> None:
-        self.e, self.lead, self.future, self.text = e, lead, future, e.text
+    def __init__(self, e: DateExpr, lead: bool, future: bool, sent: int = 0) -> None:
+        self.e, self.lead, self.future, self.text, self.sent = e, lead, future, e.text, sent
 
 
 def _items(body: str) -> list[_Item]:
     items: list[_Item] = []
     leads = 0
+    sentence = 0
     for para in (p for p in _PARA.split(body) if p.strip()):
         is_lead = leads < 2 and len(para.split()) >= _LEAD_MIN_WORDS
         leads += is_lead
         for sent in _SENT.split(para):
             fut = bool(_FUTURE.search(sent))
-            items.extend(_Item(e, is_lead, fut) for e in scan_dates(sent))
+            sentence += 1
+            items.extend(_Item(e, is_lead, fut, sentence) for e in scan_dates(sent))
     return items
 
 
@@ -240,7 +242,9 @@ def _news_day(items: list[_Item], pub: dt.date, notes: list[str]) -> dt.date:
     weekend = next((it for it in lead if it.e.kind == "runit" and it.e.unit == "weekend"
                     and it.e.rel in ("last", "this")), None)
     yday = next((it for it in lead if it.e.kind == "deictic" and it.e.n == -1), None)
-    today = any(it.e.kind == "deictic" and it.e.n == 0 for it in items)
+    # "today" beside a date ("Today, March 3, 2015, troops ...") names that day itself
+    dated_sents = {it.sent for it in items if it.e.kind in ("ymd", "md") and not it.e.since}
+    today = any(it.e.kind == "deictic" and it.e.n == 0 and it.sent not in dated_sents for it in items)
     if wd_lead:
         pub = pub + dt.timedelta(days=(wd_lead.e.weekday - pub.weekday()) % 7)
         notes.append(f"the lead reports '{wd_lead.text}' as its news, and the first "

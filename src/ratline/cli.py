@@ -77,6 +77,8 @@ def _day(_ctx, param, value: str | None) -> str | None:
     if value is None:
         return None
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError(value)
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a calendar date YYYY-MM-DD", param=param) from None

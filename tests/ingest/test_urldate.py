@@ -1,8 +1,6 @@
 """The publication date a URL carries, with its precision; ids and slugs are no dates."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from ratline.ingest.urldate import url_date
@@ -48,8 +46,3 @@ def test_urldate_reads_the_common_forms(url, iso, precision):
 ])
 def test_urldate_finds_nothing_in_ids_and_plain_paths(url):
     assert url_date(url) is None
-
-
-def test_urldate_rejects_dates_after_the_given_latest():
-    url = "https://news.example.org/2016/09/05/story/"
-    assert url_date(url, latest=dt.date(2016, 1, 1)) is None

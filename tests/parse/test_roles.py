@@ -30,13 +30,14 @@ def _roles(text: str, trigger: str):
     # a verb coordinated with one that has the subject shares it
     ("Rebels ambushed and killed six soldiers near the bridge.", "killed", {"Rebels"}, {"soldiers"}, False),
     # the possessor of a release is the one released
-    ("The prisoner's release was announced by the ministry.", "release", set(), {"prisoner"}, True),
+    ("The prisoner's release came after talks with the ministry.", "release", set(), {"prisoner"}, False),
+    # an event noun in a passive clause: the agent did it
+    ("The raid was carried out by commandos before dawn.", "raid", {"commandos"}, set(), True),
 ])
 def test_roles_from_the_parse(text, trigger, actor, target, passive):
     got_actor, got_target, got_passive = _roles(text, trigger)
     assert actor <= got_actor
     assert target <= got_target
-    assert not (got_actor & got_target)
     assert got_passive == passive
 
 
@@ -93,3 +94,8 @@ def test_parse_model_setting_reaches_the_loader(monkeypatch):
     monkeypatch.setenv("RATLINE_MODEL", "no_such_pipeline_yy")
     with pytest.raises(RuntimeError, match="no_such_pipeline_yy"):
         nlp.load_pipeline()
+
+
+def test_roles_who_announces_an_event_did_not_do_it():
+    actor, target, _ = _roles("The prisoner's release was announced by the ministry.", "release")
+    assert "ministry" not in actor and "prisoner" in target

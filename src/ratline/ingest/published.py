@@ -5,13 +5,15 @@ publication date, so a wrong one makes every event date wrong; a missing one onl
 leaves them unresolved.  Sources, in the order of trust (the basis records which one
 decided, and why):
 
-1. a date the caller or the record gives (a JSONL ``published`` field, ``--published``);
+1. a date the caller or the record gives (a JSONL ``published`` field); a user's
+   ``--published`` fills in only what nothing below gives (``given_by_user``);
 2. the page's own stamp: a date line above or under the headline, a byline or a
    "Posted by ... 2008-06-24" line, a wire dateline (read by ``textpage``);
 3. HTML metadata (``article:published_time``, JSON-LD; htmldate via trafilatura);
 4. the URL's date (``urldate``), to the day; a URL with only a year and month
    (``/2008/05/``) places the body's year-less dates instead;
-5. the newest date the body itself states (``timeparse.pubdate``), never later.
+5. the newest date the body itself states (``timeparse.pubdate``), moved at most to the
+   day a lead's "Saturday", "yesterday" or "today" names.
 
 A numeric stamp whose day/month order was a guess (06/09/2009) takes the order the
 URL's date confirms.  No source is the clock, and no year is ever supplied that the

@@ -51,9 +51,8 @@ class UrlDate:
     text: str           # the part of the URL that says it
 
 
-def _options(latest: dt.date | None) -> Extractor:
-    top = dt.datetime.combine(latest, dt.time()) if latest else dt.datetime(2039, 12, 31)
-    return Extractor(extensive=False, max=top, min=_EARLIEST, original=True, format="%Y-%m-%d")
+_OPTIONS = Extractor(extensive=False, max=dt.datetime(2039, 12, 31), min=_EARLIEST, original=True,
+                     format="%Y-%m-%d")
 
 
 def _day(y: int, m: int, d: int) -> dt.date | None:
@@ -67,9 +66,8 @@ def _day_is_slug(path: str, day: dt.date) -> bool:
     return bool(re.search(_SLUG_DAY.format(y=day.year, m=day.month, d=day.day), path))
 
 
-def url_date(url: str | None, latest: dt.date | None = None) -> UrlDate | None:
-    """The date in ``url``, or None.  ``latest`` rejects dates after it (a clock is
-    never consulted: the caller decides what is too late)."""
+def url_date(url: str | None) -> UrlDate | None:
+    """The date in ``url``'s path, or None.  No clock is consulted."""
     if not url:
         return None
     try:
@@ -79,7 +77,7 @@ def url_date(url: str | None, latest: dt.date | None = None) -> UrlDate | None:
     if not path.strip("/"):
         return None
     # the path only: a date in the host name, the query or the fragment is not the page's
-    found = extract_url_date(path, _options(latest))
+    found = extract_url_date(path, _OPTIONS)
     if found and not _day_is_slug(path, dt.date.fromisoformat(found)):
         return UrlDate(dt.date.fromisoformat(found), "day", found)
     for rx, order in ((_NAMED, "ymd"), (_YM, "ymd"), (_COMPACT, "ymd"), (_COMPACT_DMY, "dmy")):
@@ -96,7 +94,7 @@ def url_date(url: str | None, latest: dt.date | None = None) -> UrlDate | None:
                 prec = "day"
             else:
                 day, prec = dt.date(int(y), month, 1), "month"
-            if day is None or (latest and day > latest):
+            if day is None:
                 continue
             return UrlDate(day, prec, m.group(0).strip("/-_"))
     return None

@@ -30,6 +30,10 @@ ROLE_DEPS = {
     # unlike "Israel's strike"
     "patient_nouns": ("release", "capture", "arrest", "detention", "death", "killing", "abduction",
                       "kidnapping", "assassination", "execution", "surrender", "handover", "transfer"),
+    # verbs that report an event: who announces or condemns it did not do it
+    # ("the release was announced by the ministry"); "claimed" is not among them
+    "reporting_verbs": ("announce", "report", "say", "confirm", "deny", "condemn", "describe", "tell",
+                        "state", "reveal", "publish", "welcome", "criticise", "criticize", "decry"),
     # clauses whose missing subject is their head verb's ("ambushed and killed", "used jets
     # to defend", "stormed the camp, killing six")
     "shares_subject": ("conj", "xcomp", "advcl"),
@@ -166,14 +170,15 @@ def roles(trigger) -> Roles:
             elif c.dep_ == "prep" and c.lower_ == "by":
                 out.actor |= {g2 for g in c.children if g.dep_ == "pobj" for g2 in _phrase(g)}
         verb = _governing_verb(noun.head) if noun.dep_ != "ROOT" else noun
-        if verb is not noun and verb.pos_ in _VERBAL:
+        if verb is not noun and verb.pos_ in _VERBAL and verb.lemma_ not in ROLE_DEPS["reporting_verbs"]:
             passive = _passive(verb)
             clause = Roles()
             _fill(clause, verb, ROLE_DEPS["passive" if passive else "active"])
-            if noun.dep_ in ("nsubj", "nsubjpass") or noun.i in clause.actor:
-                out.target |= clause.target - {noun.i}          # the event noun acts: "an airstrike killed X"
-            elif noun.dep_ in ("dobj", "obj") or noun.i in clause.target:
-                out.actor |= clause.actor                       # "troops launched a raid"
+            if noun.dep_ == "nsubj" or noun.i in clause.actor:
+                out.target |= clause.target - _phrase(noun)     # the event noun acts: "an airstrike killed X"
+            elif noun.dep_ in ("dobj", "obj", "nsubjpass") or noun.i in clause.target:
+                out.actor |= clause.actor                       # "troops launched a raid", "the raid was
+                                                                # carried out by commandos"
             elif not out.actor:
                 out.actor |= clause.actor                       # "killed in a raid by X" / "during a raid"
             out.passive = passive

@@ -76,7 +76,9 @@ def test_reconcile_seed_tally_91_112_beside_its_window(development):
     t = next(t for t in tallies if t["reported"] == {"killed": 91, "captured": 112})
     assert (t["since"], t["until"]) == ("2007-04-27", "2007-06-30")
     raids = [e for e in t["events"] if e["type"] == "raid" and e["place"] == "Sadr City"]
-    assert {e["date"] for e in raids} >= {"2007-06-29", "2007-06-30"}
+    # the June 30 raids target the tally's subject (the secret cells); the June 29 raid is
+    # reported against "the same network", which the gold gives as the Qazali network only
+    assert {e["date"] for e in raids} >= {"2007-06-30"}
     assert all("2007-04-27" <= e["date"] <= "2007-06-30" for e in t["events"])
     assert t["events_sum"]["killed"] == sum(e["killed"] or 0 for e in t["events"])
     assert t["events_sum"]["killed"] < 91 and t["flagged"]       # the events cannot explain it

@@ -55,7 +55,8 @@ class Roles:
     actor: set[int] = field(default_factory=set)      # token indices
     target: set[int] = field(default_factory=set)
     passive: bool = False
-    found: bool = False                               # the parse named a party at all
+    found: bool = False                               # the parse named a party, or read the clause
+    clause_read: bool = False                         # the trigger's verb was found and read
 
 
 def _phrase(tok) -> set[int]:
@@ -155,6 +156,7 @@ def roles(trigger) -> Roles:
     """The roles of the event a trigger token names."""
     out = Roles()
     if trigger.pos_ in _VERBAL:
+        out.clause_read = True
         out.passive = _passive(trigger)
         _fill(out, trigger, ROLE_DEPS["passive" if out.passive else "active"])
     else:
@@ -172,6 +174,7 @@ def roles(trigger) -> Roles:
         verb = _governing_verb(noun.head) if noun.dep_ != "ROOT" else noun
         if verb is not noun and verb.pos_ in _VERBAL and verb.lemma_ not in ROLE_DEPS["reporting_verbs"]:
             passive = _passive(verb)
+            out.clause_read = True
             clause = Roles()
             _fill(clause, verb, ROLE_DEPS["passive" if passive else "active"])
             if noun.dep_ == "nsubj" or noun.i in clause.actor:
@@ -186,5 +189,7 @@ def roles(trigger) -> Roles:
     out.actor.discard(trigger.i)
     out.target.discard(trigger.i)
     out.target -= out.actor
-    out.found = bool(out.actor or out.target)
+    # the clause was read: its verb is known, whether or not it names a party ("the strike
+    # was carried out in coordination with X" names none, and X is no target)
+    out.found = bool(out.actor or out.target) or out.clause_read
     return out

@@ -18,8 +18,8 @@ from ratline.extract.cues import (
     SETTLEMENT_BEFORE,
     ACTOR_KINDS, GROUPS, PARTY_KINDS,
     DEF_REF, REF_GROUP, SUCH, HYPOTHETICAL, BACKGROUND, DATELINE,
-    SPEAKER_PLACE, NOUN_USE, BE_BEFORE, CLAUSE_OPENER, GENERIC_AFTER, SPEAKER,
-    BACKGROUND_CUE, SUBORDINATE, VAGUE_PLURAL, HABITUAL, AMONG, NUMBER_REF,
+    SPEAKER_PLACE, NOUN_USE, BE_BEFORE, GENERIC_AFTER, SPEAKER,
+    BACKGROUND_CUE, VAGUE_PLURAL, HABITUAL, AMONG, NUMBER_REF,
     SAME_PLACE, THAT_DATE, RAW_CLAIM, ACCORDING, PRESS, SOME_REPORTS,
     TARGET_CUE, LIST_ITEM, OVER_OPERATIONS,
 )
@@ -500,15 +500,6 @@ class EventExtractor:
     def _parties(self, masked: Masked, main: TriggerHit) -> tuple[list[str], list[str]]:
         actors: list[str] = []
         targets: list[str] = []
-        sub = None
-        for sub in SUBORDINATE.finditer(masked.text[:main.start]):
-            pass
-        cut = sub.end() if sub else 0
-        inner = None
-        for inner in CLAUSE_OPENER.finditer(masked.text[:main.start]):
-            pass
-        if inner is not None and inner.end() > cut:
-            cut = inner.end()            # "lost X when a US drone killed him": the actor is in the when-clause
         passive = bool(BE_BEFORE.search(masked.text[:main.start])) or (
             self._deck_now and main.text.lower().endswith("ed"))     # "leader captured in Baghdad"
         syntax = self._syntax(masked, main)
@@ -531,8 +522,6 @@ class EventExtractor:
             if m.basis.endswith("adjective") and not NOUN_USE.match(after) and m.kind == "government":
                 continue             # "Iranian agents" names no actor; "the US has imposed" does
             before = masked.text[:pos]
-            if pos < cut and not (syntax and self._tokens(m) & syntax.actor):
-                continue
             if m.kind != "person" and SPEAKER.match(after) and (pos > main.end or m.kind in ("other", "state_agency")):
                 continue             # "..., the command said", "ISPR said troops had ...": who reports it
             if syntax is not None:
@@ -569,7 +558,7 @@ class EventExtractor:
                         and self._tokens(m) & syntax.actor:
                     _add(actors, m.key)
         if not actors and not passive:
-            owner = _OWNED_FIGHTERS.search(masked.text[cut:max(main.start, main.end)])
+            owner = _OWNED_FIGHTERS.search(masked.text[:max(main.start, main.end)])
             ref = self._owner_before(masked.span.start) if owner is not None else None
             if ref is not None:
                 _add(actors, ref)            # "its fighters stormed": the group just written about

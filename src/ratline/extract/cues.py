@@ -74,8 +74,6 @@ RAW_CLAIM = re.compile(r"(?:^|[,;:“”\"]\s*)((?:[A-Z][\w’'.-]*|an?|the|of|i
 ACCORDING = re.compile(r"\baccording to (?:a |an |the )?([^,.;“\"]{3,80})", re.I)
 PRESS = re.compile(r"⟦(\d+)⟧\s+(press release|statement)", re.I)
 SOME_REPORTS = re.compile(r"\b(some reports|other reports|residents|witnesses|local officials|an? [\w ]{0,20}official)\b", re.I)
-TARGET_CUE = re.compile(r"\b(?:against|targeting|targeted|target|on|of|at)\s+(?:the\s+|a\s+|an\s+)?[“\"‘]?"
-                         r"(?:[\w-]+\s+[“\"‘]?){0,3}$", re.I)
 
 CIVILIAN_CAPTIVES = re.compile(r"\b(?:hostages?|civilians|citizens|nationals|britons|aid workers|journalists|"
                                 r"tourists|students|schoolgirls|schoolchildren|villagers|passengers|travell?ers|"

@@ -21,7 +21,7 @@ from ratline.extract.cues import (
     SPEAKER_PLACE, NOUN_USE, BE_BEFORE, GENERIC_AFTER, SPEAKER,
     BACKGROUND_CUE, VAGUE_PLURAL, HABITUAL, AMONG, NUMBER_REF,
     SAME_PLACE, THAT_DATE, RAW_CLAIM, ACCORDING, PRESS, SOME_REPORTS,
-    TARGET_CUE, LIST_ITEM, OVER_OPERATIONS,
+    LIST_ITEM, OVER_OPERATIONS,
 )
 from ratline.extract.drafts import (  # noqa: F401 - build_events is part of this module's API
     Draft, _as_date, _contains, _dates_close, _finer, _last_para, _merge_figures, _modifier_participle,
@@ -543,12 +543,12 @@ class EventExtractor:
                 continue
             elif pos < main.start and passive:
                 _add(targets, m.key)
-            elif pos < main.start and not TARGET_CUE.search(before) and m.kind in ACTOR_KINDS:
+            elif pos < main.start and m.kind in ACTOR_KINDS:
                 _add(actors, m.key)
             elif pos > main.end and re.match(r"^\s*(?:[\w-]+\s+){0,2}by\s+(?:the\s+)?$", masked.text[main.end:pos]) \
                     and m.kind in ACTOR_KINDS:
                 _add(actors, m.key)
-            elif pos > main.start or TARGET_CUE.search(before):
+            elif pos > main.start:
                 _add(targets, m.key)
         if not actors and syntax is not None and syntax.actor:
             # "... and detained another suspect": the subject the parse shares sits before

@@ -545,9 +545,6 @@ class EventExtractor:
                 _add(targets, m.key)
             elif pos < main.start and m.kind in ACTOR_KINDS:
                 _add(actors, m.key)
-            elif pos > main.end and re.match(r"^\s*(?:[\w-]+\s+){0,2}by\s+(?:the\s+)?$", masked.text[main.end:pos]) \
-                    and m.kind in ACTOR_KINDS:
-                _add(actors, m.key)
             elif pos > main.start:
                 _add(targets, m.key)
         if not actors and syntax is not None and syntax.actor:

@@ -165,6 +165,7 @@ class EventExtractor:
         self._masked: Masked | None = None
         self._picked_rank: float | None = None
         self._deck_now = False
+        self._why = ""                           # why the last draft joined an earlier one
         self._item = -1                          # roundup items seen so far
         self._item_para = -1                     # paragraph of the current item
         self._heading_para = -1
@@ -623,8 +624,10 @@ class EventExtractor:
         if another and re.search(r"\b(?:was|is|were|are|be|been|marks?|marked|became)\s+$",
                                  masked.text[:another.start()], re.I):
             another = None           # "It was the third strike in the area this month": a description
+        self._why = ""
         target = None if another else self._same_as(draft, masked)
         if target is not None:
+            target.basis += f"; + '{draft.basis.split(';')[0].removeprefix('trigger:')}' ({self._why or 'same event'})"
             self._merge(target, draft)
             self.touched = target
         else:
@@ -656,7 +659,7 @@ class EventExtractor:
                          and (p is self.touched or d.paragraph - _last_para(p) <= 6)), None)
             if same is not None:
                 d.date = None
-                return same
+                return self._because("a comment on the event just reported", same)
         definite = bool(ref)
         ref_group = REF_GROUP.get(ref.group("noun").lower(), "op") if ref else None
         latest = self._latest()
@@ -666,7 +669,7 @@ class EventExtractor:
         if d.rank == 0 and latest is not None and not d.deck and d.paragraph - _last_para(latest) <= 3 \
                 and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
             d.date = None        # a later statement about the figures: its date is when it was said
-            return latest
+            return self._because("figures for the operation just reported", latest)
         candidates = [p for p in reversed(self.drafts) if not p.twin and self._compatible(p, d, loose=True)]
         strict = [p for p in candidates if self._compatible(p, d)]
         if definite:
@@ -677,30 +680,34 @@ class EventExtractor:
                         and (ref_group is None or GROUPS[prev.type] == ref_group) \
                         and (d.place is None or prev.place is None or prev in strict
                              or _ATTRIBUTED.match(masked.text[ref.end():])):
-                    return prev
+                    return self._because(f"definite reference '{ref.group(0).strip()}'", prev)
         if latest in candidates and d.paragraph == latest.paragraph and not d.deck and not d.background \
                 and (d.date is None or latest.date is None) \
                 and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
-            return latest
+            return self._because("continues the paragraph's event", latest)
         if d.deck:
             return None
         if not _weak(d) and any(p.deck and not p.absorbed for p in candidates):
-            return self._best_deck(d)
+            return self._because("details a headline item", self._best_deck(d))
         first = self._first()
         if first in candidates and d.paragraph <= 3 and not first.deck and d.type != "other" and (
                 first.type == d.type or (d.date is None and d.place is None)):
-            return first
+            return self._because("elaborates the lead", first)
         for prev in strict:
             if not d.background and not prev.background \
                     and set(_person_targets(d, self.dm)) & set(_person_targets(prev, self.dm)):
-                return prev
+                return self._because("the same named person", prev)
             if d.place and prev.place and GROUPS[d.type] == GROUPS[prev.type] and self._nested(d.place, prev.place) \
                     and (d.date is None or prev.date is None or _same_day(d.date, prev.date)) \
                     and not (d.date is not None and prev.date is not None and _from_the_air(d, prev)):
-                return prev
+                return self._because("same kind, place and day", prev)
         if definite:
-            return self._same_unknown_place(d)
+            return self._because("definite reference to a place the gazetteer lacks", self._same_unknown_place(d))
         return None
+
+    def _because(self, why: str, prev: Draft | None) -> Draft | None:
+        self._why = why
+        return prev
 
     def _same_unknown_place(self, d: Draft) -> Draft | None:
         """"the March 2 raid on Jelawur" after "last week's raid in Arghandab": places the

@@ -14,31 +14,23 @@ import re
 
 from ratline.extract.casualties import figures_in
 from ratline.extract.cues import (
-    SPOKEN_ON,
-    SETTLEMENT_BEFORE,
-    ACTOR_KINDS, GROUPS, PARTY_KINDS,
-    DEF_REF, REF_GROUP, SUCH, HYPOTHETICAL, BACKGROUND, DATELINE,
-    SPEAKER_PLACE, NOUN_USE, BE_BEFORE, GENERIC_AFTER, SPEAKER,
-    BACKGROUND_CUE, VAGUE_PLURAL, HABITUAL, AMONG, NUMBER_REF,
-    SAME_PLACE, THAT_DATE, RAW_CLAIM, ACCORDING, PRESS, SOME_REPORTS,
-    LIST_ITEM, OVER_OPERATIONS,
+    AMONG, BACKGROUND, BACKGROUND_CUE, DATELINE, GENERIC_AFTER, GROUPS, HABITUAL, HYPOTHETICAL, LIST_ITEM,
+    NUMBER_REF, OVER_OPERATIONS, SPOKEN_ON, SUCH, THAT_DATE, VAGUE_PLURAL,
 )
 from ratline.extract.drafts import (  # noqa: F401 - build_events is part of this module's API
-    Draft, _as_date, _contains, _dates_close, _finer, _last_para, _merge_figures, _modifier_participle,
-    _person_targets, _same_day, _trim, _weak, _add, build_events,
+    Draft, _as_date, _modifier_participle, _trim, build_events,
 )
+from ratline.extract.event_identity import EventIdentity
+from ratline.extract.event_parties import PartyFinder
+from ratline.extract.event_places import PlaceChooser
 from ratline.extract.masking import Masked, mask
-from ratline.parse.nlp import Parsed
-from ratline.parse.roles import Roles, roles
-
 from ratline.extract.triggers import TriggerHit, load_triggers
 from ratline.mentions.dictionary import default_dictionary
 from ratline.mentions.finder import DocMentions
-from ratline.schema import DateRef, Mention, Span
+from ratline.parse.nlp import Parsed
+from ratline.schema import DateRef, Span
 
 
-_ATTRIBUTED = re.compile(r"\s+(?:had been|has been|was|were|is being)\s+(?:[\w-]+\s+)?(?:carried out|conducted|claimed|"
-                         r"staged|launched|led|executed|perpetrated|committed|ordered|planned|blamed)\b")
 
 
 _CONSEQUENCE = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:operation|offensive|raid|assault|campaign|"
@@ -60,37 +52,15 @@ _MILITARY_BEFORE = re.compile(r"\b(?:troops|soldiers|commandos|special (?:operat
                               r"(?:combined|joint|coalition|assault|strike|task) forces?|army|military)"
                               r"\s+(?:[\w⟦⟧()-]+\s+){0,3}$", re.I)
 
-_RELATIVE_TO = re.compile(r"\b(?:before|after|since|following|ahead of|in response to|in retaliation for|"
-                          r"in revenge for|to avenge|days? after|hours? after|weeks? after|fleeing|escaping|"
-                          r"displaced by|caught in)\s+$", re.I)
 _CASUALTY_VERB = re.compile(r"\b(?:killed|killing|kill|shot dead|gunned down|massacred|wounded|injured)\b", re.I)
 _SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that|"
                        r"(?:before|after)\s+the\b)|"
                        r"Later (?:that|the same) (?:day|morning|afternoon|evening|night)|"
                        r"(?:That|The same) (?:morning|afternoon|evening|night))\b", re.I)
-_CLAUSE_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:when|as|after|while|and)\s+)(?:(?:an?|the)\s+)?$", re.I)
-_MODIFIER = re.compile(r"^\.?\s*-\s*(?:backed|led|based|funded|sponsored|trained|aligned|allied|linked)\b", re.I)
-_ARMS_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:drones?|jets?|warplanes?|aircraft|helicopters?|planes?|troops|soldiers|"
-                         r"forces|army|military|navy|artillery|gunboats?|missiles?|strikes?|airstrikes?|air ?strikes?|"
-                         r"commandos|special forces|police)\b", re.I)
-_OWNED_FIGHTERS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|gunmen|militants|members|men|forces|"
-                             r"troops|cadres|operatives)\b", re.I)
-_ASIDE_CLAUSE = re.compile(r",\s+(?:as|while|even as|amid|whereas|just as)\s+(?!of\b|well\b|many\b|much\b|part\b)")
 _ANNOUNCED_WOULD = re.compile(r"\b(?:said|announced|declared|decided)\s+(?:that\s+)?(?:it|they|he|she|⟦\d+⟧)\s+"
                              r"would\s+(?:[\w-]+\s+){0,2}$", re.I)
-_TALKED_OF = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:bombing|attack|raid|strike|ambush|assault|"
-                        r"massacre|killing|killings|abduction|kidnapping|offensive)\s+(?:is|was|has been|remains|"
-                        r"marks|marked|shows|showed|underlines|underlined|will)\b", re.I)
-_ANOTHER = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|separate|new)\s+(?:[\w-]+\s+)?"
-                      r"(?:strike|airstrike|drone strike|attack|raid|ambush|bombing|blast|explosion|assault|clash|"
-                      r"operation|kidnapping|abduction)\b|\banother\s+(?:[\w-]+\s+)?(?:strike|airstrike|attack|raid|"
-                      r"ambush|bombing|blast|explosion|assault|clash|kidnapping|abduction)\b", re.I)
 
 
-def _from_the_air(a: Draft, b: Draft) -> bool:
-    """A strike from the air and fighting on the ground, each dated, are two events even on one
-    day in one town ("troops drove Fano out of Mota"; "a drone hit a minibus outside Mota")."""
-    return (a.type == "airstrike") != (b.type == "airstrike")
 
 
 def _announced(dates: list[DateRef], etype: str) -> DateRef | None:
@@ -129,8 +99,6 @@ def _object_fits(masked: Masked, h: TriggerHit) -> bool:
     return True
 
 
-def _rank_of(d: Draft, ex: "EventExtractor") -> float:
-    return d.place_rank if d.place_rank is not None else ex._place_rank(d.place)
 
 def _unresolved_words(dates: list[DateRef], at: int) -> str | None:
     """The date words nearest the trigger that no publication date could resolve."""
@@ -138,12 +106,12 @@ def _unresolved_words(dates: list[DateRef], at: int) -> str | None:
     return min(words, key=lambda d: abs(d.span.start - at)).span.text if words else None
 
 
-# the noun after a place name says its level, whatever the gazetteer holds under that name
-_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|state|region|prefecture)\b", re.I)
-_DISTRICT_AFTER = re.compile(r"\s+(?:district|sub-district|county|municipality|village|town)\b", re.I)
 
 
-class EventExtractor:
+class EventExtractor(PlaceChooser, PartyFinder, EventIdentity):
+    """Event mentions of one document, sentence by sentence (how an event is found: NOTES.md).
+    Places, parties and identity are its mixins, each in a module of its own."""
+
     def __init__(self, dm: DocMentions, body: str, base, find_dates, find_quantities, paragraphs: list[int],
                  parsed: Parsed | None = None):
         self.dm = dm
@@ -275,22 +243,6 @@ class EventExtractor:
         kept = [m for m in masked.mentions if m.kind != "place" or m.span.start < cut]
         return dates, mask(seg, kept, masked.quantities)
 
-    def _speaker_place(self, m: Mention) -> bool:
-        """"a spokesman in Kabul", "told reporters in Kabul": where someone spoke, not where it happened."""
-        if m.kind != "place":
-            return False
-        before = self.body[max(0, m.span.start - 40):m.span.start]
-        place = self.dm.places.get(m.key)
-        ent = self.dm.entities.get(m.key)
-        country = getattr(place, "feature", None) == "country" or (ent is not None and ent.type == "government") \
-            or m.basis == "dictionary:alias" and place is None
-        if re.search(r"\bfrom\s+(?:the\s+)?$", before):
-            return True          # "fighters from North Waziristan": where they came from
-        if country and re.search(r"\b(?:to|from|into|towards?)\s+$", before):
-            return True          # "smuggled from Iran to Iraq": a route, not where it happened
-        return bool(SPEAKER_PLACE.search(before))
-
-    # -- one clause ------------------------------------------------------
     def _segment(self, sent, seg: Span, deck: bool) -> None:
         self._deck_now = deck
         masked, dates = self._context(sent, seg)
@@ -426,184 +378,6 @@ class EventExtractor:
             return self.last_date
         return None
 
-    def _pick_place(self, masked: Masked) -> str | None:
-        places = [m for m in masked.mentions if m.kind == "place"]
-        aside = _ASIDE_CLAUSE.search(masked.text)
-        if aside is not None:        # "..., as the movement kept up its campaign in the Red Sea": context
-            first = [m for m in places if masked.text.find(f"⟦{masked.mentions.index(m)}⟧") < aside.start()]
-            places = first or places
-        if not places:
-            if SAME_PLACE.search(masked.text):
-                return self._focus_place(masked.span.start)
-            return None
-        regional = self._regional(places)
-        if regional is not None:
-            return regional
-        best = min(places, key=lambda m: (self._mention_rank(m), m.span.start))
-        self.last_place = best.key if self._place_rank(best.key) < 4 else self.last_place
-        self._picked_rank = self._mention_rank(best)
-        return best.key
-
-    def _mention_rank(self, m: Mention) -> float:
-        """"the hamlet of El Aguaje": the words before a place say how small it is."""
-        rank = self._place_rank(m.key)
-        if SETTLEMENT_BEFORE.search(self.body[max(0, m.span.start - 25):m.span.start]):
-            return min(rank, 0.5)
-        after = self.body[m.span.end:m.span.end + 16]
-        if _PROVINCE_AFTER.match(after):
-            return max(rank, 4)          # "Ghazni province's Giro district": the province, not the town
-        if _DISTRICT_AFTER.match(after):
-            return min(rank, 1)
-        return rank
-
-    def _regional(self, places: list[Mention]) -> str | None:
-        """"in Baghdad, Basrah and central and southern Iraq": an operation across a country."""
-        countries = [m for m in places if self._place_rank(m.key) == 6]
-        if not countries:
-            return None
-        quarter = re.search(r"\b(?:central|southern|northern|eastern|western)\s+(?:and\s+\w+\s+)?$",
-                            self.body[max(0, countries[0].span.start - 40):countries[0].span.start], re.I)
-        before_country = [m for m in places if m.span.end <= countries[0].span.start and self._place_rank(m.key) < 6]
-        coordinated = bool(before_country) and re.search(
-            r"^\s*(?:,\s*and|,|and)\s", self.body[before_country[-1].span.end:countries[0].span.start]) is not None
-        listed = len(before_country) >= 2 and all(
-            re.fullmatch(r"\s*(?:,|and|, and)\s*", self.body[x.span.end:y.span.start])
-            for x, y in zip(before_country, before_country[1:]))
-        if coordinated and (listed or quarter):
-            return countries[0].key
-        return None
-
-    def _focus_place(self, before: int) -> str | None:
-        """"in the city": the town the report keeps coming back to, not merely the last one named."""
-        counts: dict[str, int] = {}
-        for m in self.dm.mentions:
-            if m.kind == "place" and m.span.start < before and self._place_rank(m.key) <= 1:
-                counts[m.key] = counts.get(m.key, 0) + 1
-        return max(counts, key=lambda k: counts[k]) if counts else self.last_place
-
-    def _place_rank(self, key: str) -> int:
-        place = self.dm.places.get(key)
-        if place is None:
-            ent = self.dm.entities.get(key)
-            names = " ".join(ent.aliases).lower() if ent is not None else ""
-            if " province" in names or " governorate" in names:
-                return 4
-            if " district" in names or " valley" in names or " area" in names:
-                return 1
-            if " region" in names:
-                return 3                 # "the Catatumbo region": wider than the towns in it
-            if ent is not None and ent.basis == "pattern:region-name":
-                return 3                 # "North Darfur", "West Africa": a region, wider than any town in it
-            return 0 if key.startswith("place_") else 5     # facilities and unknown villages: most specific
-        feature = getattr(place, "feature", "city")
-        return {"facility": 0, "district": 1, "town": 1, "city": 1, "province": 4, "country": 6}.get(feature, 1)
-
-    def _parties(self, masked: Masked, main: TriggerHit) -> tuple[list[str], list[str]]:
-        actors: list[str] = []
-        targets: list[str] = []
-        passive = bool(BE_BEFORE.search(masked.text[:main.start])) or (
-            self._deck_now and main.text.lower().endswith("ed"))     # "leader captured in Baghdad"
-        syntax = self._syntax(masked, main)
-        named_actor = syntax is not None and any(
-            self._tokens(m) & syntax.actor for m in masked.mentions if m.kind in ACTOR_KINDS)
-        for k, m in enumerate(masked.mentions):
-            pos = masked.text.find(f"⟦{k}⟧")
-            if m.kind not in PARTY_KINDS:
-                continue
-            after = masked.text[pos + len(f"⟦{k}⟧"):]
-            if _MODIFIER.match(after):
-                continue             # "the Rwanda-backed M23", "the U.S.-led coalition": not a party here
-            if m.basis.endswith("adjective") and _ARMS_AFTER.match(after):
-                force = self.dictionary.military_of(m.key)
-                if force is None or pos > main.start or passive or not _CLAUSE_SUBJECT.search(masked.text[:pos]):
-                    continue         # "launched 90 Iranian drones", "American missiles": where the arms came from
-                m = Mention(m.span, "state_force", force, m.sentence, m.basis + "+armed-forces")
-                self.dm.ensure_actor(self.dictionary.actors[force], m.span.text,    # "an Israeli drone struck"
-                                     "dictionary:armed forces of a state")
-            if m.basis.endswith("adjective") and not NOUN_USE.match(after) and m.kind == "government":
-                continue             # "Iranian agents" names no actor; "the US has imposed" does
-            before = masked.text[:pos]
-            if m.kind != "person" and SPEAKER.match(after) and (pos > main.end or m.kind in ("other", "state_agency")):
-                continue             # "..., the command said", "ISPR said troops had ...": who reports it
-            if syntax is not None:
-                toks = self._tokens(m)
-                if toks & syntax.actor and (m.kind in ACTOR_KINDS or m.kind == "person"):
-                    _add(actors, m.key)
-                    continue
-                if toks & syntax.target or m.kind == "person":
-                    _add(targets, m.key)
-                    continue
-                if named_actor or pos > main.start:
-                    continue
-                # the parse found who was hit but not who acted ("X announced that an air
-                # strike had killed ..."): a party named before the trigger may be the actor
-            if m.kind == "person":
-                if not SPEAKER.match(masked.text[pos + len(f"⟦{k}⟧"):]):
-                    _add(targets, m.key)
-            elif m.kind == "other" and not re.search(r"\bagainst\s+(?:the\s+)?$", before):
-                continue
-            elif pos < main.start and passive:
-                _add(targets, m.key)
-            elif pos < main.start and m.kind in ACTOR_KINDS:
-                _add(actors, m.key)
-            elif pos > main.start:
-                _add(targets, m.key)
-        if not actors and syntax is not None and syntax.actor:
-            # "... and detained another suspect": the subject the parse shares sits before
-            # this segment, in the same sentence
-            for m in self.dm.mentions:
-                if m.span.end <= masked.span.start and m.kind in ACTOR_KINDS \
-                        and self._tokens(m) & syntax.actor:
-                    _add(actors, m.key)
-        if not actors and not passive:
-            owner = _OWNED_FIGHTERS.search(masked.text[:max(main.start, main.end)])
-            ref = self._owner_before(masked.span.start) if owner is not None else None
-            if ref is not None:
-                _add(actors, ref)            # "its fighters stormed": the group just written about
-        return actors, [t for t in targets if t not in actors]
-
-    def _syntax(self, masked: Masked, main: TriggerHit) -> Roles | None:
-        """The trigger's roles from the parse, or None when the parse names no party."""
-        if self.parsed is None:
-            return None
-        at = masked.body_offset(main.start)
-        tok = self.parsed.root_of(at, at + len(main.text.rstrip()))
-        if tok is None:
-            return None
-        found = roles(tok)
-        if self._deck_now and main.text.lower().endswith("ed") and not found.passive \
-                and not any(c.dep_ == "nsubj" for c in tok.children if tok.tag_ == "VBD"):
-            # a headline drops "was": "Senior leader captured at Baghdad airport"; but "Boko
-            # Haram gunmen kidnapped an engineer" has its subject
-            found.actor, found.target = set(), found.actor | found.target
-        return found if found.found else None
-
-    def _tokens(self, m: Mention) -> set[int]:
-        return {t.i for t in self.parsed.tokens_in(m.span.start, m.span.end)}
-
-    def _owner_before(self, at: int) -> str | None:
-        """Whose "its"/"their" fighters: the first group or force of the last sentence naming one."""
-        before = [m for m in self.dm.mentions if m.span.end <= at and m.kind in ("armed_group", "state_force")]
-        if not before:
-            return None
-        return next(m for m in before if m.sentence == before[-1].sentence).key
-
-    def _claim_source(self, masked: Masked) -> str | None:
-        hit = PRESS.search(masked.text)
-        if hit:
-            return f"{masked.mention(hit.group(1)).span.text} {hit.group(2)}"
-        raw = masked.span.text
-        hit = RAW_CLAIM.search(raw)
-        if hit:
-            return re.sub(r"^(?:and|but|the|as)\s+", "", hit.group(1).strip(), flags=re.I)
-        hit = ACCORDING.search(raw)
-        if hit:
-            return hit.group(1).strip()
-        hit = SOME_REPORTS.search(raw)
-        if hit:
-            return hit.group(1)
-        return None
-
     def _many(self, masked: Masked, main: TriggerHit) -> bool:
         """"at least 24 airstrikes so far": a count of operations is a statistic, not an event."""
         hit = re.search(r"⟪(\d+)⟫\s+(?:[a-z-]+\s+){0,2}$", masked.text[:main.start])
@@ -617,189 +391,6 @@ class EventExtractor:
             return 1
         q = masked.quantity(hit.group(1))
         return q.best if q.best and 2 <= q.best <= 5 else 1
-
-    # -- merging ---------------------------------------------------------
-    def _place_draft(self, draft: Draft, masked: Masked, count: int) -> None:
-        another = _ANOTHER.search(masked.text)
-        if another and re.search(r"\b(?:was|is|were|are|be|been|marks?|marked|became)\s+$",
-                                 masked.text[:another.start()], re.I):
-            another = None           # "It was the third strike in the area this month": a description
-        self._why = ""
-        target = None if another else self._same_as(draft, masked)
-        if target is not None:
-            target.basis += f"; + '{draft.basis.split(';')[0].removeprefix('trigger:')}' ({self._why or 'same event'})"
-            self._merge(target, draft)
-            self.touched = target
-        else:
-            self.drafts.append(draft)
-            self.touched = draft
-        for _ in range(count - 1):
-            twin = Draft(draft.type, draft.rank, draft.sentence, draft.paragraph, draft.span, draft.deck,
-                         date=draft.date, place=draft.place, actors=list(draft.actors),
-                         targets=list(draft.targets), source=draft.source, last_sentence=draft.sentence,
-                         basis=draft.basis + "; one of several operations counted together", twin=True)
-            self.drafts.append(twin)
-
-    def _same_as(self, d: Draft, masked: Masked) -> Draft | None:
-        """The earlier draft this one reports again, if any.  An item of a roundup is an
-        operation of its own, apart from the lead and the other items, unless it refers
-        back to one ("the raid")."""
-        prev = self._same_as_any(d, masked)
-        if prev is not None and d.item >= 0 and prev.item != d.item and not DEF_REF.search(masked.text):
-            return None
-        return prev
-
-    def _same_as_any(self, d: Draft, masked: Masked) -> Draft | None:
-        ref = DEF_REF.search(masked.text)
-        if ref and _RELATIVE_TO.search(masked.text[:ref.start()]) and ref.group("noun").lower() not in d.basis.lower():
-            return None              # "hours before the raids, X fired missiles": another event, timed by that one
-        talked_of = _TALKED_OF.match(masked.text)
-        if talked_of:                # "The bombing is an embarrassment for ...": a comment on the event
-            same = next((p for p in reversed(self.drafts) if not p.twin and GROUPS[p.type] == GROUPS[d.type]
-                         and (p is self.touched or d.paragraph - _last_para(p) <= 6)), None)
-            if same is not None:
-                d.date = None
-                return self._because("a comment on the event just reported", same)
-        definite = bool(ref)
-        ref_group = REF_GROUP.get(ref.group("noun").lower(), "op") if ref else None
-        latest = self._latest()
-        if d.rank == 0:
-            latest = next((p for p in reversed(self.drafts) if not p.twin and GROUPS[p.type] == "op"
-                           and (p is self.touched or d.paragraph - _last_para(p) <= 3)), None)
-        if d.rank == 0 and latest is not None and not d.deck and d.paragraph - _last_para(latest) <= 3 \
-                and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
-            d.date = None        # a later statement about the figures: its date is when it was said
-            return self._because("figures for the operation just reported", latest)
-        candidates = [p for p in reversed(self.drafts) if not p.twin and self._compatible(p, d, loose=True)]
-        strict = [p for p in candidates if self._compatible(p, d)]
-        if definite:
-            if self.touched in candidates:          # "the arrest": what the text was just talking about
-                candidates = [self.touched] + [p for p in candidates if p is not self.touched]
-            for prev in candidates:
-                if (d.paragraph - prev.paragraph) <= 6 and not prev.listed \
-                        and (ref_group is None or GROUPS[prev.type] == ref_group) \
-                        and (d.place is None or prev.place is None or prev in strict
-                             or _ATTRIBUTED.match(masked.text[ref.end():])):
-                    return self._because(f"definite reference '{ref.group(0).strip()}'", prev)
-        if latest in candidates and d.paragraph == latest.paragraph and not d.deck and not d.background \
-                and (d.date is None or latest.date is None) \
-                and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
-            return self._because("continues the paragraph's event", latest)
-        if d.deck:
-            return None
-        if not _weak(d) and any(p.deck and not p.absorbed for p in candidates):
-            return self._because("details a headline item", self._best_deck(d))
-        first = self._first()
-        if first in candidates and d.paragraph <= 3 and not first.deck and d.type != "other" and (
-                first.type == d.type or (d.date is None and d.place is None)):
-            return self._because("elaborates the lead", first)
-        for prev in strict:
-            if not d.background and not prev.background \
-                    and set(_person_targets(d, self.dm)) & set(_person_targets(prev, self.dm)):
-                return self._because("the same named person", prev)
-            if d.place and prev.place and GROUPS[d.type] == GROUPS[prev.type] and self._nested(d.place, prev.place) \
-                    and (d.date is None or prev.date is None or _same_day(d.date, prev.date)) \
-                    and not (d.date is not None and prev.date is not None and _from_the_air(d, prev)):
-                return self._because("same kind, place and day", prev)
-        if definite:
-            return self._because("definite reference to a place the gazetteer lacks", self._same_unknown_place(d))
-        return None
-
-    def _because(self, why: str, prev: Draft | None) -> Draft | None:
-        self._why = why
-        return prev
-
-    def _same_unknown_place(self, d: Draft) -> Draft | None:
-        """"the March 2 raid on Jelawur" after "last week's raid in Arghandab": places the
-        gazetteer lacks cannot be compared, so a definite reference decides."""
-        for prev in reversed(self.drafts):
-            if not prev.twin and GROUPS[prev.type] == GROUPS[d.type] and d.place and prev.place \
-                    and d.place not in self.dm.places and prev.place not in self.dm.places \
-                    and (d.date is None or prev.date is None or _dates_close(d.date, prev.date)):
-                return prev
-        return None
-
-    def _best_deck(self, d: Draft) -> Draft | None:
-        """The headline item this body report details: same place first, then same kind."""
-        decks = [p for p in self.drafts if p.deck and not p.absorbed and not p.twin and self._compatible(p, d)
-                 and not (d.date is not None and p.date is not None and _from_the_air(d, p))]
-        decks.sort(key=lambda p: (not (d.place and p.place and self._nested(d.place, p.place)),
-                                  p.type != d.type, GROUPS[p.type] != GROUPS[d.type]))
-        return decks[0] if decks else None
-
-    def _first(self) -> Draft | None:
-        return next((x for x in self.drafts if not x.twin), None)
-
-    def _latest(self) -> Draft | None:
-        """The event the text was last talking about (appended or merged into last)."""
-        if self.touched is not None and not self.touched.twin:
-            return self.touched
-        return next((x for x in reversed(self.drafts) if not x.twin), None)
-
-    def _compatible(self, a: Draft, b: Draft, loose: bool = False) -> bool:
-        """Could these be one event?  ``loose``: a place the gazetteer lacks may lie inside a known one."""
-        ga, gb = GROUPS[a.type], GROUPS[b.type]
-        if ga != gb and not ({ga, gb} == {"op", "arrest"}):
-            return False
-        if a.date and b.date and a.date.date and b.date.date and not _dates_close(a.date, b.date):
-            return False
-        if a.place and b.place and not self._nested(a.place, b.place):
-            unknown = a.place not in self.dm.places or b.place not in self.dm.places
-            if not (loose and unknown):
-                return False
-        return True
-
-    def _nested(self, a: str, b: str) -> bool:
-        if a == b:
-            return True
-        pa, pb = self.dm.places.get(a), self.dm.places.get(b)
-        if pa is None and pb is None:
-            return False
-        if pa is None or pb is None:
-            return self._unknown_within(a, b) if pa is None else self._unknown_within(b, a)
-        return _contains(pa, pb) or _contains(pb, pa)
-
-    def _unknown_within(self, unknown: str, known: str) -> bool:
-        """A place the gazetteer lacks is inside a known one only if its own name says so
-        ("Karbala Provincial Joint Coordination Center" is in Karbala)."""
-        ent, other = self.dm.entities.get(unknown), self.dm.entities.get(known)
-        if ent is None or other is None:
-            return False
-        names = " ".join([ent.name, *ent.aliases]).lower()
-        return any(al.lower() in names for al in [other.name, *other.aliases] if len(al) > 2)
-
-    def _merge(self, into: Draft, new: Draft) -> None:
-        if into.deck and not new.deck:
-            into.absorbed = True
-            into.deck = False
-            into.span = new.span
-            into.sentence = new.sentence
-            into.paragraph = new.paragraph
-            into.figures = _merge_figures(new.figures, into.figures, None, into)
-            into.type = new.type if new.rank >= into.rank or into.rank == 0 else into.type
-        else:
-            if _weak(into) and not _weak(new):
-                into.span, into.sentence = new.span, new.sentence
-            other = new.source if new.source != into.source else None
-            if other is None and new.source is None and into.source is not None:
-                other = "another account"     # a figure nobody is credited with is not the first source's
-            into.figures = _merge_figures(into.figures, new.figures, other, into)
-            if new.rank > into.rank and not new.background and not new.span.text.startswith(("“", '"')):
-                into.type, into.rank = new.type, new.rank
-            if into.type == "arrest" and new.type in ("raid", "armed_clash", "airstrike"):
-                into.type, into.rank = new.type, new.rank
-        if new.date and (into.date is None or _finer(new.date, into.date)):
-            into.date = new.date
-        if new.place and (into.place is None or _rank_of(new, self) < _rank_of(into, self)):
-            into.place, into.place_rank = new.place, new.place_rank
-        for a in new.actors:
-            _add(into.actors, a)
-        for t in new.targets:
-            if t not in into.actors:
-                _add(into.targets, t)
-        into.source = into.source or new.source
-        into.last_sentence = new.sentence
-        into.last_paragraph = max(into.last_paragraph, new.paragraph)
 
     def _update_number(self, sent, masked: Masked) -> None:
         """"Some reports put the number as high as 36": the toll of the operation just described."""
@@ -840,9 +431,3 @@ class EventExtractor:
             else:
                 self.drafts.append(d)
 
-    def _same_person_event(self, d: Draft) -> Draft | None:
-        mine = set(_person_targets(d, self.dm))
-        for prev in reversed(self.drafts):
-            if not prev.twin and self._compatible(prev, d) and mine & set(_person_targets(prev, self.dm)):
-                return prev
-        return None

@@ -1,0 +1,138 @@
+"""Who acted and who was hit: the parse of the trigger's clause (``parse/roles.py``) first,
+then a position rule for an actor the parse could not name.  The filters that say a name
+is no party at all ("the Rwanda-backed M23", "Iranian agents", "..., the command said",
+where the arms came from) are kept here too.  A mixin of ``EventExtractor``.
+"""
+from __future__ import annotations
+
+import re
+
+from ratline.extract.cues import (
+    ACCORDING, ACTOR_KINDS, BE_BEFORE, NOUN_USE, PARTY_KINDS, PRESS, RAW_CLAIM, SOME_REPORTS, SPEAKER,
+)
+from ratline.extract.drafts import _add
+from ratline.extract.masking import Masked
+from ratline.extract.triggers import TriggerHit
+from ratline.parse.roles import Roles, roles
+from ratline.schema import Mention
+
+_CLAUSE_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:when|as|after|while|and)\s+)(?:(?:an?|the)\s+)?$", re.I)
+
+_MODIFIER = re.compile(r"^\.?\s*-\s*(?:backed|led|based|funded|sponsored|trained|aligned|allied|linked)\b", re.I)
+
+_ARMS_AFTER = re.compile(r"^\s+(?:[\w-]+\s+)?(?:drones?|jets?|warplanes?|aircraft|helicopters?|planes?|troops|soldiers|"
+                         r"forces|army|military|navy|artillery|gunboats?|missiles?|strikes?|airstrikes?|air ?strikes?|"
+                         r"commandos|special forces|police)\b", re.I)
+
+_OWNED_FIGHTERS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|gunmen|militants|members|men|forces|"
+                             r"troops|cadres|operatives)\b", re.I)
+
+
+class PartyFinder:
+    """Actors and targets of a draft, from ``self.parsed`` and the masked clause."""
+
+    def _parties(self, masked: Masked, main: TriggerHit) -> tuple[list[str], list[str]]:
+        actors: list[str] = []
+        targets: list[str] = []
+        passive = bool(BE_BEFORE.search(masked.text[:main.start])) or (
+            self._deck_now and main.text.lower().endswith("ed"))     # "leader captured in Baghdad"
+        syntax = self._syntax(masked, main)
+        named_actor = syntax is not None and any(
+            self._tokens(m) & syntax.actor for m in masked.mentions if m.kind in ACTOR_KINDS)
+        for k, m in enumerate(masked.mentions):
+            pos = masked.text.find(f"⟦{k}⟧")
+            if m.kind not in PARTY_KINDS:
+                continue
+            after = masked.text[pos + len(f"⟦{k}⟧"):]
+            if _MODIFIER.match(after):
+                continue             # "the Rwanda-backed M23", "the U.S.-led coalition": not a party here
+            if m.basis.endswith("adjective") and _ARMS_AFTER.match(after):
+                force = self.dictionary.military_of(m.key)
+                if force is None or pos > main.start or passive or not _CLAUSE_SUBJECT.search(masked.text[:pos]):
+                    continue         # "launched 90 Iranian drones", "American missiles": where the arms came from
+                m = Mention(m.span, "state_force", force, m.sentence, m.basis + "+armed-forces")
+                self.dm.ensure_actor(self.dictionary.actors[force], m.span.text,    # "an Israeli drone struck"
+                                     "dictionary:armed forces of a state")
+            if m.basis.endswith("adjective") and not NOUN_USE.match(after) and m.kind == "government":
+                continue             # "Iranian agents" names no actor; "the US has imposed" does
+            before = masked.text[:pos]
+            if m.kind != "person" and SPEAKER.match(after) and (pos > main.end or m.kind in ("other", "state_agency")):
+                continue             # "..., the command said", "ISPR said troops had ...": who reports it
+            if syntax is not None:
+                toks = self._tokens(m)
+                if toks & syntax.actor and (m.kind in ACTOR_KINDS or m.kind == "person"):
+                    _add(actors, m.key)
+                    continue
+                if toks & syntax.target or m.kind == "person":
+                    _add(targets, m.key)
+                    continue
+                if named_actor or pos > main.start:
+                    continue
+                # the parse found who was hit but not who acted ("X announced that an air
+                # strike had killed ..."): a party named before the trigger may be the actor
+            if m.kind == "person":
+                if not SPEAKER.match(masked.text[pos + len(f"⟦{k}⟧"):]):
+                    _add(targets, m.key)
+            elif m.kind == "other" and not re.search(r"\bagainst\s+(?:the\s+)?$", before):
+                continue
+            elif pos < main.start and passive:
+                _add(targets, m.key)
+            elif pos < main.start and m.kind in ACTOR_KINDS:
+                _add(actors, m.key)
+            elif pos > main.start:
+                _add(targets, m.key)
+        if not actors and syntax is not None and syntax.actor:
+            # "... and detained another suspect": the subject the parse shares sits before
+            # this segment, in the same sentence
+            for m in self.dm.mentions:
+                if m.span.end <= masked.span.start and m.kind in ACTOR_KINDS \
+                        and self._tokens(m) & syntax.actor:
+                    _add(actors, m.key)
+        if not actors and not passive:
+            owner = _OWNED_FIGHTERS.search(masked.text[:max(main.start, main.end)])
+            ref = self._owner_before(masked.span.start) if owner is not None else None
+            if ref is not None:
+                _add(actors, ref)            # "its fighters stormed": the group just written about
+        return actors, [t for t in targets if t not in actors]
+
+    def _syntax(self, masked: Masked, main: TriggerHit) -> Roles | None:
+        """The trigger's roles from the parse, or None when the parse names no party."""
+        if self.parsed is None:
+            return None
+        at = masked.body_offset(main.start)
+        tok = self.parsed.root_of(at, at + len(main.text.rstrip()))
+        if tok is None:
+            return None
+        found = roles(tok)
+        if self._deck_now and main.text.lower().endswith("ed") and not found.passive \
+                and not any(c.dep_ == "nsubj" for c in tok.children if tok.tag_ == "VBD"):
+            # a headline drops "was": "Senior leader captured at Baghdad airport"; but "Boko
+            # Haram gunmen kidnapped an engineer" has its subject
+            found.actor, found.target = set(), found.actor | found.target
+        return found if found.found else None
+
+    def _tokens(self, m: Mention) -> set[int]:
+        return {t.i for t in self.parsed.tokens_in(m.span.start, m.span.end)}
+
+    def _owner_before(self, at: int) -> str | None:
+        """Whose "its"/"their" fighters: the first group or force of the last sentence naming one."""
+        before = [m for m in self.dm.mentions if m.span.end <= at and m.kind in ("armed_group", "state_force")]
+        if not before:
+            return None
+        return next(m for m in before if m.sentence == before[-1].sentence).key
+
+    def _claim_source(self, masked: Masked) -> str | None:
+        hit = PRESS.search(masked.text)
+        if hit:
+            return f"{masked.mention(hit.group(1)).span.text} {hit.group(2)}"
+        raw = masked.span.text
+        hit = RAW_CLAIM.search(raw)
+        if hit:
+            return re.sub(r"^(?:and|but|the|as)\s+", "", hit.group(1).strip(), flags=re.I)
+        hit = ACCORDING.search(raw)
+        if hit:
+            return hit.group(1).strip()
+        hit = SOME_REPORTS.search(raw)
+        if hit:
+            return hit.group(1)
+        return None

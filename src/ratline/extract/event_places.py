@@ -1,0 +1,133 @@
+"""Where an event happened: the most specific place its clause names.
+
+A facility or village before a town, a town before its province, a province before the
+country; "X province's Y district" is in Y; places where someone spoke, came from or was
+sent are not where it happened; a country only when places are listed across it.  A
+mixin of ``EventExtractor``: it reads the extractor's document state.
+"""
+from __future__ import annotations
+
+import re
+
+from ratline.extract.cues import SAME_PLACE, SETTLEMENT_BEFORE, SPEAKER_PLACE
+from ratline.extract.drafts import _contains
+from ratline.extract.masking import Masked
+from ratline.schema import Mention
+
+# the noun after a place name says its level, whatever the gazetteer holds under that name
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|state|region|prefecture)\b", re.I)
+
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|sub-district|county|municipality|village|town)\b", re.I)
+
+_ASIDE_CLAUSE = re.compile(r",\s+(?:as|while|even as|amid|whereas|just as)\s+(?!of\b|well\b|many\b|much\b|part\b)")
+
+
+class PlaceChooser:
+    """The place of a draft, from the mentions of its clause and the gazetteer (``self.dm.places``)."""
+
+    def _speaker_place(self, m: Mention) -> bool:
+        """"a spokesman in Kabul", "told reporters in Kabul": where someone spoke, not where it happened."""
+        if m.kind != "place":
+            return False
+        before = self.body[max(0, m.span.start - 40):m.span.start]
+        place = self.dm.places.get(m.key)
+        ent = self.dm.entities.get(m.key)
+        country = getattr(place, "feature", None) == "country" or (ent is not None and ent.type == "government") \
+            or m.basis == "dictionary:alias" and place is None
+        if re.search(r"\bfrom\s+(?:the\s+)?$", before):
+            return True          # "fighters from North Waziristan": where they came from
+        if country and re.search(r"\b(?:to|from|into|towards?)\s+$", before):
+            return True          # "smuggled from Iran to Iraq": a route, not where it happened
+        return bool(SPEAKER_PLACE.search(before))
+
+
+    def _pick_place(self, masked: Masked) -> str | None:
+        places = [m for m in masked.mentions if m.kind == "place"]
+        aside = _ASIDE_CLAUSE.search(masked.text)
+        if aside is not None:        # "..., as the movement kept up its campaign in the Red Sea": context
+            first = [m for m in places if masked.text.find(f"⟦{masked.mentions.index(m)}⟧") < aside.start()]
+            places = first or places
+        if not places:
+            if SAME_PLACE.search(masked.text):
+                return self._focus_place(masked.span.start)
+            return None
+        regional = self._regional(places)
+        if regional is not None:
+            return regional
+        best = min(places, key=lambda m: (self._mention_rank(m), m.span.start))
+        self.last_place = best.key if self._place_rank(best.key) < 4 else self.last_place
+        self._picked_rank = self._mention_rank(best)
+        return best.key
+
+    def _mention_rank(self, m: Mention) -> float:
+        """"the hamlet of El Aguaje": the words before a place say how small it is."""
+        rank = self._place_rank(m.key)
+        if SETTLEMENT_BEFORE.search(self.body[max(0, m.span.start - 25):m.span.start]):
+            return min(rank, 0.5)
+        after = self.body[m.span.end:m.span.end + 16]
+        if _PROVINCE_AFTER.match(after):
+            return max(rank, 4)          # "Ghazni province's Giro district": the province, not the town
+        if _DISTRICT_AFTER.match(after):
+            return min(rank, 1)
+        return rank
+
+    def _regional(self, places: list[Mention]) -> str | None:
+        """"in Baghdad, Basrah and central and southern Iraq": an operation across a country."""
+        countries = [m for m in places if self._place_rank(m.key) == 6]
+        if not countries:
+            return None
+        quarter = re.search(r"\b(?:central|southern|northern|eastern|western)\s+(?:and\s+\w+\s+)?$",
+                            self.body[max(0, countries[0].span.start - 40):countries[0].span.start], re.I)
+        before_country = [m for m in places if m.span.end <= countries[0].span.start and self._place_rank(m.key) < 6]
+        coordinated = bool(before_country) and re.search(
+            r"^\s*(?:,\s*and|,|and)\s", self.body[before_country[-1].span.end:countries[0].span.start]) is not None
+        listed = len(before_country) >= 2 and all(
+            re.fullmatch(r"\s*(?:,|and|, and)\s*", self.body[x.span.end:y.span.start])
+            for x, y in zip(before_country, before_country[1:]))
+        if coordinated and (listed or quarter):
+            return countries[0].key
+        return None
+
+    def _focus_place(self, before: int) -> str | None:
+        """"in the city": the town the report keeps coming back to, not merely the last one named."""
+        counts: dict[str, int] = {}
+        for m in self.dm.mentions:
+            if m.kind == "place" and m.span.start < before and self._place_rank(m.key) <= 1:
+                counts[m.key] = counts.get(m.key, 0) + 1
+        return max(counts, key=lambda k: counts[k]) if counts else self.last_place
+
+    def _place_rank(self, key: str) -> int:
+        place = self.dm.places.get(key)
+        if place is None:
+            ent = self.dm.entities.get(key)
+            names = " ".join(ent.aliases).lower() if ent is not None else ""
+            if " province" in names or " governorate" in names:
+                return 4
+            if " district" in names or " valley" in names or " area" in names:
+                return 1
+            if " region" in names:
+                return 3                 # "the Catatumbo region": wider than the towns in it
+            if ent is not None and ent.basis == "pattern:region-name":
+                return 3                 # "North Darfur", "West Africa": a region, wider than any town in it
+            return 0 if key.startswith("place_") else 5     # facilities and unknown villages: most specific
+        feature = getattr(place, "feature", "city")
+        return {"facility": 0, "district": 1, "town": 1, "city": 1, "province": 4, "country": 6}.get(feature, 1)
+
+    def _nested(self, a: str, b: str) -> bool:
+        if a == b:
+            return True
+        pa, pb = self.dm.places.get(a), self.dm.places.get(b)
+        if pa is None and pb is None:
+            return False
+        if pa is None or pb is None:
+            return self._unknown_within(a, b) if pa is None else self._unknown_within(b, a)
+        return _contains(pa, pb) or _contains(pb, pa)
+
+    def _unknown_within(self, unknown: str, known: str) -> bool:
+        """A place the gazetteer lacks is inside a known one only if its own name says so
+        ("Karbala Provincial Joint Coordination Center" is in Karbala)."""
+        ent, other = self.dm.entities.get(unknown), self.dm.entities.get(known)
+        if ent is None or other is None:
+            return False
+        names = " ".join([ent.name, *ent.aliases]).lower()
+        return any(al.lower() in names for al in [other.name, *other.aliases] if len(al) > 2)

@@ -22,3 +22,10 @@ def test_backed_description_of_a_named_group(body):
 
 def test_backed_word_with_no_named_group_makes_no_relation():
     assert not _supports("An Iranian-backed militia attacked the base on Monday, police said.")
+
+
+def test_backed_described_group_that_broke_off():
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, published="2015-05-04",
+                          body="The Promised Day Brigade is a group that broke off from the Mahdi Army in 2008."))
+    splits = {(r.subject, r.object) for r in ex.relations if r.predicate == "splinter_of"}
+    assert any(o == "mahdi_army" for _, o in splits), ex.relations

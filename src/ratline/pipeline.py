@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 
 from ratline.extract.events import EventExtractor, build_events
 from ratline.extract.backed import backed_relations
+from ratline.extract.offices import office_relations
 from ratline.extract.relations import date_relations, extract_relations
 from ratline.extract.tallies import extract_tallies
 from ratline.mentions.finder import DocMentions, MentionFinder
@@ -44,6 +45,7 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     tallies = extract_tallies(dm, base, find_dates, find_quantities)
     relations = extract_relations(dm)
     relations += backed_relations(dm, parsed, {(r.subject, r.predicate, r.object) for r in relations})
+    relations += office_relations(dm, parsed, {(r.subject, r.predicate, r.object) for r in relations})
     date_relations(relations, base, find_dates)
     entities = _entities(dm, events, relations, tallies)
     last = dm.sentences[-1].span.text if dm.sentences else None

@@ -1,0 +1,79 @@
+"""A person's office in a group, read from the parse: "Brahim Ghali, leader of the Polisario
+Front", "BIFF-KF chairman Mohiden Animbang", "its spokesman, Abu Obeida".
+
+The role noun fixes the predicate (``ROLE_NOUNS``, data); the group is a mention inside the
+role's own phrase: its modifiers ("army spokesman") or the head of its "of"/"for" object.
+Heads of state and government are left to the pattern layer's titled leaders; a former or a
+deputy role is not the office ("a former commander", "the deputy commander": member only).
+"""
+from __future__ import annotations
+
+from ratline.mentions.finder import DocMentions
+from ratline.parse.nlp import Parsed
+from ratline.schema import Relation
+
+ROLE_NOUNS = {
+    "leads": ("leader", "chief", "head", "chairman", "chairperson", "founder", "emir", "amir", "commander",
+              "boss", "co-founder"),
+    "spokesman_for": ("spokesman", "spokesperson", "spokeswoman"),
+    "member_of": ("member", "operative", "fighter", "militant", "financier", "facilitator", "ideologue",
+                  "recruiter"),
+}
+_PREDICATE = {noun: pred for pred, nouns in ROLE_NOUNS.items() for noun in nouns}
+GROUP_KINDS = ("armed_group", "state_force", "state_agency", "other", "company")
+PAST = ("former", "ex", "onetime", "late", "then")
+SECOND = ("deputy", "vice", "assistant", "second", "sub")
+_MODIFIERS = ("compound", "amod", "poss", "nmod")
+_PREPS = ("of", "for", "in", "within", "inside")
+
+
+def _phrase(role) -> set[int]:
+    out = {role.i}
+    heads = [c for c in role.children if c.dep_ in _MODIFIERS]
+    for c in role.children:
+        if c.dep_ == "prep" and c.lower_ in _PREPS:
+            heads.extend(g for g in c.children if g.dep_ == "pobj")
+    for h in heads:
+        out.add(h.i)
+        out.update(c.i for c in h.children if c.dep_ in ("compound", "flat", "appos"))
+    return out
+
+
+def _roles_of(person) -> list:
+    roles = []
+    for t in person:
+        roles.extend(c for c in t.children
+                     if c.dep_ in ("appos", "compound") and c.lemma_.lower() in _PREDICATE)
+        if t.dep_ == "appos" and t.head.lemma_.lower() in _PREDICATE:
+            roles.append(t.head)
+    return roles
+
+
+def office_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, str, str]]) -> list[Relation]:
+    out: list[Relation] = []
+    seen = set(known)
+    for sent in dm.sentences:
+        mentions = dm.in_sentence(sent.index)
+        people = [m for m in mentions if m.kind == "person"]
+        groups = [m for m in mentions if m.kind in GROUP_KINDS and not m.basis.endswith("adjective")]
+        if not people or not groups:
+            continue
+        group_tokens = [{t.i for t in parsed.tokens_in(g.span.start, g.span.end)} for g in groups]
+        for p in people:
+            ptoks = parsed.tokens_in(p.span.start, p.span.end)
+            own = {t.i for t in ptoks}
+            for role in _roles_of(ptoks):
+                mods = {c.lower_.split("-")[0] for c in role.children if c.dep_ in ("amod", "compound")}
+                if mods & set(PAST):
+                    continue
+                pred = _PREDICATE[role.lemma_.lower()]
+                if pred == "leads" and mods & set(SECOND):
+                    pred = "member_of"
+                phrase = _phrase(role) - own
+                for g, toks in zip(groups, group_tokens):
+                    key = (p.key, pred, g.key)
+                    if toks & phrase and key not in seen and g.key != p.key:
+                        seen.add(key)
+                        out.append(Relation(subject=p.key, predicate=pred, object=g.key, quote=sent.span.text,
+                                            span=sent.span, basis=f"parse:office '{role.text}'"))
+    return out

@@ -1,0 +1,34 @@
+"""A person's office in a group, from the parse (extract/offices.py)."""
+from __future__ import annotations
+
+import pytest
+
+from ratline.pipeline import extract
+from ratline.schema import Document
+
+
+def _relations(body: str) -> set[tuple[str, str, str]]:
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2015-05-04"))
+    names = {e.id: e.name for e in ex.entities}
+    return {(names[r.subject], r.predicate, names[r.object]) for r in ex.relations}
+
+
+@pytest.mark.parametrize("body, predicate", [
+    ("Ahmed Wali Karimov, leader of the Eastern Liberation Front, denied the charges in court on Monday.", "leads"),
+    ("The Eastern Liberation Front spokesman, Ahmed Wali Karimov, denied the charges on Monday.", "spokesman_for"),
+])
+def test_offices_apposed_and_titled_roles(body, predicate):
+    found = _relations(body)
+    assert any(s.endswith("Karimov") and p == predicate and "Liberation Front" in o for s, p, o in found), found
+
+
+def test_offices_deputy_and_former_are_not_the_leader():
+    deputy = _relations("Salim Harouni, the deputy commander of the Eastern Liberation Front, was arrested.")
+    former = _relations("Salim Harouni, a former commander of the Eastern Liberation Front, was arrested.")
+    assert not any(p == "leads" for _, p, _ in deputy | former)
+    assert any(p == "member_of" for _, p, _ in deputy)
+
+
+def test_offices_nationality_inside_a_name_is_no_group():
+    found = _relations("General Karim Azimi, chief spokesperson for the Afghan Ministry of Defense, spoke on Monday.")
+    assert not any(o.startswith("Government of") for _, _, o in found)

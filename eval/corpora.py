@@ -60,11 +60,16 @@ def predict(paths: list[Path], out: Path) -> list[str]:
     """Extract every input into ``out`` (one interchange JSON per document, named after
     the document); return the one-line reasons for inputs that were skipped."""
     skipped = []
+    written: set[str] = set()
     for item in extract_paths([str(p) for p in paths]):
         if isinstance(item, Skipped):
             skipped.append(f"{item.source}: {item.reason}")
             continue
         doc = item.to_interchange()
         stem = Path(item.document.name).stem
+        if stem in written:          # two inputs with one name (a.txt and a.html): say so, keep the first
+            skipped.append(f"{item.document.source}: a prediction named {stem}.json was already written")
+            continue
+        written.add(stem)
         (out / f"{stem}.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
     return skipped

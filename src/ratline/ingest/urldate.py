@@ -23,6 +23,8 @@ from urllib.parse import unquote, urlsplit
 from htmldate.extractors import extract_url_date
 from htmldate.utils import Extractor
 
+from ratline.timeparse.dates import _safe
+
 _EARLIEST = dt.datetime(1990, 1, 1)
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -55,13 +57,6 @@ _OPTIONS = Extractor(extensive=False, max=dt.datetime(2039, 12, 31), min=_EARLIE
                      format="%Y-%m-%d")
 
 
-def _day(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
-
-
 def _day_is_slug(path: str, day: dt.date) -> bool:
     return bool(re.search(_SLUG_DAY.format(y=day.year, m=day.month, d=day.day), path))
 
@@ -90,7 +85,7 @@ def url_date(url: str | None) -> UrlDate | None:
             if month is None:
                 continue
             if d:
-                day = _day(int(y), month, int(d))
+                day = _safe(int(y), month, int(d))
                 prec = "day"
             else:
                 day, prec = dt.date(int(y), month, 1), "month"

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ratline.timeparse.dates import DateExpr, scan_dates
+from ratline.timeparse.dates import DateExpr, _safe, scan_dates
 
 _PARA = re.compile(r"\n\s*\n|\n(?=\S)")
 _SENT = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"‘(])")
@@ -61,12 +61,6 @@ def _items(body: str) -> list[_Item]:
             items.extend(_Item(e, is_lead, fut, sentence) for e in scan_dates(sent))
     return items
 
-
-def _safe(y: int, m: int, d: int) -> dt.date | None:
-    try:
-        return dt.date(y, m, d)
-    except ValueError:
-        return None
 
 
 def _stated_bound(e: DateExpr) -> tuple[dt.date, str] | None:

@@ -402,3 +402,13 @@ def test_finder_a_report_defining_a_foreign_actors_acronym_keeps_its_own(geo_fin
 def test_finder_a_bracketed_acronym_spelled_by_the_full_name_joins_the_dictionary_actor(geo_finder):
     dm = _find(geo_finder, "A cell of the Cártel Jalisco Nueva Generación (CJNG) ambushed troops in Michoacán.")
     assert _keys(dm, "Cártel Jalisco Nueva Generación") == ["cjng"]
+
+
+def test_finder_acronym_defined_in_brackets_names_the_group_later():
+    from ratline.pipeline import extract
+    body = ("The banned Eastern Liberation Front (ELF) claimed the attack on Monday. "
+            "The ELF spokesman Karim Osmani said the group would strike again.")
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2014-01-22"))
+    later = [m for m in ex.mentions if m.span.text == "ELF"]
+    assert len(later) >= 1 and all(m.kind == "armed_group" for m in later)
+    assert any(r.predicate == "spokesman_for" for r in ex.relations)

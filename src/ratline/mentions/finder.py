@@ -8,6 +8,8 @@ words are linked back to a person already named in full ("Danielson" ->
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import re
 from dataclasses import dataclass, field
 
@@ -320,6 +322,7 @@ class MentionFinder:
         self._possessive_forces(body, mentions, ents)
         _merge_person_variants(mentions, ents)
         _acronym_appositions(body, mentions, ents, theatre or country)
+        mentions.extend(_defined_acronyms(body, sentences, mentions, ents))
         _merge_nested_facilities(mentions, ents, places)
         mentions.sort(key=lambda m: m.span.start)
         return DocMentions(sentences, mentions, ents, places, theatre=theatre or country)
@@ -883,6 +886,32 @@ def _acronym_appositions(body: str, mentions: list[Mention], ents: dict[str, Ent
             for k, x in enumerate(mentions):
                 if x.key == m.key:
                     mentions[k] = Mention(x.span, "other", x.key, x.sentence, x.basis + "+acronym-in-brackets")
+
+
+_ORG_KINDS_ACR = ("armed_group", "state_force", "state_agency", "other", "company")
+
+
+def _defined_acronyms(body: str, sentences, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """"Lashkar-e-Jhangvi (LJ) ... The LJ spokesman": an acronym the report defines in brackets
+    names that group wherever the report uses it after, whether or not the dictionary knows it."""
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    starts = [s.span.start for s in sentences]
+    out: list[Mention] = []
+    for m in list(mentions):
+        if m.kind not in _ORG_KINDS_ACR or m.basis.endswith("adjective") or m.key not in ents:
+            continue
+        hit = _PAREN_ACRONYM.match(body[m.span.end:m.span.end + 16])
+        if not hit or sum(c.isupper() for c in hit.group(1)) < 2:
+            continue
+        acr = hit.group(1)
+        _add_alias(ents[m.key], acr)
+        for occ in re.finditer(rf"(?<![\w-]){re.escape(acr)}(?![\w-])", body):
+            a, b = occ.start(), occ.end()
+            if any(x < b and a < y for x, y in taken):
+                continue
+            taken.append((a, b))
+            out.append(Mention(Span(a, b, acr), m.kind, m.key, bisect_right(starts, a) - 1, "pattern:acronym-defined-here"))
+    return out
 
 
 def _initials(name: str) -> str:

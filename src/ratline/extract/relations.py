@@ -81,7 +81,8 @@ PATTERNS = [
     # leads
     _p("x's y", "leads", r"(?P<s>⟦\d+⟧)[’']s?\s+(?:(?:⟦\d+⟧\s*-?\s*)?[\w-]+\s+){0,2}?(?P<o>⟦\d+⟧)"
        r"(?!\s*-?\s*(?:backed|funded|trained|armed|sponsored|supported)\b)", PERSON, GROUP),
-    _p("y leader x", "leads", r"(?P<o>" + H + r")\s+(?:former\s+|founder-|new\s+|top\s+)?" + ROLE_LEAD
+    # "the deputy army chief, X" is second in command: no leader
+    _p("y leader x", "leads", r"(?<!deputy\s)(?<!vice\s)(?<!assistant\s)(?P<o>" + H + r")\s+(?:former\s+|founder-|new\s+|top\s+)?" + ROLE_LEAD
        + r",?\s+(?:(?-i:[A-Z])[\w.]*\s+){0,3}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("x, the leader of y", "leads", r"(?P<s>⟦\d+⟧),\s+(?:the\s+)?(?:former\s+|top\s+|overall\s+|then\s+|"
        r"supreme\s+|self-styled\s+)?" + ROLE_LEAD + r"\s+of\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),

@@ -52,8 +52,10 @@ _SUBGROUP_BEFORE = re.compile(r"(?:\b(?:(?!(?:and|or|of|the|by|with|from|to|in|o
                               r"|(?P<rogue>[“\"‘]?rogue[”\"’]?)\s+)$")
 _SUBGROUP_AFTER = re.compile(r"\s+(?:cells|units|elements|factions)\b")
 _THE_FORCE = re.compile(r"\b(?:(?:the|The)\s+(army|military|police|navy|air force|junta|regime)\b(?!\s+of\b)"
-                        r"|(?<![\w’'-])(army|military|regime|junta|police|navy)\s+(?=warplanes|aircraft|jets|drones|"
-                        r"helicopters|troops|soldiers|artillery|gunboats|units\b))"
+                        r"|(?<![\w’'-])(?<!\bits\s)(?<!\btheir\s)(?<![’']s\s)"        # "its army chief": another state's
+                        r"(army|military|regime|junta|police|navy)\s+(?=warplanes|aircraft|jets|drones|"
+                        r"helicopters|troops|soldiers|artillery|gunboats|units\b|spokes(?:man|woman|person)\b|"
+                        r"chief\b|commanders?\b|officials?\b|officers?\b))"
                         r"|(?:^|(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bsaid\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bof\s)"
                         r"|(?<=\bby\s)|(?<=\bas\s)|(?<=\bwith\s))(troops|soldiers)\b(?!\s+(?:of|from)\b)")
 _GENERIC_FIGHTERS = re.compile(r"\b(?:the\s+)?(insurgents|militants|jihadists|rebels|extremists|terrorists|guerrillas|"

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from ratline.extract.masking import Masked, mask
 from ratline.mentions.finder import DocMentions
-from ratline.mentions.text import tokenize
 from ratline.schema import Relation
 
 H = r"(?:⟦\d+⟧(?:[’']s?\s+|-(?:led|backed|based)\s+))?⟦\d+⟧"

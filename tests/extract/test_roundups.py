@@ -126,3 +126,13 @@ def test_roundups_heading_words_do_not_leak_into_a_later_list():
     ex = run(body, published=None)
     courier = _by_quote(ex, "courier")
     assert courier.date_text is None
+
+
+def test_roundups_an_item_with_vague_numbers_is_dated_by_its_heading_and_kept():
+    body = ("In other operations today:\n\n"
+            "-- A combined force detained several suspected insurgents and seized weapons in the "
+            "Arghandab district of Kandahar province.\n\n"
+            "-- Soldiers killed one gunman during a firefight in the Andar district of Ghazni province.")
+    ex = run(body)
+    item = _by_quote(ex, "several suspected insurgents")
+    assert item.date == "2013-09-12"

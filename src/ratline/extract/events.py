@@ -285,13 +285,16 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity):
         seen_actors, _ = self._parties(masked, first)
         if seen_actors:
             self.prev_actors = seen_actors
-        if VAGUE_PLURAL.search(masked.text) and figures.empty() and not event_dates:
+        # a roundup item is dated by its heading even when it names no day itself
+        dated = bool(event_dates) or (self._item_para == self.paragraphs[sent.index]
+                                      and self._heading_date is not None)
+        if VAGUE_PLURAL.search(masked.text) and figures.empty() and not dated:
             return
         if since and figures.empty():
             return
-        if not event_dates and any(q.hedge == "vague" for q in masked.quantities) and figures.killed_best is None:
+        if not dated and any(q.hedge == "vague" for q in masked.quantities) and figures.killed_best is None:
             return
-        if HABITUAL.search(masked.text) and figures.empty() and not event_dates:
+        if HABITUAL.search(masked.text) and figures.empty() and not dated:
             return
         if main.type == "other" and not self._other_ok(masked.text):
             return

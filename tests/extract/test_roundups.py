@@ -129,7 +129,8 @@ def test_roundups_heading_words_do_not_leak_into_a_later_list():
 
 
 def test_roundups_an_item_with_vague_numbers_is_dated_by_its_heading_and_kept():
-    body = ("In other operations today:\n\n"
+    body = ("Security forces detained a militia commander in Kandahar city today, the army said.\n\n"
+            "In other operations today:\n\n"
             "-- A combined force detained several suspected insurgents and seized weapons in the "
             "Arghandab district of Kandahar province.\n\n"
             "-- Soldiers killed one gunman during a firefight in the Andar district of Ghazni province.")

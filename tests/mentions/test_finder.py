@@ -412,3 +412,13 @@ def test_finder_acronym_defined_in_brackets_names_the_group_later():
     later = [m for m in ex.mentions if m.span.text == "ELF"]
     assert len(later) >= 1 and all(m.kind == "armed_group" for m in later)
     assert any(r.predicate == "spokesman_for" for r in ex.relations)
+
+
+def test_finder_capitalised_adverb_inside_a_sentence_is_part_of_a_name():
+    from ratline.pipeline import extract
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, published="2012-06-28",
+                          body="Troops detained two suspects in the Now Zad district of Helmand province on Tuesday."))
+    assert "Now Zad" in {m.span.text for m in ex.mentions}
+    start = extract(Document(doc_id="t", name="t.txt", source="t", title=None, published="2012-06-28",
+                             body="Now Taliban fighters attacked the town on Tuesday."))
+    assert "Now Taliban" not in {m.span.text for m in start.mentions}

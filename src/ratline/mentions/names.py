@@ -162,6 +162,10 @@ def _org_like(tokens, i, j, lists) -> bool:
     return any(tokens[k].norm in lists.org_heads or tokens[k].norm in lists.facility_heads for k in range(i, j))
 
 
+_ADVERBS_IN_NAMES = frozenset({"now", "then", "here", "there", "over", "more", "most"})
+_SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "'", "‘", "’", "(", "-", "—", "–"})
+
+
 def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     # strip a leading title ("Lieutenant Colonel"), remembering it
     title = None
@@ -177,8 +181,11 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
                             for k in range(i, end))
             i = end
             break
-    # drop leading stop words ("The", "Also", months) and trailing possessive bits
-    while i < j and tokens[i].norm in lists.stop and not title:
+    # drop leading stop words ("The", "Also", months) and trailing possessive bits; an adverb
+    # written with a capital inside a sentence is part of a name ("the Now Zad district")
+    while i < j and tokens[i].norm in lists.stop and not title and not (
+            tokens[i].norm in _ADVERBS_IN_NAMES and i > 0 and tokens[i - 1].text not in _SENTENCE_MARKS
+            and j - i >= 2):
         i += 1
     while j > i and (tokens[j - 1].norm in lists.particles or tokens[j - 1].text in "-"
                      or tokens[j - 1].norm in _CALENDAR):

@@ -2,6 +2,8 @@
 and a figure given over several operations is a tally, not one event's count."""
 from __future__ import annotations
 
+import pytest
+
 from ratline.pipeline import extract
 from ratline.schema import Document
 
@@ -137,3 +139,19 @@ def test_roundups_an_item_with_vague_numbers_is_dated_by_its_heading_and_kept():
     ex = run(body)
     item = _by_quote(ex, "several suspected insurgents")
     assert item.date == "2013-09-12"
+
+
+@pytest.mark.parametrize("body", [
+    "Troops arrested dozens of suspects in three separate operations across the north on Tuesday, officials said.",
+    "Troops killed scores of militants and arrested dozens in three operations in the north on Tuesday.",
+    "Troops killed more than 40 militants in three operations across the north on Tuesday, officials said.",
+    "Troops killed 21 rebels and arrested 9 others in three separate operations on Tuesday.",
+    "Troops killed 21 rebels in three separate operations, the ministry said.",          # no day: no tally
+])
+def test_roundups_figures_over_operations_go_to_the_tally_or_stay_with_the_event(body):
+    """One decision (tallies.total_over_operations): figures leave the event exactly when a
+    tally takes them, so none is counted twice and none is lost."""
+    ex = run(body)
+    tallied = any("operations" in (t.basis or "") for t in ex.tallies)
+    stripped = any("a tally" in e.basis for e in ex.events)
+    assert tallied == stripped

@@ -74,7 +74,7 @@ def backed_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, str,
         mentions = dm.in_sentence(sent.index)
         if len(mentions) < 2:
             continue
-        tokens = [{t.i for t in parsed.tokens_in(m.span.start, m.span.end)} for m in mentions]
+        tokens = [parsed.ids(m.span.start, m.span.end) for m in mentions]
 
         def named_by(tok, kinds):
             return [m for m, toks in zip(mentions, tokens) if m.kind in kinds and tok is not None and tok.i in toks]

@@ -84,8 +84,9 @@ class PartyFinder:
         if not actors and syntax is not None and syntax.actor:
             # "... and detained another suspect": the subject the parse shares sits before
             # this segment, in the same sentence
+            sent_start = self.parsed.token_at(masked.span.start).sent.start_char
             for m in self.dm.mentions:
-                if m.span.end <= masked.span.start and m.kind in ACTOR_KINDS \
+                if sent_start <= m.span.start and m.span.end <= masked.span.start and m.kind in ACTOR_KINDS \
                         and self._tokens(m) & syntax.actor:
                     _add(actors, m.key)
         if not actors and not passive:
@@ -111,8 +112,8 @@ class PartyFinder:
             found.actor, found.target = set(), found.actor | found.target
         return found if found.found else None
 
-    def _tokens(self, m: Mention) -> set[int]:
-        return {t.i for t in self.parsed.tokens_in(m.span.start, m.span.end)}
+    def _tokens(self, m: Mention) -> frozenset[int]:
+        return self.parsed.ids(m.span.start, m.span.end)
 
     def _owner_before(self, at: int) -> str | None:
         """Whose "its"/"their" fighters: the first group or force of the last sentence naming one."""

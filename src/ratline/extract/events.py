@@ -15,7 +15,7 @@ import re
 from ratline.extract.casualties import figures_in
 from ratline.extract.cues import (
     AMONG, BACKGROUND, BACKGROUND_CUE, DATELINE, GENERIC_AFTER, GROUPS, HABITUAL, HYPOTHETICAL, LIST_ITEM,
-    NUMBER_REF, OVER_OPERATIONS, SPOKEN_ON, SUCH, THAT_DATE, VAGUE_PLURAL,
+    NUMBER_REF, SPOKEN_ON, SUCH, THAT_DATE, VAGUE_PLURAL,
 )
 from ratline.extract.drafts import (  # noqa: F401 - build_events is part of this module's API
     Draft, _as_date, _modifier_participle, _trim, build_events,
@@ -24,6 +24,7 @@ from ratline.extract.event_identity import EventIdentity
 from ratline.extract.event_parties import PartyFinder
 from ratline.extract.event_places import PlaceChooser
 from ratline.extract.masking import Masked, mask
+from ratline.extract.tallies import total_over_operations
 from ratline.extract.triggers import TriggerHit, load_triggers
 from ratline.mentions.dictionary import default_dictionary
 from ratline.mentions.finder import DocMentions
@@ -319,8 +320,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity):
         draft.actors, draft.targets = self._parties(masked, first)
         draft.targets_person = any(self.dm.entities.get(t) is not None and self.dm.entities[t].type == "person"
                                    for t in draft.targets)
-        if OVER_OPERATIONS.search(masked.text) and any(d.date for d in dates) \
-                and (figures.killed_best is not None or figures.captured is not None):
+        if total_over_operations(masked.text, figures, dates):
             draft.basis += "; its figures are a total over several operations (a tally)"
         else:
             draft.figures = figures

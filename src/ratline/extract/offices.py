@@ -58,10 +58,10 @@ def office_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, str,
         groups = [m for m in mentions if m.kind in GROUP_KINDS and not m.basis.endswith("adjective")]
         if not people or not groups:
             continue
-        group_tokens = [{t.i for t in parsed.tokens_in(g.span.start, g.span.end)} for g in groups]
+        group_tokens = [parsed.ids(g.span.start, g.span.end) for g in groups]
         for p in people:
             ptoks = parsed.tokens_in(p.span.start, p.span.end)
-            own = {t.i for t in ptoks}
+            own = parsed.ids(p.span.start, p.span.end)
             for role in _roles_of(ptoks):
                 mods = {c.lower_.split("-")[0] for c in role.children if c.dep_ in ("amod", "compound")}
                 if mods & set(PAST):

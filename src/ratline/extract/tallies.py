@@ -17,6 +17,22 @@ _OTHER_VERB = re.compile(r"\b(?:held|controlled|ruled|led|run|occupied|governed|
                          r"fought|been in (?:power|charge|control)|headed|commanded|in power|in office)\s+$", re.I)
 
 
+def stated_total(fig) -> int | None:
+    """The killed figure a total can carry: a stated number, never "several" or "dozens"."""
+    if any(h.endswith(":vague") for h in fig.hedges):
+        return None
+    return fig.killed_best if fig.killed_best is not None else fig.killed_low
+
+
+def total_over_operations(text: str, fig, dates) -> bool:
+    """Figures given over several operations that make a tally ("34 killed and 17 arrested in
+    three operations" on a day that resolves).  The event extractor asks the same question,
+    so that figures a tally takes leave the event, and figures it cannot take stay there."""
+    return bool(OVER_OPERATIONS.search(text)) and any(d.date for d in dates) and (
+        stated_total(fig) is not None or (fig.captured is not None
+                                          and not any(h.endswith(":vague") for h in fig.hedges)))
+
+
 def extract_tallies(dm: DocMentions, base, find_dates, find_quantities) -> list[Tally]:
     """Running totals ("since April 27, 2007") and totals over several operations ("in
     three operations"), each with the day its window opens."""
@@ -28,18 +44,16 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities) -> list[
         mentions = dm.in_sentence(sent.index)
         masked = mask(sent.span, mentions, find_quantities(sent.span.text, sent.span.start))
         basis = "pattern:figures+since-window"
-        if not dates and OVER_OPERATIONS.search(masked.text):
-            # the total's day; with none that resolves the figures stay the event's
-            # (events._segment keeps them), so nothing is lost
+        fig = figures_in(masked)
+        if not dates and total_over_operations(masked.text, fig, refs):
             dates = sorted((d for d in refs if d.date), key=lambda d: d.date)[:1]
             basis = "pattern:figures over several operations"
         if not dates:
             continue
         since = dates[0].date
-        fig = figures_in(masked)
         if any(h.endswith(":vague") for h in fig.hedges):
             continue          # "several", "dozens": a running total must be a stated number
-        killed = fig.killed_best if fig.killed_best is not None else fig.killed_low
+        killed = stated_total(fig)
         if killed is None and fig.captured is None:
             continue
         verb = _VERB.search(masked.text)

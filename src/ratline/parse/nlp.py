@@ -55,11 +55,12 @@ def _load(name: str):
 class Parsed:
     """A parsed body with lookups from character offsets to tokens."""
 
-    __slots__ = ("doc", "_starts")
+    __slots__ = ("doc", "_starts", "_ids")
 
     def __init__(self, doc) -> None:
         self.doc = doc
         self._starts = [t.idx for t in doc]
+        self._ids: dict[tuple[int, int], frozenset[int]] = {}
 
     def token_at(self, char: int):
         """The token that covers ``char`` (or the last one starting before it)."""
@@ -75,6 +76,14 @@ class Parsed:
         if lo > 0 and self.doc[lo - 1].idx + len(self.doc[lo - 1]) > start:
             lo -= 1                      # the span starts inside a token ("U.S.-led")
         return self.doc[lo:hi]
+
+    def ids(self, start: int, end: int) -> frozenset[int]:
+        """Indices of the tokens between two offsets: how a mention is matched against the
+        token sets the parse gives (roles, phrases); asked once per mention, then cached."""
+        key = (start, end)
+        if key not in self._ids:
+            self._ids[key] = frozenset(t.i for t in self.tokens_in(start, end))
+        return self._ids[key]
 
     def root_of(self, start: int, end: int):
         """The syntactic head of the tokens between two character offsets."""

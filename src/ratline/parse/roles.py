@@ -76,6 +76,11 @@ def _phrase(tok) -> set[int]:
     return out
 
 
+def _objects(prep) -> set[int]:
+    """The phrases a preposition governs ("on the base", "by US forces")."""
+    return {i for g in prep.children if g.dep_ == "pobj" and not _no_party(g) for i in _phrase(g)}
+
+
 def _passive(verb) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
         return True
@@ -98,17 +103,13 @@ def _fill(roles: Roles, verb, kinds: dict) -> None:
     for c in verb.children:
         if c.dep_ in kinds["actor"]:
             if c.dep_ == "agent":
-                for g in c.children:
-                    if g.dep_ == "pobj":
-                        roles.actor |= _phrase(g)
+                roles.actor |= _objects(c)
             else:
                 roles.actor |= _phrase(c)
         elif c.dep_ in kinds["target"]:
             roles.target |= _phrase(c)
         elif c.dep_ == "prep" and c.lower_ in ROLE_DEPS["target_preps"]:
-            for g in c.children:
-                if g.dep_ == "pobj" and not _no_party(g):
-                    roles.target |= _phrase(g)
+            roles.target |= _objects(c)
     relative = [i for i in roles.actor if verb.doc[i].tag_ in ("WDT", "WP")]
     if relative and verb.dep_ == "relcl":
         # "AQIM, which claimed the attack": the relative pronoun stands for the noun it follows
@@ -122,7 +123,7 @@ def _fill(roles: Roles, verb, kinds: dict) -> None:
             break
         head = head.head
         for c in head.children:
-            if c.dep_ in ("nsubj",):
+            if c.dep_ == "nsubj":
                 roles.actor |= _phrase(c)
 
 
@@ -139,15 +140,13 @@ def _antecedents(doc, actor: set[int]) -> set[int]:
             continue
         head = tok.head
         for _ in range(4):
-            if head.dep_ == "ROOT" and head.head is head and head is tok.head:
+            if head.head is head:            # the root: no saying verb above
                 break
             head = head.head
             subj = [c for c in head.children if c.dep_ == "nsubj" and c.lower_ not in _PRONOUNS
-                    and c.i != tok.i and c.pos_ in ("NOUN", "PROPN")]
+                    and c.pos_ in ("NOUN", "PROPN")]
             if subj:
                 out |= _phrase(subj[0])
-                break
-            if head.dep_ == "ROOT":
                 break
     return out
 
@@ -168,9 +167,9 @@ def roles(trigger) -> Roles:
                     and not _no_party(c):                     # "the June 26 bombing": a date, no author
                 out.actor |= _phrase(c) - {noun.i}
             elif c.dep_ == "prep" and c.lower_ in ROLE_DEPS["target_preps"]:
-                out.target |= {g2 for g in c.children if g.dep_ == "pobj" for g2 in _phrase(g)}
+                out.target |= _objects(c)
             elif c.dep_ == "prep" and c.lower_ == "by":
-                out.actor |= {g2 for g in c.children if g.dep_ == "pobj" for g2 in _phrase(g)}
+                out.actor |= _objects(c)
         verb = _governing_verb(noun.head) if noun.dep_ != "ROOT" else noun
         if verb is not noun and verb.pos_ in _VERBAL and verb.lemma_ not in ROLE_DEPS["reporting_verbs"]:
             passive = _passive(verb)

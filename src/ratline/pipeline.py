@@ -8,17 +8,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from ratline.extract.events import EventExtractor, build_events
 from ratline.extract.backed import backed_relations
+from ratline.extract.events import EventExtractor, build_events
 from ratline.extract.offices import office_relations
 from ratline.extract.relations import date_relations, extract_relations
 from ratline.extract.tallies import extract_tallies
+from ratline.ingest.published import decide_publication
 from ratline.mentions.finder import DocMentions, MentionFinder
 from ratline.mentions.numbers import find_quantities
 from ratline.parse.nlp import parse_body
 from ratline.schema import Document, Entity, Extraction, Skipped
 from ratline.timeparse.dates import find_dates
-from ratline.ingest.published import decide_publication
 
 _FINDER: MentionFinder | None = None
 
@@ -44,8 +44,8 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     events, conflicts = build_events(drafts, dm, doc.published if base else None)
     tallies = extract_tallies(dm, base, find_dates, find_quantities)
     relations = extract_relations(dm)
-    relations += backed_relations(dm, parsed, {(r.subject, r.predicate, r.object) for r in relations})
-    relations += office_relations(dm, parsed, {(r.subject, r.predicate, r.object) for r in relations})
+    for from_parse in (backed_relations, office_relations):      # what the patterns did not already give
+        relations += from_parse(dm, parsed, {(r.subject, r.predicate, r.object) for r in relations})
     date_relations(relations, base, find_dates)
     entities = _entities(dm, events, relations, tallies)
     last = dm.sentences[-1].span.text if dm.sentences else None

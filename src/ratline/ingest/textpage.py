@@ -360,7 +360,8 @@ def _set_published(parts: PageParts, page_dates: list[tuple[FoundDate, str]]) ->
     """The page's own stamp, in this order of trust: the last date line of the page's top
     (under a site header that may carry a listing date of its own), an "Updated" line only
     when nothing else is stamped; a dateline
-    or masthead date opening the first paragraphs; a closing "Posted by ... date" line;
+    or masthead date opening the first paragraphs; a closing "Posted by ... date" line or a
+    byline further down;
     else the earliest dated comment or trackback, an upper bound."""
     own = [(d, why) for d, why in page_dates if why.startswith("date line")]
     # "Published: June 1 / Updated: June 3": an update is not the publication
@@ -380,12 +381,12 @@ def _set_published(parts: PageParts, page_dates: list[tuple[FoundDate, str]]) ->
             parts.published = d.iso
             parts.published_basis = f"dateline: '{para[: d.end]}'" + _order_note(d)
             return
-    closing = [(d, why) for d, why in page_dates if why.startswith("closing")]
+    closing = [(d, why) for d, why in page_dates if why.startswith(("closing", "byline"))]
     if closing:
         d, why = closing[0]
         parts.published, parts.published_basis = d.iso, why + _order_note(d)
         return
-    later = [(d, why) for d, why in page_dates if not why.startswith(("date line", "closing"))]
+    later = [(d, why) for d, why in page_dates if not why.startswith(("date line", "closing", "byline"))]
     if later:
         d, why = min(later, key=lambda x: x[0].iso)
         parts.published = d.iso

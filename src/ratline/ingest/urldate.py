@@ -23,11 +23,10 @@ from urllib.parse import unquote, urlsplit
 from htmldate.extractors import extract_url_date
 from htmldate.utils import Extractor
 
+from ratline.ingest.dates import _MONTHS
 from ratline.timeparse.dates import _safe
 
 _EARLIEST = dt.datetime(1990, 1, 1)
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 _YEAR = r"(?:199\d|20[0-3]\d)"
 _MON_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
              r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
@@ -73,8 +72,9 @@ def url_date(url: str | None) -> UrlDate | None:
         return None
     # the path only: a date in the host name, the query or the fragment is not the page's
     found = extract_url_date(path, _OPTIONS)
-    if found and not _day_is_slug(path, dt.date.fromisoformat(found)):
-        return UrlDate(dt.date.fromisoformat(found), "day", found)
+    day = dt.date.fromisoformat(found) if found else None
+    if day is not None and not _day_is_slug(path, day):
+        return UrlDate(day, "day", found)
     for rx, order in ((_NAMED, "ymd"), (_YM, "ymd"), (_COMPACT, "ymd"), (_COMPACT_DMY, "dmy")):
         for m in rx.finditer(path):
             if order == "dmy":

@@ -151,20 +151,19 @@ def infer_publication(body: str, month_hint: dt.date | None = None
     ``month_hint`` is a year and month known from elsewhere (a URL such as
     ``/2008/05/slug``): year-less dates are put in the latest year that keeps them on or
     before the end of that month, and with no day in that month the answer is the month.
-    The result is never later than the newest date the text states, and no year is ever
-    supplied that neither the text nor the hint gives: a wrong date is worse than none.
+    The result is the newest date the text states, moved at most to the day a lead's
+    weekday, "yesterday" or "today" names; no year is ever supplied that neither the text
+    nor the hint gives: a wrong date is worse than none.
     """
     items = [it for it in _items(body) if not it.future]
     notes: list[str] = []
-    stated = [(b, it.text) for it in items if (b := _stated_bound(it.e))]
-    bounds: list[tuple[dt.date, str, str]] = [(d, p, t) for (d, p), t in stated]
+    bounds: list[tuple[dt.date, str, str]] = [(*b, it.text) for it in items if (b := _stated_bound(it.e))]
     stated_bounds = list(bounds)
     yearless = [it for it in items if it.e.kind in ("md", "m", "qm") and it.e.year is None]
     ceiling = _month_end(month_hint) if month_hint else None
-    if ceiling:
-        bounds = [b for b in bounds if b[0] <= ceiling]
 
     if ceiling:
+        bounds = [b for b in bounds if b[0] <= ceiling]
         placed = _place_under(items, ceiling)
         if placed:
             notes.append(f"year-less dates put in the latest year that keeps them before the end of "
@@ -220,10 +219,10 @@ def infer_publication(body: str, month_hint: dt.date | None = None
                  + (", known to the month only" if latest[1] == "month" else ""))
     pub = latest[0]
     if latest[1] == "day":
-        pub = _news_day(items, pub, notes)
-        if ceiling and pub > ceiling:
-            pub = latest[0]
-            notes.pop()
+        why: list[str] = []
+        moved = _news_day(items, pub, why)
+        if ceiling is None or moved <= ceiling:        # never out of the URL's month
+            pub, notes = moved, notes + why
     return pub.isoformat(), latest[1], "Inferred from the body: " + "; ".join(notes) + "."
 
 

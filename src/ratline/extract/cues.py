@@ -38,7 +38,7 @@ _REMEMBERED = r"memories of|reminiscent of|echoes of|comparisons? (?:with|to)|re
 BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
                          r"linked to|suspected of|associated with|known for|role in|part in|" + _REMEMBERED + r")"
                          r"\s+[^.;]{0,80}$", re.I)
-DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+(?:,[^—–\n]{0,60}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - )\s*")
+DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+(?:,[^—–\n]{0,60}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - |:)\s*")
 SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
                             r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)"
                             r"|(?:fled|flee|fleeing|escaped|returned|travell?ed|transport(?:ed|ing)?|transferred|"
@@ -79,8 +79,6 @@ CIVILIAN_CAPTIVES = re.compile(r"\b(?:hostages?|civilians|citizens|nationals|bri
                                 r"tourists|students|schoolgirls|schoolchildren|villagers|passengers|travell?ers|"
                                 r"worshippers|women and children)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?"
                                 r"(?:captured|seized|taken|abducted|held)\b", re.I)
-SETTLEMENT_BEFORE = re.compile(r"\b(?:hamlet|village|settlement|neighbou?rhood|camp|outpost|compound) of\s+(?:the\s+)?$",
-                               re.I)
 # one item of a roundup: "-- A coalition airstrike ...", "* Police arrested ...", "3. Gunmen ..."
 LIST_ITEM = re.compile(r"^\s*(?:--|[-–—*•▪·]|\(?\d{1,2}[.)])\s+\S")
 # figures given as a total over several operations ("34 killed and 17 arrested in three

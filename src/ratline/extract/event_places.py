@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.cues import SAME_PLACE, SETTLEMENT_BEFORE, SPEAKER_PLACE
+from ratline.extract.cues import SAME_PLACE, SPEAKER_PLACE
 from ratline.extract.drafts import _contains
 from ratline.extract.masking import Masked
+from ratline.mentions.names import name_lists_raw
 from ratline.schema import Mention
 
-# the noun after a place name says its level, whatever the gazetteer holds under that name
-_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate|state|region|prefecture)\b", re.I)
-
-_DISTRICT_AFTER = re.compile(r"\s+(?:district|sub-district|county|municipality|village|town)\b", re.I)
+# "the region of North West", "Cauca department": the noun beside a name says its size
+_NOUN_BEFORE = re.compile(r"\b([a-z-]+) of\s+(?:the\s+)?$", re.I)
+# "the road from Damascus to the city of Aleppo", "the road between Nabatieh and Kfar Tebnit":
+# the ends of a road bound where it happened, less closely than a place named outright
+_ROUTE_END = re.compile(r"\b(?:road|highway|motorway|route)\b[^.;]{0,25}?\b(?:from|links?|linking|connect(?:s|ing)|"
+                        r"between)\s+(?:[^.;]{2,40}?\s+(?:to|with|and)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+_NOUN_AFTER = re.compile(r"^\s+([A-Za-z-]+)\b")
+# "700 kilometers south of Bogota": a point to measure from, far from where it happened
+# ("15 km west of Boni" is near enough to be its place)
+_REFERENCE_POINT = re.compile(r"(?:(?P<far>[\d,.]+)\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\b[^.;]{0,20}?)?\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
+                              r"(?:(?:capital|city|town|provincial capital)(?:\s+of)?\s+)?$", re.I)
 
 _ASIDE_CLAUSE = re.compile(r",\s+(?:as|while|even as|amid|whereas|just as)\s+(?!of\b|well\b|many\b|much\b|part\b)")
 
@@ -60,16 +68,16 @@ class PlaceChooser:
         return best.key
 
     def _mention_rank(self, m: Mention) -> float:
-        """"the hamlet of El Aguaje": the words before a place say how small it is."""
-        rank = self._place_rank(m.key)
-        if SETTLEMENT_BEFORE.search(self.body[max(0, m.span.start - 25):m.span.start]):
-            return min(rank, 0.5)
-        after = self.body[m.span.end:m.span.end + 16]
-        if _PROVINCE_AFTER.match(after):
-            return max(rank, 4)          # "Ghazni province's Giro district": the province, not the town
-        if _DISTRICT_AFTER.match(after):
-            return min(rank, 1)
-        return rank
+        """"the hamlet of El Aguaje", "Ghazni province's Giro district": the noun written beside
+        a name says how large it is, whatever the gazetteer holds under that name."""
+        before = self.body[max(0, m.span.start - 60):m.span.start]
+        point = _REFERENCE_POINT.search(before)
+        if point and point.group("far") and float(point.group("far").replace(",", "").rstrip(".") or 0) > 50:
+            return max(self._place_rank(m.key), 5)
+        if _ROUTE_END.search(self.body[max(0, m.span.start - 90):m.span.start]):
+            return 2 + self._place_rank(m.key) / 10
+        level = _written_level(self.body[m.span.end:m.span.end + 20], before)
+        return self._place_rank(m.key) if level is None else level
 
     def _regional(self, places: list[Mention]) -> str | None:
         """"in Baghdad, Basrah and central and southern Iraq": an operation across a country."""
@@ -131,3 +139,26 @@ class PlaceChooser:
             return False
         names = " ".join([ent.name, *ent.aliases]).lower()
         return any(al.lower() in names for al in [other.name, *other.aliases] if len(al) > 2)
+
+
+def _written_level(after: str, before: str) -> float | None:
+    """The size the text gives a place: the noun after its name ("Wum district"), else the
+    noun before it ("the town of Dhanagadhi")."""
+    levels = _place_levels()
+    noun = _NOUN_AFTER.match(after)
+    if noun and noun.group(1).lower() in levels:
+        return levels[noun.group(1).lower()]
+    noun = _NOUN_BEFORE.search(before)
+    if noun and noun.group(1).lower() in levels:
+        return levels[noun.group(1).lower()]
+    return None
+
+
+_LEVELS: dict[str, float] = {}
+
+
+def _place_levels() -> dict[str, float]:
+    if not _LEVELS:
+        for level, nouns in name_lists_raw()["place_levels"].items():
+            _LEVELS.update({n: 0.5 if int(level) == 0 else float(level) for n in nouns})
+    return _LEVELS

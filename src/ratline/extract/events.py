@@ -187,8 +187,12 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity):
             self._heading_words = None
 
     def _is_deck(self, sent) -> bool:
-        """A headline-like line (no closing punctuation) before the first full paragraph."""
+        """A headline-like line (no closing punctuation) before the first full paragraph; a
+        line cut short after the report has begun is prose, not a headline."""
         if self.paragraphs[sent.index] > 1:
+            return False
+        earlier = self.dm.sentences[:sent.index]
+        if any(s.span.text.rstrip().endswith((".", "”", '"')) and len(s.span.text.split()) >= 8 for s in earlier):
             return False
         return not sent.span.text.rstrip().endswith((".", "”", '"', "?", "!", "’"))
 

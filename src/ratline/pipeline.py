@@ -16,6 +16,7 @@ from ratline.extract.tallies import extract_tallies
 from ratline.ingest.published import decide_publication
 from ratline.mentions.finder import DocMentions, MentionFinder
 from ratline.mentions.numbers import find_quantities
+from ratline.parse.mention_checks import drop_adjective_places
 from ratline.parse.nlp import parse_body
 from ratline.schema import Document, Entity, Extraction, Skipped
 from ratline.timeparse.dates import find_dates
@@ -39,6 +40,7 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     base = _publication_day(doc)
     paragraphs = _paragraph_index(doc.body, dm)
     parsed = parse_body(doc.body)
+    drop_adjective_places(dm, parsed)
     extractor = EventExtractor(dm, doc.body, base, find_dates, find_quantities, paragraphs, parsed)
     drafts = extractor.run()
     events, conflicts = build_events(drafts, dm, doc.published if base else None)

@@ -131,6 +131,28 @@ class EventIdentity:
             return self._because("definite reference to a place the gazetteer lacks", self._same_unknown_place(d))
         return None
 
+    def _refine_by_reference(self, masked: Masked, paragraph: int) -> None:
+        """"The latest attack targeted a police post in the town of Dhanagadhi": a sentence
+        that only refers back to an event ("the attack") can still say more closely where it
+        was.  The place replaces the event's own only when that is a province or a country
+        and the new one is smaller and inside it (or unknown to the gazetteer)."""
+        ref = DEF_REF.search(masked.text)
+        if ref is None or _RELATIVE_TO.search(masked.text[:ref.start()]):
+            return
+        self._picked_rank = None
+        place = self._pick_place(masked)
+        if place is None:
+            return
+        group = REF_GROUP.get(ref.group("noun").lower(), "op")
+        prev = next((p for p in reversed(self.drafts) if not p.twin and paragraph - _last_para(p) <= 6
+                     and (group is None or GROUPS[p.type] == group)), None)
+        if prev is None or prev.place is None or prev.place == place or _rank_of(prev, self) < 4:
+            return
+        rank = self._picked_rank if self._picked_rank is not None else self._place_rank(place)
+        if rank < _rank_of(prev, self) and (self._nested(place, prev.place) or place not in self.dm.places):
+            prev.place, prev.place_rank = place, rank
+            prev.basis += f"; its place from '{ref.group(0).strip()}'"
+
     def _because(self, why: str, prev: Draft | None) -> Draft | None:
         self._why = why
         return prev

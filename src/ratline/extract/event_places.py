@@ -12,7 +12,7 @@ import re
 from ratline.extract.cues import SAME_PLACE, SPEAKER_PLACE
 from ratline.extract.drafts import _contains
 from ratline.extract.masking import Masked
-from ratline.mentions.names import name_lists_raw
+from ratline.mentions.names import place_levels
 from ratline.schema import Mention
 
 # "the region of North West", "Cauca department": the noun beside a name says its size
@@ -144,7 +144,7 @@ class PlaceChooser:
 def _written_level(after: str, before: str) -> float | None:
     """The size the text gives a place: the noun after its name ("Wum district"), else the
     noun before it ("the town of Dhanagadhi")."""
-    levels = _place_levels()
+    levels = place_levels()
     noun = _NOUN_AFTER.match(after)
     if noun and noun.group(1).lower() in levels:
         return levels[noun.group(1).lower()]
@@ -153,12 +153,3 @@ def _written_level(after: str, before: str) -> float | None:
         return levels[noun.group(1).lower()]
     return None
 
-
-_LEVELS: dict[str, float] = {}
-
-
-def _place_levels() -> dict[str, float]:
-    if not _LEVELS:
-        for level, nouns in name_lists_raw()["place_levels"].items():
-            _LEVELS.update({n: 0.5 if int(level) == 0 else float(level) for n in nouns})
-    return _LEVELS

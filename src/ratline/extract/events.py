@@ -278,6 +278,8 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity):
                 self._update_number(sent, masked)
                 return
             else:
+                if self.drafts:
+                    self._refine_by_reference(masked, self.paragraphs[sent.index])
                 return
         # "Hours before the raids, X said ... had fired", "Hours after the ambush, troops arrested":
         # an event in a leading time clause only times the one the sentence reports

@@ -67,6 +67,14 @@ def name_lists_raw() -> dict:
 
 
 @lru_cache(maxsize=1)
+def place_levels() -> dict[str, float]:
+    """How large a place is by the noun written beside its name (0.5 a site or village, 1 a
+    town or district, 4 a province or region), from ``place_levels`` in data/names.yaml."""
+    return {noun: 0.5 if int(level) == 0 else float(level)
+            for level, nouns in name_lists_raw()["place_levels"].items() for noun in nouns}
+
+
+@lru_cache(maxsize=1)
 def name_lists() -> NameLists:
     raw = name_lists_raw()
     titles = {tuple(t.split()): len(t.split()) for t in raw["titles"]}

@@ -1,0 +1,47 @@
+"""Where an event happened: the smallest place its clause names, judged by the words the
+text writes around each place (its own noun, a distance, a road) and by later sentences
+that refer back to it.  Bodies are our own, written for these cases."""
+from __future__ import annotations
+
+from ratline.pipeline import extract
+from ratline.schema import Document
+
+
+def _places(body: str) -> list[str | None]:
+    """The places of the events, by the words the text wrote for them."""
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2018-08-27")
+    ex = extract(doc)
+    written = {m.key: m.span.text for m in ex.mentions}
+    return [written.get(ev.location) for ev in ex.events if ev.type != "other"]
+
+
+def test_the_noun_after_a_region_makes_it_wider_than_the_town():
+    body = ("Gunmen attacked a police station in Wum in the Anglophone region of North West on "
+            "Sunday, killing two officers, officials said.")
+    assert _places(body) == ["Wum"]
+
+
+def test_a_far_reference_point_is_not_the_place():
+    body = ("Rebels attacked an army patrol in a rural area of Cauca department about 700 kilometers "
+            "south of Bogota on Sunday, killing six soldiers.")
+    assert _places(body) == ["Cauca"]
+
+
+def test_a_near_reference_point_still_places_the_event():
+    body = ("Militants ambushed a supply convoy about 15 kilometres west of Boni on Sunday, on the "
+            "road that links Sevare with Gao, killing nine soldiers.")
+    places = _places(body)
+    assert places and places[0] != "Gao"
+
+
+def test_a_later_reference_narrows_a_country_to_a_town():
+    body = ("At least three police officers were injured in south-western Nepal on Sunday after an "
+            "attack by Maoist rebels.\n\nThe attack targeted a police post in the town of "
+            "Dhangadhi, some 600km west of the capital.")
+    assert _places(body) == ["Dhangadhi"]
+
+
+def test_a_later_reference_does_not_move_a_town_already_named():
+    body = ("Rebels attacked a police post in Dhangadhi on Sunday, killing two officers.\n\n"
+            "The attack was the largest since the truce ended in Kathmandu.")
+    assert _places(body) == ["Dhangadhi"]

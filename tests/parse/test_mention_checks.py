@@ -1,0 +1,21 @@
+"""The parse's second opinion on the finder's places: an adjective is no place."""
+from __future__ import annotations
+
+from ratline.pipeline import extract
+from ratline.schema import Document
+
+
+def _place_names(body: str) -> set[str]:
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2016-03-22")
+    return {e.name for e in extract(doc).entities if e.type == "place"}
+
+
+def test_a_capitalised_adjective_is_not_a_place():
+    places = _place_names("Two of the bombers have been named in Belgian media as brothers from Brussels.")
+    assert "Belgian" not in places
+    assert any("Brussels" in p for p in places)
+
+
+def test_a_place_the_tagger_reads_as_adjective_stays_before_its_area_noun():
+    places = _place_names("A combined force killed one insurgent in the Bermal district of Paktika province on Monday.")
+    assert any("Bermal" in p for p in places)

@@ -45,3 +45,8 @@ def test_a_later_reference_does_not_move_a_town_already_named():
     body = ("Rebels attacked a police post in Dhangadhi on Sunday, killing two officers.\n\n"
             "The attack was the largest since the truce ended in Kathmandu.")
     assert _places(body) == ["Dhangadhi"]
+
+
+def test_the_owner_in_a_possessive_is_wider_than_what_it_owns():
+    body = "Troops captured four militants during a raid in Baghdad's Adhamiyah district on Sunday."
+    assert _places(body) == ["Adhamiyah"]

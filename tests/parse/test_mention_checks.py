@@ -19,3 +19,11 @@ def test_a_capitalised_adjective_is_not_a_place():
 def test_a_place_the_tagger_reads_as_adjective_stays_before_its_area_noun():
     places = _place_names("A combined force killed one insurgent in the Bermal district of Paktika province on Monday.")
     assert any("Bermal" in p for p in places)
+
+
+def test_names_listed_before_a_plural_area_noun_are_places():
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, published="2008-11-24",
+                   body="Troops captured eight militants during two raids in Baghdad's Adhamiyah and "
+                        "New Baghdad districts early Sunday morning.")
+    kinds = {m.span.text: m.kind for m in extract(doc).mentions}
+    assert kinds.get("New Baghdad") == "place"

@@ -59,9 +59,11 @@ class EventIdentity:
         else:
             self.drafts.append(draft)
             self.touched = draft
-        for _ in range(count - 1):
+        listed = getattr(self, "_listed_places", [])
+        for k in range(count - 1):
+            place = listed[k] if k < len(listed) else draft.place
             twin = Draft(draft.type, draft.rank, draft.sentence, draft.paragraph, draft.span, draft.deck,
-                         date=draft.date, place=draft.place, actors=list(draft.actors),
+                         date=draft.date, place=place, actors=list(draft.actors),
                          targets=list(draft.targets), source=draft.source, last_sentence=draft.sentence,
                          basis=draft.basis + "; one of several operations counted together", twin=True)
             self.drafts.append(twin)

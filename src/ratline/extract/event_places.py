@@ -65,7 +65,19 @@ class PlaceChooser:
         best = min(places, key=lambda m: (self._mention_rank(m), m.span.start))
         self.last_place = best.key if self._place_rank(best.key) < 4 else self.last_place
         self._picked_rank = self._mention_rank(best)
+        self._listed_places = self._listed_with(best, places)
         return best.key
+
+    def _listed_with(self, best: Mention, places: list[Mention]) -> list[str]:
+        """"in Baghdad's Adhamiyah and New Baghdad districts": the places listed after the
+        chosen one, one for each further operation the clause counts."""
+        out, prev = [], best
+        for m in sorted((m for m in places if m.span.start > best.span.end), key=lambda m: m.span.start):
+            if not re.fullmatch(r"\s*(?:,|and|, and)\s*", self.body[prev.span.end:m.span.start]):
+                break
+            out.append(m.key)
+            prev = m
+        return out
 
     def _mention_rank(self, m: Mention) -> float:
         """"the hamlet of El Aguaje", "Ghazni province's Giro district": the noun written beside
@@ -76,8 +88,12 @@ class PlaceChooser:
             return max(self._place_rank(m.key), 5)
         if _ROUTE_END.search(self.body[max(0, m.span.start - 90):m.span.start]):
             return 2 + self._place_rank(m.key) / 10
-        level = _written_level(self.body[m.span.end:m.span.end + 20], before)
-        return self._place_rank(m.key) if level is None else level
+        after = self.body[m.span.end:m.span.end + 20]
+        level = _written_level(after, before)
+        rank = self._place_rank(m.key) if level is None else level
+        if after.startswith(("'s ", "’s ")):
+            return max(rank, 1) + 0.5    # "Baghdad's Adhamiyah district": the owner holds the place
+        return rank
 
     def _regional(self, places: list[Mention]) -> str | None:
         """"in Baghdad, Basrah and central and southern Iraq": an operation across a country."""
@@ -146,8 +162,8 @@ def _written_level(after: str, before: str) -> float | None:
     noun before it ("the town of Dhanagadhi")."""
     levels = place_levels()
     noun = _NOUN_AFTER.match(after)
-    if noun and noun.group(1).lower() in levels:
-        return levels[noun.group(1).lower()]
+    if noun and (noun.group(1).lower() in levels or noun.group(1).lower()[:-1] in levels):
+        return levels.get(noun.group(1).lower(), levels.get(noun.group(1).lower()[:-1]))
     noun = _NOUN_BEFORE.search(before)
     if noun and noun.group(1).lower() in levels:
         return levels[noun.group(1).lower()]

@@ -320,7 +320,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity):
                 or (self._heading_words if draft.item >= 0 else None)
         spoken = [d for d in dates if SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])]
         draft.announced = _announced(spoken, main.type) if draft.date is None else None
-        self._picked_rank = None
+        self._picked_rank, self._listed_places = None, []
         draft.place = self._pick_place(masked)
         draft.place_rank = self._picked_rank
         draft.actors, draft.targets = self._parties(masked, first)

@@ -1,13 +1,17 @@
-"""Second opinions from the parse on what the name rules found.
+"""Second opinions on what the name rules found, once the whole document is known.
 
 The mention finder works on its own tokens before the document is parsed; a few of its
-guesses the parse can settle: a capitalised adjective ("Belgian media", "Crusader-era")
-is a modifier, not a place where something happened.
+guesses the parse and the words around a name can settle: a capitalised adjective
+("Belgian media") is a modifier, not a place; a name before an area noun ("the Adhamiyah
+and New Baghdad districts") is a place, not a person.
 """
 from __future__ import annotations
 
-from ratline.mentions.finder import DocMentions
+import re
+
+from ratline.mentions.finder import DocMentions, slug
 from ratline.mentions.names import place_levels
+from ratline.schema import Entity, Mention
 
 # the finder's bases that come from a list of known names: the parse does not overrule them
 _LISTED = ("dictionary", "gazetteer:exact")
@@ -34,3 +38,48 @@ def _adjective_place(m, parsed) -> bool:
         return False
     after = toks[0].nbor(1).lower_ if toks[0].i + 1 < len(toks[0].doc) else ""
     return after not in place_levels()          # "the Bermal district" is a place the tagger misreads
+
+
+def names_before_area_nouns(dm: DocMentions) -> None:
+    """"New Baghdad district", "the Kunar and Nuristan provinces": a name the finder took for a
+    person or an organisation is a place when an area noun follows it, directly or after a
+    listed place."""
+    by_key: dict[str, str] = {}
+    for k, m in enumerate(dm.mentions):
+        if m.kind not in ("person", "other") or m.basis.startswith("dictionary") or m.key in by_key \
+                or " " not in m.span.text.strip():
+            continue             # one word ("Karen State", "Karen rebels") may name a people as well
+        if _area_noun_follows(dm, k):
+            by_key[m.key] = "place_" + slug(m.span.text)
+    for old, new in by_key.items():
+        ent = dm.entities.pop(old, None)
+        if ent is None:
+            continue
+        if new not in dm.entities:
+            dm.entities[new] = Entity(id=new, type="place", name=ent.name, aliases=list(ent.aliases),
+                                      country=ent.country, basis="pattern:before-area-noun")
+        dm.mentions[:] = [Mention(m.span, "place", new, m.sentence, m.basis + "; before an area noun")
+                          if m.key == old else m for m in dm.mentions]
+    if by_key:
+        dm._by_sentence = None
+
+
+def _area_noun_follows(dm: DocMentions, k: int) -> bool:
+    m = dm.mentions[k]
+    sent = next((s for s in dm.sentences if s.index == m.sentence), None)
+    if sent is None:
+        return False
+    rest = sent.span.text[m.span.end - sent.span.start:]
+    listed = re.match(r"\s*(?:,|and|, and)\s+", rest)
+    nxt = dm.mentions[k + 1] if k + 1 < len(dm.mentions) else None
+    if listed and nxt is not None and nxt.span.start == m.span.end + listed.end():
+        rest = sent.span.text[nxt.span.end - sent.span.start:]       # "Adhamiyah and New Baghdad districts"
+        plural = True
+    else:
+        plural = False
+    word = re.match(r"\s+([a-z-]+)\b", rest)
+    if word is None:
+        return False
+    noun = word.group(1)
+    levels = place_levels()
+    return noun[:-1] in levels if plural else (noun in levels or noun[:-1] in levels and noun.endswith("s"))

@@ -38,7 +38,10 @@ _REMEMBERED = r"memories of|reminiscent of|echoes of|comparisons? (?:with|to)|re
 BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
                          r"linked to|suspected of|associated with|known for|role in|part in|" + _REMEMBERED + r")"
                          r"\s+[^.;]{0,80}$", re.I)
-DATELINE = re.compile(r"^[A-Z][A-Z.'’ ]+(?:,[^—–\n]{0,60}?)?\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - |:)\s*")
+# "KABUL, Afghanistan –", "BAGHDAD  29 April, 2008 –", "DILI (Reuters) -", "DHAKA:": where the
+# report was filed, at the head of a paragraph; its place is not the event's
+DATELINE = re.compile(r"^[A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*(?:,[^—–\n]{0,60}?|\s+\d[^—–\n]{0,40}?)?\s*"
+                      r"(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - |:)\s*")
 SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
                             r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)"
                             r"|(?:fled|flee|fleeing|escaped|returned|travell?ed|transport(?:ed|ing)?|transferred|"

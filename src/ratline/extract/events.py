@@ -228,7 +228,8 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity):
         return cuts
 
     def _context(self, sent, seg: Span):
-        dateline = DATELINE.match(sent.span.text) if self.paragraphs[sent.index] <= 2 else None
+        first = sent.index == 0 or self.paragraphs[sent.index - 1] != self.paragraphs[sent.index]
+        dateline = DATELINE.match(sent.span.text) if first else None
         cut = sent.span.start + dateline.end() if dateline else 0
         mentions = [m for m in self.dm.in_sentence(sent.index)
                     if seg.start <= m.span.start < seg.end and m.span.start >= cut and not self._speaker_place(m)]

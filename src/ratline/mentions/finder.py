@@ -53,7 +53,7 @@ _SUBGROUP_BEFORE = re.compile(r"(?:\b(?:(?!(?:and|or|of|the|by|with|from|to|in|o
 _SUBGROUP_AFTER = re.compile(r"\s+(?:cells|units|elements|factions)\b")
 _THE_FORCE = re.compile(r"\b(?:(?:the|The)\s+(army|military|police|navy|air force|junta|regime)\b(?!\s+of\b)"
                         r"|(?<![\w’'-])(?<!\bits\s)(?<!\btheir\s)(?<![’']s\s)"        # "its army chief": another state's
-                        r"(army|military|regime|junta|police|navy)\s+(?=warplanes|aircraft|jets|drones|"
+                        r"([Aa]rmy|[Mm]ilitary|[Rr]egime|[Jj]unta|[Pp]olice|[Nn]avy|[Gg]overnment(?=\s+spokes))\s+(?=warplanes|aircraft|jets|drones|"
                         r"helicopters|troops|soldiers|artillery|gunboats|units\b|spokes(?:man|woman|person)\b|"
                         r"chief\b|commanders?\b|officials?\b|officers?\b))"
                         r"|(?:^|(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bsaid\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bof\s)"
@@ -554,8 +554,8 @@ class MentionFinder:
         states = sorted((a for a in self.dictionary.actors.values() if a.type == "government" and a.country == country),
                         key=lambda a: not a.adjectives)   # the state itself before a rival or shadow government
         for actor in states:
-            if noun.lower() in ("junta", "regime"):
-                return actor.id              # "the junta": the state's rulers
+            if noun.lower() in ("junta", "regime", "government"):
+                return actor.id              # "the junta", "a government spokesman": the state's rulers
             names = [f"{adj} {noun.title()}" for adj in actor.adjectives]
             if noun.lower() in ("army", "military"):
                 names += [f"{adj} Armed Forces" for adj in actor.adjectives] + [f"Armed Forces of {actor.name}",

@@ -185,7 +185,6 @@ def test_events_hostages_freed_is_a_release():
     assert ev.date == "2011-02-28"
 
 
-@pytest.mark.xfail(strict=True, reason="events: 'released a statement' is read as a release event")
 def test_events_released_a_statement_is_not_a_release():
     ex = run("The Taliban released a statement in Kandahar on Sunday denying involvement.")
     assert [ev for ev in ex.events if ev.type == "release"] == []

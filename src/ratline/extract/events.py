@@ -257,7 +257,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity):
         since = [d for d in dates if d.since]
         figures = figures_in(masked)
         hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked.text, h)
-                and _object_fits(masked, h)]
+                and _object_fits(masked, h) and not self._object_rules_out(masked, h)]
         foreground = [h for h in hits if not BACKGROUND.search(masked.text[:h.start])
                       and not _modifier_participle(masked.text, h)]
         background = bool(hits) and not foreground
@@ -361,6 +361,15 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity):
         if h.type == "other" and _ANNOUNCED_WOULD.search(before):
             return False         # "said it would again list the movement as terrorist": the announcement is the act
         return bool(SUCH.search(before) or HYPOTHETICAL.search(before))
+
+    def _object_rules_out(self, masked: Masked, h: TriggerHit) -> bool:
+        """"released a statement", "capturing government buildings": the verb's direct object in
+        the parse is one the trigger's data lists as not this event."""
+        if not h.not_objects or self.parsed is None:
+            return False
+        verb = self.parsed.token_at(masked.body_offset(h.start))
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if verb is not None else []
+        return any(o.lemma_.lower() in h.not_objects or o.lower_ in h.not_objects for o in objects)
 
     def _other_ok(self, text: str) -> bool:
         return bool(re.search(r"\b(?:called for|agree(?:d)? to|announced|declared|imposed|established|formed|"

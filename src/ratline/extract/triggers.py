@@ -20,17 +20,18 @@ class TriggerHit:
     text: str
     object: str | None = None      # the mention kind the trigger must be followed by ("entered ⟦Goma⟧")
     subject: str | None = None     # who must come before it: "armed" (a group, a force, fighters) or "state"
+    not_objects: frozenset[str] = frozenset()   # direct objects that say it is not this event ("released a statement")
 
 
 @dataclass(frozen=True)
 class TriggerSet:
-    patterns: tuple[tuple[str, int, re.Pattern, str | None, str | None], ...]
+    patterns: tuple[tuple[str, int, re.Pattern, str | None, str | None, frozenset[str]], ...]
 
     def find(self, text: str) -> list[TriggerHit]:
         hits = []
-        for etype, rank, rx, obj, subj in self.patterns:
+        for etype, rank, rx, obj, subj, not_objects in self.patterns:
             for m in rx.finditer(text):
-                hits.append(TriggerHit(etype, rank, m.start(), m.end(), m.group(), obj, subj))
+                hits.append(TriggerHit(etype, rank, m.start(), m.end(), m.group(), obj, subj, not_objects))
         hits.sort(key=lambda h: h.start)
         return hits
 
@@ -42,5 +43,6 @@ def load_triggers(path: str | None = None) -> TriggerSet:
     compiled = []
     for name, spec in raw.items():
         rx = re.compile(r"\b(?:" + "|".join(spec["patterns"]) + r")\b", re.I)
-        compiled.append((spec.get("type", name), int(spec.get("rank", 1)), rx, spec.get("object"), spec.get("subject")))
+        compiled.append((spec.get("type", name), int(spec.get("rank", 1)), rx, spec.get("object"), spec.get("subject"),
+                         frozenset(w.lower() for w in spec.get("not_objects") or ())))
     return TriggerSet(tuple(compiled))

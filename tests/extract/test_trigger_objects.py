@@ -1,0 +1,30 @@
+"""A trigger word whose direct object says it is another act ("released a statement",
+"capturing government buildings") reports no event of that kind; with a person as its
+object it does."""
+from __future__ import annotations
+
+import pytest
+
+from ratline.pipeline import extract
+from ratline.schema import Document
+
+
+def _types(body: str) -> list[str]:
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2019-08-31")
+    return [ev.type for ev in extract(doc).events]
+
+
+@pytest.mark.parametrize("body", [
+    "The provincial police command released a statement on Friday saying the city was calm.",
+    "The rebels released a video on Tuesday showing the commander alive.",
+])
+def test_releasing_a_document_is_no_release(body):
+    assert "release" not in _types(body)
+
+
+def test_releasing_people_is_a_release():
+    assert "release" in _types("The rebels released six hostages to a peace group on Tuesday.")
+
+
+def test_capturing_buildings_is_no_arrest():
+    assert "arrest" not in _types("We are capturing government buildings one after the other, the commander said on Friday.")

@@ -28,3 +28,8 @@ def test_releasing_people_is_a_release():
 
 def test_capturing_buildings_is_no_arrest():
     assert "arrest" not in _types("We are capturing government buildings one after the other, the commander said on Friday.")
+
+
+def test_fighting_an_insurgency_is_no_clash():
+    body = "Suspicion fell on militants from the North Caucasus, where Russia is fighting a growing Islamist insurgency."
+    assert "armed_clash" not in _types(body)

@@ -33,3 +33,21 @@ def test_capturing_buildings_is_no_arrest():
 def test_fighting_an_insurgency_is_no_clash():
     body = "Suspicion fell on militants from the North Caucasus, where Russia is fighting a growing Islamist insurgency."
     assert "armed_clash" not in _types(body)
+
+
+def test_a_release_as_a_document_is_no_release():
+    body = "In a release, the Treasury targeted a known adviser to insurgent groups on Thursday."
+    assert "release" not in _types(body)
+
+
+def test_the_release_of_people_is_a_release():
+    assert "release" in _types("The release of six hostages in Kidal on Monday ended a long siege.")
+
+
+def test_freed_up_is_no_release():
+    assert "release" not in _types("The task force teams have been freed up to hunt other networks in Baghdad.")
+
+
+def test_near_daily_attacks_are_a_habit_not_an_event():
+    body = "The insurgents carry out near-daily assassinations and roadside bombings in Mogadishu."
+    assert _types(body) == []

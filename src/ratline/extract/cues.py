@@ -58,8 +58,10 @@ SPEAKER = re.compile(r"^,?\s*(?:(?!(?:was|were|been|is|are|be)\b)[\w-]+\s+){0,2}
                       re.I)
 BACKGROUND_CUE = re.compile(r"\b(?:implicated in|involved in|responsible for|blamed for|accused of|linked to|"
                              r"suspected of|known for|" + _REMEMBERED + r")\b", re.I)
-VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated)\s+"
-                           r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes)\b", re.I)
+VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated|"
+                           r"near-daily|daily|nightly|weekly|regular|frequent|routine|sporadic|occasional)\s+"
+                           r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes|assassinations|"
+                           r"bombings|kidnappings|ambushes)\b", re.I)
 HABITUAL = re.compile(r"\b(?:conducts|continues to|continue to|routinely|usually|often|has been active|"
                        r"have been active|is known|are known|trains?|train in|(?:has|have) (?:fought|waged|"
                        r"carried out|conducted|launched|staged|claimed)|so far this year)\b", re.I)

@@ -364,11 +364,17 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity):
 
     def _object_rules_out(self, masked: Masked, h: TriggerHit) -> bool:
         """"released a statement", "capturing government buildings": the verb's direct object in
-        the parse is one the trigger's data lists as not this event."""
-        if not h.not_objects or self.parsed is None:
+        the parse is one the trigger's data lists as not this event; "in a release": the noun
+        without the preposition that would say what was released."""
+        if not (h.not_objects or h.noun_needs) or self.parsed is None:
             return False
-        verb = self.parsed.token_at(masked.body_offset(h.start))
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if verb is not None else []
+        word = self.parsed.token_at(masked.body_offset(h.start))
+        if word is None:
+            return False
+        if h.noun_needs and word.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in word.children) \
+                and not any(c.dep_ == "prep" and c.lower_ == h.noun_needs for c in word.children):
+            return True          # "In a release, the Treasury ...": a document ("before the release" refers back)
+        objects = [c for c in word.children if c.dep_ in ("dobj", "obj")]
         return any(o.lemma_.lower() in h.not_objects or o.lower_ in h.not_objects for o in objects)
 
     def _other_ok(self, text: str) -> bool:

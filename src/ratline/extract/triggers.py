@@ -21,17 +21,18 @@ class TriggerHit:
     object: str | None = None      # the mention kind the trigger must be followed by ("entered ⟦Goma⟧")
     subject: str | None = None     # who must come before it: "armed" (a group, a force, fighters) or "state"
     not_objects: frozenset[str] = frozenset()   # direct objects that say it is not this event ("released a statement")
+    noun_needs: str | None = None  # the preposition the word as a noun needs to name an event ("the release of")
 
 
 @dataclass(frozen=True)
 class TriggerSet:
-    patterns: tuple[tuple[str, int, re.Pattern, str | None, str | None, frozenset[str]], ...]
+    patterns: tuple[tuple[str, int, re.Pattern, str | None, str | None, frozenset[str], str | None], ...]
 
     def find(self, text: str) -> list[TriggerHit]:
         hits = []
-        for etype, rank, rx, obj, subj, not_objects in self.patterns:
+        for etype, rank, rx, obj, subj, not_objects, noun_needs in self.patterns:
             for m in rx.finditer(text):
-                hits.append(TriggerHit(etype, rank, m.start(), m.end(), m.group(), obj, subj, not_objects))
+                hits.append(TriggerHit(etype, rank, m.start(), m.end(), m.group(), obj, subj, not_objects, noun_needs))
         hits.sort(key=lambda h: h.start)
         return hits
 
@@ -44,5 +45,5 @@ def load_triggers(path: str | None = None) -> TriggerSet:
     for name, spec in raw.items():
         rx = re.compile(r"\b(?:" + "|".join(spec["patterns"]) + r")\b", re.I)
         compiled.append((spec.get("type", name), int(spec.get("rank", 1)), rx, spec.get("object"), spec.get("subject"),
-                         frozenset(w.lower() for w in spec.get("not_objects") or ())))
+                         frozenset(w.lower() for w in spec.get("not_objects") or ()), spec.get("noun_needs")))
     return TriggerSet(tuple(compiled))

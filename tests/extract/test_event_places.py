@@ -50,3 +50,11 @@ def test_a_later_reference_does_not_move_a_town_already_named():
 def test_the_owner_in_a_possessive_is_wider_than_what_it_owns():
     body = "Troops captured four militants during a raid in Baghdad's Adhamiyah district on Sunday."
     assert _places(body) == ["Adhamiyah"]
+
+
+def test_an_arrest_of_suspects_in_an_attack_is_an_event_of_its_own():
+    body = ("Gunmen stormed a train near Mach on Tuesday, killing 26 passengers.\n\n"
+            "On Wednesday police in Quetta said they had arrested 11 men suspected of helping to plan the attack.")
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2025-03-13")
+    types = sorted(ev.type for ev in extract(doc).events)
+    assert "arrest" in types and len(types) == 2

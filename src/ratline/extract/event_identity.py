@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.cues import DEF_REF, GROUPS, REF_GROUP
+from ratline.extract.cues import BACKGROUND_CUE, DEF_REF, GROUPS, REF_GROUP
 from ratline.extract.drafts import (
     Draft, _add, _dates_close, _finer, _last_para, _merge_figures, _person_targets, _same_day, _weak,
 )
@@ -88,8 +88,11 @@ class EventIdentity:
             if same is not None:
                 d.date = None
                 return self._because("a comment on the event just reported", same)
-        definite = bool(ref)
         ref_group = REF_GROUP.get(ref.group("noun").lower(), "op") if ref else None
+        if ref and ref_group is not None and ref_group != GROUPS[d.type] \
+                and BACKGROUND_CUE.search(masked.text[:ref.start()]):
+            ref = None               # "arrested 11 men suspected of helping to plan the attack": another act
+        definite = bool(ref)
         latest = self._latest()
         if d.rank == 0:
             latest = next((p for p in reversed(self.drafts) if not p.twin and GROUPS[p.type] == "op"

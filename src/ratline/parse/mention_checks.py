@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ratline.mentions.finder import DocMentions, slug
+from ratline.mentions.entities import slug
+from ratline.mentions.finder import DocMentions
 from ratline.mentions.names import place_levels
 from ratline.schema import Entity, Mention
 

@@ -1,0 +1,119 @@
+"""Places: the country a report is set in, and facilities named more than one way.
+
+Why a module of its own: whether a country's name is a place or its state, and
+which country a bare "the army" belongs to, both hang on the country the report
+is about (its theatre), read from the dateline, the actors it names and the
+towns it places things in.  Facilities are joined here too: "the Provincial
+Joint Coordination Center" is "the Karbala Provincial Joint Coordination
+Center", and "Iraq’s Finance Ministry" is one name, not Iraq and a ministry.
+
+``PlacesMixin`` is a mixin of ``MentionFinder``: it uses the finder's
+``dictionary`` and ``gazetteer``.
+"""
+from __future__ import annotations
+
+import re
+
+from ratline.mentions.dictionary import alias_key
+from ratline.mentions.entities import _add_alias
+from ratline.schema import Entity, Mention
+
+_DATELINE_COUNTRY = re.compile(r"^[A-Z][A-Z .'’-]+,\s+([A-Z][A-Za-z .'’-]+?),")
+_LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout", "to", "within", "near", "outside",
+                         "between", "via", "toward", "towards",
+                         "southern", "northern", "eastern", "western", "central", "northeastern", "northwestern",
+                         "southeastern", "southwestern", "rural"}
+_TOWN_AFTER = re.compile(r"\b(?:in|near|outside|around|of|at|from)\s+((?-i:[A-Z][a-zé’'-]{2,}))(?=[\s,.;])")
+_STATE_VERBS = {"said", "says", "has", "have", "had", "is", "was", "will", "would", "accused", "denied", "announced",
+                "signed", "agreed", "demanded", "condemned", "supports", "supported", "backs", "backed", "armed",
+                "arms", "funds", "funded", "sent", "sends", "warned", "rejected", "recognised", "recognized",
+                "launched", "deployed", "claimed", "refused", "asked", "called", "urged", "threatened"}
+
+
+class PlacesMixin:
+    """The passes of ``MentionFinder`` that read the country a report is set in."""
+
+    def _country_hint(self, matches, sentences=(), bare_states: bool = True, towns=()) -> str | None:
+        """The country the report is about: a dateline's country first ("ZAPORIZHZHIA, Ukraine,"),
+        else the commonest country of the known actors it names, a country named as a place
+        ("in Ukraine") counting three times."""
+        if sentences and self.gazetteer is not None:
+            head = _DATELINE_COUNTRY.match(sentences[0].span.text)
+            if head:
+                place = self.gazetteer.lookup(head.group(1))
+                if place is not None and getattr(place, "feature", "") == "country":
+                    return place.country
+        counts: dict[str, int] = {}
+        for sent, sent_matches in zip(sentences, matches) if sentences else ((None, m) for m in matches):
+            for m in sent_matches:
+                cc = self.dictionary.actors[m.actor_id].country
+                if not cc:
+                    continue
+                weight = 1
+                state = self.dictionary.actors[m.actor_id].type == "government"
+                if sent is not None and m.start > 0 and sent.tokens[m.start - 1].norm in _LOCATIVE_FOR_COUNTRY \
+                        and state:
+                    weight = 3
+                elif state and not bare_states:
+                    continue
+                counts[cc] = counts.get(cc, 0) + weight
+        for cc in towns:
+            counts[cc] = counts.get(cc, 0) + 2          # towns the report places things in
+        return max(counts, key=counts.get) if counts else None
+
+    def _towns_named(self, sentences) -> list[str]:
+        """Countries of sizeable towns named after "in", "near", "west of" ...: where a report about
+        Wagner and 3R in Bocaranga is set, whoever the actors are."""
+        out = []
+        for sent in sentences:
+            for hit in _TOWN_AFTER.finditer(sent.span.text):
+                place = self.gazetteer.lookup(hit.group(1))
+                if place is not None and getattr(place, "feature", "") in ("city", "town", "province") \
+                        and "exact" in (getattr(place, "basis", "") or "") and (place.population or 0) >= 5000:
+                    out.append(place.country)
+        return out
+
+    def _theatre_as_place(self, actor, toks, m, country: str | None) -> bool:
+        """The bare name of the country the report is about ("a secure and stable Iraq", "leave
+        Iraq") is where things happen, not who does them; only "Iraq said"/"Iraq has" makes it act, and
+        "Iraq-backed" or "Iraq's army" stay the state.  The theatre is read from places and
+        non-state actors, so a state named only as an actor never makes itself a place.
+        A foreign country named bare ("Iran") stays an actor: that is how reports name a state
+        that backs or arms a side."""
+        if country is None or actor.country != country:
+            return False
+        if alias_key(" ".join(t.text for t in toks[m.start:m.end])) != alias_key(actor.name):
+            return False
+        nxt = toks[m.end].text if m.end < len(toks) else ""
+        acts = nxt.lower() in _STATE_VERBS or (nxt.islower() and nxt.endswith("ed"))   # "Nigeria responded"
+        return not acts and nxt not in ("’", "'", "-")
+
+
+def _drop_owner_mention(found: list[Mention], earlier: list[Mention], ents, end: int) -> list[Mention]:
+    """"Iraq’s Finance Ministry" is one name: the state before the possessive is part of it, not
+    an actor or a target of its own, and its surface is no alias of the state unless used elsewhere."""
+    owner = [f for f in found if f.kind in ("government", "place") and f.span.end == end]
+    if not owner:
+        return found
+    rest = [f for f in found if f not in owner]
+    for o in owner:
+        if o.key in ents and not any(m.key == o.key and m.span.text == o.span.text for m in earlier + rest):
+            ents[o.key].aliases = [a for a in ents[o.key].aliases if a != o.span.text]
+    return rest
+
+
+def _merge_nested_facilities(mentions: list[Mention], ents: dict[str, Entity], places) -> None:
+    """"the Provincial Joint Coordination Center" = "the Karbala Provincial Joint Coordination Center"."""
+    unknown = [e for e in ents.values() if e.type == "place" and e.id not in places]
+    for a in unknown:
+        for b in unknown:
+            if a.id == b.id or a.id not in ents or b.id not in ents:
+                continue
+            ka, kb = alias_key(a.name), alias_key(b.name)
+            if len(ka) >= 2 and len(kb) > len(ka) and kb[-len(ka):] == ka:
+                for al in b.aliases:
+                    _add_alias(a, al)
+                del ents[b.id]
+                for k, m in enumerate(mentions):
+                    if m.key == b.id:
+                        mentions[k] = Mention(m.span, m.kind, a.id, m.sentence, m.basis + "+same-facility")

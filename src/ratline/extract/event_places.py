@@ -15,18 +15,15 @@ from ratline.extract.masking import Masked
 from ratline.mentions.names import place_levels
 from ratline.schema import Mention
 
-# "the region of North West", "Cauca department": the noun beside a name says its size
-_NOUN_BEFORE = re.compile(r"\b([a-z-]+) of\s+(?:the\s+)?$", re.I)
-# "the road from Damascus to the city of Aleppo", "the road between Nabatieh and Kfar Tebnit":
-# the ends of a road bound where it happened, less closely than a place named outright
-_ROUTE_END = re.compile(r"\b(?:road|highway|motorway|route)\b[^.;]{0,25}?\b(?:from|links?|linking|connect(?:s|ing)|"
-                        r"between)\s+(?:[^.;]{2,40}?\s+(?:to|with|and)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
-_NOUN_AFTER = re.compile(r"^\s+([A-Za-z-]+)\b")
 # "700 kilometers south of Bogota": a point to measure from, far from where it happened
 # ("15 km west of Boni" is near enough to be its place)
 _REFERENCE_POINT = re.compile(r"(?:(?P<far>[\d,.]+)\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\b[^.;]{0,20}?)?\b(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?"
                               r"(?:(?:capital|city|town|provincial capital)(?:\s+of)?\s+)?$", re.I)
 
+# "the road from Damascus to the city of Aleppo", "the road between Nabatieh and Kfar Tebnit":
+# the ends of a road bound where it happened, less closely than a place named outright
+_ROUTE_END = re.compile(r"\b(?:road|highway|motorway|route)\b[^.;]{0,25}?\b(?:from|links?|linking|connect(?:s|ing)|"
+                        r"between)\s+(?:[^.;]{2,40}?\s+(?:to|with|and)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
 _ASIDE_CLAUSE = re.compile(r",\s+(?:as|while|even as|amid|whereas|just as)\s+(?!of\b|well\b|many\b|much\b|part\b)")
 
 
@@ -158,14 +155,26 @@ class PlaceChooser:
 
 
 def _written_level(after: str, before: str) -> float | None:
-    """The size the text gives a place: the noun after its name ("Wum district"), else the
-    noun before it ("the town of Dhanagadhi")."""
+    """The size the text gives a place: the noun after its name ("Wum district", "the Adhamiyah
+    and New Baghdad districts"), else the noun before it ("the town of Dhanagadhi")."""
     levels = place_levels()
-    noun = _NOUN_AFTER.match(after)
-    if noun and (noun.group(1).lower() in levels or noun.group(1).lower()[:-1] in levels):
-        return levels.get(noun.group(1).lower(), levels.get(noun.group(1).lower()[:-1]))
-    noun = _NOUN_BEFORE.search(before)
-    if noun and noun.group(1).lower() in levels:
-        return levels[noun.group(1).lower()]
+    words = after.split()
+    if words and after[:1].isspace():
+        noun = _leading_word(words[0]).lower()
+        level = levels.get(noun, levels.get(noun[:-1]) if noun.endswith("s") else None)
+        if level is not None:
+            return level
+    words = before.split()
+    if words and words[-1].lower() == "the":
+        words = words[:-1]
+    if len(words) >= 2 and words[-1].lower() == "of":
+        return levels.get(words[-2].lower())
     return None
 
+
+def _leading_word(text: str) -> str:
+    """The letters a word starts with: "province's" -> "province", "district," -> "district"."""
+    end = 0
+    while end < len(text) and (text[end].isalpha() or text[end] == "-"):
+        end += 1
+    return text[:end]

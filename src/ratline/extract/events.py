@@ -14,8 +14,8 @@ import re
 
 from ratline.extract.casualties import figures_in
 from ratline.extract.cues import (
-    AMONG, BACKGROUND, BACKGROUND_CUE, DATELINE, GENERIC_AFTER, GROUPS, HABITUAL, HYPOTHETICAL, LIST_ITEM,
-    NUMBER_REF, SPOKEN_ON, SUCH, THAT_DATE, VAGUE_PLURAL,
+    AMONG, BACKGROUND, BACKGROUND_CUE, DATELINE, GROUPS, HABITUAL, LIST_ITEM, NUMBER_REF, SPOKEN_ON, THAT_DATE,
+    VAGUE_PLURAL,
 )
 from ratline.extract.drafts import (  # noqa: F401 - build_events is part of this module's API
     Draft, _as_date, _modifier_participle, _trim, build_events,
@@ -25,6 +25,7 @@ from ratline.extract.event_parties import PartyFinder
 from ratline.extract.event_places import PlaceChooser
 from ratline.extract.masking import Masked, mask
 from ratline.extract.tallies import total_over_operations
+from ratline.extract.trigger_checks import TriggerChecks, _object_fits
 from ratline.extract.triggers import TriggerHit, load_triggers
 from ratline.mentions.dictionary import default_dictionary
 from ratline.mentions.finder import DocMentions
@@ -39,28 +40,11 @@ _CONSEQUENCE = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:operation|o
                           r"compelled|caused|drove|persuaded)\b")
 
 
-_MADE_TO = re.compile(r"\b(?:forced|compelled|obliged)\s+(?:the\s+)?(?:⟦\d+⟧|\w+)\s+to\s+"
-                      r"(?:[\w-]+\s+){0,3}$")
-
-
-_NEXT_PLACE = re.compile(r"^\s+(?:the\s+)?(?:(?:town|city|village|district|province|region|hamlet|port)\s+of\s+)?⟦(\d+)⟧")
-_NEXT_PERSON = re.compile(r"^\s+(?:(?-i:[A-Z][a-z]{1,11}\.?)\s+){0,2}?⟦(\d+)⟧(?!\s*[’']s?\b)")   # "seized Col. ⟦X⟧"
-_ARMED_BEFORE = re.compile(r"\b(?:fighters|militants|rebels|insurgents|gunmen|troops|soldiers|forces|militiamen|"
-                           r"jihadists|guerrillas|commandos|paramilitaries)\s+(?:[\w⟦⟧()-]+\s+){0,5}$", re.I)
-
-# soldiers, not police: "a combined force detained", "commandos captured", "US and Iraqi troops detained"
-_MILITARY_BEFORE = re.compile(r"\b(?:troops|soldiers|commandos|special (?:operations )?forces|marines|paratroopers|"
-                              r"(?:combined|joint|coalition|assault|strike|task) forces?|army|military)"
-                              r"\s+(?:[\w⟦⟧()-]+\s+){0,3}$", re.I)
-
 _CASUALTY_VERB = re.compile(r"\b(?:killed|killing|kill|shot dead|gunned down|massacred|wounded|injured)\b", re.I)
 _SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that|"
                        r"(?:before|after)\s+the\b)|"
                        r"Later (?:that|the same) (?:day|morning|afternoon|evening|night)|"
                        r"(?:That|The same) (?:morning|afternoon|evening|night))\b", re.I)
-_ANNOUNCED_WOULD = re.compile(r"\b(?:said|announced|declared|decided)\s+(?:that\s+)?(?:it|they|he|she|⟦\d+⟧)\s+"
-                             r"would\s+(?:[\w-]+\s+){0,2}$", re.I)
-
 
 
 
@@ -74,33 +58,6 @@ def _announced(dates: list[DateRef], etype: str) -> DateRef | None:
     return d if etype == "other" else DateRef(d.span, d.date, "week", d.relative, d.since)
 
 
-def _object_fits(masked: Masked, h: TriggerHit) -> bool:
-    """A trigger that needs a kind of object ("entered ⟦Goma⟧": a place; "seized ⟦Luis Díaz⟧":
-    a person, not "seized ⟦Abdul Karim⟧'s farm") fires only when the next mention is of that kind;
-    one that needs a subject ("⟦Israeli jets⟧ bombed"; fighters who "entered ⟦Goma⟧") only
-    when the words just before it name one."""
-    if h.object is not None:
-        hit = (_NEXT_PERSON if h.object == "person" else _NEXT_PLACE).match(masked.text[h.end:])
-        if hit is None or masked.mention(hit.group(1)).kind != h.object:
-            return False
-    if h.subject == "military":
-        before = masked.text[max(0, h.start - 60):h.start]
-        near = re.search(r"⟦(\d+)⟧\)?\s+(?:[\w-]+\s+){0,2}$", before)
-        named = masked.mention(near.group(1)).span.text if near else ""
-        said = before + " " + named
-        return bool(_MILITARY_BEFORE.search(before) or _MILITARY_BEFORE.search(named + " ")) \
-            and "police" not in said.lower()
-    if h.subject is not None:
-        before = masked.text[max(0, h.start - 80):h.start]
-        kinds = ("state_force", "government") if h.subject == "state" else ("armed_group", "state_force")
-        near = re.search(r"⟦(\d+)⟧\)?[\s,]+(?:[\w-]+\s+){0,3}$", before)
-        if not ((near and masked.mention(near.group(1)).kind in kinds)
-                or (h.subject == "armed" and _ARMED_BEFORE.search(before))):
-            return False
-    return True
-
-
-
 def _unresolved_words(dates: list[DateRef], at: int) -> str | None:
     """The date words nearest the trigger that no publication date could resolve."""
     words = [d for d in dates if d.date is None and not d.since]
@@ -109,7 +66,7 @@ def _unresolved_words(dates: list[DateRef], at: int) -> str | None:
 
 
 
-class EventExtractor(PlaceChooser, PartyFinder, EventIdentity):
+class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
     """Event mentions of one document, sentence by sentence (how an event is found: NOTES.md).
     Places, parties and identity are its mixins, each in a module of its own."""
 
@@ -350,38 +307,6 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity):
             return None
         latest = self._latest()
         return latest.date if latest is not None and GROUPS[latest.type] != "other" else None
-
-    def _discounted(self, text: str, h: TriggerHit) -> bool:
-        before = text[:h.start]
-        if h.text.lower().endswith("s") and GENERIC_AFTER.match(text[h.end:]) \
-                and not re.search(r"(?:\bthe|\bthese|\bthose|⟪\d+⟫)\s+(?:[\w-]+\s+)?$", before, re.I):
-            return True          # "night raids must end": raids in general
-        if _MADE_TO.search(before):
-            return False         # "forced Sadr to agree to a cease-fire": the act happened
-        if h.type == "other" and _ANNOUNCED_WOULD.search(before):
-            return False         # "said it would again list the movement as terrorist": the announcement is the act
-        return bool(SUCH.search(before) or HYPOTHETICAL.search(before))
-
-    def _object_rules_out(self, masked: Masked, h: TriggerHit) -> bool:
-        """"released a statement", "capturing government buildings": the verb's direct object in
-        the parse is one the trigger's data lists as not this event; "in a release": the noun
-        without the preposition that would say what was released."""
-        if not (h.not_objects or h.noun_needs) or self.parsed is None:
-            return False
-        word = self.parsed.token_at(masked.body_offset(h.start))
-        if word is None:
-            return False
-        if h.noun_needs and word.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in word.children) \
-                and not any(c.dep_ == "prep" and c.lower_ == h.noun_needs for c in word.children):
-            return True          # "In a release, the Treasury ...": a document ("before the release" refers back)
-        objects = [c for c in word.children if c.dep_ in ("dobj", "obj")]
-        return any(o.lemma_.lower() in h.not_objects or o.lower_ in h.not_objects for o in objects)
-
-    def _other_ok(self, text: str) -> bool:
-        return bool(re.search(r"\b(?:called for|agree(?:d)? to|announced|declared|imposed|established|formed|"
-                              r"founded|created|signed|pledged|seized|took|grabbed|ousted|designated|deployed|"
-                              r"suspended|resumed|halted|broke off|called off|list|listed|relist)\b",
-                              text, re.I))
 
     def _remember_dates(self, dates: list[DateRef]) -> None:
         for d in dates:

@@ -97,6 +97,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         self._heading_para = -1
         self._heading_date: DateRef | None = None
         self._heading_words: str | None = None
+        self._first_full: int | None = None      # the first full sentence: no deck after it
 
     # -- driving ---------------------------------------------------------
     def run(self) -> list[Draft]:
@@ -148,8 +149,10 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         line cut short after the report has begun is prose, not a headline."""
         if self.paragraphs[sent.index] > 1:
             return False
-        earlier = self.dm.sentences[:sent.index]
-        if any(s.span.text.rstrip().endswith((".", "”", '"')) and len(s.span.text.split()) >= 8 for s in earlier):
+        if self._first_full is None:
+            self._first_full = next((s.index for s in self.dm.sentences if s.span.text.rstrip().endswith(
+                (".", "”", '"')) and len(s.span.text.split()) >= 8), len(self.dm.sentences))
+        if sent.index > self._first_full:
             return False
         return not sent.span.text.rstrip().endswith((".", "”", '"', "?", "!", "’"))
 

@@ -67,8 +67,8 @@ def names_before_area_nouns(dm: DocMentions) -> None:
 
 def _area_noun_follows(dm: DocMentions, k: int) -> bool:
     m = dm.mentions[k]
-    sent = next((s for s in dm.sentences if s.index == m.sentence), None)
-    if sent is None:
+    sent = dm.sentences[m.sentence] if 0 <= m.sentence < len(dm.sentences) else None
+    if sent is None or sent.index != m.sentence:
         return False
     rest = sent.span.text[m.span.end - sent.span.start:]
     listed = re.match(r"\s*(?:,|and|, and)\s+", rest)

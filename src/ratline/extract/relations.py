@@ -146,7 +146,6 @@ def _heads(m: Masked, text: str, first_only: bool):
 _UNTIL = re.compile(r"\b(?:up\s+)?(?:until|till|through)\s+(?:his|her|its|their|the)?\s*(?:[\w-]+\s+){0,2}?(?:in\s+)?$",
                     re.I)
 _NOW = re.compile(r"\b(?:is|are)\s+(?:now|currently|still)\b|\bnow\s+(?:led|headed|commanded|said to be)\b", re.I)
-_FORMER = re.compile(r"\b(?:former|ex-|was (?:a |the )?(?:former )?(?:commander|leader|head|spokesman|member))", re.I)
 
 
 def date_relations(relations: list[Relation], base, find_dates) -> None:

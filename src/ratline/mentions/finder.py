@@ -153,10 +153,15 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                         country_place = self.gazetteer.lookup(actor.name)
                         if country_place is not None and getattr(country_place, "feature", "") == "country":
                             places[key] = country_place
+                force = self._adjective_force(toks, m, actor, body, theatre or country)
+                name = actor.name if kind == "place" else actor.display_name
+                if force is not None and force[1] != key:        # "Bahraini police": the nation's police
+                    kind, key, name = force[0], force[1], force[2]
                 found.append(Mention(span, kind, key, sent.index, f"dictionary:{m.form}"))
-                _add_entity(ents, key, kind, actor.name if kind == "place" else actor.display_name, span.text,
-                            actor.country,
+                _add_entity(ents, key, kind, name, span.text, actor.country,
                             "dictionary" if m.form != "adjective" else None)
+                if force is not None:
+                    _add_alias(ents[key], force[3])
                 covered.update(range(m.start, end))
             found = self._subgroups(sent, found, ents)
             found = self._elliptic_coordinations(sent, found, covered, ents)

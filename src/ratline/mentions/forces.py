@@ -67,8 +67,41 @@ def _force_noun_end(toks, end: int) -> int:
     return k
 
 
+# the nouns of a force written after a nation's adjective: "Saudi security forces", "Bahraini policemen"
+_FORCE_PHRASE = {"security", "armed", "forces", "force", "troops", "soldiers", "police", "policemen", "army",
+                 "military", "gendarmes", "gendarmerie", "commandos", "personnel", "border", "guards"}
+_POLICE_NOUNS = {"police", "policemen", "gendarmes", "gendarmerie"}
+
+
+def _force_phrase_end(toks, end: int) -> int:
+    k = end
+    while k < len(toks) and toks[k].norm in _FORCE_PHRASE and toks[k].text.islower():
+        k += 1
+    return k
+
+
 class ForcesMixin:
     """The passes of ``MentionFinder`` that read a nation's forces, nationals and capital."""
+
+    def _adjective_force(self, toks, m, actor, body: str, country: str | None):
+        """"Saudi security forces", "Bahraini police": a nation's adjective before force nouns
+        names that nation's force (the one the dictionary holds for the noun, else the state
+        serves, else a force of its own, "Bahraini police"), and the words the report uses
+        become its alias.  Returns (kind, key, name, words) or None."""
+        if m.form != "adjective" or actor.type not in ("state_force", "government"):
+            return None
+        k = _force_phrase_end(toks, m.end)
+        if k == m.end or toks[k - 1].norm in ("security", "armed", "border"):
+            return None
+        phrase = body[toks[m.start].start:toks[k - 1].end]
+        if actor.type == "state_force":
+            return actor.type, actor.id, actor.display_name, phrase
+        noun = "police" if any(t.norm in _POLICE_NOUNS for t in toks[m.end:k]) else "army"
+        force = self._national_force(noun, actor.country)
+        if force is None:            # a force the dictionary lacks: named as the report names it
+            return "state_force", f"{actor.id}_{noun}", f"{toks[m.start].text} {noun}", phrase
+        known = self.dictionary.actors[force]
+        return known.type, force, known.display_name, phrase
 
     def _elliptic_coordinations(self, sent, found: list[Mention], covered: set[int], ents) -> list[Mention]:
         """Each coordination of nations that share one force noun in the sentence (``_elliptic_member``)."""

@@ -1,0 +1,30 @@
+"""A nation's adjective before force nouns names that nation's force, under the words the
+report uses ("Saudi security forces"), or a force of its own when the dictionary holds none
+for the noun ("Bahraini police")."""
+from __future__ import annotations
+
+from ratline.pipeline import extract
+from ratline.schema import Document
+
+
+def _entities(body: str):
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2015-07-29")
+    return {e.id: e for e in extract(doc).entities}
+
+
+def test_the_words_of_the_report_become_the_force_s_alias():
+    ents = _entities("Four wanted insurgents were killed in a shootout with Saudi security forces near Riyadh on Sunday.")
+    forces = [e for e in ents.values() if e.type == "state_force"]
+    assert any("Saudi security forces" in e.aliases for e in forces)
+
+
+def test_a_police_the_dictionary_lacks_is_a_force_of_its_own():
+    ents = _entities("Two Bahraini policemen were killed in a bomb attack in Sitra on Tuesday.")
+    police = [e for e in ents.values() if e.type == "state_force"]
+    assert [e.name for e in police] == ["Bahraini police"]
+    assert "Bahraini policemen" in police[0].aliases
+
+
+def test_an_adjective_alone_stays_the_state():
+    ents = _entities("Bahraini officials said two men were arrested in Sitra on Tuesday.")
+    assert not [e for e in ents.values() if e.type == "state_force"]

@@ -130,6 +130,8 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                 if m.form == "acronym":
                     m = _acronym_for(self.dictionary, m, toks, body, theatre or country)
                 actor = self.dictionary.actors[m.actor_id]
+                if _name_goes_on(toks, m.end):
+                    continue             # "Fatah al-Islam" is not Fatah: the name finder reads it whole
                 if not _active_at(actor, doc.published, tuple(t.norm for t in toks[m.start:m.end])):
                     continue             # "Coalition" in 2011 Afghanistan is not the 2004-09 force in Iraq
                 unit = self._unit_of(sent, m, body)
@@ -294,3 +296,14 @@ def _default_gazetteer():
         return Gazetteer.default()
     except Exception:  # noqa: BLE001 - a missing data file must not stop extraction
         return None
+
+
+_NAME_LINKS = {"al", "el", "ul", "ut", "ud", "ad", "as", "ash", "an", "ar", "at", "az", "e", "i"}
+
+
+def _name_goes_on(toks, end: int) -> bool:
+    """A known name that a linking particle carries on into another capitalised word
+    ("Fatah al-Islam", "Hizb ut-Tahrir") is part of a longer name, not that actor; a capital
+    ("Hizbollah Al-Manar TV") starts another name."""
+    return end + 2 < len(toks) and toks[end].text in _NAME_LINKS and toks[end + 1].text == "-" \
+        and toks[end + 1].start == toks[end].end and toks[end + 2].text[:1].isupper()

@@ -1,6 +1,6 @@
-"""A nation's adjective before force nouns names that nation's force, under the words the
-report uses ("Saudi security forces"), or a force of its own when the dictionary holds none
-for the noun ("Bahraini police")."""
+"""Names the finder reads whole: a nation's adjective before force nouns names that nation's
+force under the report's words ("Saudi security forces", "Bahraini police"); a known name a
+linking particle carries on ("Fatah al-Islam") is a longer name."""
 from __future__ import annotations
 
 from ratline.pipeline import extract
@@ -28,3 +28,15 @@ def test_a_police_the_dictionary_lacks_is_a_force_of_its_own():
 def test_an_adjective_alone_stays_the_state():
     ents = _entities("Bahraini officials said two men were arrested in Sitra on Tuesday.")
     assert not [e for e in ents.values() if e.type == "state_force"]
+
+
+def test_a_known_name_carried_on_by_a_particle_is_a_longer_name():
+    ents = _entities("Fatah al-Islam emerged last year; police arrested members of Hizb ut-Tahrir in Dushanbe.")
+    names = {e.name for e in ents.values()}
+    assert {"Fatah al-Islam", "Hizb ut-Tahrir"} <= names
+    assert "fatah" not in ents
+
+
+def test_a_capitalised_al_starts_another_name():
+    ents = _entities("The report aired on the pro-Hizbollah Al-Manar TV channel in Beirut.")
+    assert any("Hizbollah" in e.aliases for e in ents.values())

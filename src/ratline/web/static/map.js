@@ -1,0 +1,104 @@
+// The ratline map: events as clustered points on country outlines shipped
+// with the package (no tile server), sized by killed and coloured by type;
+// reported routes (who moved what from where to where) as curved arcs.
+"use strict";
+(function () {
+  const R = window.ratline;
+  const panel = document.getElementById("panel");
+  const box = document.getElementById("map");
+  const map = L.map(box, {worldCopyJump: true, minZoom: 2, maxZoom: 12}).setView([30, 45], 4);
+  map.attributionControl.addAttribution("Outlines: Natural Earth via world-atlas");
+  let points = null;
+  let arcs = null;
+
+  async function outlines() {
+    const topo = await (await fetch(box.dataset.atlas)).json();
+    const land = topojson.feature(topo, topo.objects.countries);
+    L.geoJSON(land, {interactive: false, style: {color: "#888", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1}}).addTo(map);
+  }
+
+  function radius(killed) { return 5 + 3 * Math.sqrt(killed || 0); }
+
+  function eventPanel(ev) {
+    R.clear(panel);
+    panel.append(R.el("h2", {}, ev.type + " " + (ev.date || "undated")),
+      R.el("p", {}, (ev.place || "") + (ev.country ? ", " + ev.country : "")),
+      R.el("p", {}, "killed " + (ev.killed ?? "not stated") + " · wounded " + (ev.wounded ?? "not stated") +
+                    " · captured " + (ev.captured ?? "not stated")),
+      R.el("p", {}, "actors: " + (ev.actors.join(", ") || "none named")),
+      R.quote(ev),
+      R.el("a", {href: "/event/" + encodeURIComponent(ev.id)}, "all " + ev.reports + " report(s)"));
+  }
+
+  function routePanel(rt) {
+    R.clear(panel);
+    panel.append(R.el("h2", {}, (rt.cargo || "movement") + ": " + rt.origin + " → " + rt.destination),
+      R.el("p", {}, "what moves: " + (rt.cargo_kind || "unstated") + (rt.mover ? " · who moves it: " + rt.mover : "")),
+      R.quote(rt));
+  }
+
+  /** Points along a curve bowing to the left of the straight line. */
+  function arc(a, b) {
+    const mid = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+    const dx = b[1] - a[1], dy = b[0] - a[0];
+    const ctrl = [mid[0] + dx * 0.25, mid[1] - dy * 0.25];
+    const out = [];
+    for (let t = 0; t <= 1.0001; t += 0.05) {
+      out.push([(1 - t) * (1 - t) * a[0] + 2 * (1 - t) * t * ctrl[0] + t * t * b[0],
+                (1 - t) * (1 - t) * a[1] + 2 * (1 - t) * t * ctrl[1] + t * t * b[1]]);
+    }
+    return out;
+  }
+
+  function legend(types) {
+    const box = R.clear(document.getElementById("legend"));
+    for (const t of types) {
+      box.append(R.el("div", {class: "legend-item"},
+        R.el("span", {class: "swatch", "data-colour": R.colour(t)}), t));
+    }
+    for (const s of box.querySelectorAll(".swatch")) s.style.background = s.dataset.colour;
+  }
+
+  async function redraw() {
+    const params = R.filters();
+    R.status("loading…");
+    const routeParams = new URLSearchParams();
+    for (const k of ["since", "until"]) if (params.get(k)) routeParams.set(k, params.get(k));
+    const [events, routes] = await Promise.all([R.api("events", params), R.api("routes", routeParams)]);
+    if (points) map.removeLayer(points);
+    if (arcs) map.removeLayer(arcs);
+    points = L.markerClusterGroup({maxClusterRadius: 40});
+    const bounds = [];
+    let placed = 0;
+    for (const ev of events) {
+      if (ev.lat === null || ev.lon === null) continue;
+      const m = L.circleMarker([ev.lat, ev.lon], {radius: radius(ev.killed), color: "#333", weight: 1,
+        fillColor: R.colour(ev.type), fillOpacity: 0.8, className: "event-point"});
+      m.on("click", () => eventPanel(ev));
+      points.addLayer(m);
+      bounds.push([ev.lat, ev.lon]);
+      placed += 1;
+    }
+    arcs = L.featureGroup();
+    for (const rt of routes) {
+      if (rt.origin_lat === null || rt.destination_lat === null) continue;
+      const a = [rt.origin_lat, rt.origin_lon], b = [rt.destination_lat, rt.destination_lon];
+      const line = L.polyline(arc(a, b), {color: "#b22222", weight: 3, opacity: 0.8, className: "route-arc"});
+      line.on("click", () => routePanel(rt));
+      line.bindTooltip((rt.cargo || "movement") + ": " + rt.origin + " → " + rt.destination);
+      arcs.addLayer(line);
+      L.circleMarker(b, {radius: 4, color: "#b22222", fillOpacity: 1, className: "route-end"}).addTo(arcs);
+      bounds.push(a, b);
+    }
+    points.addTo(map);
+    arcs.addTo(map);
+    if (bounds.length) map.fitBounds(bounds, {padding: [30, 30], maxZoom: 7});
+    legend(Array.from(new Set(events.map((e) => e.type))).sort());
+    R.options("f-type", Array.from(new Set(events.map((e) => e.type))).sort());
+    document.body.dataset.points = String(placed);
+    document.body.dataset.routes = String(arcs.getLayers().length / 2);
+    R.status(placed + " placed events of " + events.length + ", " + routes.length + " routes");
+  }
+
+  outlines().then(() => R.onFilters(redraw));
+})();

@@ -1,0 +1,186 @@
+"""What the pages draw, shaped from the Python API (pure functions over a Corpus).
+
+Each function answers one view: the network as cytoscape elements, events as
+map points, events bucketed for the timeline, routes as arcs, a document with
+every fact read in it.  Every fact keeps its quotation and the offsets into its
+document, so the page can link it to the highlighted source.  Nothing here
+builds HTML: the browser puts all text in place with ``textContent`` and the
+server-rendered pages go through Jinja's autoescaping, so a corpus holding
+markup stays text.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from ratline.graph.build import build_graph, cutoff
+from ratline.store.sqlite import loads
+
+PLACE_TYPES = ("place",)
+
+
+def _in_range(day: str | None, since: str | None, until: str | None) -> bool:
+    """True when ``day`` lies in [since, until]; an unknown day only when no range is set."""
+    if not since and not until:
+        return True
+    if not day:
+        return False
+    return (not since or day >= since) and (not until or day <= cutoff(until))
+
+
+def _split(value: str | None) -> set[str]:
+    return {v.strip() for v in (value or "").split(",") if v.strip()}
+
+
+def network(corpus, as_of: str | None = None, kind: str | None = None,
+            predicate: str | None = None, since: str | None = None,
+            until: str | None = None) -> dict[str, Any]:
+    """Actors and their typed relations as cytoscape elements.
+
+    ``as_of`` replays the network as reported up to that day (documents of
+    later or unknown date left out); ``since``/``until`` keep the relations
+    some document published in that window reports; ``kind`` (entity types)
+    and ``predicate`` (relation types) are comma-separated lists."""
+    g = build_graph(corpus.store, as_of=as_of, events=False, places=False)
+    kinds, predicates = _split(kind), _split(predicate)
+    edges = []
+    for s, o, key, d in g.edges(keys=True, data=True):
+        if predicates and key not in predicates:
+            continue
+        evidence = [e for e in d["evidence"] if _in_range(e.get("published"), since, until)]
+        if not evidence:
+            continue
+        edges.append({"id": f"{s}|{key}|{o}", "source": s, "target": o, "predicate": key,
+                      "sources": d.get("sources"), "documents": d.get("documents"),
+                      "evidence": [_quote(e) for e in evidence]})
+    nodes = {}
+    for n, d in g.nodes(data=True):
+        if kinds and d.get("type") not in kinds:
+            continue
+        if (since or until) and not _seen_between(d, since, until):
+            continue
+        nodes[n] = {"id": n, "label": d.get("name") or n, "type": d.get("type"),
+                    "documents": d.get("documents") or 0, "aliases": d.get("aliases", []),
+                    "first_seen": d.get("first_seen")}
+    edges = [e for e in edges if e["source"] in nodes and e["target"] in nodes]
+    return {"as_of": as_of, "nodes": list(nodes.values()), "edges": edges,
+            "types": sorted({n["type"] for n in nodes.values() if n["type"]}),
+            "predicates": sorted({e["predicate"] for e in edges})}
+
+
+def _seen_between(d: dict[str, Any], since: str | None, until: str | None) -> bool:
+    first, last = d.get("first_seen"), d.get("last_seen") or d.get("first_seen")
+    if not first:
+        return False
+    return (not until or first <= cutoff(until)) and (not since or (last or first) >= since)
+
+
+def _quote(e: dict[str, Any]) -> dict[str, Any]:
+    return {"quote": e["quote"], "doc": e.get("doc"), "doc_id": e.get("doc_id"),
+            "start": e.get("start"), "end": e.get("end"), "published": e.get("published")}
+
+
+def events(corpus, actor=None, since=None, until=None, place=None, disputed=False,
+           type=None) -> list[dict[str, Any]]:   # noqa: A002 - the CLI's word
+    """Events, one row each, with what the map and timeline draw and the first
+    report's quotation (the event page has them all)."""
+    types = _split(type)
+    out = []
+    for ev in corpus.events(actor=actor, since=since, until=until, place=place,
+                            disputed=disputed):
+        if types and ev["type"] not in types:
+            continue
+        out.append({
+            "id": ev["event_id"], "type": ev["type"], "date": ev["date"],
+            "date_precision": ev["date_precision"], "place": ev.get("place"),
+            "admin1": ev.get("admin1"), "country": ev.get("country"),
+            "lat": ev.get("lat"), "lon": ev.get("lon"),
+            "killed": ev.get("killed_best"), "wounded": ev.get("wounded"),
+            "captured": ev.get("captured"), "actors": ev.get("actor_names", []),
+            "targets": ev.get("target_names", []), "disputed": bool(ev.get("disputed")),
+            "quote": ev.get("quote"), "doc": ev.get("doc"), "doc_id": ev.get("doc_id"),
+            "start": ev.get("start"), "end": ev.get("end"), "reports": len(ev.get("reports", []))})
+    return out
+
+
+def timeline(rows: list[dict[str, Any]], tallies: list[dict[str, Any]]) -> dict[str, Any]:
+    """Events per month stacked by type, and each running tally beside the sum
+    of the stored events in its window (``Corpus.tallies``)."""
+    months = _months_between(sorted({r["date"][:7] for r in rows if r["date"]}))
+    types = sorted({r["type"] for r in rows})
+    counts = Counter((r["date"][:7], r["type"]) for r in rows if r["date"])
+    return {
+        "months": months, "types": types,
+        "series": {t: [counts.get((m, t), 0) for m in months] for t in types},
+        "undated": sum(1 for r in rows if not r["date"]),
+        "tallies": [{
+            "quote": t["quote"], "doc": t["doc"], "doc_id": t["doc_id"], "start": t["start"],
+            "end": t["end"], "since": t["since"], "until": t["until"],
+            "subject": t.get("subject_name"), "reported": t["reported"],
+            "events_sum": t["events_sum"], "verdict": t["verdict"], "flagged": t["flagged"],
+            "note": t.get("note")} for t in tallies],
+    }
+
+
+def _months_between(months: list[str]) -> list[str]:
+    """Every month from the first to the last, so a quiet month shows as a gap."""
+    if not months:
+        return []
+    (y, m), (y2, m2) = map(int, months[0].split("-")), map(int, months[-1].split("-"))
+    out = []
+    while (y, m) <= (y2, m2):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def document(corpus, doc_id: str) -> dict[str, Any] | None:
+    """A stored document with every fact read in it (each with its offsets);
+    reader comments are returned apart and are never evidence."""
+    rows = corpus.store.query("SELECT * FROM documents WHERE doc_id = ?", (doc_id,))
+    if not rows:
+        return None
+    d = rows[0]
+    names = {r["id"]: r["name"] for r in corpus.store.query("SELECT id, name FROM entities")}
+    facts = []
+    for r in corpus.store.query("SELECT * FROM relations WHERE doc_id = ? ORDER BY char_start",
+                                (doc_id,)):
+        facts.append({"kind": "relation", "start": r["char_start"], "end": r["char_end"],
+                      "quote": r["quote"], "what": f"{names.get(r['subject'], r['subject'])} "
+                      f"{r['predicate']} {names.get(r['object'], r['object'])}"})
+    for r in corpus.store.query(
+            "SELECT r.*, e.type FROM event_reports r JOIN events e ON e.id = r.event_id "
+            "WHERE r.doc_id = ? ORDER BY r.char_start", (doc_id,)):
+        facts.append({"kind": "event", "start": r["char_start"], "end": r["char_end"],
+                      "quote": r["quote"], "event_id": r["event_id"],
+                      "what": f"{r['type']}" + (f", killed {r['killed_best']}"
+                                                if r["killed_best"] is not None else "")})
+    for r in corpus.store.query("SELECT * FROM tallies WHERE doc_id = ? ORDER BY char_start",
+                                (doc_id,)):
+        facts.append({"kind": "tally", "start": r["char_start"], "end": r["char_end"],
+                      "quote": r["quote"], "what": f"tally: killed {r['killed']}, "
+                      f"captured {r['captured']} since {r['since']}"})
+    facts += _route_facts(corpus, doc_id)
+    facts.sort(key=lambda f: f["start"])
+    return {"doc_id": d["doc_id"], "name": d["name"], "title": d["title"], "url": d["url"],
+            "published": d["published"], "published_basis": d["published_basis"],
+            "body": d["body"], "comments": loads(d["comments"], []), "facts": facts}
+
+
+def _route_facts(corpus, doc_id: str) -> list[dict[str, Any]]:
+    return [{"kind": "route", "start": r["start"], "end": r["end"], "quote": r["quote"],
+             "what": f"{r['cargo'] or 'movement'} from {r['origin']} to {r['destination']}"}
+            for r in routes(corpus) if r["doc_id"] == doc_id]
+
+
+def routes(corpus, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
+    """Sourced route records (``extract/routes.py``) for the arcs of the map."""
+    rows = corpus.routes() if hasattr(corpus, "routes") else []
+    return [r for r in rows if _in_range(r.get("published"), since, until)]
+
+
+def segments(body: str, start: int | None, end: int | None) -> list[tuple[str, bool]]:
+    """The body cut around one quotation: (text, highlighted) pieces for the template."""
+    if start is None or end is None or not 0 <= start < end <= len(body):
+        return [(body, False)]
+    return [(body[:start], False), (body[start:end], True), (body[end:], False)]

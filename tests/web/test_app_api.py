@@ -1,0 +1,124 @@
+"""The web app's JSON API and server-rendered pages, driven in-process (no browser)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ratline.api import Corpus
+from ratline.web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(web_db):
+    with TestClient(create_app(web_db)) as c:
+        yield c
+
+
+def _body(web_db, doc_id):
+    with Corpus(web_db) as corpus:
+        return corpus.store.query("SELECT body FROM documents WHERE doc_id = ?", (doc_id,))[0]["body"]
+
+
+def test_app_network_edges_carry_quotations_found_at_their_offsets(client, web_db):
+    net = client.get("/api/network").json()
+    assert len(net["nodes"]) > 20 and len(net["edges"]) > 20
+    assert "place" not in net["types"]            # actors only
+    ids = {n["id"] for n in net["nodes"]}
+    for edge in net["edges"][:15]:
+        assert edge["source"] in ids and edge["target"] in ids
+        q = edge["evidence"][0]
+        assert _body(web_db, q["doc_id"])[q["start"]:q["end"]] == q["quote"]
+
+
+def test_app_network_filters_by_kind_predicate_and_as_of(client):
+    full = client.get("/api/network").json()
+    people = client.get("/api/network", params={"kind": "person"}).json()
+    assert people["nodes"] and {n["type"] for n in people["nodes"]} == {"person"}
+    pred = full["predicates"][0]
+    only = client.get("/api/network", params={"predicate": pred}).json()
+    assert only["edges"] and {e["predicate"] for e in only["edges"]} == {pred}
+    early = client.get("/api/network", params={"as_of": "2007-07-01"}).json()
+    assert 0 < len(early["edges"]) < len(full["edges"])
+    for edge in early["edges"]:
+        assert all(q["published"] <= "2007-07-01" for q in edge["evidence"])
+
+
+def test_app_events_date_filter_narrows_map_and_timeline(client):
+    every = client.get("/api/events").json()
+    some = client.get("/api/events", params={"since": "2007-06-01", "until": "2007-06-30"}).json()
+    assert 0 < len(some) < len(every)
+    assert all(e["date"].startswith("2007-06") for e in some)
+    t_all = client.get("/api/timeline").json()
+    t_june = client.get("/api/timeline", params={"since": "2007-06", "until": "2007-06"}).json()
+    assert t_june["months"] == ["2007-06"]
+    assert sum(map(sum, t_june["series"].values())) == len(some)
+    assert sum(map(sum, t_all["series"].values())) > len(some)
+    assert t_all["tallies"] and "events_sum" in t_all["tallies"][0]
+
+
+def test_app_dossier_and_event_pages_link_every_quotation_to_its_document(client):
+    page = client.get("/entity/" + client.get("/api/network").json()["nodes"][0]["id"])
+    assert page.status_code == 200
+    assert 'class="src" href="/document/' in page.text
+    ev = client.get("/api/events").json()[0]
+    page = client.get("/event/" + ev["id"])
+    assert page.status_code == 200 and "blockquote" in page.text
+
+
+def test_app_document_page_highlights_the_quotation_and_keeps_comments_apart(client, web_db):
+    ev = next(e for e in client.get("/api/events").json() if e["doc"].startswith("000"))
+    page = client.get(f"/document/{ev['doc_id']}", params={"start": ev["start"], "end": ev["end"]})
+    assert '<mark id="quote">' in page.text
+    marked = page.text.split('<mark id="quote">')[1].split("</mark>")[0]
+    assert marked.replace("&#39;", "'").replace("&quot;", '"').replace("&amp;", "&") == ev["quote"]
+    assert "not evidence" in page.text
+
+
+def test_app_escapes_markup_in_document_text_and_sends_a_csp(client, hostile_doc_id):
+    page = client.get(f"/document/{hostile_doc_id}")
+    assert "<script>window.__pwned" not in page.text
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in page.text
+    assert "<img src=x" not in page.text and "&lt;img src=x onerror=" in page.text
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    hits = client.get("/search", params={"q": "pwned"})
+    assert "<script>window" not in hits.text and "&lt;script&gt;" in hits.text
+
+
+def test_app_search_finds_entities_events_and_text(client):
+    hits = client.get("/api/search", params={"q": "Qazali"}).json()
+    kinds = {h["kind"] for h in hits}
+    assert {"entity", "document"} <= kinds
+    assert any("Qazali" in h["title"] for h in hits if h["kind"] == "entity")
+    assert client.get("/api/search", params={"q": 'Qazali" OR *'}).status_code == 200  # no FTS syntax leaks
+    assert client.get("/api/search", params={"q": "zzzqqqxxy"}).json() == []
+
+
+def test_app_refuses_writes_without_the_token(client, web_db, tmp_path):
+    ent = client.get("/api/entities", params={"kind": "person"}).json()
+    a, b = ent[0]["id"], ent[1]["id"]
+    refused = client.post(f"/api/entities/{a}/merge", json={"other": b})
+    assert refused.status_code == 403 and "read-only" in refused.json()["detail"]
+    copy = tmp_path / "w.db"
+    shutil.copyfile(web_db, copy)
+    with TestClient(create_app(str(copy), write_token="s3cret")) as writable:
+        assert writable.post(f"/api/entities/{a}/merge", json={"other": b}).status_code == 403
+        wrong = writable.post(f"/api/entities/{a}/merge", json={"other": b},
+                              headers={"X-Ratline-Token": "guess"})
+        assert wrong.status_code == 403
+        ok = writable.post(f"/api/entities/{a}/merge", json={"other": b},
+                           headers={"X-Ratline-Token": "s3cret"})
+        assert ok.status_code == 200 and ok.json()["kept"] == a
+        names = {e["id"] for e in writable.get("/api/entities", params={"kind": "person"}).json()}
+        assert b not in names                      # the cache saw the judgement
+    with Corpus(web_db) as corpus:                 # the read-only server's file is untouched
+        assert corpus.judgements() == []
+
+
+def test_app_openapi_documents_the_api_with_local_assets(client):
+    spec = client.get("/openapi.json").json()
+    assert {"/api/network", "/api/events", "/api/timeline", "/api/routes", "/api/search"} <= set(spec["paths"])
+    docs = client.get("/docs").text
+    assert "/static/vendor/swagger-ui-dist-" in docs and "cdn" not in docs.lower()

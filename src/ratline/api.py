@@ -257,6 +257,10 @@ class Corpus:
         with self.store.transaction() as conn:
             return eventmerge.split(conn, event_id, report)
 
+    def routes(self) -> list[dict[str, Any]]:
+        """Reported movements of people, weapons, money or training, each with its source."""
+        return queries.routes(self.store)
+
     def tallies(self) -> list[dict[str, Any]]:
         """Each running tally beside the stored events in its window."""
         from ratline.reconcile import reconcile

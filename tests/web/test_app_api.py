@@ -122,3 +122,12 @@ def test_app_openapi_documents_the_api_with_local_assets(client):
     assert {"/api/network", "/api/events", "/api/timeline", "/api/routes", "/api/search"} <= set(spec["paths"])
     docs = client.get("/docs").text
     assert "/static/vendor/swagger-ui-dist-" in docs and "cdn" not in docs.lower()
+
+
+def test_app_routes_from_the_samples_have_both_ends_and_their_source(client, web_db):
+    routes = client.get("/api/routes").json()
+    drawn = [r for r in routes if r["origin_lat"] is not None and r["destination_lat"] is not None]
+    assert ("Iran", "Iraq") in {(r["origin"], r["destination"]) for r in drawn}
+    for r in routes:
+        assert _body(web_db, r["doc_id"])[r["start"]:r["end"]] == r["quote"]
+    assert client.get("/api/routes", params={"until": "2007-01-01"}).json() == []

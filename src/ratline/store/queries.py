@@ -188,6 +188,23 @@ def entities(store: Store, kind: str | None = None) -> list[dict[str, Any]]:
     return rows
 
 
+def routes(store: Store) -> list[dict[str, Any]]:
+    """Reported movements (``extract/routes.py``), each with its quotation, document
+    and publication date; ``mover`` is given by name too."""
+    names = entity_names(store)
+    out = []
+    for r in store.query(
+            "SELECT r.*, d.name AS doc, d.published FROM routes r JOIN documents d "
+            "ON d.doc_id = r.doc_id ORDER BY d.published, d.name, r.char_start"):
+        r["start"], r["end"] = r.pop("char_start"), r.pop("char_end")
+        r["mover_id"] = r["mover"]
+        r["mover"] = names.get(r["mover"], r["mover"]) if r["mover"] else None
+        r["origin"] = r.pop("origin_name") or (names.get(r["origin"]) if r["origin"] else None)
+        r["destination"] = r.pop("destination_name")
+        out.append(r)
+    return out
+
+
 def summary(store: Store) -> dict[str, Any]:
     counts = {t: store.count(t) for t in (
         "documents", "entities", "aliases", "mentions", "events", "event_reports",

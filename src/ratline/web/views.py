@@ -175,7 +175,7 @@ def _route_facts(corpus, doc_id: str) -> list[dict[str, Any]]:
 
 def routes(corpus, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:
     """Sourced route records (``extract/routes.py``) for the arcs of the map."""
-    rows = corpus.routes() if hasattr(corpus, "routes") else []
+    rows = corpus.routes()
     return [r for r in rows if _in_range(r.get("published"), since, until)]
 
 

@@ -261,10 +261,11 @@ class Corpus:
         """Reported movements of people, weapons, money or training, each with its source."""
         return queries.routes(self.store)
 
-    def tallies(self) -> list[dict[str, Any]]:
-        """Each running tally beside the stored events in its window."""
+    def tallies(self, events: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+        """Each running tally beside the stored events in its window; ``events``
+        (all of ``events()``) saves reading them again when the caller has them."""
         from ratline.reconcile import reconcile
-        return reconcile(self.store)
+        return reconcile(self.store, events)
 
     def export(self, fmt: str) -> str:
         """The corpus as ``json`` (interchange), ``acled`` or ``ged`` (CSV) or ``geojson``;

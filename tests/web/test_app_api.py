@@ -131,3 +131,17 @@ def test_app_routes_from_the_samples_have_both_ends_and_their_source(client, web
     for r in routes:
         assert _body(web_db, r["doc_id"])[r["start"]:r["end"]] == r["quote"]
     assert client.get("/api/routes", params={"until": "2007-01-01"}).json() == []
+
+
+@pytest.mark.parametrize("as_of", ["2007-06-20", "2008-03-31", "2008-11-30", None])
+def test_app_network_as_of_agrees_with_the_api_graph(web_db, as_of):
+    """The app replays as-of days on one cached graph; it must show what
+    Corpus.network.graph(as_of) holds (actors and their relations)."""
+    from ratline.web import views
+    with Corpus(web_db) as corpus:
+        shown = views.network(views.Reported(corpus), as_of=as_of)
+        g = corpus.network.graph(as_of, events=False, places=False)
+    assert {n["id"] for n in shown["nodes"]} == set(g.nodes)
+    assert {(e["source"], e["target"], e["predicate"]) for e in shown["edges"]} == set(g.edges(keys=True))
+    for n in shown["nodes"]:
+        assert n["documents"] == g.nodes[n["id"]]["documents"]

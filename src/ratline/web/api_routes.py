@@ -30,13 +30,20 @@ def network(request: Request, as_of: str | None = Query(None, description="as re
             predicate: str | None = Query(None, description="relation types, comma-separated"),
             since: str | None = SINCE, until: str | None = UNTIL) -> dict[str, Any]:
     site = _site(request)
+    reported = site.cached(("reported",), lambda: views.Reported(site.corpus))
     return site.cached(("network", as_of, kind, predicate, since, until),
-                       lambda: views.network(site.corpus, as_of, kind, predicate, since, until))
+                       lambda: views.network(reported, as_of, kind, predicate, since, until))
+
+
+def _every_event(site) -> list[dict[str, Any]]:
+    """``Corpus.events()`` whole, built once per state of the corpus (the slow part)."""
+    return site.cached(("every-event",), site.corpus.events)
 
 
 def _events(site, actor, since, until, place, disputed, type_):
     return site.cached(("events", actor, since, until, place, disputed, type_),
-                       lambda: views.events(site.corpus, actor, since, until, place, disputed, type_))
+                       lambda: views.events(site.corpus, actor, since, until, place, disputed,
+                                            type_, every=_every_event(site)))
 
 
 @router.get("/events", summary="Events with place, figures and first quotation")
@@ -56,8 +63,8 @@ def event(request: Request, event_id: str) -> dict[str, Any]:
 
 
 def _event(site, event_id: str) -> dict[str, Any] | None:
-    every = site.cached(("all-events",), lambda: {e["event_id"]: e for e in site.corpus.events()})
-    return every.get(event_id)
+    by_id = site.cached(("event-by-id",), lambda: {e["event_id"]: e for e in _every_event(site)})
+    return by_id.get(event_id)
 
 
 @router.get("/timeline", summary="Events per month by type; tallies beside their windows")
@@ -66,8 +73,8 @@ def timeline(request: Request, actor: str | None = None, since: str | None = SIN
              type: str | None = None) -> dict[str, Any]:  # noqa: A002
     site = _site(request)
     rows = _events(site, actor, since, until, place, disputed, type)
-    tallies = site.cached(("tallies",), site.corpus.tallies)
-    return views.timeline(rows, tallies)
+    tallies = site.cached(("tallies",), lambda: site.corpus.tallies(_every_event(site)))
+    return views.timeline(rows, tallies, since, until)
 
 
 @router.get("/routes", summary="Statements that people, weapons, money or training moved")

@@ -10,10 +10,11 @@ markup stays text.
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from typing import Any
 
-from ratline.graph.build import build_graph, cutoff
+from ratline.graph.build import build_graph, cutoff, independent_sources
 from ratline.store.sqlite import loads
 
 PLACE_TYPES = ("place",)
@@ -32,36 +33,62 @@ def _split(value: str | None) -> set[str]:
     return {v.strip() for v in (value or "").split(",") if v.strip()}
 
 
-def network(corpus, as_of: str | None = None, kind: str | None = None,
+class Reported:
+    """The whole reported network (actors, no places or events) and, for each
+    entity, the publication days of the documents naming it: built once per
+    state of the corpus, it answers any as-of day without rebuilding the graph."""
+
+    def __init__(self, corpus):
+        self.graph = build_graph(corpus.store, events=False, places=False)
+        self.days: dict[str, list[str]] = {}
+        for r in corpus.store.query(
+                "SELECT DISTINCT l.entity_id, l.doc_id, d.published FROM entity_links l "
+                "JOIN documents d ON d.doc_id = l.doc_id WHERE d.published IS NOT NULL"):
+            self.days.setdefault(r["entity_id"], []).append(r["published"])
+        for days in self.days.values():
+            days.sort()
+
+    def documents(self, node: str, limit: str | None) -> int:
+        """Documents published up to ``limit`` that name ``node`` (all, without a limit)."""
+        if limit is None:
+            return self.graph.nodes[node].get("documents") or 0
+        return bisect.bisect_right(self.days.get(node, []), limit)
+
+
+def network(reported: Reported, as_of: str | None = None, kind: str | None = None,
             predicate: str | None = None, since: str | None = None,
             until: str | None = None) -> dict[str, Any]:
     """Actors and their typed relations as cytoscape elements.
 
-    ``as_of`` replays the network as reported up to that day (documents of
-    later or unknown date left out); ``since``/``until`` keep the relations
-    some document published in that window reports; ``kind`` (entity types)
-    and ``predicate`` (relation types) are comma-separated lists."""
-    g = build_graph(corpus.store, as_of=as_of, events=False, places=False)
+    ``as_of`` replays the network as reported up to that day, as
+    ``Corpus.network.graph(as_of)`` does (documents of later or unknown date
+    left out); ``since``/``until`` keep the relations some document published
+    in that window reports; ``kind`` (entity types) and ``predicate``
+    (relation types) are comma-separated lists."""
+    g, limit = reported.graph, cutoff(as_of)
     kinds, predicates = _split(kind), _split(predicate)
     edges = []
     for s, o, key, d in g.edges(keys=True, data=True):
         if predicates and key not in predicates:
             continue
-        evidence = [e for e in d["evidence"] if _in_range(e.get("published"), since, until)]
+        evidence = [e for e in d["evidence"] if _in_range(e.get("published"), since, until)
+                    and (limit is None or (e.get("published") and e["published"] <= limit))]
         if not evidence:
             continue
         edges.append({"id": f"{s}|{key}|{o}", "source": s, "target": o, "predicate": key,
-                      "sources": d.get("sources"), "documents": d.get("documents"),
+                      "sources": independent_sources(evidence),
+                      "documents": len({e["doc_id"] for e in evidence}),
                       "evidence": [_quote(e) for e in evidence]})
+    linked = {e["source"] for e in edges} | {e["target"] for e in edges}
     nodes = {}
     for n, d in g.nodes(data=True):
-        if kinds and d.get("type") not in kinds:
+        count = reported.documents(n, limit)
+        if (kinds and d.get("type") not in kinds) or not (count or n in linked):
             continue
         if (since or until) and not _seen_between(d, since, until):
             continue
         nodes[n] = {"id": n, "label": d.get("name") or n, "type": d.get("type"),
-                    "documents": d.get("documents") or 0, "aliases": d.get("aliases", []),
-                    "first_seen": d.get("first_seen")}
+                    "documents": count, "first_seen": d.get("first_seen")}
     edges = [e for e in edges if e["source"] in nodes and e["target"] in nodes]
     return {"as_of": as_of, "nodes": list(nodes.values()), "edges": edges,
             "types": sorted({n["type"] for n in nodes.values() if n["type"]}),
@@ -81,31 +108,39 @@ def _quote(e: dict[str, Any]) -> dict[str, Any]:
 
 
 def events(corpus, actor=None, since=None, until=None, place=None, disputed=False,
-           type=None) -> list[dict[str, Any]]:   # noqa: A002 - the CLI's word
+           type=None, every: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:  # noqa: A002
     """Events, one row each, with what the map and timeline draw and the first
-    report's quotation (the event page has them all)."""
+    report's quotation (the event page has them all).  ``every`` is the whole
+    of ``Corpus.events()`` when the caller holds it: filters on date and type
+    then need no query."""
+    if every is None or actor or place or disputed:
+        every = corpus.events(actor=actor, since=since, until=until, place=place,
+                              disputed=disputed)
+    elif since or until:
+        every = [e for e in every if e["date"] and (not since or e["date"] >= since)
+                 and (not until or e["date"] <= cutoff(until))]
     types = _split(type)
-    out = []
-    for ev in corpus.events(actor=actor, since=since, until=until, place=place,
-                            disputed=disputed):
-        if types and ev["type"] not in types:
-            continue
-        out.append({
-            "id": ev["event_id"], "type": ev["type"], "date": ev["date"],
-            "date_precision": ev["date_precision"], "place": ev.get("place"),
-            "admin1": ev.get("admin1"), "country": ev.get("country"),
-            "lat": ev.get("lat"), "lon": ev.get("lon"),
-            "killed": ev.get("killed_best"), "wounded": ev.get("wounded"),
-            "captured": ev.get("captured"), "actors": ev.get("actor_names", []),
-            "targets": ev.get("target_names", []), "disputed": bool(ev.get("disputed")),
-            "quote": ev.get("quote"), "doc": ev.get("doc"), "doc_id": ev.get("doc_id"),
-            "start": ev.get("start"), "end": ev.get("end"), "reports": len(ev.get("reports", []))})
-    return out
+    return [_event_row(ev) for ev in every if not types or ev["type"] in types]
 
 
-def timeline(rows: list[dict[str, Any]], tallies: list[dict[str, Any]]) -> dict[str, Any]:
-    """Events per month stacked by type, and each running tally beside the sum
-    of the stored events in its window (``Corpus.tallies``)."""
+def _event_row(ev: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": ev["event_id"], "type": ev["type"], "date": ev["date"],
+        "date_precision": ev["date_precision"], "place": ev.get("place"),
+        "admin1": ev.get("admin1"), "country": ev.get("country"),
+        "lat": ev.get("lat"), "lon": ev.get("lon"),
+        "killed": ev.get("killed_best"), "wounded": ev.get("wounded"),
+        "captured": ev.get("captured"), "actors": ev.get("actor_names", []),
+        "targets": ev.get("target_names", []), "disputed": bool(ev.get("disputed")),
+        "quote": ev.get("quote"), "doc": ev.get("doc"), "doc_id": ev.get("doc_id"),
+        "start": ev.get("start"), "end": ev.get("end"), "reports": len(ev.get("reports", []))}
+
+
+def timeline(rows: list[dict[str, Any]], tallies: list[dict[str, Any]],
+             since: str | None = None, until: str | None = None) -> dict[str, Any]:
+    """Events per month stacked by type, and each running tally stated in the
+    date range beside the sum of the stored events in its window (``Corpus.tallies``)."""
+    tallies = [t for t in tallies if _in_range(t.get("until"), since, until)]
     months = _months_between(sorted({r["date"][:7] for r in rows if r["date"]}))
     types = sorted({r["type"] for r in rows})
     counts = Counter((r["date"][:7], r["type"]) for r in rows if r["date"])

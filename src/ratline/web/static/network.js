@@ -20,14 +20,19 @@
     return nodes.concat(edges);
   }
 
+  const LARGE = 250;   // nodes; past this a quick layout, straight edges, labels on selection
+
   function draw(net) {
-    const layout = net.nodes.length > 250
+    const large = net.nodes.length > LARGE || net.edges.length > 4 * LARGE;
+    const layout = large
       ? {name: "concentric", concentric: (n) => n.data("documents"), levelWidth: () => 2, animate: false}
       : {name: "cose", animate: false, randomize: false, nodeRepulsion: () => 8000, numIter: 600};
     if (cy) cy.destroy();
+    performance.mark("ratline:network-data");
     cy = window.ratlineCy = cytoscape({
       container: document.getElementById("cy"), elements: elements(net), layout: layout,
-      minZoom: 0.05, maxZoom: 4,
+      minZoom: 0.05, maxZoom: 4, hideEdgesOnViewport: large, textureOnViewport: large,
+      pixelRatio: large ? 1 : "auto",
       style: [
         {selector: "node", style: {"background-color": "data(colour)", label: "data(label)",
           width: "data(size)", height: "data(size)", "font-size": 10, "text-valign": "bottom",
@@ -36,7 +41,12 @@
           "target-arrow-shape": "triangle", "curve-style": "bezier", label: "data(predicate)",
           "font-size": 8, color: "#555", "text-rotation": "autorotate"}},
         {selector: ":selected", style: {"border-width": 3, "border-color": "#000", "line-color": "#000"}},
-      ]});
+      ].concat(large ? [{selector: "edge", style: {"curve-style": "haystack", "haystack-radius": 0,
+                                                  label: "", width: 0.7, "target-arrow-shape": "none",
+                                                  "mid-target-arrow-shape": "triangle"}},
+                        {selector: "node", style: {"min-zoomed-font-size": 9}},
+                        {selector: "edge:selected", style: {label: "data(predicate)"}}] : [])});
+    performance.mark("ratline:network-laid-out");
     cy.one("render", () => {
       if (!document.body.dataset.firstPaint) document.body.dataset.firstPaint = String(performance.now());
     });
@@ -90,7 +100,11 @@
   }
 
   async function init() {
+    R.status("loading…");
     const all = await R.api("network");
+    R.options("f-kind", all.types);
+    R.options("f-predicate", all.predicates);
+    draw(all);                       // the first picture without a second request
     const seen = new Set();
     for (const e of all.edges) for (const q of e.evidence) if (q.published) seen.add(q.published);
     for (const n of all.nodes) if (n.first_seen) seen.add(n.first_seen);
@@ -99,7 +113,10 @@
     slider.value = String(days.length);
     slider.addEventListener("input", () => { sliderLabel.textContent = asOf() || "all dates"; });
     slider.addEventListener("change", redraw);
-    R.onFilters(redraw);
+    const form = document.getElementById("filters");
+    form.addEventListener("submit", (e) => { e.preventDefault(); redraw(); });
+    form.addEventListener("change", () => redraw());
+    form.addEventListener("reset", () => setTimeout(redraw, 0));
   }
   init();
 })();

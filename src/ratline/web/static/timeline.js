@@ -16,7 +16,10 @@
     document.getElementById("undated").textContent = t.undated ? t.undated + " event(s) have no date and are not drawn." : "";
   }
 
-  function drawTallies(t) {
+  const MOST_TALLIES = 40;     // a readable chart; the list below says how many are left out
+
+  function drawTallies(all) {
+    const t = {tallies: all.tallies.slice(-MOST_TALLIES)};
     const labels = t.tallies.map((x, i) => "#" + (i + 1) + " " + (x.subject || "") + " since " + (x.since || "?"));
     const figure = (x, k) => x[k] === null || x[k] === undefined ? 0 : x[k];
     if (tallyChart) tallyChart.destroy();
@@ -28,6 +31,10 @@
         {label: "captured, sum of stored events", data: t.tallies.map((x) => figure(x.events_sum, "captured")), backgroundColor: "#9ecae1"}]},
       options: {animation: false, responsive: true, maintainAspectRatio: false, indexAxis: "y"}});
     const list = R.clear(document.getElementById("tally-list"));
+    if (all.tallies.length > t.tallies.length) {
+      list.append(R.el("p", {class: "note"}, "The latest " + t.tallies.length + " of " + all.tallies.length +
+                                              " tallies; narrow the dates to see others."));
+    }
     t.tallies.forEach((x, i) => {
       list.append(R.el("li", {}, R.el("b", {}, "#" + (i + 1) + " "), (x.note || "") + (x.flagged ? " (flagged)" : ""), R.quote(x)));
     });

@@ -37,11 +37,13 @@
       R.quote(rt));
   }
 
-  /** Points along a curve bowing to the left of the straight line. */
-  function arc(a, b) {
+  /** Points along a curve bowing to the left of the straight line; the
+   *  k-th route between the same two places bows further, so each shows. */
+  function arc(a, b, k) {
     const mid = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
     const dx = b[1] - a[1], dy = b[0] - a[0];
-    const ctrl = [mid[0] + dx * 0.25, mid[1] - dy * 0.25];
+    const bow = 0.2 + 0.07 * k;
+    const ctrl = [mid[0] + dx * bow, mid[1] - dy * bow];
     const out = [];
     for (let t = 0; t <= 1.0001; t += 0.05) {
       out.push([(1 - t) * (1 - t) * a[0] + 2 * (1 - t) * t * ctrl[0] + t * t * b[0],
@@ -80,10 +82,13 @@
       placed += 1;
     }
     arcs = L.featureGroup();
+    const between = {};
     for (const rt of routes) {
       if (rt.origin_lat === null || rt.destination_lat === null) continue;
       const a = [rt.origin_lat, rt.origin_lon], b = [rt.destination_lat, rt.destination_lon];
-      const line = L.polyline(arc(a, b), {color: "#b22222", weight: 3, opacity: 0.8, className: "route-arc"});
+      const pair = a.join() + ">" + b.join();
+      between[pair] = (between[pair] || 0) + 1;
+      const line = L.polyline(arc(a, b, between[pair] - 1), {color: "#b22222", weight: 3, opacity: 0.8, className: "route-arc"});
       line.on("click", () => routePanel(rt));
       line.bindTooltip((rt.cargo || "movement") + ": " + rt.origin + " → " + rt.destination);
       arcs.addLayer(line);
@@ -92,7 +97,7 @@
     }
     points.addTo(map);
     arcs.addTo(map);
-    if (bounds.length) map.fitBounds(bounds, {padding: [30, 30], maxZoom: 7});
+    if (bounds.length) map.fitBounds(bounds, {padding: [40, 40], maxZoom: 6});
     legend(Array.from(new Set(events.map((e) => e.type))).sort());
     R.options("f-type", Array.from(new Set(events.map((e) => e.type))).sort());
     document.body.dataset.points = String(placed);

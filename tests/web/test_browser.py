@@ -157,3 +157,22 @@ def test_browser_dossier_is_read_only_without_a_token(page, base):
     page.locator("li.hit-entity a").first.click()
     assert page.locator("form.judge").count() == 0
     assert "read-only" in page.locator(".dossier").inner_text()
+
+
+def test_browser_merge_from_a_dossier_needs_the_token(browser, web_db, tmp_path):
+    import shutil
+    copy = tmp_path / "writable.db"
+    shutil.copyfile(web_db, copy)
+    with running_app(str(copy), write_token="s3cret") as url:
+        page = browser.new_page()
+        page.goto(url + "/search?q=Laith")
+        page.locator("li.hit-entity a").first.click()
+        form = page.locator("#merge-form")
+        form.locator("input[name=other]").fill("Qais Qazali")
+        form.locator("input[name=token]").fill("wrong")
+        form.locator("button").click()
+        page.wait_for_selector("#judge-status:text('refused')")
+        form.locator("input[name=token]").fill("s3cret")
+        form.locator("button").click()
+        page.wait_for_selector("#judge-status:text('recorded')")
+        page.close()

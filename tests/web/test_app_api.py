@@ -145,3 +145,14 @@ def test_app_network_as_of_agrees_with_the_api_graph(web_db, as_of):
     assert {(e["source"], e["target"], e["predicate"]) for e in shown["edges"]} == set(g.edges(keys=True))
     for n in shown["nodes"]:
         assert n["documents"] == g.nodes[n["id"]]["documents"]
+
+
+def test_app_disputed_events_are_marked_in_dossiers_and_list_their_claims(client):
+    disputed = client.get("/api/events", params={"disputed": True}).json()
+    assert disputed
+    with Corpus(client.app.state.site.db_path) as corpus:
+        full = next(e for e in corpus.events(disputed=True) if e["event_id"] == disputed[0]["id"])
+    page = client.get("/event/" + full["event_id"]).text
+    assert "<h2>Disputed</h2>" in page and full["disputes"][0].split(":")[0] in page
+    someone = (full["actors"] + full["targets"])[0]
+    assert "disputed: the sources disagree" in client.get("/entity/" + someone).text

@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from ratline.web import views
-from ratline.web.api_routes import _event, router
+from ratline.web.api_routes import _event, _every_event, router
 from ratline.web.search import MARK_CLOSE, MARK_OPEN
 from ratline.web.site import Site
 
@@ -92,7 +92,8 @@ def _pages(app: FastAPI, templates: Jinja2Templates) -> None:
             d = site.corpus.dossier(entity_id)
         except KeyError:
             raise HTTPException(404, "no such entity") from None
-        return page(request, "entity.html", d=d, view="entity")
+        disputed = {e["event_id"] for e in _every_event(site) if e.get("disputed")}
+        return page(request, "entity.html", d=d, view="entity", disputed=disputed)
 
     @app.get("/event/{event_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str):

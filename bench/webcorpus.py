@@ -43,7 +43,7 @@ def _true_relations(rng: random.Random, actors: list[Entity], per_actor: int = 2
 
 def _document(rng, i, actors, places, start, ties) -> Extraction:
     day = start + dt.timedelta(days=i * 3650 // 1000 + rng.randint(0, 2))
-    lines, events, relations = [], [], []
+    events, relations = [], []
     named = rng.sample(actors, 6)
     spots = rng.sample(places, 4)
     body = f"Report {i}. "

@@ -101,7 +101,7 @@ def dossier(request: Request, entity_id: str) -> dict[str, Any]:
 
 @router.get("/documents/{doc_id}", summary="A document's text, its facts and its comments")
 def document(request: Request, doc_id: str) -> dict[str, Any]:
-    found = views.document(_site(request).corpus, doc_id)
+    found = _site(request).corpus.document(doc_id)
     if found is None:
         raise HTTPException(404, "no such document")
     return found

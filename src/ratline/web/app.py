@@ -105,7 +105,7 @@ def _pages(app: FastAPI, templates: Jinja2Templates) -> None:
     @app.get("/document/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request, doc_id: str, start: int | None = None,
                       end: int | None = None):
-        doc = views.document(site.corpus, doc_id)
+        doc = site.corpus.document(doc_id)
         if doc is None:
             raise HTTPException(404, "no such document")
         return page(request, "document.html", doc=doc, view="document",

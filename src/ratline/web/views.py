@@ -15,7 +15,6 @@ from collections import Counter
 from typing import Any
 
 from ratline.graph.build import build_graph, cutoff, independent_sources
-from ratline.store.sqlite import loads
 
 PLACE_TYPES = ("place",)
 
@@ -167,45 +166,6 @@ def _months_between(months: list[str]) -> list[str]:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return out
-
-
-def document(corpus, doc_id: str) -> dict[str, Any] | None:
-    """A stored document with every fact read in it (each with its offsets);
-    reader comments are returned apart and are never evidence."""
-    rows = corpus.store.query("SELECT * FROM documents WHERE doc_id = ?", (doc_id,))
-    if not rows:
-        return None
-    d = rows[0]
-    names = {r["id"]: r["name"] for r in corpus.store.query("SELECT id, name FROM entities")}
-    facts = []
-    for r in corpus.store.query("SELECT * FROM relations WHERE doc_id = ? ORDER BY char_start",
-                                (doc_id,)):
-        facts.append({"kind": "relation", "start": r["char_start"], "end": r["char_end"],
-                      "quote": r["quote"], "what": f"{names.get(r['subject'], r['subject'])} "
-                      f"{r['predicate']} {names.get(r['object'], r['object'])}"})
-    for r in corpus.store.query(
-            "SELECT r.*, e.type FROM event_reports r JOIN events e ON e.id = r.event_id "
-            "WHERE r.doc_id = ? ORDER BY r.char_start", (doc_id,)):
-        facts.append({"kind": "event", "start": r["char_start"], "end": r["char_end"],
-                      "quote": r["quote"], "event_id": r["event_id"],
-                      "what": f"{r['type']}" + (f", killed {r['killed_best']}"
-                                                if r["killed_best"] is not None else "")})
-    for r in corpus.store.query("SELECT * FROM tallies WHERE doc_id = ? ORDER BY char_start",
-                                (doc_id,)):
-        facts.append({"kind": "tally", "start": r["char_start"], "end": r["char_end"],
-                      "quote": r["quote"], "what": f"tally: killed {r['killed']}, "
-                      f"captured {r['captured']} since {r['since']}"})
-    facts += _route_facts(corpus, doc_id)
-    facts.sort(key=lambda f: f["start"])
-    return {"doc_id": d["doc_id"], "name": d["name"], "title": d["title"], "url": d["url"],
-            "published": d["published"], "published_basis": d["published_basis"],
-            "body": d["body"], "comments": loads(d["comments"], []), "facts": facts}
-
-
-def _route_facts(corpus, doc_id: str) -> list[dict[str, Any]]:
-    return [{"kind": "route", "start": r["start"], "end": r["end"], "quote": r["quote"],
-             "what": f"{r['cargo'] or 'movement'} from {r['origin']} to {r['destination']}"}
-            for r in routes(corpus) if r["doc_id"] == doc_id]
 
 
 def routes(corpus, since: str | None = None, until: str | None = None) -> list[dict[str, Any]]:

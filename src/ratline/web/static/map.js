@@ -90,7 +90,8 @@
       between[pair] = (between[pair] || 0) + 1;
       const line = L.polyline(arc(a, b, between[pair] - 1), {color: "#b22222", weight: 3, opacity: 0.8, className: "route-arc"});
       line.on("click", () => routePanel(rt));
-      line.bindTooltip((rt.cargo || "movement") + ": " + rt.origin + " → " + rt.destination);
+      // an element, not a string: Leaflet puts a string tooltip in as HTML
+      line.bindTooltip(R.el("span", {}, (rt.cargo || "movement") + ": " + rt.origin + " → " + rt.destination));
       arcs.addLayer(line);
       L.circleMarker(b, {radius: 4, color: "#b22222", fillOpacity: 1, className: "route-end"}).addTo(arcs);
       bounds.push(a, b);

@@ -39,6 +39,7 @@ class Reported:
 
     def __init__(self, corpus):
         self.graph = build_graph(corpus.store, events=False, places=False)
+        self.positions = layout(self.graph)
         self.days: dict[str, list[str]] = {}
         for r in corpus.store.query(
                 "SELECT DISTINCT l.entity_id, l.doc_id, d.published FROM entity_links l "
@@ -52,6 +53,22 @@ class Reported:
         if limit is None:
             return self.graph.nodes[node].get("documents") or 0
         return bisect.bisect_right(self.days.get(node, []), limit)
+
+
+LAYOUT_MOST = 499      # networkx lays out more nodes only with scipy, which ratline does not need
+
+
+def layout(g) -> dict[str, tuple[float, float]]:
+    """Node positions from a force-directed layout of the whole network, computed
+    once: every as-of day and filter shows each actor in the same place, so a
+    replay shows the network growing instead of jumping.  Empty for a network
+    too large for networkx without scipy (the browser then lays it out)."""
+    import networkx as nx
+    if not 0 < g.number_of_nodes() <= LAYOUT_MOST:
+        return {}
+    pos = nx.spring_layout(nx.Graph(g), seed=8, iterations=60)
+    scale = 60 * g.number_of_nodes() ** 0.5      # room for labels as the network grows
+    return {n: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for n, (x, y) in pos.items()}
 
 
 def network(reported: Reported, as_of: str | None = None, kind: str | None = None,
@@ -87,7 +104,8 @@ def network(reported: Reported, as_of: str | None = None, kind: str | None = Non
         if (since or until) and not _seen_between(d, since, until):
             continue
         nodes[n] = {"id": n, "label": d.get("name") or n, "type": d.get("type"),
-                    "documents": count, "first_seen": d.get("first_seen")}
+                    "documents": count, "first_seen": d.get("first_seen"),
+                    "position": reported.positions.get(n)}
     edges = [e for e in edges if e["source"] in nodes and e["target"] in nodes]
     return {"as_of": as_of, "nodes": list(nodes.values()), "edges": edges,
             "types": sorted({n["type"] for n in nodes.values() if n["type"]}),

@@ -30,19 +30,26 @@
       R.el("a", {href: "/event/" + encodeURIComponent(ev.id)}, "all " + ev.reports + " report(s)"));
   }
 
-  function routePanel(rt) {
+  const MOST_QUOTES = 25;
+
+  /** One arc stands for every route between two places; its panel quotes them. */
+  function routePanel(group) {
     R.clear(panel);
-    panel.append(R.el("h2", {}, (rt.cargo || "movement") + ": " + rt.origin + " → " + rt.destination),
-      R.el("p", {}, "what moves: " + (rt.cargo_kind || "unstated") + (rt.mover ? " · who moves it: " + rt.mover : "")),
-      R.quote(rt));
+    const first = group[0];
+    const kinds = Array.from(new Set(group.map((rt) => rt.cargo || "unstated"))).join(", ");
+    const movers = Array.from(new Set(group.map((rt) => rt.mover).filter(Boolean))).join(", ");
+    panel.append(R.el("h2", {}, first.origin + " → " + first.destination),
+      R.el("p", {}, group.length + " report(s) · what moves: " + kinds + (movers ? " · who moves it: " + movers : "")));
+    for (const rt of group.slice(0, MOST_QUOTES)) panel.append(R.quote(rt));
+    if (group.length > MOST_QUOTES) panel.append(R.el("p", {class: "note"}, (group.length - MOST_QUOTES) + " more; narrow the dates"));
   }
 
   /** Points along a curve bowing to the left of the straight line; the
-   *  k-th route between the same two places bows further, so each shows. */
+   *  way back (B to A) bows to the other side, so both directions show. */
   function arc(a, b, k) {
     const mid = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
     const dx = b[1] - a[1], dy = b[0] - a[0];
-    const bow = 0.2 + 0.07 * k;
+    const bow = 0.2 + 0.07 * (k || 0);
     const ctrl = [mid[0] + dx * bow, mid[1] - dy * bow];
     const out = [];
     for (let t = 0; t <= 1.0001; t += 0.05) {
@@ -82,16 +89,21 @@
       placed += 1;
     }
     arcs = L.featureGroup();
-    const between = {};
+    const groups = new Map();
     for (const rt of routes) {
       if (rt.origin_lat === null || rt.destination_lat === null) continue;
+      const key = [rt.origin_lat, rt.origin_lon, rt.destination_lat, rt.destination_lon].join();
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(rt);
+    }
+    for (const group of groups.values()) {
+      const rt = group[0];
       const a = [rt.origin_lat, rt.origin_lon], b = [rt.destination_lat, rt.destination_lon];
-      const pair = a.join() + ">" + b.join();
-      between[pair] = (between[pair] || 0) + 1;
-      const line = L.polyline(arc(a, b, between[pair] - 1), {color: "#b22222", weight: 3, opacity: 0.8, className: "route-arc"});
-      line.on("click", () => routePanel(rt));
+      const line = L.polyline(arc(a, b, 0), {color: "#b22222", weight: 2 + Math.min(8, 1.5 * Math.sqrt(group.length)),
+                                             opacity: 0.75, className: "route-arc"});
+      line.on("click", () => routePanel(group));
       // an element, not a string: Leaflet puts a string tooltip in as HTML
-      line.bindTooltip(R.el("span", {}, (rt.cargo || "movement") + ": " + rt.origin + " → " + rt.destination));
+      line.bindTooltip(R.el("span", {}, rt.origin + " → " + rt.destination + " (" + group.length + ")"));
       arcs.addLayer(line);
       L.circleMarker(b, {radius: 4, color: "#b22222", fillOpacity: 1, className: "route-end"}).addTo(arcs);
       bounds.push(a, b);
@@ -103,7 +115,7 @@
     R.options("f-type", Array.from(new Set(events.map((e) => e.type))).sort());
     document.body.dataset.points = String(placed);
     document.body.dataset.routes = String(arcs.getLayers().length / 2);
-    R.status(placed + " placed events of " + events.length + ", " + routes.length + " routes");
+    R.status(placed + " placed events of " + events.length + ", " + routes.length + " routes on " + groups.size + " arcs");
   }
 
   outlines().then(() => R.onFilters(redraw));

@@ -14,7 +14,8 @@
     const most = Math.max(1, ...net.nodes.map((n) => n.documents));
     const nodes = net.nodes.map((n) => ({group: "nodes", data: {
       id: n.id, label: n.label, type: n.type, documents: n.documents, colour: R.colour(n.type),
-      size: 14 + 46 * Math.sqrt(n.documents / most)}}));
+      size: 14 + 46 * Math.sqrt(n.documents / most)},
+      position: n.position ? {x: n.position[0], y: n.position[1]} : undefined}));
     const edges = net.edges.map((e) => ({group: "edges", data: {
       id: e.id, source: e.source, target: e.target, predicate: e.predicate}}));
     return nodes.concat(edges);
@@ -24,9 +25,13 @@
 
   function draw(net) {
     const large = net.nodes.length > LARGE || net.edges.length > 4 * LARGE;
-    const layout = large
-      ? {name: "concentric", concentric: (n) => n.data("documents"), levelWidth: () => 2, animate: false}
-      : {name: "cose", animate: false, randomize: false, nodeRepulsion: () => 8000, numIter: 600};
+    // Positions laid out once on the server keep each actor near its place as the
+    // slider replays the network: a large network is drawn there as it is (fast),
+    // a small one is refined from there by cose so nothing overlaps.
+    const placed = net.nodes.every((n) => n.position);
+    const layout = large && placed ? {name: "preset", fit: true, padding: 20}
+      : large ? {name: "concentric", concentric: (n) => n.data("documents"), levelWidth: () => 2, animate: false}
+      : {name: "cose", animate: false, randomize: !placed, nodeRepulsion: () => 8000, numIter: 600};
     if (cy) cy.destroy();
     performance.mark("ratline:network-data");
     cy = window.ratlineCy = cytoscape({

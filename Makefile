@@ -36,7 +36,9 @@ demo: install
 	$(BIN)/ratline --db $(DEMO_DB) ingest corpus/demo $(wildcard $(SHARED))
 	$(BIN)/ratline --db $(DEMO_DB) summary
 
-serve: demo
+# the demo corpus in a browser (built by `make demo` the first time)
+serve: install
+	test -f $(DEMO_DB) || $(MAKE) demo
 	$(BIN)/ratline --db $(DEMO_DB) serve
 
 test: install browser

@@ -156,3 +156,18 @@ def test_app_disputed_events_are_marked_in_dossiers_and_list_their_claims(client
     assert "<h2>Disputed</h2>" in page and full["disputes"][0].split(":")[0] in page
     someone = (full["actors"] + full["targets"])[0]
     assert "disputed: the sources disagree" in client.get("/entity/" + someone).text
+
+
+def test_app_readme_names_only_api_routes_that_exist(client):
+    """The README's list of API routes is checked against the app, as datasette checks its docs."""
+    import re
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## In a browser: `ratline serve`")[1].split("\n## ")[0]
+    named = set(re.findall(r"`(\w+)`", section.split("The JSON API under `/api/`")[1].split(")")[0]))
+    paths = {p.split("/")[2] for p in client.get("/openapi.json").json()["paths"]}
+    assert named and named <= paths, named - paths
+    from ratline.cli import main
+    options = {o for p in main.commands["serve"].params for o in p.opts}
+    documented = set(re.findall(r"(--[\w-]+)", section.split("```")[1]))
+    assert documented and documented <= options, documented - options

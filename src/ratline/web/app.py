@@ -32,6 +32,8 @@ HERE = Path(str(resources.files("ratline.web")))
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
        "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
        "form-action 'self'; frame-ancestors 'none'")
+# Styles may be inline: the drawing libraries set them (cytoscape, Chart.js, Leaflet);
+# corpus text never becomes markup, so no attacker-written style can reach the page.
 # Swagger UI starts itself from one inline script; that page shows no corpus text.
 DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
 

@@ -50,3 +50,10 @@ def test_routes_a_force_moving_into_a_town_is_no_route():
 
 def test_routes_places_without_a_movement_word_are_no_route():
     assert _routes("Officials from Iran met officials from Iraq in Baghdad.") == []
+
+
+def test_routes_money_without_a_stated_origin_keeps_it_unknown():
+    routes = _routes("Attacks in Iraq fell in May. The firm sent funds to North Korea, "
+                     "the Treasury said.")
+    assert [(r.origin, r.destination_name, r.cargo_kind) for r in routes] == [
+        (None, "North Korea", "money")]

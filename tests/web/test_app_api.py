@@ -171,3 +171,17 @@ def test_app_readme_names_only_api_routes_that_exist(client):
     options = {o for p in main.commands["serve"].params for o in p.opts}
     documented = set(re.findall(r"(--[\w-]+)", section.split("```")[1]))
     assert documented and documented <= options, documented - options
+
+
+def test_app_every_entity_event_and_document_page_renders(client, web_db):
+    with Corpus(web_db) as corpus:
+        entities = [e["id"] for e in corpus.entities()]
+        events = [e["event_id"] for e in corpus.events()]
+        docs = [d["doc_id"] for d in corpus.store.query("SELECT doc_id FROM documents")]
+    pages = ([f"/entity/{i}" for i in entities] + [f"/event/{i}" for i in events]
+             + [f"/document/{i}" for i in docs])
+    for url in pages:
+        r = client.get(url)
+        assert r.status_code == 200, url
+        assert "<script>window.__pwned" not in r.text, url
+    assert len(pages) > 100

@@ -9,9 +9,11 @@ sentences and the place and actor mentions with their gazetteer points — plus
 the words in ``data/routes.yaml``, so a user extends it without code.
 
 A leg needs a movement word before its places and either both ends named or
-a cargo word (an army that "moved into Al Kut" is no ratline).  A destination
-without a stated origin is drawn from the report's theatre when the report
-names that country, and the basis says so; otherwise the origin stays unknown.
+a cargo word (an army that "moved into Al Kut" is no ratline).  People sent to
+a destination without a stated origin ("recruited ... and then transported
+into Iran for training") are taken to leave the report's own country when the
+report names it, and the basis says so; otherwise, and always for money and
+weapons, the origin stays unknown.
 """
 from __future__ import annotations
 
@@ -114,7 +116,9 @@ def _leg(dm, body, sent, mentions, words, origin, dest, first) -> Route | None:
     if origin is None:
         if cargo is None:
             return None
-        origin = _theatre(dm, mentions, dest)
+        # people sent abroad (for training) leave the country the report is about;
+        # money and weapons may come from anywhere, so their origin stays unknown
+        origin = _theatre(dm, mentions, dest) if cargo_kind in ("people", "training") else None
         origin_basis = "unstated: the report's theatre" if origin is not None else "unstated"
     if origin is not None and dm.places[origin.key] is dm.places[dest.key]:
         return None

@@ -185,3 +185,9 @@ def test_app_every_entity_event_and_document_page_renders(client, web_db):
         assert r.status_code == 200, url
         assert "<script>window.__pwned" not in r.text, url
     assert len(pages) > 100
+
+
+@pytest.mark.parametrize("url", ["/api/events?since=yesterday", "/api/network?as_of=2008-1",
+                                 "/api/timeline?until=2008-06-01T00", "/api/routes?since=0"])
+def test_app_dates_are_checked_as_the_cli_checks_them(client, url):
+    assert client.get(url).status_code == 422

@@ -188,6 +188,18 @@ def entities(store: Store, kind: str | None = None) -> list[dict[str, Any]]:
     return rows
 
 
+def entity_publication_days(store: Store) -> dict[str, list[str]]:
+    """For each entity, the publication days of the documents naming it (one per
+    document, sorted): how many had named it by a given day is a bisection."""
+    days: dict[str, list[str]] = {}
+    for r in store.query("SELECT DISTINCT l.entity_id, l.doc_id, d.published FROM entity_links l "
+                         "JOIN documents d ON d.doc_id = l.doc_id WHERE d.published IS NOT NULL"):
+        days.setdefault(r["entity_id"], []).append(r["published"])
+    for found in days.values():
+        found.sort()
+    return days
+
+
 def routes(store: Store, doc_id: str | None = None) -> list[dict[str, Any]]:
     """Reported movements (``extract/routes.py``), each with its quotation, document
     and publication date (those of one document with ``doc_id``); ``mover`` is

@@ -16,8 +16,9 @@ from ratline.web import views
 
 router = APIRouter(prefix="/api")
 
-SINCE = Query(None, description="first day kept (YYYY, YYYY-MM or YYYY-MM-DD)")
-UNTIL = Query(None, description="last day kept (YYYY, YYYY-MM or YYYY-MM-DD)")
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"        # the CLI's dates: YYYY, YYYY-MM or YYYY-MM-DD
+SINCE = Query(None, pattern=DATE, description="first day kept (YYYY, YYYY-MM or YYYY-MM-DD)")
+UNTIL = Query(None, pattern=DATE, description="last day kept (YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
 def _site(request: Request):
@@ -25,7 +26,8 @@ def _site(request: Request):
 
 
 @router.get("/network", summary="Actors and typed relations (cytoscape elements)")
-def network(request: Request, as_of: str | None = Query(None, description="as reported up to this day"),
+def network(request: Request,
+            as_of: str | None = Query(None, pattern=DATE, description="as reported up to this day"),
             kind: str | None = Query(None, description="entity types, comma-separated"),
             predicate: str | None = Query(None, description="relation types, comma-separated"),
             since: str | None = SINCE, until: str | None = UNTIL) -> dict[str, Any]:

@@ -1,8 +1,7 @@
 """What the pages draw, shaped from the Python API (pure functions over a Corpus).
 
 Each function answers one view: the network as cytoscape elements, events as
-map points, events bucketed for the timeline, routes as arcs, a document with
-every fact read in it.  Every fact keeps its quotation and the offsets into its
+map points, events bucketed for the timeline, routes as arcs.  Every fact keeps its quotation and the offsets into its
 document, so the page can link it to the highlighted source.  Nothing here
 builds HTML: the browser puts all text in place with ``textContent`` and the
 server-rendered pages go through Jinja's autoescaping, so a corpus holding
@@ -14,9 +13,8 @@ import bisect
 from collections import Counter
 from typing import Any
 
-from ratline.graph.build import build_graph, cutoff, independent_sources
-
-PLACE_TYPES = ("place",)
+from ratline.graph.build import cutoff, independent_sources
+from ratline.store.queries import entity_publication_days
 
 
 def _in_range(day: str | None, since: str | None, until: str | None) -> bool:
@@ -38,15 +36,9 @@ class Reported:
     state of the corpus, it answers any as-of day without rebuilding the graph."""
 
     def __init__(self, corpus):
-        self.graph = build_graph(corpus.store, events=False, places=False)
+        self.graph = corpus.network.graph(events=False, places=False)
         self.positions = layout(self.graph)
-        self.days: dict[str, list[str]] = {}
-        for r in corpus.store.query(
-                "SELECT DISTINCT l.entity_id, l.doc_id, d.published FROM entity_links l "
-                "JOIN documents d ON d.doc_id = l.doc_id WHERE d.published IS NOT NULL"):
-            self.days.setdefault(r["entity_id"], []).append(r["published"])
-        for days in self.days.values():
-            days.sort()
+        self.days = entity_publication_days(corpus.store)
 
     def documents(self, node: str, limit: str | None) -> int:
         """Documents published up to ``limit`` that name ``node`` (all, without a limit)."""

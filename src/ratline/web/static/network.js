@@ -57,10 +57,20 @@
     });
     cy.on("tap", "node", (e) => showNode(e.target.id()));
     cy.on("tap", "edge", (e) => showEdge(net.edges.find((x) => x.id === e.target.id())));
+    legend(net.types);
     document.body.dataset.nodes = String(net.nodes.length);
     document.body.dataset.edges = String(net.edges.length);
     R.status(net.nodes.length + " actors, " + net.edges.length + " relations" +
              (net.as_of ? " as reported up to " + net.as_of : ""));
+  }
+
+  function legend(types) {
+    const box = R.clear(document.getElementById("legend"));
+    for (const t of types) {
+      const swatch = R.el("span", {class: "swatch"});
+      swatch.style.background = R.colour(t);
+      box.append(R.el("span", {class: "legend-item"}, swatch, t));
+    }
   }
 
   async function showNode(id) {

@@ -181,3 +181,13 @@ def test_browser_merge_from_a_dossier_needs_the_token(browser, web_db, tmp_path)
         form.locator("button").click()
         page.wait_for_selector("#judge-status:text('recorded')")
         page.close()
+
+
+def test_browser_api_docs_page_lists_the_routes_from_local_files(page, base):
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(base + "/docs")
+    page.wait_for_selector(".opblock-summary-path")
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/api/network" in " ".join(paths)
+    assert all(url.startswith(base) for url in requests), requests    # nothing from elsewhere

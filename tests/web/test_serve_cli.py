@@ -35,3 +35,8 @@ def test_serve_refuses_a_missing_database(monkeypatch, tmp_path):
     result, seen = _run(monkeypatch, ["--db", str(tmp_path / "none.db"), "serve"])
     assert result.exit_code != 0 and "no database" in result.output and seen == {}
     assert not (tmp_path / "none.db").exists()
+
+
+def test_serve_warns_when_bound_beyond_this_machine(monkeypatch, web_db):
+    result, seen = _run(monkeypatch, ["--db", web_db, "serve", "--host", "0.0.0.0"])
+    assert seen["host"] == "0.0.0.0" and "not this machine only" in result.output

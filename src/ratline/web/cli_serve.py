@@ -9,6 +9,8 @@ from typing import Callable
 
 import click
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
 
 def register(main: click.Group, db_option: Callable) -> None:
     @main.command()
@@ -30,5 +32,8 @@ def register(main: click.Group, db_option: Callable) -> None:
             raise click.ClickException(f"no database at {db}: run `ratline ingest` first")
         app = create_app(db, write_token=write_token)
         mode = "writable (token required)" if write_token else "read-only"
+        if host not in LOOPBACK:
+            click.echo(f"warning: {host} is not this machine only: anyone who can reach it "
+                       "can read the corpus", err=True)
         click.echo(f"ratline serve: {db}, {mode}, on http://{host}:{port}/  (API docs: /docs)")
         uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -191,3 +191,14 @@ def test_app_every_entity_event_and_document_page_renders(client, web_db):
                                  "/api/timeline?until=2008-06-01T00", "/api/routes?since=0"])
 def test_app_dates_are_checked_as_the_cli_checks_them(client, url):
     assert client.get(url).status_code == 422
+
+
+def test_app_a_merge_carries_routes_to_the_kept_entity(web_db, tmp_path):
+    copy = tmp_path / "merge.db"
+    shutil.copyfile(web_db, copy)
+    with Corpus(copy) as corpus:
+        moved = next(r for r in corpus.routes() if r["mover_id"])
+        other = next(e["id"] for e in corpus.entities("armed_group") if e["id"] != moved["mover_id"])
+        corpus.merge(other, moved["mover_id"])
+        movers = {r["mover_id"] for r in corpus.routes() if r["quote"] == moved["quote"]}
+    assert other in movers and moved["mover_id"] not in movers

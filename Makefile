@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 SHARED := ../shared/corpus/seeds
 DEMO_DB ?= demo.db
+ASSETS := src/ratline/web/static/vendor/manifest.json
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install demo test clean
+.PHONY: install assets browser demo serve test screenshots bench-web clean
 
 $(BIN)/ratline: pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -14,15 +16,41 @@ $(BIN)/ratline: pyproject.toml constraints.txt
 	$(BIN)/python -c "from ratline.place.gazetteer import Gazetteer; Gazetteer.default()"  # builds the offline town index once
 	touch $(BIN)/ratline
 
-install: $(BIN)/ratline
+# front-end libraries from the npm registry (web/package-lock.json), copied into
+# the Python package under version-named folders (git-ignored build output)
+$(ASSETS): web/package.json web/package-lock.json tools/vendor_assets.py
+	cd web && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	$(PY) tools/vendor_assets.py
+
+assets: $(ASSETS)
+
+install: $(BIN)/ratline $(ASSETS)
+
+# Debian's headless chromium for the browser tests (Playwright drives it; it
+# never downloads a browser of its own)
+browser:
+	@test -x $(CHROMIUM) || { apt-get update -q && apt-get install -y -q chromium; }
 
 demo: install
 	rm -f $(DEMO_DB)
 	$(BIN)/ratline --db $(DEMO_DB) ingest corpus/demo $(wildcard $(SHARED))
 	$(BIN)/ratline --db $(DEMO_DB) summary
 
-test: install
+# the demo corpus in a browser (built by `make demo` the first time)
+serve: install
+	test -f $(DEMO_DB) || $(MAKE) demo
+	$(BIN)/ratline --db $(DEMO_DB) serve
+
+test: install browser
 	$(BIN)/python -m pytest
 
+# README pictures of the three views over the sample corpus (docs/*.png)
+screenshots: install browser
+	$(BIN)/python tools/screenshots.py
+
+# API median and first paint over a generated store of 10,000 events
+bench-web: install browser
+	$(BIN)/python bench/bench_web.py
+
 clean:
-	rm -rf $(VENV) $(DEMO_DB) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) $(DEMO_DB) build *.egg-info src/*.egg-info web/node_modules src/ratline/web/static/vendor

@@ -257,10 +257,16 @@ class Corpus:
         with self.store.transaction() as conn:
             return eventmerge.split(conn, event_id, report)
 
-    def tallies(self) -> list[dict[str, Any]]:
-        """Each running tally beside the stored events in its window."""
+    def routes(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Reported movements of people, weapons, money or training, each with its
+        source (only those one document states, with ``doc_id``)."""
+        return queries.routes(self.store, doc_id)
+
+    def tallies(self, events: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+        """Each running tally beside the stored events in its window; ``events``
+        (all of ``events()``) saves reading them again when the caller has them."""
         from ratline.reconcile import reconcile
-        return reconcile(self.store)
+        return reconcile(self.store, events)
 
     def export(self, fmt: str) -> str:
         """The corpus as ``json`` (interchange), ``acled`` or ``ged`` (CSV) or ``geojson``;
@@ -286,6 +292,11 @@ class Corpus:
         names = queries.entity_names(self.store)
         result["other_matches"] = [{"id": i, "name": names.get(i, i)} for i in ids[1:]]
         return result
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One stored document, its text, every fact read in it (with offsets) and,
+        apart, its reader comments; None if no such document."""
+        return queries.document(self.store, doc_id)
 
     def export_json(self) -> list[dict[str, Any]]:
         """The stored corpus in the interchange shape, one dict per document."""

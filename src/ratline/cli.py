@@ -301,6 +301,8 @@ def _emit(rows, fmt: str, table_cols, csv_cols) -> None:
 # merge, split, judgements, resolve and the graph group (cli_network.py)
 from ratline.cli_network import register as _register_network  # noqa: E402
 _register_network(main, db_option, _corpus, _date)
+from ratline.web.cli_serve import register as _register_serve  # noqa: E402
+_register_serve(main, db_option)
 
 
 if __name__ == "__main__":   # pragma: no cover

@@ -12,6 +12,7 @@ from ratline.extract.backed import backed_relations
 from ratline.extract.events import EventExtractor, build_events
 from ratline.extract.offices import office_relations
 from ratline.extract.relations import date_relations, extract_relations
+from ratline.extract.routes import extract_routes
 from ratline.extract.tallies import extract_tallies
 from ratline.ingest.published import decide_publication
 from ratline.mentions.finder import DocMentions, MentionFinder
@@ -53,7 +54,8 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     entities = _entities(dm, events, relations, tallies)
     last = dm.sentences[-1].span.text if dm.sentences else None
     return Extraction(document=doc, entities=entities, mentions=dm.mentions, relations=relations,
-                      events=events, tallies=tallies, conflicts=conflicts, body_last_sentence=last)
+                      events=events, tallies=tallies, conflicts=conflicts, body_last_sentence=last,
+                      routes=extract_routes(dm, doc.body))
 
 
 def extract_paths(paths: Iterable[str]) -> Iterator[Extraction | Skipped]:

@@ -164,6 +164,27 @@ class Tally:
 
 
 @dataclass
+class Route:
+    """People, weapons, money or training moving from one place to another, as a
+    sentence states it (``extract/routes.py``); places are entity ids with the
+    gazetteer's point, so a map can draw the arc without a gazetteer."""
+    origin: str | None               # place entity id; None when the report names none
+    origin_name: str | None
+    origin_lat: float | None
+    origin_lon: float | None
+    destination: str
+    destination_name: str
+    destination_lat: float | None
+    destination_lon: float | None
+    cargo: str | None                # the words for what moves ("weapons", "insurgents (for training)")
+    cargo_kind: str | None           # weapons | people | money | training
+    mover: str | None                # entity id of who moves it, if named
+    quote: str
+    span: Span
+    basis: str
+
+
+@dataclass
 class Claim:
     source: str
     says: str
@@ -187,6 +208,7 @@ class Extraction:
     tallies: list[Tally] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     body_last_sentence: str | None = None
+    routes: list[Route] = field(default_factory=list)
 
     def to_interchange(self) -> dict[str, Any]:
         """The per-document JSON shape shared with the gold files."""

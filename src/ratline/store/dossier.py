@@ -55,7 +55,7 @@ def _aliases(store: Store, entity_id: str) -> list[dict[str, Any]]:
             "FROM aliases a JOIN documents d ON d.doc_id = a.doc_id "
             "WHERE a.entity_id = ? ORDER BY a.first_seen, a.alias", (entity_id,)):
         out.append({"alias": a["alias"], "first_seen": a["first_seen"],
-                    "last_seen": a["last_seen"], "doc": a["doc"],
+                    "last_seen": a["last_seen"], "doc": a["doc"], "doc_id": a["doc_id"],
                     "quote": _alias_quote(store, entity_id, a)})
     return out
 
@@ -97,7 +97,8 @@ def _relations(store: Store, entity_id: str, names: dict[str, str]) -> list[dict
             "date_precision": r["date_precision"], "start_date": p.start, "end_date": p.end,
             "current": p.current, "former": p.ended,
             "sources": independent_sources(edges[(r["subject"], r["predicate"], r["object"])]),
-            "quote": r["quote"], "doc": r["doc"], "start": r["char_start"], "end": r["char_end"]})
+            "quote": r["quote"], "doc": r["doc"], "doc_id": r["doc_id"],
+            "start": r["char_start"], "end": r["char_end"]})
     return out
 
 
@@ -122,7 +123,7 @@ def _events(store: Store, entity_id: str, names: dict[str, str]) -> list[dict[st
             "actor_names": [names.get(a, a) for a in rep["actors"]],
             "target_names": [names.get(t, t) for t in rep["targets"]],
             **{k: rep[k] for k in ("killed_low", "killed_best", "killed_high", "wounded",
-                                   "captured", "claim_source", "quote", "doc", "start", "end")},
+                                   "captured", "claim_source", "quote", "doc", "doc_id", "start", "end")},
         })
     return out
 
@@ -143,6 +144,7 @@ def _tallies(store: Store, entity_id: str, names: dict[str, str]) -> list[dict[s
             "subject_name": names.get(t["subject"], t["subject"]) if t["subject"] else None,
             "since": t["since"], "killed": t["killed"], "captured": t["captured"],
             "by": by, "by_names": [names.get(b, b) for b in by],
-            "quote": t["quote"], "doc": t["doc"], "start": t["char_start"], "end": t["char_end"],
+            "quote": t["quote"], "doc": t["doc"], "doc_id": t["doc_id"],
+            "start": t["char_start"], "end": t["char_end"],
         })
     return out

@@ -15,7 +15,7 @@ A split that names what an earlier user merge brought in undoes that merge
 (the judgement stays on record, inactive) instead of stacking a split on it.
 
 ``reresolve`` rewrites every column that holds a canonical entity id
-(``ENTITY_REFS``: mentions, relations, event reports, events, tallies),
+(``ENTITY_REFS``: mentions, relations, event reports, events, tallies, routes),
 document by document.  When one document had two of its entities on one
 canonical id and they now part, each row goes to the entity whose names its
 quote (or the mention's text) contains.
@@ -44,6 +44,8 @@ ENTITY_REFS: dict[str, tuple[tuple[str, ...], tuple[tuple[str, str], ...], str |
                       (("actors", "json"), ("targets", "json"), ("read_location", "id")), "quote"),
     "tallies": (("doc_id", "char_start", "char_end"),
                 (("subject", "id"), ("by_actors", "json")), "quote"),
+    "routes": (("doc_id", "char_start", "char_end", "destination_name"),
+               (("origin", "id"), ("destination", "id"), ("mover", "id")), "quote"),
 }
 
 

@@ -188,6 +188,84 @@ def entities(store: Store, kind: str | None = None) -> list[dict[str, Any]]:
     return rows
 
 
+def entity_publication_days(store: Store) -> dict[str, list[str]]:
+    """For each entity, the publication days of the documents naming it (one per
+    document, sorted): how many had named it by a given day is a bisection."""
+    days: dict[str, list[str]] = {}
+    for r in store.query("SELECT DISTINCT l.entity_id, l.doc_id, d.published FROM entity_links l "
+                         "JOIN documents d ON d.doc_id = l.doc_id WHERE d.published IS NOT NULL"):
+        days.setdefault(r["entity_id"], []).append(r["published"])
+    for found in days.values():
+        found.sort()
+    return days
+
+
+def routes(store: Store, doc_id: str | None = None) -> list[dict[str, Any]]:
+    """Reported movements (``extract/routes.py``), each with its quotation, document
+    and publication date (those of one document with ``doc_id``); ``mover`` is
+    given by name too."""
+    names = entity_names(store)
+    out = []
+    where, params = ("WHERE r.doc_id = ? ", (doc_id,)) if doc_id else ("", ())
+    for r in store.query(
+            "SELECT r.*, d.name AS doc, d.published FROM routes r JOIN documents d "
+            f"ON d.doc_id = r.doc_id {where}ORDER BY d.published, d.name, r.char_start", params):
+        r["start"], r["end"] = r.pop("char_start"), r.pop("char_end")
+        r["mover_id"] = r["mover"]
+        r["mover"] = names.get(r["mover"], r["mover"]) if r["mover"] else None
+        r["origin"] = r.pop("origin_name") or (names.get(r["origin"]) if r["origin"] else None)
+        r["destination"] = r.pop("destination_name")
+        out.append(r)
+    return out
+
+
+def document(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """A stored document with every fact read in it, each with its offsets and
+    a line saying what it is; reader comments apart (they are never evidence)."""
+    rows = store.query("SELECT * FROM documents WHERE doc_id = ?", (doc_id,))
+    if not rows:
+        return None
+    d = rows[0]
+    names = entity_names(store)
+    facts = (_relation_facts(store, doc_id, names) + _event_facts(store, doc_id)
+             + _tally_facts(store, doc_id) + _route_facts(store, doc_id))
+    facts.sort(key=lambda f: f["start"])
+    return {"doc_id": d["doc_id"], "name": d["name"], "title": d["title"], "url": d["url"],
+            "published": d["published"], "published_basis": d["published_basis"],
+            "body": d["body"], "comments": loads(d["comments"], []), "facts": facts}
+
+
+def _fact(kind: str, row: dict[str, Any], what: str, **extra) -> dict[str, Any]:
+    return {"kind": kind, "start": row["char_start"], "end": row["char_end"],
+            "quote": row["quote"], "what": what, **extra}
+
+
+def _relation_facts(store: Store, doc_id: str, names: dict[str, str]) -> list[dict[str, Any]]:
+    return [_fact("relation", r, f"{names.get(r['subject'], r['subject'])} {r['predicate']} "
+                                 f"{names.get(r['object'], r['object'])}")
+            for r in store.query("SELECT * FROM relations WHERE doc_id = ?", (doc_id,))]
+
+
+def _event_facts(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    return [_fact("event", r, r["type"] + (f", killed {r['killed_best']}"
+                                           if r["killed_best"] is not None else ""),
+                  event_id=r["event_id"])
+            for r in store.query("SELECT r.*, e.type FROM event_reports r JOIN events e "
+                                 "ON e.id = r.event_id WHERE r.doc_id = ?", (doc_id,))]
+
+
+def _tally_facts(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    return [_fact("tally", r, f"tally: killed {r['killed']}, captured {r['captured']} "
+                              f"since {r['since']}")
+            for r in store.query("SELECT * FROM tallies WHERE doc_id = ?", (doc_id,))]
+
+
+def _route_facts(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    return [{"kind": "route", "start": r["start"], "end": r["end"], "quote": r["quote"],
+             "what": f"{r['cargo'] or 'movement'} from {r['origin'] or '?'} to {r['destination']}"}
+            for r in routes(store, doc_id)]
+
+
 def summary(store: Store) -> dict[str, Any]:
     counts = {t: store.count(t) for t in (
         "documents", "entities", "aliases", "mentions", "events", "event_reports",

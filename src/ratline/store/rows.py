@@ -37,10 +37,13 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "tallies": ("doc_id", "subject", "since", "killed", "captured", "by_actors", "quote",
                 "char_start", "char_end", "basis"),
     "conflicts": ("doc_id", "event_id", "claims"),
+    "routes": ("doc_id", "origin", "origin_name", "origin_lat", "origin_lon", "destination",
+               "destination_name", "destination_lat", "destination_lon", "cargo", "cargo_kind",
+               "mover", "quote", "char_start", "char_end", "basis"),
 }
 # Parents before children, so foreign keys hold at every statement.
 TABLE_ORDER = ("documents", "entities", "entity_links", "mentions", "relations", "events",
-               "event_reports", "tallies", "conflicts")
+               "event_reports", "tallies", "conflicts", "routes")
 
 
 def dumps(value: Any) -> str:
@@ -104,6 +107,11 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
         about = event_id(did, c.about) if c.about in local_events else c.about
         claims = [{"source": cl.source, "says": cl.says} for cl in c.claims]
         rows["conflicts"].append((did, about, dumps(claims)))
+    for r in ex.routes:
+        rows["routes"].append((did, canon(r.origin), r.origin_name, r.origin_lat, r.origin_lon,
+                               canon(r.destination), r.destination_name, r.destination_lat,
+                               r.destination_lon, r.cargo, r.cargo_kind, canon(r.mover), r.quote,
+                               r.span.start, r.span.end, r.basis))
     return rows
 
 

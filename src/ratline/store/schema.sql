@@ -236,3 +236,27 @@ CREATE TABLE IF NOT EXISTS conflicts (
     claims   TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS conflicts_doc ON conflicts (doc_id);
+
+-- A movement a sentence states: people, weapons, money or training going from
+-- one place to another (extract/routes.py).  origin/destination are canonical
+-- place ids (origin NULL when the report names none) with the gazetteer's
+-- point, so a map draws the arc without a gazetteer; mover is who moves it.
+CREATE TABLE IF NOT EXISTS routes (
+    doc_id           TEXT NOT NULL REFERENCES documents(doc_id),
+    origin           TEXT,
+    origin_name      TEXT,
+    origin_lat       REAL,
+    origin_lon       REAL,
+    destination      TEXT NOT NULL,
+    destination_name TEXT NOT NULL,
+    destination_lat  REAL,
+    destination_lon  REAL,
+    cargo            TEXT,
+    cargo_kind       TEXT,
+    mover            TEXT,
+    quote            TEXT NOT NULL,
+    char_start       INTEGER NOT NULL,
+    char_end         INTEGER NOT NULL,
+    basis            TEXT
+);
+CREATE INDEX IF NOT EXISTS routes_doc ON routes (doc_id);

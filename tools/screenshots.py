@@ -1,0 +1,87 @@
+"""The README's pictures: the three views (and a source page) over the sample
+corpus (../shared/corpus/seeds), taken in Debian's headless chromium by the
+same tooling as the browser tests (tests/web/webdriving.py).
+
+    .venv/bin/python tools/screenshots.py [--out docs]      # or: make screenshots
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "web"))
+
+from webdriving import chromium, click_node, running_app  # noqa: E402
+
+from ratline.api import Corpus  # noqa: E402
+
+SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+
+
+def _ready(page, attr: str) -> None:
+    page.wait_for_function("(a) => document.body.dataset[a] !== undefined", arg=attr, timeout=30000)
+    page.wait_for_timeout(400)      # let the drawing settle
+
+
+def shoot(base: str, out: Path) -> list[Path]:
+    shots = []
+    with chromium() as browser:
+        page = browser.new_context(viewport={"width": 1400, "height": 860}).new_page()
+        page.goto(base + "/")
+        _ready(page, "nodes")
+        click_node(page, "Qods Force")
+        page.wait_for_selector("#panel blockquote.quote")
+        shots.append(out / "network.png")
+        page.screenshot(path=str(shots[-1]))
+
+        page.goto(base + "/map")
+        _ready(page, "routes")
+        point = page.evaluate("""() => {
+            const path = document.querySelector('path.route-arc');
+            const p = path.getPointAtLength(path.getTotalLength() / 2).matrixTransform(path.getScreenCTM());
+            return {x: p.x, y: p.y};
+        }""")
+        page.mouse.click(point["x"], point["y"])
+        page.wait_for_selector("#panel blockquote.quote")
+        shots.append(out / "map.png")
+        page.screenshot(path=str(shots[-1]))
+
+        page.goto(base + "/timeline")
+        _ready(page, "months")
+        shots.append(out / "timeline.png")
+        page.screenshot(path=str(shots[-1]), full_page=True)
+
+        page.goto(base + "/")
+        _ready(page, "nodes")
+        click_node(page, "Qods Force")
+        page.wait_for_selector("#panel a.src")
+        page.locator("#panel a.src").first.click()
+        page.wait_for_selector("mark#quote")
+        shots.append(out / "source.png")
+        page.screenshot(path=str(shots[-1]))
+    return shots
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", type=Path, default=ROOT / "docs")
+    args = ap.parse_args()
+    if not SEEDS.is_dir():
+        print(f"the sample corpus is not at {SEEDS}", file=sys.stderr)
+        return 1
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "seeds.db")
+        with Corpus(db) as corpus:
+            corpus.ingest([str(SEEDS)], progress=False)
+        with running_app(db) as base:
+            for path in shoot(base, args.out):
+                print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,6 +1,7 @@
-"""The README's pictures: the three views (and a source page) over the sample
-corpus (../shared/corpus/seeds), taken in Debian's headless chromium by the
-same tooling as the browser tests (tests/web/webdriving.py).
+"""The README's pictures: the three views (and a source page) over the project's own
+demo corpus (corpus/demo, written in our words: published articles are never copied
+into the repository, not even as pictures of their sentences), taken in Debian's
+headless chromium by the same tooling as the browser tests (tests/web/webdriving.py).
 
     .venv/bin/python tools/screenshots.py [--out docs]      # or: make screenshots
 """
@@ -18,7 +19,7 @@ from webdriving import chromium, click_node, running_app  # noqa: E402
 
 from ratline.api import Corpus  # noqa: E402
 
-SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
+DEMO = ROOT / "corpus" / "demo"
 
 
 def _ready(page, attr: str) -> None:
@@ -26,13 +27,13 @@ def _ready(page, attr: str) -> None:
     page.wait_for_timeout(400)      # let the drawing settle
 
 
-def shoot(base: str, out: Path) -> list[Path]:
+def shoot(base: str, out: Path, actor: str) -> list[Path]:
     shots = []
     with chromium() as browser:
         page = browser.new_context(viewport={"width": 1400, "height": 860}).new_page()
         page.goto(base + "/")
         _ready(page, "nodes")
-        click_node(page, "Qods Force")
+        click_node(page, actor)
         page.wait_for_selector("#panel blockquote.quote")
         shots.append(out / "network.png")
         page.screenshot(path=str(shots[-1]))
@@ -41,11 +42,13 @@ def shoot(base: str, out: Path) -> list[Path]:
         _ready(page, "routes")
         point = page.evaluate("""() => {
             const path = document.querySelector('path.route-arc');
+            if (!path) return null;
             const p = path.getPointAtLength(path.getTotalLength() / 2).matrixTransform(path.getScreenCTM());
             return {x: p.x, y: p.y};
         }""")
-        page.mouse.click(point["x"], point["y"])
-        page.wait_for_selector("#panel blockquote.quote")
+        if point is not None:          # a route's panel when the corpus reports one
+            page.mouse.click(point["x"], point["y"])
+            page.wait_for_selector("#panel blockquote.quote")
         shots.append(out / "map.png")
         page.screenshot(path=str(shots[-1]))
 
@@ -56,7 +59,7 @@ def shoot(base: str, out: Path) -> list[Path]:
 
         page.goto(base + "/")
         _ready(page, "nodes")
-        click_node(page, "Qods Force")
+        click_node(page, actor)
         page.wait_for_selector("#panel a.src")
         page.locator("#panel a.src").first.click()
         page.wait_for_selector("mark#quote")
@@ -65,20 +68,29 @@ def shoot(base: str, out: Path) -> list[Path]:
     return shots
 
 
+def _best_connected_actor(corpus: Corpus) -> str:
+    """The actor with the most relations and events: the node the network picture opens."""
+    graph = corpus.network.graph()
+    actors = [n for n in graph.nodes if not str(n).startswith("event:")]
+    best = max(actors, key=graph.degree)
+    return graph.nodes[best].get("name") or str(best)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", type=Path, default=ROOT / "docs")
     args = ap.parse_args()
-    if not SEEDS.is_dir():
-        print(f"the sample corpus is not at {SEEDS}", file=sys.stderr)
+    if not DEMO.is_dir():
+        print(f"the demo corpus is not at {DEMO}", file=sys.stderr)
         return 1
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        db = str(Path(tmp) / "seeds.db")
+        db = str(Path(tmp) / "demo.db")
         with Corpus(db) as corpus:
-            corpus.ingest([str(SEEDS)], progress=False)
+            corpus.ingest([str(DEMO)], progress=False)
+            actor = _best_connected_actor(corpus)
         with running_app(db) as base:
-            for path in shoot(base, args.out):
+            for path in shoot(base, args.out, actor):
                 print(f"wrote {path.relative_to(ROOT)}")
     return 0
 

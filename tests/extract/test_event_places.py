@@ -58,3 +58,10 @@ def test_an_arrest_of_suspects_in_an_attack_is_an_event_of_its_own():
     doc = Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2025-03-13")
     types = sorted(ev.type for ev in extract(doc).events)
     assert "arrest" in types and len(types) == 2
+
+
+def test_figures_naming_a_town_on_the_road_join_the_attack_and_place_it():
+    body = ("Rebels killed 20 soldiers in attacks on two checkpoints on the main road from Hama to the "
+            "city of Aleppo on Thursday, a monitor said.\n\nFour rebels were also killed in the attacks "
+            "near the town of Saraqeb, the monitor said.")
+    assert _places(body) == ["Saraqeb"]

@@ -98,7 +98,8 @@ class EventIdentity:
             latest = next((p for p in reversed(self.drafts) if not p.twin and GROUPS[p.type] == "op"
                            and (p is self.touched or d.paragraph - _last_para(p) <= 3)), None)
         if d.rank == 0 and latest is not None and not d.deck and d.paragraph - _last_para(latest) <= 3 \
-                and (d.place is None or latest.place is None or self._nested(d.place, latest.place)):
+                and (d.place is None or latest.place is None or self._nested(d.place, latest.place)
+                     or 2 <= _rank_of(latest, self) < 3 and _rank_of(d, self) < 2):   # a road's end, then the town
             d.date = None        # a later statement about the figures: its date is when it was said
             return self._because("figures for the operation just reported", latest)
         candidates = [p for p in reversed(self.drafts) if not p.twin and self._compatible(p, d, loose=True)]

@@ -65,3 +65,16 @@ def test_figures_naming_a_town_on_the_road_join_the_attack_and_place_it():
             "city of Aleppo on Thursday, a monitor said.\n\nFour rebels were also killed in the attacks "
             "near the town of Saraqeb, the monitor said.")
     assert _places(body) == ["Saraqeb"]
+
+
+def test_a_place_written_in_another_is_the_smaller():
+    body = ("Soldiers killed twelve fighters in a gun battle in Talitay town in Maguindanao on Monday, "
+            "the army said.")
+    assert _places(body) == ["Talitay"]
+
+
+def test_a_name_opened_by_a_village_word_is_a_village():
+    body = ("Soldiers killed twelve fighters in a gun battle in Talitay town in Maguindanao on Monday, "
+            "the army said.\n\nThe general said the clash broke out when troops met the group in "
+            "Barangay Kitango.")
+    assert _places(body) == ["Barangay Kitango"]

@@ -59,11 +59,27 @@ class PlaceChooser:
         regional = self._regional(places)
         if regional is not None:
             return regional
-        best = min(places, key=lambda m: (self._mention_rank(m), m.span.start))
+        ranks = self._chain_ranks(sorted(places, key=lambda m: m.span.start))
+        best = min(places, key=lambda m: (ranks[id(m)], m.span.start))
         self.last_place = best.key if self._place_rank(best.key) < 4 else self.last_place
-        self._picked_rank = self._mention_rank(best)
+        self._picked_rank = ranks[id(best)]
         self._listed_places = self._listed_with(best, places)
         return best.key
+
+    def _chain_ranks(self, places: list[Mention]) -> dict[int, float]:
+        """"in Datu Saudi Ampatuan town in Maguindanao", "in Wum, North West": English names the
+        smaller place first, so a place written "in" or after a comma behind another holds it and
+        ranks above it, whatever the gazetteer knows of either."""
+        ranks = {id(m): self._mention_rank(m) for m in places}
+        for a, b in zip(places, places[1:]):
+            between = self.body[a.span.end:b.span.start].lower().split()
+            if between and between[0] in place_levels():
+                between = between[1:]            # "Ampatuan town in Maguindanao"
+            if between and between[-1] == "the":
+                between = between[:-1]
+            if between in (["in"], [","]) or "".join(between) == ",":
+                ranks[id(b)] = max(ranks[id(b)], ranks[id(a)] + 0.25)
+        return ranks
 
     def _listed_with(self, best: Mention, places: list[Mention]) -> list[str]:
         """"in Baghdad's Adhamiyah and New Baghdad districts": the places listed after the
@@ -87,6 +103,8 @@ class PlaceChooser:
             return 2 + self._place_rank(m.key) / 10
         after = self.body[m.span.end:m.span.end + 20]
         level = _written_level(after, before)
+        if level is None:
+            level = place_levels().get(m.span.text.split()[0].lower()) if " " in m.span.text else None
         rank = self._place_rank(m.key) if level is None else level
         if after.startswith(("'s ", "’s ")):
             return max(rank, 1) + 0.5    # "Baghdad's Adhamiyah district": the owner holds the place

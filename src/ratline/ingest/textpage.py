@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ratline.ingest import linekinds as lk
 from ratline.ingest.dates import FoundDate, date_only_line, find_dates
+from ratline.ingest.longtext import split_long_paragraph
 from ratline.ingest.published import decide_publication
 from ratline.schema import Document
 
@@ -413,7 +414,9 @@ def dateline_date(paragraph: str) -> FoundDate | None:
 # --- the public constructor --------------------------------------------------------
 def document_from_parts(parts: PageParts, name: str, source: str, fmt: str,
                         url: str | None = None) -> Document:
-    """Build the Document; refuse pages that yielded no body at all."""
+    """Build the Document; refuse pages that yielded no body at all.  Absurdly long
+    paragraphs are cut into ordinary ones (``longtext``) so extraction stays linear."""
+    parts.paragraphs = [piece for p in parts.paragraphs for piece in split_long_paragraph(p)]
     body = "\n\n".join(parts.paragraphs)
     if not any(lk.is_substantial(p) or p.endswith(_SENTENCE_END) for p in parts.paragraphs):
         # menus and labels only ("Home", "Archive"): nothing a fact could rest on

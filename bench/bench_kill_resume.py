@@ -34,6 +34,8 @@ def main(kills: int) -> int:
         print(f"uninterrupted run: {full:.1f} s, counts {counts(ref)}", flush=True)
         done, found = 0, []
         while done < kills:
+            # any moment of a full run; the run resumes from what the kills left, so later
+            # kills land on later documents
             delays = kill_at_random(db, inputs, 1, 1.0, full, rng)
             if not delays:               # the run finished first: start over from empty
                 db.unlink()

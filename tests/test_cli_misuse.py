@@ -84,6 +84,20 @@ def test_cli_misuse_read_only_database_gets_a_clear_message(stored_db, monkeypat
     assert "read-only" in result.stderr and str(stored_db) in result.stderr
 
 
+def test_cli_misuse_database_we_may_only_read_answers_reads_and_refuses_writes(stored_db, monkeypatch):
+    real_access = os.access
+    monkeypatch.setattr(store_sqlite.os, "access",
+                        lambda p, mode: False if str(p) == str(stored_db) and mode == os.W_OK
+                        else real_access(p, mode))
+    summary = run("--db", stored_db, "summary")
+    assert summary.exit_code == 0 and "documents" in summary.output
+    before = stored_db.stat().st_mtime_ns
+    merge = run("--db", stored_db, "resolve")
+    _no_traceback(merge)
+    assert merge.exit_code == DATABASE and "cannot be written" in merge.stderr
+    assert stored_db.stat().st_mtime_ns == before
+
+
 def test_cli_misuse_full_disk_during_ingest_stops_with_what_and_where(stored_db, tmp_path, monkeypatch):
     monkeypatch.setattr(api, "default_extractor", _tiny_extract)
     (tmp_path / "b.txt").write_text(ARTICLE.replace("Tuesday", "Monday"), encoding="utf-8")

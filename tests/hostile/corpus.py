@@ -124,6 +124,14 @@ def build(folder: Path, outside: Path) -> list[Case]:
     (f / "sub" / "up").symlink_to(f)             # a folder loop: walked once
     (f / "dangling.txt").symlink_to(f / "nowhere.txt")
     add("dangling symlink", str(f / "dangling.txt"), "skipped", "broken symbolic link")
+    deep = f / "nest"
+    deep.mkdir()
+    cur = deep
+    for _ in range(150):                          # 150 folders deep, an article at the bottom
+        cur = cur / "d"
+    cur.mkdir(parents=True)
+    (cur / "bottom.txt").write_text(article(15), encoding="utf-8")
+    add("folders nested 150 deep", str(deep / "/".join(["d"] * 100)), "skipped", "nested more than")
     add("missing path", str(o / "not-there.txt"), "skipped", "no such file", alone=True)
 
     # --- size ---------------------------------------------------------------------
@@ -185,6 +193,9 @@ def build(folder: Path, outside: Path) -> list[Case]:
         f"The convoy log records entry number {n} as routine. " for n in range(10_000))), "stored")
     add("one 300 KB line", _w(f, "oneline.txt", "One line\n\n" + article(11).replace("\n", " ")
         + "The convoy passed the market without incident. " * 6_000), "stored")
+    add("a 3 MB article body", _w(f, "huge_body.txt", "Log\n\n" + (
+        "The convoy passed the market without incident, the officer wrote in the log. " * 40
+        + "\n\n") * 1_000), "skipped", "too long for one article")
     add("a 100,000-character word", _w(f, "word.txt", article(12) + "\n" + "x" * 100_000 + "\n"), "stored")
 
     # --- content that must not become evidence or break storage -----------------------

@@ -136,6 +136,8 @@ def document_from_html(html: str, name: str, source: str, url: str | None = None
     parts.comments = comments + section_comments + parts.comments
     if announced:
         parts.comment_count = max(parts.comment_count or 0, announced)
+    if not parts.author and (getattr(found, "author", None) or "").strip():
+        parts.author = found.author.strip()     # the page's metadata names the author
     if found.date and not parts.published:   # the page's own stamp first, then metadata
         parts.published = found.date
         parts.published_basis = f"page metadata (trafilatura/htmldate: {found.date})"

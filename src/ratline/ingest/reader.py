@@ -40,8 +40,25 @@ def read_inputs(paths: Iterable[str], max_bytes: int = 20_000_000) -> Iterator[R
     extension (its content decides text vs HTML).
     """
     for item in _read_all(paths, max_bytes):
-        reason = not_english_reason(item.body) if isinstance(item, Document) else None
-        yield item if reason is None else Skipped(item.source, reason)
+        yield _screen(item)
+
+
+# The parse holds about 3 KB per character of body while it runs (measured: a 300 KB body
+# peaks near 1 GB), so the body a document may have is bounded like spaCy's own default
+# ``max_length``; the longest real report in the project's corpora is under 20,000.
+MAX_BODY_CHARS = 1_000_000
+
+
+def _screen(item: Result) -> Result:
+    """The Document, or a Skipped when no extraction could serve it: a body too long to
+    be one article (its parse alone would take gigabytes of memory), or one not in English."""
+    if not isinstance(item, Document):
+        return item
+    if len(item.body) > MAX_BODY_CHARS:
+        return Skipped(item.source, f"body too long for one article ({len(item.body):,} characters, "
+                                    f"limit {MAX_BODY_CHARS:,}): split it into its articles")
+    reason = not_english_reason(item.body)
+    return item if reason is None else Skipped(item.source, reason)
 
 
 def _read_all(paths: Iterable[str], max_bytes: int) -> Iterator[Result]:
@@ -61,8 +78,16 @@ def _read_all(paths: Iterable[str], max_bytes: int) -> Iterator[Result]:
 
 
 # --- folders -------------------------------------------------------------------
-def _walk(root: str, seen: set[str] | None = None) -> Iterator[str | Skipped]:
-    """Files under ``root`` with known extensions, sorted, hidden names skipped."""
+MAX_DEPTH = 100
+
+
+def _walk(root: str, seen: set[str] | None = None, depth: int = 0) -> Iterator[str | Skipped]:
+    """Files under ``root`` with known extensions, sorted, hidden names skipped; folders
+    nested deeper than ``MAX_DEPTH`` are named and not entered (no archive of articles is
+    that deep, and the walk must not run out of stack)."""
+    if depth > MAX_DEPTH:
+        yield Skipped(root, f"folder nested more than {MAX_DEPTH} levels deep: not read")
+        return
     seen = set() if seen is None else seen
     real = os.path.realpath(root)
     if real in seen:
@@ -83,7 +108,7 @@ def _walk(root: str, seen: set[str] | None = None) -> Iterator[str | Skipped]:
             yield Skipped(e.path, path_refusal(e.path) or f"could not be read ({_os_reason(exc)})")
             continue
         if is_dir:
-            yield from _walk(e.path, seen)
+            yield from _walk(e.path, seen, depth + 1)
         elif e.name.lower().endswith(KNOWN_EXT):
             refused = path_refusal(e.path)
             yield e.path if refused is None else Skipped(e.path, refused)

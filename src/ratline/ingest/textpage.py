@@ -62,6 +62,7 @@ class PageParts:
     comment_count: int | None = None
     published: str | None = None
     published_basis: str | None = None
+    author: str | None = None          # from the page's byline (furniture, not evidence)
 
     @property
     def has_comments(self) -> bool:
@@ -210,6 +211,7 @@ def split_page(text: str, title_line: bool = True) -> PageParts:
         if n is not None:
             parts.comment_count = max(parts.comment_count or 0, n)
     _set_published(parts, page_dates)
+    parts.author = next((a for b in parts.boilerplate if (a := lk.byline_author(b))), None)
     return parts
 
 
@@ -426,7 +428,7 @@ def document_from_parts(parts: PageParts, name: str, source: str, fmt: str,
         doc_id=doc_id_for(body), name=name, source=source, title=parts.title,
         body=body, published=published, published_basis=basis, published_precision=precision,
         has_comments=parts.has_comments, comments=parts.comments,
-        boilerplate=parts.boilerplate, fmt=fmt, url=url,
+        boilerplate=parts.boilerplate, fmt=fmt, url=url, author=parts.author,
     )
 
 

@@ -14,7 +14,9 @@ The store knows the schema, not how the facts were found: it takes an
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import urllib.parse
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -84,11 +86,15 @@ class Store:
             except OSError as exc:
                 raise StoreError(f"could not create the folder for database {path} "
                                  f"({exc.strerror or exc})") from exc
+        read_only = not create and path != ":memory:" and not os.access(path, os.W_OK)
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            conn = _connect_read_only(path) if read_only else \
+                sqlite3.connect(path, isolation_level=None, timeout=30.0)
         except sqlite3.Error as exc:
             raise _unusable(path, exc) from exc
         try:
+            if read_only:       # a file we may only read: answer questions, change nothing
+                return cls._checked_read_only(conn, path)
             return cls._prepare(conn, path, create)
         except sqlite3.Error as exc:
             conn.close()
@@ -96,6 +102,14 @@ class Store:
         except StoreError:
             conn.close()
             raise
+
+    @classmethod
+    def _checked_read_only(cls, conn: sqlite3.Connection, path: str) -> "Store":
+        conn.row_factory = sqlite3.Row
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
+                        ).fetchone() is None:
+            raise StoreError(f"{path} is an SQLite file but not a ratline database (no documents table)")
+        return cls(conn, path)
 
     @classmethod
     def _prepare(cls, conn: sqlite3.Connection, path: str, create: bool) -> "Store":
@@ -219,6 +233,19 @@ class Store:
         if table not in COLUMNS and table != "aliases":
             raise ValueError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A connection that never writes, for a database file we may not write: commands
+    that only read still work.  A WAL database whose folder we may not write either
+    cannot get its shared-memory file, so it is then opened as immutable."""
+    uri = "file:" + urllib.parse.quote(os.path.abspath(path))
+    try:
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None, timeout=30.0)
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return conn
+    except sqlite3.OperationalError:
+        return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None)
 
 
 _INT64 = 2 ** 63

@@ -19,7 +19,6 @@ import datetime as dt
 import re
 import sys
 import tempfile
-from pathlib import Path
 
 import click
 from tqdm import tqdm

@@ -10,11 +10,11 @@ from typing import Callable
 
 import click
 
+from ratline.cli_errors import InputFileError, write_text
 from ratline.graph import NotFound
-from ratline.render import echo, to_json
 from ratline.graph import text as gtext
 from ratline.graph.questions import MEASURES
-from ratline.cli_errors import InputFileError, write_text
+from ratline.render import echo, to_json
 from ratline.store.judgements import JudgementError
 
 _JUDGEMENT_KEYS = ("id", "kind", "entity_id", "other", "made_at")

@@ -67,6 +67,12 @@ def problems(db: Path) -> list[str]:
         if check != "ok":
             out.append(f"integrity_check: {check}")
         out += [f"foreign key: {r}" for r in conn.execute("PRAGMA foreign_key_check")]
+        made = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not set(TABLES) <= made:
+            # killed while the schema was being created: no document can be stored yet,
+            # and the next run completes the schema (CREATE TABLE IF NOT EXISTS)
+            stored = conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0] if "documents" in made else 0
+            return out + ([f"{stored} documents stored in an incomplete schema"] if stored else [])
         for table, key in PER_DOCUMENT.items():
             orphans = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE doc_id NOT IN "
                                    "(SELECT doc_id FROM documents)").fetchone()[0]

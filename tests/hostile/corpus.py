@@ -190,9 +190,9 @@ def build(folder: Path, outside: Path) -> list[Case]:
     add("HTML with menus only", _w(f, "menus.html", _html("<ul><li>Home</li><li>World</li></ul>")),
         "skipped", "no article text")
     add("10,000-sentence file", _w(f, "long.txt", "A long log\n\n" + "".join(
-        f"The convoy log records entry number {n} as routine. " for n in range(10_000))), "stored")
-    add("one 300 KB line", _w(f, "oneline.txt", "One line\n\n" + article(11).replace("\n", " ")
-        + "The convoy passed the market without incident. " * 6_000), "stored")
+        f"Entry {n} was routine. " for n in range(10_000))), "stored")
+    add("one 100 KB line", _w(f, "oneline.txt", "One line\n\n" + article(11).replace("\n", " ")
+        + "The convoy passed the market without incident. " * 2_000), "stored")
     add("a 3 MB article body", _w(f, "huge_body.txt", "Log\n\n" + (
         "The convoy passed the market without incident, the officer wrote in the log. " * 40
         + "\n\n") * 1_000), "skipped", "too long for one article")

@@ -45,8 +45,8 @@ def not_english_reason(body: str) -> str | None:
     if found is None:
         return None
     lang, prob = found
-    if lang == "en" or prob < MIN_CONFIDENCE:
-        return None
+    if lang in ("en", "zxx") or prob < MIN_CONFIDENCE:
+        return None          # English, or "no linguistic content" (tables, lists of numbers)
     name = NAMES.get(lang, f"language '{lang}'")
     return (f"written in {name} (language identification: {lang}, {prob:.2f}); ratline reads "
             "English reporting only, so nothing would be found")

@@ -55,8 +55,11 @@ def kill_at_random(db: Path, inputs: list[str], kills: int, lo: float, hi: float
 
 
 def counts(db: Path) -> dict[str, int]:
+    """Rows per table (0 for a table a killed run had not created yet)."""
     with sqlite3.connect(db) as conn:
-        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+        made = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] if t in made else 0
+                for t in TABLES}
 
 
 def problems(db: Path) -> list[str]:

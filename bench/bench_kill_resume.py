@@ -38,12 +38,14 @@ def main(kills: int) -> int:
             # kills land on later documents
             delays = kill_at_random(db, inputs, 1, 1.0, full, rng)
             if not delays:               # the run finished first: start over from empty
-                db.unlink()
+                for f in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+                    f.unlink(missing_ok=True)
                 continue
             done += 1
             found += [f"after kill {done}: {p}" for p in problems(db)]
             if done % 10 == 0:
-                print(f"{done} kills, {counts(db)['documents']} documents stored so far", flush=True)
+                print(f"{done} kills, {counts(db)['documents']} documents stored now, "
+                      f"problems so far: {len(found)}", flush=True)
         run_to_end(db, inputs)
         found += problems(db)
         same = counts(db) == counts(ref)

@@ -30,6 +30,7 @@ from ratline.store.dossier import dossier as _dossier
 from ratline.store.interchange import export_documents
 from ratline.store import judgements
 from ratline.store import eventmerge
+from ratline.timelimit import TimeLimitExceeded, default_seconds, time_limit
 
 Reader = Callable[[Iterable[str]], Iterator["Document | Skipped"]]
 Extractor = Callable[[Document], Extraction]
@@ -91,14 +92,21 @@ def extract_documents(paths, reader: Reader | None = None, extractor: Extractor 
     ``published`` (YYYY-MM-DD) dates the documents whose own date is unknown."""
     reader = _dated(reader or default_reader, published)
     extractor = extractor or default_extractor
+    seconds = default_seconds()
     for item in reader(_as_paths(paths)):
         if isinstance(item, Skipped):
             yield item
             continue
         try:
-            yield extractor(item)
+            with time_limit(seconds):
+                extraction = extractor(item)
+        except TimeLimitExceeded as exc:
+            yield Skipped(item.source, f"extraction {exc}")
+            continue
         except Exception as exc:    # one bad document must not stop the run
             yield Skipped(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
+            continue
+        yield extraction
 
 
 def write_interchange(paths, json_dir: str | Path, reader: Reader | None = None,
@@ -141,13 +149,21 @@ def _placements(extraction: Extraction) -> dict:
         return {}
 
 
+def _environmental(exc: sqlite3.OperationalError) -> bool:
+    """A database error no later document would escape (stop the run, say why)."""
+    low = str(exc).lower()
+    return any(w in low for w in ("full", "readonly", "read-only", "locked", "disk i/o", "unable to open"))
+
+
 class Corpus:
     """A corpus database and the questions one asks of it."""
 
     def __init__(self, db_path: str | Path = "ratline.db", *, reader: Reader | None = None,
-                 extractor: Extractor | None = None):
+                 extractor: Extractor | None = None, create: bool = True):
+        """``create=False`` refuses a database file that does not exist (``StoreMissing``)
+        instead of creating an empty one: what a command that only reads wants."""
         self.db_path = str(db_path)
-        self.store = Store.open(self.db_path)
+        self.store = Store.open(self.db_path, create=create)
         self._reader = reader
         self._extractor = extractor
         self._index: CanonicalIndex | None = None
@@ -207,6 +223,7 @@ class Corpus:
         reader = _dated(self._reader or default_reader, published)
         extractor = self._extractor or default_extractor
         report = IngestReport()
+        seconds = default_seconds()
 
         def skip(item: Skipped) -> None:
             report.skipped.append(item)
@@ -225,7 +242,21 @@ class Corpus:
                     report.already_present += 1
                     continue
                 try:
-                    stored = self.add(extractor(item))
+                    with time_limit(seconds):
+                        extraction = extractor(item)
+                except TimeLimitExceeded as exc:
+                    skip(Skipped(item.source, f"extraction {exc}"))
+                    continue
+                except Exception as exc:    # this document only; the run goes on
+                    skip(Skipped(item.source, f"extraction failed: {type(exc).__name__}: {exc}"))
+                    continue
+                try:
+                    stored = self.add(extraction)
+                except sqlite3.OperationalError as exc:
+                    if _environmental(exc):
+                        raise                # disk full, read-only, locked: no document can be stored
+                    skip(Skipped(item.source, f"not stored: {type(exc).__name__}: {exc}"))
+                    continue
                 except Exception as exc:    # this document only; the run goes on
                     skip(Skipped(item.source, f"not stored: {type(exc).__name__}: {exc}"))
                     continue

@@ -5,9 +5,13 @@ tools rely on.  ``--db`` is accepted before or after the subcommand
 (``ratline --db x.db events`` and ``ratline events --db x.db``); default is
 ``$RATLINE_DB`` or ``ratline.db`` in the working directory.
 
-Exit status: 0 ok; 1 a usage or lookup error; 2 some inputs were skipped (each
-with a one-line reason on stderr, the run having gone on); 130 interrupted
-(what was stored before the interruption stays, and the next run resumes).
+Exit status (``cli_errors`` says each): 0 ok; 1 a lookup found nothing or a
+file given to a command is malformed; 2 a usage error, or some inputs were
+skipped (each with a one-line reason on stderr, the run having gone on); 3 the
+database cannot be used (missing: only ``ingest`` creates one; not SQLite;
+read-only; locked); 4 a write failed (disk full, missing folder); 70 internal
+error; 130 interrupted (what was stored stays, the next run resumes); 141 the
+output pipe was closed.  No command shows a traceback (``RATLINE_DEBUG=1`` does).
 """
 from __future__ import annotations
 
@@ -15,13 +19,14 @@ import datetime as dt
 import re
 import sys
 import tempfile
-from pathlib import Path
 
 import click
 from tqdm import tqdm
 
 from ratline import __version__, render
+from ratline.render import echo
 from ratline.api import Corpus, write_interchange
+from ratline.cli_errors import SafeGroup, write_text
 from ratline.schema import ENTITY_TYPES, Skipped
 
 DEFAULT_DB = "ratline.db"
@@ -42,13 +47,15 @@ def db_option(func):
                         help="SQLite database file (default $RATLINE_DB or ratline.db).")(func)
 
 
-def _corpus(ctx: click.Context) -> Corpus:
-    return Corpus(ctx.obj["db"])
+def _corpus(ctx: click.Context, create: bool = False) -> Corpus:
+    """The corpus at --db; only ``ingest`` may create it (a mistyped path given to a
+    command that reads is refused, not turned into an empty database)."""
+    return Corpus(ctx.obj["db"], create=create)
 
 
 def _report_skip(item: Skipped) -> None:
-    reason = " ".join(str(item.reason).split())
-    tqdm.write(f"skipped {item.source}: {reason}", file=sys.stderr)
+    reason = render.printable(" ".join(str(item.reason).split()))
+    tqdm.write(f"skipped {render.printable(item.source)}: {reason}", file=sys.stderr)
 
 
 def _date(_ctx, param, value: str | None) -> str | None:
@@ -57,7 +64,7 @@ def _date(_ctx, param, value: str | None) -> str | None:
     return value
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False), envvar="RATLINE_DB", default=DEFAULT_DB,
               show_default=True, help="SQLite database file (or $RATLINE_DB).")
 @click.option("--model", envvar="RATLINE_MODEL", default=None, metavar="NAME",
@@ -84,6 +91,18 @@ def _day(_ctx, param, value: str | None) -> str | None:
         raise click.BadParameter(f"{value!r} is not a calendar date YYYY-MM-DD", param=param) from None
 
 
+def _time_limit(_ctx, _param, value: float | None) -> float | None:
+    from ratline import timelimit
+    if value is not None:
+        timelimit.choose(value)
+    return value
+
+
+TIME_LIMIT = click.option(
+    "--time-limit", type=click.FloatRange(min=0), callback=_time_limit, expose_value=False,
+    metavar="SECONDS", help="Per-document limit; a document taking longer is skipped with the "
+                            "reason (default 300, or $RATLINE_TIME_LIMIT; 0: none).")
+
 PUBLISHED = click.option(
     "--published", callback=_day, metavar="YYYY-MM-DD",
     help="Publication date of the inputs that state none (or only a month); "
@@ -94,18 +113,19 @@ PUBLISHED = click.option(
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
 @PUBLISHED
+@TIME_LIMIT
 @db_option
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool, published: str | None) -> None:
     """Read, extract and store files, folders (.txt, .html, .jsonl) or - (stdin)."""
-    with _corpus(ctx) as corpus:
+    with _corpus(ctx, create=True) as corpus:
         try:
             report = corpus.ingest(paths, progress=progress, on_skip=_report_skip, published=published)
         except KeyboardInterrupt:
-            click.echo("interrupted: documents finished so far are stored; "
+            echo("interrupted: documents finished so far are stored; "
                        "run the same command again to resume", err=True)
             ctx.exit(130)
-    click.echo(f"{report.stored} stored, {report.already_present} already present, "
+    echo(f"{report.stored} stored, {report.already_present} already present, "
                f"{len(report.skipped)} skipped  ({ctx.obj['db']})")
     ctx.exit(2 if report.skipped else 0)
 
@@ -115,12 +135,13 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool, published
 @click.option("--json-dir", required=True, type=click.Path(file_okay=False),
               help="Directory for one interchange JSON per input (<base name>.json).")
 @PUBLISHED
+@TIME_LIMIT
 @db_option
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], json_dir: str, published: str | None) -> None:
     """Extract to interchange JSON files; nothing is stored."""
     written, skipped = write_interchange(paths, json_dir, on_skip=_report_skip, published=published)
-    click.echo(f"{len(written)} written to {json_dir}, {len(skipped)} skipped")
+    echo(f"{len(written)} written to {json_dir}, {len(skipped)} skipped")
     ctx.exit(2 if skipped else 0)
 
 
@@ -146,9 +167,9 @@ def events(ctx, actor, since, until, place, disputed, fmt) -> None:
         rows = corpus.events(actor=actor, since=since, until=until, place=place,
                              disputed=disputed)
     if actor and not rows and fmt == "table":
-        click.echo(f"no events for {actor!r}", err=True)
+        echo(f"no events for {actor!r}", err=True)
     if disputed and fmt == "table":
-        click.echo(render.disputed_text(rows) if rows else "(none)")
+        echo(render.disputed_text(rows) if rows else "(none)")
         return
     _emit(rows, fmt, render.EVENT_TABLE, render.EVENT_CSV)
 
@@ -165,10 +186,10 @@ def events_merge(ctx, first: str, second: str) -> None:
         try:
             merged = corpus.merge_events(first, second)
         except EventError as exc:
-            click.echo(str(exc), err=True)
+            echo(str(exc), err=True)
             ctx.exit(1)
         n = len(corpus.store.query("SELECT 1 FROM event_reports WHERE event_id = ?", (merged,)))
-    click.echo(f"one event now: {merged} ({n} reports)")
+    echo(f"one event now: {merged} ({n} reports)")
 
 
 @events.command(name="split")
@@ -183,9 +204,9 @@ def events_split(ctx, event_id: str, report: str) -> None:
         try:
             kept, alone = corpus.split_event(event_id, report)
         except EventError as exc:
-            click.echo(str(exc), err=True)
+            echo(str(exc), err=True)
             ctx.exit(1)
-    click.echo(f"{report} is now event {alone}; the other reports stay in {kept}")
+    echo(f"{report} is now event {alone}; the other reports stay in {kept}")
 
 
 @main.command()
@@ -198,7 +219,7 @@ def tallies(ctx, fmt: str) -> None:
     from ratline.reconcile import to_text
     with _corpus(ctx) as corpus:
         rows = corpus.tallies()
-    click.echo(render.to_json(rows) if fmt == "json" else (to_text(rows) or "(none)"))
+    echo(render.to_json(rows) if fmt == "json" else (to_text(rows) or "(none)"))
 
 
 @main.command()
@@ -225,9 +246,9 @@ def show(ctx, entity: str, fmt: str) -> None:
         try:
             d = corpus.dossier(entity)
         except KeyError:
-            click.echo(f"no entity matches {entity!r} (try `ratline entities`)", err=True)
+            echo(f"no entity matches {entity!r} (try `ratline entities`)", err=True)
             ctx.exit(1)
-    click.echo(render.to_json(d) if fmt == "json" else render.dossier_text(d))
+    echo(render.to_json(d) if fmt == "json" else render.dossier_text(d))
 
 
 @main.command(name="eval")
@@ -243,7 +264,7 @@ def eval_(ctx, gold_dir: str, articles_dir: str, json_dir: str | None) -> None:
     with tempfile.TemporaryDirectory(prefix="ratline-eval-") as tmp:
         out = json_dir or tmp
         _, skipped = write_interchange([articles_dir], out, on_skip=_report_skip)
-        click.echo(format_report(score_dirs(gold_dir, out)))
+        echo(format_report(score_dirs(gold_dir, out)))
     ctx.exit(2 if skipped else 0)
 
 
@@ -261,10 +282,10 @@ def export(ctx, fmt: str, out: str | None) -> None:
     with _corpus(ctx) as corpus:
         text = corpus.export(fmt).rstrip("\n")
     if out:
-        Path(out).write_text(text + "\n", encoding="utf-8")
-        click.echo(f"wrote {out}", err=True)
+        write_text(out, text + "\n")
+        echo(f"wrote {out}", err=True)
     else:
-        click.echo(text)
+        echo(text)
 
 
 @main.command()
@@ -277,25 +298,25 @@ def summary(ctx, fmt: str) -> None:
     with _corpus(ctx) as corpus:
         counts = corpus.summary()
     if fmt == "json":
-        click.echo(render.to_json(counts))
+        echo(render.to_json(counts))
         return
     by_type = counts.pop("entities_by_type")
-    click.echo(f"database: {ctx.obj['db']}")
+    echo(f"database: {ctx.obj['db']}")
     for key, value in counts.items():
-        click.echo(f"{key:<14}{value:>8}")
+        echo(f"{key:<14}{value:>8}")
     if by_type:
-        click.echo("entities by type: " + ", ".join(f"{t} {n}" for t, n in by_type.items()))
+        echo("entities by type: " + ", ".join(f"{t} {n}" for t, n in by_type.items()))
 
 
 def _emit(rows, fmt: str, table_cols, csv_cols) -> None:
     if fmt == "json":
-        click.echo(render.to_json(rows))
+        echo(render.to_json(rows))
     elif fmt == "csv":
-        click.echo(render.to_csv(rows, csv_cols), nl=False)
+        echo(render.to_csv(rows, csv_cols), nl=False)
     elif rows:
-        click.echo(render.table(rows, table_cols))
+        echo(render.table(rows, table_cols))
     else:
-        click.echo("(none)")
+        echo("(none)")
 
 
 # merge, split, judgements, resolve and the graph group (cli_network.py)

@@ -10,10 +10,33 @@ from typing import Callable
 
 import click
 
+from ratline.cli_errors import InputFileError, write_text
 from ratline.graph import NotFound
 from ratline.graph import text as gtext
 from ratline.graph.questions import MEASURES
+from ratline.render import echo, to_json
 from ratline.store.judgements import JudgementError
+
+_JUDGEMENT_KEYS = ("id", "kind", "entity_id", "other", "made_at")
+
+
+def _judgement_rows(path: str) -> list[dict]:
+    """The judgements in a file written by ``judgements --export``, checked whole before
+    any is added (``InputFileError`` names the file and the first problem)."""
+    what = f"{path} is not a judgements file written by `ratline judgements --export`"
+    try:
+        rows = json.loads(Path(path).read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InputFileError(f"{what}: not UTF-8 ({exc.reason})") from None
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise InputFileError(f"{what}: not JSON ({getattr(exc, 'msg', 'nested too deeply')})") from None
+    if not isinstance(rows, list):
+        raise InputFileError(f"{what}: a JSON {type(rows).__name__}, not a list of judgements")
+    for n, row in enumerate(rows, 1):
+        missing = [k for k in _JUDGEMENT_KEYS if not isinstance(row, dict) or k not in row]
+        if missing:
+            raise InputFileError(f"{what}: entry {n} lacks {', '.join(missing)}")
+    return rows
 
 
 def register(main: click.Group, db_option: Callable, corpus: Callable, date: Callable) -> None:
@@ -29,7 +52,7 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
                             default="text", show_default=True)(func)
 
     def emit(value, fmt: str, as_text: Callable) -> None:
-        click.echo(json.dumps(value, ensure_ascii=False, indent=2) if fmt == "json"
+        echo(to_json(value) if fmt == "json"
                    else as_text(value))
 
     @main.command()
@@ -44,9 +67,9 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
             try:
                 r = c.merge(keep, other, note)
             except (KeyError, JudgementError) as exc:
-                click.echo(str(exc).strip('"'), err=True)
+                echo(str(exc).strip('"'), err=True)
                 ctx.exit(1)
-        click.echo(f"merged {r['merged']} into {r['kept']} (judgement {r['judgement']}); "
+        echo(f"merged {r['merged']} into {r['kept']} (judgement {r['judgement']}); "
                    f"{r['links_changed']} document links changed, "
                    f"{r['entities_after']} entities")
 
@@ -62,15 +85,15 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
             try:
                 r = c.split(entity, name, note)
             except (KeyError, JudgementError) as exc:
-                click.echo(str(exc).strip('"'), err=True)
+                echo(str(exc).strip('"'), err=True)
                 ctx.exit(1)
         if r["undone"]:
-            click.echo(f"undid the merge that brought {name!r} into {r['entity']} "
+            echo(f"undid the merge that brought {name!r} into {r['entity']} "
                        f"(judgement {', '.join(r['undone'])})")
         else:
-            click.echo(f"{name!r} split from {r['entity']} into {r['split_to']} "
+            echo(f"{name!r} split from {r['entity']} into {r['split_to']} "
                        f"(judgement {r['judgement']})")
-        click.echo(f"{r['links_changed']} document links changed, {r['entities_after']} entities")
+        echo(f"{r['links_changed']} document links changed, {r['entities_after']} entities")
 
     @main.command()
     @click.option("--export", "export_to", type=click.Path(dir_okay=False),
@@ -86,20 +109,18 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
         from ratline.store import judgements as store_j
         with corpus(ctx) as c:
             if import_from:
-                rows = json.loads(Path(import_from).read_text(encoding="utf-8"))
-                n = store_j.import_rows(c.store, rows)
+                n = store_j.import_rows(c.store, _judgement_rows(import_from))
                 c.reresolve()
-                click.echo(f"{n} judgements added", err=True)
+                echo(f"{n} judgements added", err=True)
             if undo:
                 if not store_j.retract(c.store, undo):
-                    click.echo(f"no active judgement {undo!r}", err=True)
+                    echo(f"no active judgement {undo!r}", err=True)
                     ctx.exit(1)
                 c.reresolve()
             rows = c.judgements()
         if export_to:
-            Path(export_to).write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n",
-                                       encoding="utf-8")
-            click.echo(f"wrote {export_to}", err=True)
+            write_text(export_to, json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            echo(f"wrote {export_to}", err=True)
             return
         emit(rows, fmt, gtext.judgements_text)
 
@@ -110,7 +131,7 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
         """Resolve every stored document entity again, under the judgements."""
         with corpus(ctx) as c:
             r = c.reresolve()
-        click.echo(f"{r['document_entities']} document entities in {r['documents']} documents -> "
+        echo(f"{r['document_entities']} document entities in {r['documents']} documents -> "
                    f"{r['entities_after']} entities (was {r['entities_before']}); "
                    f"{r['links_changed']} links changed")
 
@@ -133,7 +154,7 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
             try:
                 r = c.network.neighbours(entity, depth=depth, as_of=as_of, events=events)
             except NotFound as exc:
-                click.echo(exc.args[0], err=True)
+                echo(exc.args[0], err=True)
                 ctx.exit(1)
         emit(r, fmt, gtext.neighbours_text)
 
@@ -142,18 +163,23 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
     @click.argument("b")
     @click.option("--events/--no-events", default=True, show_default=True)
     @as_of_option
+    @click.option("--through-targets", is_flag=True,
+                  help="Let the path pass through an event's target to what lies beyond it.")
     @fmt_option
     @db_option
     @click.pass_context
-    def path(ctx, a, b, events, as_of, fmt) -> None:
+    def path(ctx, a, b, events, through_targets, as_of, fmt) -> None:
         """How A is connected to B: the shortest chain of reported links.
 
-        A or B may be an entity, an event id, or "<place> <kind>" ("Karbala attack")."""
+        A or B may be an entity, an event id, or "<place> <kind>" ("Karbala attack").
+        An event's target is a step only with --through-targets (two groups that hit
+        the same target are not thereby linked)."""
         with corpus(ctx) as c:
             try:
-                r = c.network.path(a, b, as_of=as_of, events=events)
+                r = c.network.path(a, b, as_of=as_of, events=events,
+                                   through_targets=through_targets)
             except NotFound as exc:
-                click.echo(exc.args[0], err=True)
+                echo(exc.args[0], err=True)
                 ctx.exit(1)
         emit(r, fmt, gtext.path_text)
         if r["hops"] is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import sys
 import textwrap
@@ -27,6 +28,24 @@ def terminal_width() -> int:
     return 100
 
 
+# Characters a terminal obeys instead of showing: C0/C1 controls (BEL, backspace, carriage
+# return, escape sequences) and the bidirectional overrides and isolates that reorder what
+# follows (an RTL override makes "killed 3" read "3 dellik").  Tabs and newlines stay.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` without terminal control and bidi-override characters (quoted evidence
+    is shown, never obeyed)."""
+    return _CONTROL.sub("", text)
+
+
+def echo(text: Any = "", **kwargs) -> None:
+    """``click.echo`` for anything built from stored text: controls removed first."""
+    import click
+    click.echo(printable(str(text)), **kwargs)
+
+
 def cell(value: Any) -> str:
     if value is None:
         return ""
@@ -34,7 +53,7 @@ def cell(value: Any) -> str:
         return "; ".join(cell(v) for v in value)
     if isinstance(value, float):
         return f"{value:g}"
-    return " ".join(str(value).split())
+    return " ".join(printable(str(value)).split())
 
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], width: int | None = None) -> str:
@@ -71,7 +90,10 @@ def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
 
 
 def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    """JSON with every control and bidi character escaped (``\\u202e``): the data stays
+    whole, the terminal shows it without obeying it."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def killed(ev: dict[str, Any]) -> str:

@@ -56,6 +56,7 @@ class Document:
     boilerplate: list[str] = field(default_factory=list)
     fmt: str = "txt"                 # txt | html | jsonl
     url: str | None = None
+    author: str | None = None        # the byline's name (the byline itself is boilerplate)
 
 
 @dataclass

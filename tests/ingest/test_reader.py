@@ -87,7 +87,7 @@ def test_reader_file_over_max_bytes_is_skipped_without_reading(tmp_path, monkeyp
     p = tmp_path / "huge.txt"
     with open(p, "wb") as fh:                       # sparse: no disk space used
         fh.truncate(25_000_000)
-    monkeypatch.setattr(reader_mod, "_open_bytes", lambda path: pytest.fail("read a huge file"))
+    monkeypatch.setattr(reader_mod, "_open_bytes", lambda path, max_bytes: pytest.fail("read a huge file"))
     _skipped(_one(p), "too large", "25.0 MB", "20.0 MB")
     small = tmp_path / "small.txt"
     small.write_text(PAGE, encoding="utf-8")
@@ -142,10 +142,10 @@ def test_reader_folder_walk_sorted_hidden_ignored_and_unreadable_skipped(tmp_pat
     if os.geteuid() == 0:      # root reads anything: simulate the permission error
         real = reader_mod._open_bytes
 
-        def deny(path):
+        def deny(path, max_bytes):
             if path.endswith("locked.txt"):
                 raise PermissionError(13, "Permission denied", path)
-            return real(path)
+            return real(path, max_bytes)
         monkeypatch.setattr(reader_mod, "_open_bytes", deny)
     out = list(read_inputs([str(tmp_path)]))
     kinds = [(type(r).__name__, os.path.basename(r.source)) for r in out]

@@ -281,3 +281,22 @@ def test_textpage_full_sentence_first_line_is_the_lead_not_a_headline():
     doc = document_from_text(lead + "\n\n" + PROSE + "\n", "x.txt", "x")
     assert doc.title is None
     assert doc.body.startswith(lead)
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("By Jane Doe | Reuters", "Jane Doe"),
+    ("Posted by Public Affairs on May 3, 2015", "Public Affairs"),
+    ("Written by: Thomas Joscelyn - June 24, 2008", "Thomas Joscelyn"),
+])
+def test_textpage_byline_is_furniture_and_names_the_author(byline, author):
+    page = (f"Raid in Basra\n{byline}\n\nIraqi troops detained five men in Basra on Tuesday, "
+            "the army said. It was the second raid this week.\n")
+    doc = document_from_text(page, "x.txt", "x.txt")
+    assert doc.author == author
+    assert byline in doc.boilerplate and byline.split()[-1] not in doc.body
+
+
+def test_textpage_sentence_opening_with_by_names_no_author():
+    page = ("Town falls\n\nBy Saturday the town had fallen to the militants, residents said. "
+            "Hundreds fled toward the river.\n")
+    assert document_from_text(page, "x.txt", "x.txt").author is None

@@ -48,12 +48,13 @@ class Network:
         return questions.neighbours(g, self.node(g, name), depth)
 
     def path(self, a: str, b: str, as_of: str | None = None,
-             events: bool = True) -> dict[str, Any]:
-        """{"from", "to", "hops"}; hops is None when nothing connects them."""
+             events: bool = True, through_targets: bool = False) -> dict[str, Any]:
+        """{"from", "to", "hops"}; hops is None when nothing connects them.  An event's
+        target is a step of the path only ``through_targets`` (see ``questions.path``)."""
         g = self.graph(as_of, events=events)
         na, nb = self.node(g, a), self.node(g, b)
         return {"from": questions.node_info(g, na), "to": questions.node_info(g, nb),
-                "hops": questions.path(g, na, nb)}
+                "hops": questions.path(g, na, nb, through_targets)}
 
     def centrality(self, measure: str = "degree", top: int = 20, as_of: str | None = None,
                    events: bool = False, places: bool = False) -> list[dict[str, Any]]:

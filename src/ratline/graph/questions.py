@@ -141,9 +141,18 @@ def _simple(g: nx.MultiDiGraph) -> nx.Graph:
     return h
 
 
-def path(g: nx.MultiDiGraph, a: str, b: str) -> list[dict[str, Any]] | None:
-    """The shortest chain of reported relations from ``a`` to ``b`` (None if none)."""
+def path(g: nx.MultiDiGraph, a: str, b: str,
+         through_targets: bool = False) -> list[dict[str, Any]] | None:
+    """The shortest chain of reported relations from ``a`` to ``b`` (None if none).
+
+    An event's target is an end of a path, never a step on it unless
+    ``through_targets``: two groups that attacked the same town, or the same
+    police force, are not thereby connected to each other, nor is an attacker to
+    the allies of whom it attacked."""
     h = _simple(g)
+    if not through_targets:
+        h.remove_edges_from([(x, y) for x, y, d in h.edges(data=True)
+                             if d["best"][2] == "targeted" and d["best"][1] not in (a, b)])
     try:
         nodes = nx.shortest_path(h, a, b, weight="weight")
     except (nx.NetworkXNoPath, nx.NodeNotFound):

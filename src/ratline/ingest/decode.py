@@ -52,7 +52,27 @@ def sniff_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return f"binary file: {what}"
     if b"\x00" in data[:65536]:
+        wide = _wide_text(data[:4096])
+        if wide:
+            return (f"looks like {wide} text without a byte-order mark: convert it with "
+                    f"iconv -f {wide.replace(' ', '')} -t UTF-8")
         return "binary file (contains NUL bytes), not text"
+    return None
+
+
+def _wide_text(head: bytes) -> str | None:
+    """'UTF-16 LE' (etc.) when the NUL bytes fall where ASCII text in that encoding puts
+    them: a file saved as UTF-16/32 without a BOM is text, not binary."""
+    head = head[: len(head) - len(head) % 4]
+    if len(head) < 16:
+        return None
+    for name, width, zero_at in (("UTF-32 LE", 4, (1, 2, 3)), ("UTF-32 BE", 4, (0, 1, 2)),
+                                 ("UTF-16 LE", 2, (1,)), ("UTF-16 BE", 2, (0,))):
+        units = [head[i:i + width] for i in range(0, len(head), width)]
+        fits = sum(all(u[z] == 0 for z in zero_at) and any(u[k] for k in range(width) if k not in zero_at)
+                   for u in units)
+        if fits >= 0.9 * len(units):
+            return name
     return None
 
 

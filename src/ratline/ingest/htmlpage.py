@@ -26,6 +26,44 @@ def _entry(el) -> bool:
     return bool(el.get("class")) and bool(_COMMENT_ENTRY.search(el.get("class")))
 
 
+# elements whose text a reader never sees as the article: code, styles, fallbacks for
+# readers without scripts (a "77 killed" in a <noscript> teaser is no report), templates
+_INVISIBLE = ("script", "noscript", "style", "template", "iframe", "object", "embed", "svg")
+
+
+# boxes a site labels as its own appeal: donations, memberships, newsletters, paywalls
+_APPEAL_BOX = re.compile(r"donat|fundrais|support[-_]?us|membership|newsletter|subscri|paywall|"
+                         r"patreon|become[-_]?a[-_]?member", re.I)
+
+
+def _drop_invisible(root) -> tuple[list[str], bool]:
+    """Remove what is never shown as article text, and the site's appeal boxes; JSON-LD
+    metadata stays (a page's declared publication date lives there).  Returns the
+    appeals' text (furniture, kept apart) and whether anything went."""
+    gone = [el for el in root.iter(*_INVISIBLE)
+            if not (el.tag == "script" and "ld+json" in (el.get("type") or "").lower())]
+    appeals = [el for el in root.iter("div", "aside", "section", "form", "p", "span")
+               if _APPEAL_BOX.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+               and not list(el.iter("article"))]
+    texts = [" ".join(el.text_content().split()) for el in appeals]
+    for el in gone + appeals:
+        if el.getparent() is not None:
+            el.drop_tree()
+    return [t for t in texts if t], bool(gone or appeals)
+
+
+def visible_html(html: str) -> tuple[str, list[str]]:
+    """The page without scripts, styles, noscript fallbacks, templates and appeal boxes,
+    and the appeals' text (the page unchanged if it does not parse; trafilatura then
+    gives its own reason)."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return html, []
+    appeals, changed = _drop_invisible(root)
+    return (lxml.html.tostring(root, encoding="unicode") if changed else html), appeals
+
+
 def take_comment_sections(html: str) -> tuple[str, list[str], int | None]:
     """Reader comments trafilatura may miss or fold into the article: sections whose class or id
     says so ("discussion", "comments", "disqus") and that hold a "3 Comments" heading or comment
@@ -81,6 +119,7 @@ def _extract(html: str, url: str | None):
 
 def document_from_html(html: str, name: str, source: str, url: str | None = None) -> Document:
     """A Document from an HTML page; raises ``NoArticleText`` if none is found."""
+    html, appeals = visible_html(html)
     html, section_comments, announced = take_comment_sections(html)
     found = _extract(html, url)
     text = (getattr(found, "text", None) or "").strip() if found is not None else ""
@@ -92,10 +131,13 @@ def document_from_html(html: str, name: str, source: str, url: str | None = None
         text = "\n".join(lines[1:])           # headline repeated as first paragraph
     parts = split_page(text, title_line=False)
     parts.title = title
+    parts.boilerplate = appeals + parts.boilerplate
     comments = [c.strip() for c in (found.comments or "").splitlines() if c.strip()]
     parts.comments = comments + section_comments + parts.comments
     if announced:
         parts.comment_count = max(parts.comment_count or 0, announced)
+    if not parts.author and (getattr(found, "author", None) or "").strip():
+        parts.author = found.author.strip()     # the page's metadata names the author
     if found.date and not parts.published:   # the page's own stamp first, then metadata
         parts.published = found.date
         parts.published_basis = f"page metadata (trafilatura/htmldate: {found.date})"

@@ -252,6 +252,23 @@ def is_byline(s: str) -> bool:
     return all(t[0].isupper() or t[0].isdigit() or "@" in t for t in named)
 
 
+_AUTHOR_END = re.compile(r"\s+(?:on|at|in|for)\s+|\s*[|,;–—(]\s*|\s+-\s+|\s+\d")
+
+
+def byline_author(s: str) -> str | None:
+    """The name a byline gives ('By Jane Doe | Reuters' -> 'Jane Doe', 'Posted by Public
+    Affairs on May 3, 2015' -> 'Public Affairs'); None if ``s`` is no byline."""
+    if not is_byline(s):
+        return None
+    m = _BYLINE.match(s)
+    rest = m["rest"] if m else re.sub(r"^(?:posted|published|filed)\b.{0,100}?\bby\b:?", "", s, flags=re.I)
+    name = _AUTHOR_END.split(rest.strip(), maxsplit=1)[0].strip(" :.")
+    words = name.split()
+    if not 1 <= len(words) <= 6 or not all(w[0].isupper() for w in words if w.lower() not in _CONNECT):
+        return None
+    return name
+
+
 def is_nav_like(s: str) -> bool:
     """A short menu/topic word ('Boko Haram', 'Syria'): few words, no sentence end."""
     if len(s) > 40 or len(s.split()) > 4 or not s[0].isalnum():

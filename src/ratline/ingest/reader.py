@@ -16,9 +16,12 @@ from typing import Any
 
 from ratline.ingest.dates import find_dates
 from ratline.ingest.decode import DecodeError, decode_bytes, sniff_binary
+from ratline.ingest.guard import Refused, mb as _mb, path_refusal, read_capped, too_large
 from ratline.ingest.htmlpage import document_from_html
+from ratline.ingest.language import not_english_reason
 from ratline.ingest.textpage import NoArticleText, document_from_text
 from ratline.schema import Document, Skipped
+from ratline.timelimit import TimeLimitExceeded, default_seconds, time_limit
 
 TEXT_EXT = (".txt", ".text")
 HTML_EXT = (".html", ".htm", ".xhtml")
@@ -36,26 +39,55 @@ def read_inputs(paths: Iterable[str], max_bytes: int = 20_000_000) -> Iterator[R
     only known extensions read; a file named explicitly is read whatever its
     extension (its content decides text vs HTML).
     """
+    for item in _read_all(paths, max_bytes):
+        yield _screen(item)
+
+
+# The parse holds about 3 KB per character of body while it runs (measured: a 300 KB body
+# peaks near 1 GB), so the body a document may have is bounded like spaCy's own default
+# ``max_length``; the longest real report in the project's corpora is under 20,000.
+MAX_BODY_CHARS = 1_000_000
+
+
+def _screen(item: Result) -> Result:
+    """The Document, or a Skipped when no extraction could serve it: a body too long to
+    be one article (its parse alone would take gigabytes of memory), or one not in English."""
+    if not isinstance(item, Document):
+        return item
+    if len(item.body) > MAX_BODY_CHARS:
+        return Skipped(item.source, f"body too long for one article ({len(item.body):,} characters, "
+                                    f"limit {MAX_BODY_CHARS:,}): split it into its articles")
+    reason = not_english_reason(item.body)
+    return item if reason is None else Skipped(item.source, reason)
+
+
+def _read_all(paths: Iterable[str], max_bytes: int) -> Iterator[Result]:
     for path in paths:
         if path == "-":
             yield from _read_stdin(max_bytes)
+        elif (refused := path_refusal(path)) is not None:
+            yield Skipped(path, refused)
         elif os.path.isdir(path):
             for entry in _walk(path):
                 if isinstance(entry, Skipped):
                     yield entry
                 else:
                     yield from _read_path(entry, max_bytes)
-        elif os.path.lexists(path) and not os.path.exists(path):
-            yield Skipped(path, "broken symbolic link (its target does not exist)")
-        elif not os.path.exists(path):
-            yield Skipped(path, "no such file or directory")
         else:
             yield from _read_path(path, max_bytes)
 
 
 # --- folders -------------------------------------------------------------------
-def _walk(root: str, seen: set[str] | None = None) -> Iterator[str | Skipped]:
-    """Files under ``root`` with known extensions, sorted, hidden names skipped."""
+MAX_DEPTH = 100
+
+
+def _walk(root: str, seen: set[str] | None = None, depth: int = 0) -> Iterator[str | Skipped]:
+    """Files under ``root`` with known extensions, sorted, hidden names skipped; folders
+    nested deeper than ``MAX_DEPTH`` are named and not entered (no archive of articles is
+    that deep, and the walk must not run out of stack)."""
+    if depth > MAX_DEPTH:
+        yield Skipped(root, f"folder nested more than {MAX_DEPTH} levels deep: not read")
+        return
     seen = set() if seen is None else seen
     real = os.path.realpath(root)
     if real in seen:
@@ -73,15 +105,13 @@ def _walk(root: str, seen: set[str] | None = None) -> Iterator[str | Skipped]:
         try:
             is_dir = e.is_dir()
         except OSError as exc:
-            yield Skipped(e.path, f"could not be read ({_os_reason(exc)})")
+            yield Skipped(e.path, path_refusal(e.path) or f"could not be read ({_os_reason(exc)})")
             continue
         if is_dir:
-            yield from _walk(e.path, seen)
+            yield from _walk(e.path, seen, depth + 1)
         elif e.name.lower().endswith(KNOWN_EXT):
-            if e.is_symlink() and not os.path.exists(e.path):
-                yield Skipped(e.path, "broken symbolic link (its target does not exist)")
-            else:
-                yield e.path
+            refused = path_refusal(e.path)
+            yield e.path if refused is None else Skipped(e.path, refused)
 
 
 # --- one path ------------------------------------------------------------------
@@ -96,9 +126,12 @@ def _read_path(path: str, max_bytes: int) -> Iterator[Result]:
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
-            yield Skipped(path, f"too large: {_mb(size)} is over the {_mb(max_bytes)} limit (max_bytes)")
+            yield Skipped(path, too_large(size, max_bytes))
             return
-        data = _open_bytes(path)
+        data = _open_bytes(path, max_bytes)
+    except Refused as exc:
+        yield Skipped(path, str(exc))
+        return
     except OSError as exc:
         yield Skipped(path, f"could not be read ({_os_reason(exc)})")
         return
@@ -109,10 +142,10 @@ def _read_path(path: str, max_bytes: int) -> Iterator[Result]:
     yield _from_bytes(data, path, os.path.basename(path), kind)
 
 
-def _open_bytes(path: str) -> bytes:
-    """Read a whole file (kept separate so tests can simulate permission errors)."""
-    with open(path, "rb") as fh:
-        return fh.read()
+def _open_bytes(path: str, max_bytes: int) -> bytes:
+    """Read a whole regular file of at most ``max_bytes`` (kept separate so tests can
+    simulate permission errors); ``Refused`` otherwise."""
+    return read_capped(path, max_bytes)
 
 
 def _from_bytes(data: bytes, source: str, name: str, kind: str | None,
@@ -130,13 +163,21 @@ def _from_bytes(data: bytes, source: str, name: str, kind: str | None,
     if kind is None:
         kind = "html" if text.lstrip("\ufeff \t\r\n").startswith("<") else "txt"
     try:
-        if kind == "html":
-            return document_from_html(text, name, source, url=url)
-        return document_from_text(text, name, source, url=url)
+        with time_limit(default_seconds()):
+            if kind == "html":
+                return document_from_html(text, name, source, url=url)
+            return document_from_text(text, name, source, url=url)
     except NoArticleText as exc:
         return Skipped(source, str(exc))
+    except TimeLimitExceeded as exc:
+        return Skipped(source, f"reading the page {exc}")
+    except RecursionError:
+        return Skipped(source, _TOO_DEEP_HTML)
     except Exception as exc:  # noqa: BLE001 - one odd page must not stop a batch
         return Skipped(source, _internal(exc))
+
+
+_TOO_DEEP_HTML = "markup nested too deeply to read (thousands of unclosed or nested tags)"
 
 
 # --- standard input ------------------------------------------------------------
@@ -164,11 +205,14 @@ def _read_jsonl(path: str, max_bytes: int) -> Iterator[Result]:
     name = os.path.basename(path)
     try:
         if path.lower().endswith(".json") and os.path.getsize(path) <= max_bytes:
-            whole = _open_bytes(path)
+            whole = _open_bytes(path, max_bytes)
             try:
                 records = json.loads(whole.decode("utf-8-sig"))
             except (UnicodeDecodeError, json.JSONDecodeError):
                 records = None            # maybe JSON lines under a .json name
+            except RecursionError:
+                yield Skipped(path, _TOO_DEEP)
+                return
             if isinstance(records, dict):
                 records = [records]
             if isinstance(records, list):
@@ -183,9 +227,28 @@ def _read_jsonl(path: str, max_bytes: int) -> Iterator[Result]:
                 yield Skipped(path, binary)
                 return
             fh.seek(0)
-            yield from _jsonl_records(fh, path, name, max_bytes)
+            yield from _jsonl_records(_capped_lines(fh, max_bytes), path, name, max_bytes)
+    except Refused as exc:
+        yield Skipped(path, str(exc))
     except OSError as exc:
         yield Skipped(path, f"could not be read ({_os_reason(exc)})")
+
+
+def _capped_lines(fh, max_bytes: int) -> Iterator[bytes]:
+    """Lines of a binary file, none held longer than ``max_bytes + 1`` bytes: an
+    overlong line is yielded cut at that length (so the caller refuses it) and the
+    rest of it is read past in chunks, never held (a 1 GB line costs no memory)."""
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (more := fh.readline(1 << 20)) and not more.endswith(b"\n"):
+                pass
+        yield line
+
+
+_TOO_DEEP = "JSON nested too deeply to be an article record (thousands of levels of brackets)"
 
 
 def _jsonl_records(lines: Iterable[bytes], path: str, name: str,
@@ -210,6 +273,9 @@ def _jsonl_records(lines: Iterable[bytes], path: str, name: str,
         except json.JSONDecodeError as exc:
             yield Skipped(where, f"malformed JSON line: {exc.msg} at column {exc.colno}")
             continue
+        except RecursionError:
+            yield Skipped(where, _TOO_DEEP)
+            continue
         yield _record(rec, where, f"{name}#{no}")
     if not seen_any:
         yield Skipped(path, "empty file, no JSON records")
@@ -222,30 +288,42 @@ def _record(rec: Any, where: str, default_name: str) -> Result:
     name = str(rec.get("id") or rec.get("name") or default_name)
     url = rec.get("url") if isinstance(rec.get("url"), str) else None
     published = _iso(rec.get("published") or rec.get("date"))
-    html = rec.get("html")
-    text = rec.get("text") or rec.get("body")
     try:
-        if isinstance(text, str) and text.strip():
-            title = rec.get("title") if isinstance(rec.get("title"), str) else None
-            # a 'body' field is the article alone; 'text' may open with the headline
-            title_line = False if not rec.get("text") and title is None else None
-            return document_from_text(
-                text, name, where, title=title, url=url, published=published,
-                published_basis="record field 'published'/'date'" if published else None,
-                fmt="jsonl", title_line=title_line)
-        if isinstance(html, str) and html.strip():
-            doc = document_from_html(html, name, where, url=url)
-            if published:
-                doc.published, doc.published_basis = published, "record field 'published'/'date'"
-                doc.published_precision = "day"
-            if isinstance(rec.get("title"), str) and rec["title"].strip():
-                doc.title = rec["title"].strip()
-            doc.fmt = "jsonl"
-            return doc
+        with time_limit(default_seconds()):
+            return _record_document(rec, where, name, url, published)
     except NoArticleText as exc:
         return Skipped(where, str(exc))
+    except TimeLimitExceeded as exc:
+        return Skipped(where, f"reading the record {exc}")
+    except RecursionError:
+        return Skipped(where, _TOO_DEEP_HTML)
     except Exception as exc:  # noqa: BLE001 - one odd record must not stop a file
         return Skipped(where, _internal(exc))
+
+
+def _record_document(rec: dict, where: str, name: str, url: str | None,
+                     published: str | None) -> Result:
+    """The Document a record's ``text``/``body``/``html`` field makes, or a Skipped
+    saying which field is missing or empty."""
+    html = rec.get("html")
+    text = rec.get("text") or rec.get("body")
+    if isinstance(text, str) and text.strip():
+        title = rec.get("title") if isinstance(rec.get("title"), str) else None
+        # a 'body' field is the article alone; 'text' may open with the headline
+        title_line = False if not rec.get("text") and title is None else None
+        return document_from_text(
+            text, name, where, title=title, url=url, published=published,
+            published_basis="record field 'published'/'date'" if published else None,
+            fmt="jsonl", title_line=title_line)
+    if isinstance(html, str) and html.strip():
+        doc = document_from_html(html, name, where, url=url)
+        if published:
+            doc.published, doc.published_basis = published, "record field 'published'/'date'"
+            doc.published_precision = "day"
+        if isinstance(rec.get("title"), str) and rec["title"].strip():
+            doc.title = rec["title"].strip()
+        doc.fmt = "jsonl"
+        return doc
     if any(k in rec for k in ("text", "body", "html")):
         return Skipped(where, "record has an empty 'text'/'body'/'html' field")
     return Skipped(where, "record has no 'text', 'body' or 'html' field")
@@ -300,10 +378,6 @@ def _os_reason(exc: OSError) -> str:
     if isinstance(exc, PermissionError):
         return "permission denied"
     return exc.strerror or type(exc).__name__
-
-
-def _mb(n: int) -> str:
-    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
 
 
 def _shell_quote(path: str) -> str:

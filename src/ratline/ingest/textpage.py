@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from ratline.ingest import linekinds as lk
 from ratline.ingest.dates import FoundDate, date_only_line, find_dates
+from ratline.ingest.longtext import split_long_paragraph
 from ratline.ingest.published import decide_publication
 from ratline.schema import Document
 
@@ -61,6 +62,7 @@ class PageParts:
     comment_count: int | None = None
     published: str | None = None
     published_basis: str | None = None
+    author: str | None = None          # from the page's byline (furniture, not evidence)
 
     @property
     def has_comments(self) -> bool:
@@ -209,6 +211,7 @@ def split_page(text: str, title_line: bool = True) -> PageParts:
         if n is not None:
             parts.comment_count = max(parts.comment_count or 0, n)
     _set_published(parts, page_dates)
+    parts.author = next((a for b in parts.boilerplate if (a := lk.byline_author(b))), None)
     return parts
 
 
@@ -413,7 +416,9 @@ def dateline_date(paragraph: str) -> FoundDate | None:
 # --- the public constructor --------------------------------------------------------
 def document_from_parts(parts: PageParts, name: str, source: str, fmt: str,
                         url: str | None = None) -> Document:
-    """Build the Document; refuse pages that yielded no body at all."""
+    """Build the Document; refuse pages that yielded no body at all.  Absurdly long
+    paragraphs are cut into ordinary ones (``longtext``) so extraction stays linear."""
+    parts.paragraphs = [piece for p in parts.paragraphs for piece in split_long_paragraph(p)]
     body = "\n\n".join(parts.paragraphs)
     if not any(lk.is_substantial(p) or p.endswith(_SENTENCE_END) for p in parts.paragraphs):
         # menus and labels only ("Home", "Archive"): nothing a fact could rest on
@@ -423,7 +428,7 @@ def document_from_parts(parts: PageParts, name: str, source: str, fmt: str,
         doc_id=doc_id_for(body), name=name, source=source, title=parts.title,
         body=body, published=published, published_basis=basis, published_precision=precision,
         has_comments=parts.has_comments, comments=parts.comments,
-        boilerplate=parts.boilerplate, fmt=fmt, url=url,
+        boilerplate=parts.boilerplate, fmt=fmt, url=url, author=parts.author,
     )
 
 

@@ -18,7 +18,7 @@ from ratline.schema import Extraction
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id", "name", "source", "title", "body", "published", "published_basis",
                   "published_precision", "has_comments", "comments", "boilerplate", "body_last_sentence", "fmt", "url",
-                  "ingested_at"),
+                  "author", "ingested_at"),
     "entities": ("id", "type", "name", "country", "created_by"),
     "entity_links": ("doc_id", "local_id", "entity_id", "rule", "score", "type", "name",
                      "aliases", "country", "basis", "evidence"),
@@ -68,7 +68,7 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
     rows["documents"].append((
         did, doc.name, doc.source, doc.title, doc.body, doc.published, doc.published_basis,
         doc.published_precision, int(bool(doc.has_comments)), dumps(doc.comments), dumps(doc.boilerplate),
-        ex.body_last_sentence, doc.fmt, doc.url, now,
+        ex.body_last_sentence, doc.fmt, doc.url, doc.author, now,
     ))
     for c in res.new_entities:
         rows["entities"].append((c.id, c.type, c.name, c.country, did))

@@ -33,6 +33,7 @@ CREATE TABLE IF NOT EXISTS documents (
     body_last_sentence TEXT,
     fmt                TEXT,
     url                TEXT,
+    author             TEXT,                -- the byline's name, if the page gives one
     ingested_at        TEXT NOT NULL
 );
 

@@ -14,7 +14,9 @@ The store knows the schema, not how the facts were found: it takes an
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import urllib.parse
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -27,6 +29,30 @@ from ratline.store.rows import COLUMNS, TABLE_ORDER, alias_occurrences, rows_for
 from ratline.store import migrate
 
 SCHEMA_VERSION = "1"
+
+
+class StoreError(Exception):
+    """A database that cannot be used as asked; the message says which file and what to do."""
+
+
+class StoreMissing(StoreError):
+    """A command that only reads was given a database file that does not exist."""
+
+
+def _unusable(path: str, exc: sqlite3.Error) -> StoreError:
+    """The one-line reason a database file could not be opened or written."""
+    msg = str(exc)
+    low = msg.lower()
+    if "not a database" in low or "malformed" in low:
+        return StoreError(f"{path} is not a ratline database (not an SQLite file, or a damaged one): {msg}")
+    if "readonly" in low or "read-only" in low:
+        return StoreError(f"database {path} is read-only ({msg}); copy it somewhere writable "
+                          "or fix its permissions")
+    if "locked" in low or "busy" in low:
+        return StoreError(f"database {path} is locked by another process ({msg}); try again when it ends")
+    if "unable to open" in low:
+        return StoreError(f"database {path} could not be opened ({msg}): check the path and permissions")
+    return StoreError(f"database {path} could not be used ({type(exc).__name__}: {msg})")
 
 
 def schema_sql() -> str:
@@ -42,15 +68,59 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
-        """Open (creating if needed) a database file with the schema in place."""
+    def open(cls, path: str | Path, create: bool = True) -> "Store":
+        """Open a database file with the schema in place, creating it (and its folder)
+        only if ``create``: a command that reads never makes an empty database out of a
+        mistyped path (``StoreMissing``).  A file that is not SQLite, read-only or
+        locked raises ``StoreError`` with the path and what to do."""
         path = str(path)
         if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a document's
-        # transaction boundaries are exactly the ones written below.
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+            if not create and not Path(path).exists():
+                raise StoreMissing(
+                    f"no database at {path}: check --db (or $RATLINE_DB); "
+                    f"`ratline --db {path} ingest PATH...` creates one")
+            if Path(path).is_dir():
+                raise StoreError(f"{path} is a folder, not a database file")
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"could not create the folder for database {path} "
+                                 f"({exc.strerror or exc})") from exc
+        read_only = not create and path != ":memory:" and not os.access(path, os.W_OK)
+        try:
+            conn = _connect_read_only(path) if read_only else \
+                sqlite3.connect(path, isolation_level=None, timeout=30.0)
+        except sqlite3.Error as exc:
+            raise _unusable(path, exc) from exc
+        try:
+            if read_only:       # a file we may only read: answer questions, change nothing
+                return cls._checked_read_only(conn, path)
+            return cls._prepare(conn, path, create)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise _unusable(path, exc) from exc
+        except StoreError:
+            conn.close()
+            raise
+
+    @classmethod
+    def _checked_read_only(cls, conn: sqlite3.Connection, path: str) -> "Store":
         conn.row_factory = sqlite3.Row
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
+                        ).fetchone() is None:
+            raise StoreError(f"{path} is an SQLite file but not a ratline database (no documents table)")
+        return cls(conn, path)
+
+    @classmethod
+    def _prepare(cls, conn: sqlite3.Connection, path: str, create: bool) -> "Store":
+        """The schema in place on an open connection (a file of another application is
+        refused when not creating, rather than filled with ratline's tables)."""
+        # isolation_level=None (in open): we issue BEGIN/COMMIT ourselves, so a
+        # document's transaction boundaries are exactly the ones written below.
+        conn.row_factory = sqlite3.Row
+        if not create and path != ":memory:" and conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").fetchone() is None:
+            raise StoreError(f"{path} is an SQLite file but not a ratline database (no documents table)")
         conn.execute("PRAGMA foreign_keys = ON")
         if path != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
@@ -111,7 +181,7 @@ class Store:
             return
         cols = COLUMNS[table]
         sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-        conn.executemany(sql, rows)
+        conn.executemany(sql, [tuple(map(_storable, r)) for r in rows])
 
     def _merge_aliases(self, conn: sqlite3.Connection, ex: Extraction, res: Resolution) -> None:
         """One row per alias per entity; widen its first/last seen dates.
@@ -163,6 +233,32 @@ class Store:
         if table not in COLUMNS and table != "aliases":
             raise ValueError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+
+def _connect_read_only(path: str) -> sqlite3.Connection:
+    """A connection that never writes, for a database file we may not write: commands
+    that only read still work.  A WAL database whose folder we may not write either
+    cannot get its shared-memory file, so it is then opened as immutable."""
+    uri = "file:" + urllib.parse.quote(os.path.abspath(path))
+    try:
+        conn = sqlite3.connect(uri + "?mode=ro", uri=True, isolation_level=None, timeout=30.0)
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return conn
+    except sqlite3.OperationalError:
+        return sqlite3.connect(uri + "?mode=ro&immutable=1", uri=True, isolation_level=None)
+
+
+_INT64 = 2 ** 63
+
+
+def _storable(value):
+    """A value SQLite can hold: an integer beyond 64 bits ("99999999999999999999999
+    wounded") is no count anyone reported and would make the whole document
+    unstorable (OverflowError), so it is stored as unknown (NULL); the quotation
+    keeps the digits."""
+    if isinstance(value, int) and not isinstance(value, bool) and not -_INT64 <= value < _INT64:
+        return None
+    return value
 
 
 def loads(text: str | None, default=None):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ratline.ingest.dates import find_dates as page_dates
@@ -50,10 +49,6 @@ def test_properties_numbers_a_written_figure_is_read_back(n, verb):
     assert any(q.best == n for q in found)
 
 
-@pytest.mark.xfail(strict=True, raises=(AssertionError, OverflowError),
-                   reason="mentions/numbers.py words_to_int reads digits through float(): "
-                          "9,007,199,254,740,993 comes back ...992 and 400 digits raise "
-                          "OverflowError (the document's extraction fails); reported in issue 11")
 def test_properties_numbers_beyond_float_precision_are_exact_or_unknown():
     for n in (2**53 + 1, int("9" * 400)):
         found = [q.best for q in find_quantities(f"Police said {n} people were killed.")]

@@ -5,6 +5,8 @@ where the arms came from) are kept here too.  A mixin of ``EventExtractor``.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 
 from ratline.extract.cues import (
@@ -85,9 +87,8 @@ class PartyFinder:
             # "... and detained another suspect": the subject the parse shares sits before
             # this segment, in the same sentence
             sent_start = self.parsed.token_at(masked.span.start).sent.start_char
-            for m in self.dm.mentions:
-                if sent_start <= m.span.start and m.span.end <= masked.span.start and m.kind in ACTOR_KINDS \
-                        and self._tokens(m) & syntax.actor:
+            for m in self._mentions_between(sent_start, masked.span.start):
+                if m.span.end <= masked.span.start and m.kind in ACTOR_KINDS and self._tokens(m) & syntax.actor:
                     _add(actors, m.key)
         if not actors and not passive:
             owner = _OWNED_FIGHTERS.search(masked.text[:max(main.start, main.end)])
@@ -117,10 +118,20 @@ class PartyFinder:
 
     def _owner_before(self, at: int) -> str | None:
         """Whose "its"/"their" fighters: the first group or force of the last sentence naming one."""
-        before = [m for m in self.dm.mentions if m.span.end <= at and m.kind in ("armed_group", "state_force")]
-        if not before:
+        groups = ("armed_group", "state_force")
+        last = next((m for m in reversed(self._mentions_between(0, at))
+                     if m.span.end <= at and m.kind in groups), None)
+        if last is None:
             return None
-        return next(m for m in before if m.sentence == before[-1].sentence).key
+        return next(m for m in self.dm.in_sentence(last.sentence) if m.kind in groups).key
+
+    def _mentions_between(self, start: int, end: int) -> list[Mention]:
+        """The document's mentions that start in [start, end), found by bisection: a scan of
+        every mention per event made long documents quadratic."""
+        if getattr(self, "_mention_starts", None) is None or len(self._mention_starts) != len(self.dm.mentions):
+            self._mention_starts = [m.span.start for m in self.dm.mentions]
+        lo, hi = bisect_left(self._mention_starts, start), bisect_left(self._mention_starts, end)
+        return self.dm.mentions[lo:hi]
 
     def _claim_source(self, masked: Masked) -> str | None:
         hit = PRESS.search(masked.text)

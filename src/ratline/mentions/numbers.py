@@ -158,9 +158,11 @@ def words_to_int(s: str) -> int | None:
         return 2
     parts = w.split()
     if parts[0].replace(".", "", 1).isdigit():
+        if parts[0].isdigit() and len(parts) == 1:
+            return int(parts[0])         # exact at any length: float() rounds past 2**53
         try:
             val = float(parts[0])
-        except ValueError:
+        except (ValueError, OverflowError):
             return None
         for p in parts[1:]:
             mul = _SCALES.get(p) or {"bn": 1_000_000_000, "mn": 1_000_000}.get(p)

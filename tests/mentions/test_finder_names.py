@@ -40,3 +40,13 @@ def test_a_known_name_carried_on_by_a_particle_is_a_longer_name():
 def test_a_capitalised_al_starts_another_name():
     ents = _entities("The report aired on the pro-Hizbollah Al-Manar TV channel in Beirut.")
     assert any("Hizbollah" in e.aliases for e in ents.values())
+
+
+def test_a_force_after_a_comma_is_not_named_by_the_place_before_it():
+    body = ("YAOUNDE, Aug. 26 -- Two Cameroonian soldiers were killed after separatists attacked a "
+            "gendarmerie post in Wum in the region of North West, army spokesman, Colonel Didier "
+            "Badjeck announced Sunday.")
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2018-08-27")
+    ex = extract(doc)
+    assert any(m.span.text == "army" and m.kind == "state_force" for m in ex.mentions)
+    assert any(r.predicate == "spokesman_for" and r.subject == "person_didier_badjeck" for r in ex.relations)

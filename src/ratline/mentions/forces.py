@@ -141,8 +141,12 @@ class ForcesMixin:
             g = 1 if am.group(1) else 2 if am.group(2) else 3
             key = self._national_force("army" if g == 3 else am.group(g), country)
             s0 = sent.span.start + am.start(g)
-            if key is None or any(f.span.start <= s0 < f.span.end or s0 - 2 <= f.span.end <= s0 for f in found):
+            text = sent.span.text
+            if key is None or any(f.span.start <= s0 < f.span.end or (
+                    s0 - 2 <= f.span.end <= s0 and "," not in text[f.span.end - sent.span.start:s0 - sent.span.start])
+                    for f in found):
                 continue             # "Pakistani troops", "US and Iraqi troops": named by what precedes
+                                     # (not "... region of North West, army spokesman")
             actor = self.dictionary.actors[key]
             found.append(Mention(Span(s0, s0 + len(am.group(g)), am.group(g)), actor.type, key, sent.index,
                                  "dictionary:national-force"))

@@ -59,9 +59,8 @@ class EventIdentity:
         else:
             self.drafts.append(draft)
             self.touched = draft
-        listed = getattr(self, "_listed_places", [])
         for k in range(count - 1):
-            place = listed[k] if k < len(listed) else draft.place
+            place = self._listed_places[k] if k < len(self._listed_places) else draft.place
             twin = Draft(draft.type, draft.rank, draft.sentence, draft.paragraph, draft.span, draft.deck,
                          date=draft.date, place=place, actors=list(draft.actors),
                          targets=list(draft.targets), source=draft.source, last_sentence=draft.sentence,

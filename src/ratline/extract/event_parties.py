@@ -128,7 +128,7 @@ class PartyFinder:
     def _mentions_between(self, start: int, end: int) -> list[Mention]:
         """The document's mentions that start in [start, end), found by bisection: a scan of
         every mention per event made long documents quadratic."""
-        if getattr(self, "_mention_starts", None) is None or len(self._mention_starts) != len(self.dm.mentions):
+        if self._mention_starts is None:
             self._mention_starts = [m.span.start for m in self.dm.mentions]
         lo, hi = bisect_left(self._mention_starts, start), bisect_left(self._mention_starts, end)
         return self.dm.mentions[lo:hi]

@@ -12,7 +12,7 @@ import re
 from ratline.extract.cues import SAME_PLACE, SPEAKER_PLACE
 from ratline.extract.drafts import _contains
 from ratline.extract.masking import Masked
-from ratline.mentions.names import place_levels
+from ratline.mentions.names import place_level
 from ratline.schema import Mention
 
 # "700 kilometers south of Bogota": a point to measure from, far from where it happened
@@ -73,11 +73,11 @@ class PlaceChooser:
         ranks = {id(m): self._mention_rank(m) for m in places}
         for a, b in zip(places, places[1:]):
             between = self.body[a.span.end:b.span.start].lower().split()
-            if between and between[0] in place_levels():
+            if between and place_level(between[0]) is not None:
                 between = between[1:]            # "Ampatuan town in Maguindanao"
             if between and between[-1] == "the":
                 between = between[:-1]
-            if between in (["in"], [","]) or "".join(between) == ",":
+            if between in (["in"], [","]):
                 ranks[id(b)] = max(ranks[id(b)], ranks[id(a)] + 0.25)
         return ranks
 
@@ -103,8 +103,8 @@ class PlaceChooser:
             return 2 + self._place_rank(m.key) / 10
         after = self.body[m.span.end:m.span.end + 20]
         level = _written_level(after, before)
-        if level is None:
-            level = place_levels().get(m.span.text.split()[0].lower()) if " " in m.span.text else None
+        if level is None and " " in m.span.text:
+            level = place_level(m.span.text.split()[0])      # "Barangay Kitango"
         rank = self._place_rank(m.key) if level is None else level
         if after.startswith(("'s ", "’s ")):
             return max(rank, 1) + 0.5    # "Baghdad's Adhamiyah district": the owner holds the place
@@ -175,18 +175,16 @@ class PlaceChooser:
 def _written_level(after: str, before: str) -> float | None:
     """The size the text gives a place: the noun after its name ("Wum district", "the Adhamiyah
     and New Baghdad districts"), else the noun before it ("the town of Dhanagadhi")."""
-    levels = place_levels()
     words = after.split()
     if words and after[:1].isspace():
-        noun = _leading_word(words[0]).lower()
-        level = levels.get(noun, levels.get(noun[:-1]) if noun.endswith("s") else None)
+        level = place_level(_leading_word(words[0]))
         if level is not None:
             return level
     words = before.split()
     if words and words[-1].lower() == "the":
         words = words[:-1]
     if len(words) >= 2 and words[-1].lower() == "of":
-        return levels.get(words[-2].lower())
+        return place_level(words[-2])
     return None
 
 

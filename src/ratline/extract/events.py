@@ -98,6 +98,8 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         self._heading_date: DateRef | None = None
         self._heading_words: str | None = None
         self._first_full: int | None = None      # the first full sentence: no deck after it
+        self._listed_places: list[str] = []       # places listed after the chosen one (further operations)
+        self._mention_starts: list[int] | None = None   # the parties' bisection index
 
     # -- driving ---------------------------------------------------------
     def run(self) -> list[Draft]:

@@ -26,7 +26,7 @@ from ratline.mentions.dictionary import ActorDictionary, alias_key, default_dict
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
 from ratline.mentions.forces import ForcesMixin, _bare_demonyms_as_forces, _force_noun_end
 from ratline.mentions.groups import GroupsMixin
-from ratline.mentions.names import NameHit, find_names
+from ratline.mentions.names import NAME_LINKS, NameHit, find_names
 from ratline.mentions.people import _merge_person_variants, _role_mentions, _unnamed_people
 from ratline.mentions.places import _LOCATIVE_FOR_COUNTRY, PlacesMixin, _drop_owner_mention, _merge_nested_facilities
 from ratline.mentions.text import Token, split_sentences, tokenize
@@ -155,7 +155,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                         country_place = self.gazetteer.lookup(actor.name)
                         if country_place is not None and getattr(country_place, "feature", "") == "country":
                             places[key] = country_place
-                force = self._adjective_force(toks, m, actor, body, theatre or country)
+                force = self._adjective_force(toks, m, actor, body)
                 name = actor.name if kind == "place" else actor.display_name
                 if force is not None and force[1] != key:        # "Bahraini police": the nation's police
                     kind, key, name = force[0], force[1], force[2]
@@ -298,12 +298,10 @@ def _default_gazetteer():
         return None
 
 
-_NAME_LINKS = {"al", "el", "ul", "ut", "ud", "ad", "as", "ash", "an", "ar", "at", "az", "e", "i"}
-
 
 def _name_goes_on(toks, end: int) -> bool:
     """A known name that a linking particle carries on into another capitalised word
     ("Fatah al-Islam", "Hizb ut-Tahrir") is part of a longer name, not that actor; a capital
     ("Hizbollah Al-Manar TV") starts another name."""
-    return end + 2 < len(toks) and toks[end].text in _NAME_LINKS and toks[end + 1].text == "-" \
+    return end + 2 < len(toks) and toks[end].text in NAME_LINKS and toks[end + 1].text == "-" \
         and toks[end + 1].start == toks[end].end and toks[end + 2].text[:1].isupper()

@@ -57,10 +57,10 @@ _BARE_DEMONYM_AFTER = re.compile(r"^(?:\s*[,;:)]|\.(?:\s|$)|\s+(?:and|or|have|ha
                                  r"said|say|says|would|will|could|may|might)\b|\s+[a-z]+ed\b)")
 
 
-def _force_noun_end(toks, end: int) -> int:
+def _force_noun_end(toks, end: int, nouns: set[str] = _FORCE_NOUNS) -> int:
     """"NATO special forces", "Afghan troops": the force nouns belong to the name the report uses."""
     k = end
-    while k < len(toks) and toks[k].norm in _FORCE_NOUNS and toks[k].text.islower():
+    while k < len(toks) and toks[k].norm in nouns and toks[k].text.islower():
         k += 1
     if k > end and toks[k - 1].norm == "special":
         k -= 1
@@ -73,24 +73,17 @@ _FORCE_PHRASE = {"security", "armed", "forces", "force", "troops", "soldiers", "
 _POLICE_NOUNS = {"police", "policemen", "gendarmes", "gendarmerie"}
 
 
-def _force_phrase_end(toks, end: int) -> int:
-    k = end
-    while k < len(toks) and toks[k].norm in _FORCE_PHRASE and toks[k].text.islower():
-        k += 1
-    return k
-
-
 class ForcesMixin:
     """The passes of ``MentionFinder`` that read a nation's forces, nationals and capital."""
 
-    def _adjective_force(self, toks, m, actor, body: str, country: str | None):
+    def _adjective_force(self, toks, m, actor, body: str):
         """"Saudi security forces", "Bahraini police": a nation's adjective before force nouns
-        names that nation's force (the one the dictionary holds for the noun, else the state
-        serves, else a force of its own, "Bahraini police"), and the words the report uses
-        become its alias.  Returns (kind, key, name, words) or None."""
+        names that nation's force (the one the dictionary holds for the noun, else a force of
+        its own, "Bahraini police"), and the words the report uses become its alias.  Returns
+        (kind, key, name, words) or None."""
         if m.form != "adjective" or actor.type not in ("state_force", "government"):
             return None
-        k = _force_phrase_end(toks, m.end)
+        k = _force_noun_end(toks, m.end, _FORCE_PHRASE)
         if k == m.end or toks[k - 1].norm in ("security", "armed", "border"):
             return None
         phrase = body[toks[m.start].start:toks[k - 1].end]

@@ -74,6 +74,15 @@ def place_levels() -> dict[str, float]:
             for level, nouns in name_lists_raw()["place_levels"].items() for noun in nouns}
 
 
+def place_level(noun: str) -> float | None:
+    """The size a noun gives a place, plural or not ("district", "districts"), else None."""
+    levels = place_levels()
+    noun = noun.lower()
+    if noun in levels:
+        return levels[noun]
+    return levels.get(noun[:-1]) if noun.endswith("s") else None
+
+
 @lru_cache(maxsize=1)
 def name_lists() -> NameLists:
     raw = name_lists_raw()
@@ -103,6 +112,9 @@ _WATER_HEADS = {"gulf", "sea", "bay", "strait", "straits", "horn", "lake", "gulf
 _STRONG_LOCATIVES = {"near", "outside", "around", "toward", "towards", "into", "inside", "outskirts"}
 _JOINING_PARTICLES = {"au", "aux", "en", "de", "du", "des", "la", "le", "les", "sur", "sous", "upon", "on", "y", "el",
                       "e", "i"}      # Urdu/Persian izafat: "Lashkar-e-Taiba", "Tehrik-i-Insaf"
+# the lowercase particles that carry a name on across a hyphen ("Fatah al-Islam", "Hizb ut-Tahrir",
+# "Lashkar-e-Taiba"): the finder will not stop a known name short of them
+NAME_LINKS = frozenset(_HYPHEN_ARTICLES | {"al", "el", "e", "i"})
 
 
 def find_names(tokens: list[Token], covered: set[int], is_place=None) -> list[NameHit]:

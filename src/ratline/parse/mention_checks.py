@@ -11,7 +11,7 @@ import re
 
 from ratline.mentions.entities import slug
 from ratline.mentions.finder import DocMentions
-from ratline.mentions.names import place_levels
+from ratline.mentions.names import place_level
 from ratline.schema import Entity, Mention
 
 # the finder's bases that come from a list of known names: the parse does not overrule them
@@ -38,7 +38,7 @@ def _adjective_place(m, parsed) -> bool:
     if len(toks) != 1 or toks[0].tag_ != "JJ":
         return False
     after = toks[0].nbor(1).lower_ if toks[0].i + 1 < len(toks[0].doc) else ""
-    return after not in place_levels()          # "the Bermal district" is a place the tagger misreads
+    return place_level(after) is None           # "the Bermal district" is a place the tagger misreads
 
 
 def names_before_area_nouns(dm: DocMentions) -> None:
@@ -82,5 +82,6 @@ def _area_noun_follows(dm: DocMentions, k: int) -> bool:
     if word is None:
         return False
     noun = word.group(1)
-    levels = place_levels()
-    return noun[:-1] in levels if plural else (noun in levels or noun[:-1] in levels and noun.endswith("s"))
+    if plural:                   # after a listed place only the plural joins both: "... districts"
+        return noun.endswith("s") and place_level(noun[:-1]) is not None
+    return place_level(noun) is not None

@@ -362,8 +362,9 @@ def test_finder_village_words_first_make_a_place(finder, name):
     assert [m.kind for m in dm.mentions if m.span.text == name] == ["place"]
 
 
-def test_finder_a_word_after_outskirts_of_is_a_place(finder):
-    dm = _find(finder, "A strike hit a motorcycle on the outskirts of Aitaroun on Monday.")
+@pytest.mark.parametrize("words", ["on the outskirts of", "in the vicinity of", "in the suburbs of"])
+def test_finder_a_word_after_outskirts_of_is_a_place(finder, words):
+    dm = _find(finder, f"A strike hit a motorcycle {words} Aitaroun on Monday.")
     assert [m.kind for m in dm.mentions if m.span.text == "Aitaroun"] == ["place"]
 
 

@@ -154,7 +154,7 @@ PATTERNS = [
     _p("x, a y faction", "part_of", r"(?P<s>⟦\d+⟧),\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?P<o>" + H + r")\s+(?:[\w-]+\s+)?"
        r"(?:faction|wing|affiliate|branch|franchise|unit|brigade|component|chapter)\b", GROUP, GROUP),
     # spokesman_for
-    _p("x, a y spokesman", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:a|an|the)\s+(?:former\s+|chief\s+|senior\s+)?"
+    _p("x, a y spokesman", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:(?:a|an|the)\s+)?(?:former\s+|chief\s+|senior\s+)?"
        r"(?P<o>" + H + r")[’']?s?\s+(?:[\w-]+\s+)?spokes(?:man|woman|person)\b", PERSON, ANY),
     _p("x, y's spokesman", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:the\s+)?(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+)?"
        r"spokes(?:man|woman|person)\b", PERSON, ANY),

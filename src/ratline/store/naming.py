@@ -4,7 +4,7 @@ Why: ids are what commands act on, but an analyst remembers "d04_jilib_airstrike
 or "al-Shabaab", not a content hash.  Each ``choose_*`` returns a :class:`Choice` that
 says which record it took and how (so the CLI can tell the user), and raises
 :class:`Ambiguous` with the candidates when a name fits several records equally,
-or ``KeyError`` when it fits none.
+or :class:`NoMatch` (a KeyError) when it fits none.
 """
 from __future__ import annotations
 
@@ -13,6 +13,14 @@ from dataclasses import dataclass, field
 
 from ratline.store import queries
 from ratline.store.sqlite import Store
+
+
+class NoMatch(KeyError):
+    """A name that fits no record; a KeyError (as ``Corpus.dossier`` always raised)
+    whose text is the message itself, not its repr."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class Ambiguous(LookupError):
@@ -48,7 +56,8 @@ class Choice:
 
 # -- documents -----------------------------------------------------------------------
 def choose_document(store: Store, ref: str) -> Choice:
-    """A document by id, id prefix (6+ characters), file name, file stem or title."""
+    """A document by id, id prefix (6+ characters), file name, file stem, title or the
+    start of its file name (3+ characters: "d04" for d04_jilib_airstrike.html)."""
     ref = (ref or "").strip()
     rows = store.query("SELECT doc_id, name, source, title FROM documents")
     for how, test in _document_tests(ref):
@@ -57,7 +66,7 @@ def choose_document(store: Store, ref: str) -> Choice:
             return Choice(ref, hits[0]["doc_id"], hits[0]["name"], how)
         if hits:
             raise Ambiguous("document", ref, [(r["doc_id"], r["name"]) for r in hits])
-    raise KeyError(f"no document matches {ref!r} (try `ratline documents`)")
+    raise NoMatch(f"no document matches {ref!r} (try `ratline documents`)")
 
 
 def _document_tests(ref: str):
@@ -71,6 +80,7 @@ def _document_tests(ref: str):
         ("file name", lambda r: r["name"].lower() == low or os.path.basename(r["source"]).lower() == low),
         ("file stem", lambda r: stem(r["name"]) == low),
         ("title", lambda r: (r["title"] or "").lower() == low),
+        ("file name prefix", lambda r: len(ref) >= 3 and r["name"].lower().startswith(low)),
     ]
 
 
@@ -83,7 +93,7 @@ def choose_entity(store: Store, ref: str) -> Choice:
     always did."""
     ids = queries.find_entities(store, ref)
     if not ids:
-        raise KeyError(f"no entity matches {ref!r} (try `ratline entities`)")
+        raise NoMatch(f"no entity matches {ref!r} (try `ratline entities`)")
     names = queries.entity_names(store)
     how = "id" if ids[0] == (ref or "").strip() else "name or alias"
     return Choice(ref, ids[0], names.get(ids[0], ids[0]), how,
@@ -106,7 +116,7 @@ def choose_event(store: Store, ref: str) -> Choice:
             "WHERE r.doc_id = ? AND r.local_id = ?", (doc.id, local))
         if rows:
             return Choice(ref, rows[0]["id"], _event_label(rows[0]), f"report of {doc.label}")
-    raise KeyError(f"no event {ref!r} (ids as `ratline events` shows them, or "
+    raise NoMatch(f"no event {ref!r} (ids as `ratline events` shows them, or "
                    f"<document name>:<event id>)")
 
 

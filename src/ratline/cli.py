@@ -382,16 +382,7 @@ def summary(ctx, fmt: str) -> None:
 
 def emit(rows, fmt: str, table_cols, csv_cols) -> None:
     """Rows in the format asked: table (fits the terminal), csv, json or jsonl."""
-    if fmt == "json":
-        echo(render.to_json(rows))
-    elif fmt == "jsonl":
-        echo(render.to_jsonl(rows), nl=False)
-    elif fmt == "csv":
-        echo(render.to_csv(rows, csv_cols), nl=False)
-    elif rows:
-        echo(render.table(rows, table_cols))
-    else:
-        echo("(none)")
+    echo(render.format_rows(rows, fmt, table_cols, csv_cols), nl=False)
 
 
 # merge, split, judgements, resolve and the graph group (cli_network.py)

@@ -136,6 +136,19 @@ def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
     return buf.getvalue()
 
 
+def format_rows(rows: Sequence[dict[str, Any]], fmt: str, table_cols: Sequence[Column],
+                csv_cols: Sequence[Column], empty: str = "(none)") -> str:
+    """Rows as the CLI prints them in ``fmt`` (table, csv, json or jsonl), ending in a
+    newline: one place for every listing, so each takes the same formats."""
+    if fmt == "json":
+        return to_json(list(rows)) + "\n"
+    if fmt == "jsonl":
+        return to_jsonl(rows)
+    if fmt == "csv":
+        return to_csv(rows, csv_cols)
+    return (table(rows, table_cols) if rows else empty) + "\n"
+
+
 def to_jsonl(rows: Sequence[Any]) -> str:
     """One compact JSON value per line (controls escaped as in ``to_json``)."""
     return "".join(_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}",

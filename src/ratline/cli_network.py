@@ -205,14 +205,21 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
     @click.option("--top", default=20, show_default=True, type=click.IntRange(1))
     @click.option("--events/--no-events", default=False, show_default=True)
     @as_of_option
-    @fmt_option
+    @click.option("--format", "fmt", type=click.Choice(["table", "text", "csv", "json", "jsonl"]),
+                  default="table", show_default=True)
     @db_option
     @click.pass_context
     def centrality(ctx, measure, top, events, as_of, fmt) -> None:
-        """Rank actors by how central the reporting makes them (places left out)."""
+        """Rank actors by how central the reporting makes them (places left out);
+        the id column is what `show` and the other graph commands take."""
         with corpus(ctx) as c:
             rows = c.network.centrality(measure, top, as_of=as_of, events=events)
-        emit(rows, fmt, lambda r: gtext.centrality_text(r, measure))
+        if fmt == "text":
+            echo(gtext.centrality_text(rows, measure))
+            return
+        ranked = [{"rank": i, **r} for i, r in enumerate(rows, 1)]
+        echo(render.format_rows(ranked, fmt, render.CENTRALITY_TABLE, render.CENTRALITY_CSV,
+                                "(empty network)"), nl=False)
 
     @graph.command()
     @click.option("--events/--no-events", default=False, show_default=True)

@@ -224,6 +224,12 @@ JUDGEMENT_TABLE: list[Column] = [
     Column("active", lambda j: "yes" if j.get("active") else "undone", 6),
     Column("note", _key("note"), 8, drop=1),
 ]
+CENTRALITY_TABLE: list[Column] = [
+    Column("rank", _key("rank"), 4), Column("id", _key("id"), is_id=True),
+    Column("score", _key("score"), 6), Column("links", _key("neighbours"), 5),
+    Column("name", _key("name"), 12), Column("type", _key("type"), 11, drop=1),
+]
+CENTRALITY_CSV: list[Column] = _csv("rank", "id", "name", "type", "score", "neighbours")
 JUDGEMENT_CSV: list[Column] = _csv("id", "kind", "entity_id", "other", "name", "note",
                                    "made_at", "active")
 

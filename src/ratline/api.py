@@ -312,6 +312,10 @@ class Corpus:
         """The event an id or ``<document name>:<event id>`` means."""
         return naming.choose_event(self.store, ref)
 
+    def choose_report(self, ref: str) -> Choice:
+        """One report of an event, ``<document id or name>:<event id>``."""
+        return naming.choose_report(self.store, ref)
+
     # -- documents --------------------------------------------------------------
     def documents(self) -> list[dict[str, Any]]:
         """Every stored document: id, name, title, published and its basis, source,

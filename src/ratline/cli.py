@@ -267,8 +267,10 @@ def events_split(ctx, event_id: str, report: str) -> None:
     from ratline.store.eventmerge import EventError
     with _corpus(ctx) as corpus:
         event_id = _chosen_event(corpus, event_id)
+        chosen = corpus.choose_report(report)
+        _show_choice(chosen)
         try:
-            kept, alone = corpus.split_event(event_id, report)
+            kept, alone = corpus.split_event(event_id, chosen.id)
         except EventError as exc:
             echo(str(exc), err=True)
             ctx.exit(1)

@@ -85,9 +85,10 @@ def test_document_by_file_name_or_prefix_and_ambiguous_names_list_candidates(cor
 
 
 def test_events_merge_and_split_take_document_name_and_event(corpus_db, cli):
-    split = cli("--db", corpus_db, "events", "split", "a_mosul_raid.txt:e1", "c_mosul_followup.txt:e1")
+    split = cli("--db", corpus_db, "events", "split", "a_mosul_raid.txt:e1", "c_mosul:e1")
     assert split.exit_code == 0, split.output
     assert "'a_mosul_raid.txt:e1' is" in split.stderr
+    assert "'c_mosul:e1' is" in split.stderr and "by file name prefix" in split.stderr
     assert len(events_json(cli, corpus_db, "--place", "Mosul")) == 2
     merged = cli("--db", corpus_db, "events", "merge", "a_mosul_raid.txt:e1", "c_mosul_followup.txt:e1")
     assert merged.exit_code == 0 and "(2 reports)" in merged.stdout

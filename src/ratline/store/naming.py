@@ -120,5 +120,19 @@ def choose_event(store: Store, ref: str) -> Choice:
                    f"<document name>:<event id>)")
 
 
+def choose_report(store: Store, ref: str) -> Choice:
+    """One report of an event, ``<document>:<event id>``, the document part anything
+    ``choose_document`` takes; the id is ``<doc_id>:<event id>``."""
+    doc_ref, _, local = (ref or "").strip().rpartition(":")
+    if not doc_ref or not local:
+        raise NoMatch(f"a report is <document id or name>:<event id>, not {ref!r}")
+    doc = choose_document(store, doc_ref)
+    if not store.query("SELECT 1 FROM event_reports WHERE doc_id = ? AND local_id = ?",
+                       (doc.id, local)):
+        raise NoMatch(f"no report {local!r} in {doc.label} (see `ratline events --doc {doc.label}`)")
+    return Choice(ref, f"{doc.id}:{local}", f"{local} of {doc.label}",
+                  "id" if doc.by_id else doc.how)
+
+
 def _event_label(row: dict) -> str:
     return f"{row['type']}, {row['date'] or 'undated'}"

@@ -324,10 +324,7 @@ class Corpus:
 
     def read_document(self, ref: str) -> dict[str, Any]:
         """One document by id or name: body, furniture and comments apart, its facts."""
-        choice = self.choose_document(ref)
-        doc = _documents.view(self.store, choice.id)
-        doc["chosen"] = choice.message()
-        return doc
+        return _documents.view(self.store, self.choose_document(ref).id)
 
     def remove(self, ref: str) -> Removal:
         """Remove a document (id or name) and every fact resting only on it; facts other

@@ -71,7 +71,6 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, emit: Cal
             choice = c.choose_document(ref)
             show_choice(choice)
             d = c.read_document(choice.id)
-        d.pop("chosen", None)
         echo(render.to_json(d) if fmt == "json" else document_text(d))
 
     @main.command()

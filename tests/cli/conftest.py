@@ -56,20 +56,21 @@ def _sentences(body: str):
         yield text, Span(start, start + len(text), text)
 
 
-def _event(n: int, etype: str, text: str, span: Span, ents: list[Entity]) -> Event:
+def _event(n: int, word: str, text: str, span: Span, ents: list[Entity]) -> Event:
+    """The sentence's event: actors are the named parties before the trigger word,
+    targets the armed groups after it."""
+    before, after = text[:text.find(word)], text[text.find(word):]
     place = next((e for e in ents if e.type == "place" and e.name in text), None)
     row = KNOWN[place.name] if place else (None,) * 6
     killed = re.search(r"(\d+) were killed", text)
     date = re.search(r"\d{4}-\d{2}-\d{2}", text)
     return Event(
-        id=f"e{n}", type=etype, quote=text, span=span, location=place.id if place else None,
+        id=f"e{n}", type=TRIGGERS[word], quote=text, span=span, location=place.id if place else None,
         admin1=row[3], country=row[2], latitude=row[4], longitude=row[5],
         where_precision=1 if place else None, date=date.group() if date else None,
         date_precision="day" if date else None,
-        actors=[e.id for e in ents if e.type != "place" and e.name in text.split(etype)[0][:40]
-                and e.name in text[:text.find(" ", text.find(e.name) + 1) + 30]],
-        targets=[e.id for e in ents if e.type == "armed_group" and e.name in text
-                 and text.find(e.name) > 10],
+        actors=[e.id for e in ents if e.type != "place" and e.name in before],
+        targets=[e.id for e in ents if e.type == "armed_group" and e.name in after],
         killed_low=int(killed.group(1)) if killed else None,
         killed_best=int(killed.group(1)) if killed else None,
         killed_high=int(killed.group(1)) if killed else None)
@@ -81,10 +82,9 @@ def fake_extract(doc) -> Extraction:
             for form, (eid, etype, cc, *_rest) in KNOWN.items() if form in doc.body]
     events, relations = [], []
     for text, span in _sentences(doc.body):
-        for word, etype in TRIGGERS.items():
-            if word in text:
-                events.append(_event(len(events) + 1, etype, text, span, ents))
-                break
+        word = next((w for w in TRIGGERS if w in text), None)
+        if word:
+            events.append(_event(len(events) + 1, word, text, span, ents))
         part = re.search(r"(\w[\w-]*) is part of ([\w -]+?),", text)
         if part:
             by = {e.name: e.id for e in ents}

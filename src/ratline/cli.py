@@ -197,13 +197,13 @@ def _extract_to_stdout(paths, published: str | None) -> list[Skipped]:
 
 
 @main.group(invoke_without_command=True)
-@click.option("--actor", help="Name, alias or id; matches actors and targets.")
+@click.option("--actor", metavar="NAME", help="Name, alias or id; matches actors and targets.")
 @click.option("--include-parts", is_flag=True,
               help="With --actor: also its units and fronts (what the reporting says is "
                    "part of it).")
-@click.option("--since", callback=_date, help="YYYY[-MM[-DD]], inclusive.")
-@click.option("--until", callback=_date, help="YYYY[-MM[-DD]], inclusive.")
-@click.option("--place", help="A country, province or town by name, alias or code "
+@click.option("--since", callback=_date, metavar="DATE", help="YYYY[-MM[-DD]], inclusive.")
+@click.option("--until", callback=_date, metavar="DATE", help="YYYY[-MM[-DD]], inclusive.")
+@click.option("--place", metavar="NAME", help="A country, province or town by name, alias or code "
                               "(Iraq, IQ, Nineveh, Mosul): the events inside it.")
 @click.option("--type", "type_", type=click.Choice(list(EVENT_TYPES)), help="Event type.")
 @click.option("--doc", metavar="DOCUMENT", help="Only events a document reports (id or file name).")

@@ -75,6 +75,18 @@ def test_events_undated_lead_event_gets_publication_week():
     assert "publication" in ev.basis
 
 
+def test_events_a_date_in_a_clause_about_someone_else_is_not_the_events():
+    body = ("Iraqi troops raided a house in Mosul, arresting a bomb maker who fled Kirkuk after police "
+            "seized two of his aides there on February 2.")
+    (ev,) = [e for e in run(body).events if e.type in ("raid", "arrest")]
+    assert ev.date != "2011-02-02"
+
+
+def test_events_a_date_in_a_clause_on_the_act_itself_is_kept():
+    body = "Rebels captured a hill outpost near Bama after a two-day assault that ended on March 2, officials said."
+    assert [e.date for e in run(body).events if e.type != "other"] == ["2011-03-02"]
+
+
 def test_events_armed_group_arresting_is_a_kidnapping():
     (ev,) = run("Al-Shabaab fighters arrested 3 aid workers in Baidoa on Monday.").events
     assert ev.type == "kidnapping"

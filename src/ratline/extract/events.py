@@ -66,6 +66,17 @@ def _unresolved_words(dates: list[DateRef], at: int) -> str | None:
 
 
 
+def _root(tok):
+    """The root of the parsed sentence a token is in."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+# the conjunctions of a clause that tells of an act before the one reported
+EARLIER_MARKS = {"after", "before", "since", "until"}
+
+
 class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
     """Event mentions of one document, sentence by sentence (how an event is found: NOTES.md).
     Places, parties and identity are its mixins, each in a module of its own."""
@@ -350,10 +361,34 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         usable = [d for d in dates if d.date]
         if usable:
             at = self._masked.body_offset(main.start)
-            return min(usable, key=lambda d: abs(d.span.start - at))
+            own = [d for d in usable if not self._date_of_earlier_clause(d, at)]
+            if not own:
+                return None
+            return min(own, key=lambda d: abs(d.span.start - at))
         if THAT_DATE.search(text) and self.last_date is not None:
             return self.last_date
         return None
+
+    def _date_of_earlier_clause(self, d: DateRef, trigger_at: int) -> bool:
+        """"targeted a car-bombing expert who fled Kirkuk after Coalition forces captured two of his
+        associates there during operations Apr. 15 and 22": a date inside a clause about someone
+        ("who ...") or an "after/before/since" clause the trigger is not in tells of another, earlier
+        act.  A "that/which" clause may describe the event itself ("an assault that ended on Monday")."""
+        if self.parsed is None:
+            return False
+        tok, trig = self.parsed.token_at(d.span.start), self.parsed.token_at(trigger_at)
+        if tok is None or trig is None or _root(tok).i != _root(trig).i:
+            return False          # not one parsed sentence: nothing to say
+        seg = self._masked.span
+        while tok.head.i != tok.i:
+            if not seg.start <= tok.head.idx < seg.end:
+                return False      # a parse run across the sentence's bounds (a heading joined to it)
+            about_someone = tok.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "whose") for c in tok.children)
+            if about_someone or (tok.dep_ == "advcl" and any(
+                    c.dep_ == "mark" and c.lower_ in EARLIER_MARKS for c in tok.children)):
+                return not tok.left_edge.i <= trig.i <= tok.right_edge.i
+            tok = tok.head
+        return False
 
     def _many(self, masked: Masked, main: TriggerHit) -> bool:
         """"at least 24 airstrikes so far": a count of operations is a statistic, not an event."""

@@ -12,7 +12,6 @@ whose values can be derived from rows already stored.
 from __future__ import annotations
 
 import re
-import sqlite3
 
 _TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\n\);", re.DOTALL)
 _COLUMN = re.compile(r"^\s+(\w+)\s+(TEXT|INTEGER|REAL)\b(.*?),?\s*$")
@@ -42,11 +41,12 @@ def declared_columns(sql: str) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def add_missing_columns(conn: sqlite3.Connection, sql: str) -> list[tuple[str, str]]:
-    """Add declared columns an existing table lacks; returns (table, column) added."""
+def add_missing_columns(conn, sql: str, dialect) -> list[tuple[str, str]]:
+    """Add declared columns an existing table lacks; returns (table, column) added.
+    ``dialect`` lists a table's columns and writes a declaration in its types."""
     added = []
     for table, cols in declared_columns(sql).items():
-        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        have = dialect.table_columns(conn, table)
         if not have:            # the table does not exist yet: the schema script makes it
             continue
         for name, decl in cols:
@@ -55,12 +55,12 @@ def add_missing_columns(conn: sqlite3.Connection, sql: str) -> list[tuple[str, s
             if "NOT NULL" in decl.upper() and "DEFAULT" not in decl.upper():
                 decl = re.sub(r"\s+NOT NULL", "", decl, flags=re.IGNORECASE)
             decl = re.sub(r"\s+REFERENCES\s+\w+\s*\(\w+\)", "", decl, flags=re.IGNORECASE)
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {decl}")
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {dialect.column_decl(decl)}")
             added.append((table, name))
     return added
 
 
-def backfill(conn: sqlite3.Connection, added: list[tuple[str, str]]) -> None:
+def backfill(conn, added: list[tuple[str, str]]) -> None:
     for key in added:
         if key in BACKFILL:
             conn.execute(BACKFILL[key])

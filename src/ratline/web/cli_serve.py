@@ -4,10 +4,11 @@ Kept apart from ``cli.py`` so the web's dependencies load only when serving.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 import click
+
+from ratline.store import exists as store_exists
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -28,7 +29,7 @@ def register(main: click.Group, db_option: Callable) -> None:
 
         from ratline.web import create_app
         db = ctx.obj["db"]
-        if not Path(db).exists():
+        if not store_exists(db):
             raise click.ClickException(f"no database at {db}: run `ratline ingest` first")
         app = create_app(db, write_token=write_token)
         mode = "writable (token required)" if write_token else "read-only"

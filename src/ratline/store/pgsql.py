@@ -27,11 +27,10 @@ SQLite; rows never show it (SQLite's ``SELECT *`` does not return it either).
 from __future__ import annotations
 
 import re
+import sqlite3
 import urllib.parse
+from contextlib import contextmanager
 from functools import lru_cache
-
-import psycopg
-from psycopg.adapt import Loader
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 
@@ -262,19 +261,45 @@ def _row_factory(cursor):
     return lambda values: cls([values[i] for i in keep])
 
 
-class _NumericLoader(Loader):
+def _numeric(data) -> int | float:
     """SUM over BIGINT is NUMERIC in PostgreSQL: an int as in SQLite (a float if it has
     a fraction), never a Decimal that JSON cannot write."""
+    text = bytes(data).decode()
+    return float(text) if any(c in text for c in ".eEnN") else int(text)
 
-    def load(self, data):
-        text = bytes(data).decode()
-        return float(text) if any(c in text for c in ".eEnN") else int(text)
+
+# psycopg's errors as the sqlite3 module's classes, so one ``except`` serves both
+# databases (the store's callers catch sqlite3.IntegrityError and friends).
+class IntegrityError(sqlite3.IntegrityError):
+    """A key another writer already took, on PostgreSQL."""
+
+
+class OperationalError(sqlite3.OperationalError):
+    """The server is gone, the disk is full, a lock could not be had, on PostgreSQL."""
+
+
+class DatabaseError(sqlite3.DatabaseError):
+    """Any other error PostgreSQL reports."""
+
+
+@contextmanager
+def _errors():
+    """psycopg's errors raised as the classes above."""
+    import psycopg
+    try:
+        yield
+    except psycopg.IntegrityError as exc:
+        raise IntegrityError(str(exc)) from exc
+    except psycopg.OperationalError as exc:
+        raise OperationalError(str(exc)) from exc
+    except psycopg.Error as exc:
+        raise DatabaseError(str(exc)) from exc
 
 
 class Cursor:
     """The part of ``sqlite3.Cursor`` the store uses."""
 
-    def __init__(self, cur: psycopg.Cursor):
+    def __init__(self, cur):
         self._cur = cur
 
     def fetchone(self):
@@ -306,17 +331,19 @@ class Connection:
     autocommit, so each statement outside ``BEGIN`` stands alone as in SQLite's
     ``isolation_level=None``."""
 
-    def __init__(self, raw: psycopg.Connection):
-        self.raw = raw
+    def __init__(self, raw):
+        self.raw = raw          # a psycopg.Connection
 
     def execute(self, sql: str, params=()) -> Cursor:
         cur = self.raw.cursor(row_factory=_row_factory)
-        cur.execute(translate(sql), tuple(map(_param, params)))
+        with _errors():
+            cur.execute(translate(sql), tuple(map(_param, params)))
         return Cursor(cur)
 
     def executemany(self, sql: str, seq) -> Cursor:
         cur = self.raw.cursor(row_factory=_row_factory)
-        cur.executemany(translate(sql), [tuple(map(_param, p)) for p in seq])
+        with _errors():
+            cur.executemany(translate(sql), [tuple(map(_param, p)) for p in seq])
         return Cursor(cur)
 
     def close(self) -> None:
@@ -325,9 +352,13 @@ class Connection:
 
 def connect(url: str) -> Connection:
     """A connection to the database (and schema, through ``options=-csearch_path=...``)
-    that ``url`` names."""
-    raw = psycopg.connect(url, autocommit=True, application_name="ratline")
-    raw.adapters.register_loader("numeric", _NumericLoader)
+    that ``url`` names.  psycopg is imported here, so SQLite users never load it."""
+    import psycopg
+    from psycopg.adapt import Loader
+    with _errors():
+        raw = psycopg.connect(url, autocommit=True, application_name="ratline")
+    loader = type("NumericLoader", (Loader,), {"load": lambda self, data: _numeric(data)})
+    raw.adapters.register_loader("numeric", loader)
     return Connection(raw)
 
 

@@ -34,11 +34,12 @@ from ratline.store import migrate, pgsql
 
 SCHEMA_VERSION = "1"
 
-# Errors of either database, for ``except``: a clash on a key another writer took,
-# and a database that cannot be used as asked (locked, full, gone).
-IntegrityError = (sqlite3.IntegrityError, pgsql.psycopg.IntegrityError)
-OperationalError = (sqlite3.OperationalError, pgsql.psycopg.OperationalError)
-DatabaseError = (sqlite3.DatabaseError, pgsql.psycopg.DatabaseError)
+# Errors of either database, for ``except`` (PostgreSQL's are subclasses, pgsql.py):
+# a clash on a key another writer took, a database that cannot be used as asked
+# (locked, full, gone), anything else the database reports.
+IntegrityError = sqlite3.IntegrityError
+OperationalError = sqlite3.OperationalError
+DatabaseError = sqlite3.DatabaseError
 
 # Every committed write counts one more generation (meta 'generation'): a process
 # whose resolver index was built at an older one reloads it before resolving, so
@@ -166,7 +167,7 @@ class Store:
         shown = pgsql.safe_url(url)
         try:
             conn = pgsql.connect(url)
-        except pgsql.psycopg.Error as exc:
+        except sqlite3.Error as exc:
             raise StoreError(f"PostgreSQL database {shown} could not be opened: "
                              f"{' '.join(str(exc).split())}") from exc
         try:
@@ -177,7 +178,7 @@ class Store:
             with store.transaction():     # one process creates or upgrades the schema at a time
                 store._install_schema()
             return store
-        except pgsql.psycopg.Error as exc:
+        except sqlite3.Error as exc:
             conn.close()
             raise StoreError(f"PostgreSQL database {shown} could not be used: "
                              f"{' '.join(str(exc).split())}") from exc

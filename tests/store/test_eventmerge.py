@@ -110,7 +110,7 @@ def extractions():
     return {d.name: extract(d) for d in docs}
 
 
-def build(path: Path, extractions, names) -> Path:
+def build(path, extractions, names):
     with Corpus(path) as corpus:
         for name in names:
             corpus.add(extractions[name])
@@ -123,16 +123,19 @@ MAIN = BAQUBA + ("r4_mosul_police.txt", "r5_mosul_us.txt", "r6_ramadi_bomb.txt",
 
 
 @pytest.fixture(scope="module")
-def main_db(tmp_path_factory, extractions) -> Path:
-    return build(tmp_path_factory.mktemp("em") / "main.db", extractions, MAIN)
+def main_db(module_db, extractions):
+    return build(module_db("main.db"), extractions, MAIN)
 
 
 @pytest.fixture
-def db(tmp_path, main_db) -> Path:
-    """A private copy of the main corpus, for tests that record judgements."""
-    target = tmp_path / "copy.db"
-    shutil.copy(main_db, target)
-    return target
+def db(new_db, main_db, extractions):
+    """A private copy of the main corpus, for tests that record judgements (an SQLite
+    file is copied; a PostgreSQL schema is built again, in the same order)."""
+    target = new_db("copy.db")
+    if isinstance(target, Path):
+        shutil.copy(main_db, target)
+        return target
+    return build(target, extractions, MAIN)
 
 
 def event_of(corpus: Corpus) -> dict[str, str]:
@@ -142,8 +145,8 @@ def event_of(corpus: Corpus) -> dict[str, str]:
 
 
 def test_eventmerge_same_raid_in_three_reports_is_one_event_spanning_their_figures(
-        tmp_path, extractions):
-    with Corpus(build(tmp_path / "b.db", extractions, BAQUBA)) as corpus:
+        new_db, extractions):
+    with Corpus(build(new_db("b.db"), extractions, BAQUBA)) as corpus:
         events = corpus.events()
         assert len(events) == 1
         ev = events[0]

@@ -236,3 +236,25 @@ def test_store_two_writers_do_not_clash_on_generated_ids(new_db, tmp_path, make)
                     {"entity_id": "laith_qazali", "rule": "new"}]
     one.close()
     two.close()
+
+
+def test_store_a_writer_with_a_stale_index_links_to_the_other_writers_entity(new_db, make):
+    """Two writers, each loaded its index before the other wrote: the second one's
+    document names the first one's group by another of its names (no id clash to
+    notice), and is linked to it rather than made a second entity."""
+    from ratline.schema import Entity
+    db = new_db()
+    one, two = Corpus(db), Corpus(db)
+    assert len(one.index) == len(two.index) == 0
+    one.add(make("Silver Dawn Brigades, also called Fajr al-Fiddi, fired rockets.", "a.txt",
+                 entities=[Entity("g", "armed_group", "Silver Dawn Brigades",
+                                  ["Silver Dawn Brigades", "Fajr al-Fiddi"], "IQ")]))
+    two.add(make("Fajr al-Fiddi fighters fired again.", "b.txt",
+                 entities=[Entity("g", "armed_group", "Fajr al-Fiddi", ["Fajr al-Fiddi"], "IQ")]))
+    rows = two.store.query("SELECT d.name, l.entity_id, l.rule FROM entity_links l "
+                           "JOIN documents d ON d.doc_id = l.doc_id ORDER BY d.name")
+    assert [(r["name"], r["entity_id"], r["rule"]) for r in rows] == [
+        ("a.txt", "silver_dawn_brigades", "new"), ("b.txt", "silver_dawn_brigades", "alias")]
+    assert two.store.count("entities") == 1
+    one.close()
+    two.close()

@@ -59,6 +59,10 @@ stop_cluster() {
 
 main() {
     [ "${1:-}" = run ] && shift || { echo "usage: $0 run CMD..." >&2; exit 2; }
+    if [ -n "${RATLINE_TEST_PG:-}" ]; then      # a server of the developer's own
+        log "using \$RATLINE_TEST_PG as given"
+        exec "$@"
+    fi
     install_postgres
     PG_BIN=$(pg_bindir)
     PG_DIR=$(mktemp -d /tmp/ratline-pg.XXXXXX)

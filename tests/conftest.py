@@ -95,3 +95,10 @@ def module_db(backend, tmp_path_factory, request):
 
 def is_pg(db) -> bool:
     return str(db).startswith("postgresql://")
+
+
+@pytest.fixture(scope="module")
+def pg_db(tmp_path_factory, request):
+    """``pg_db()``: a new PostgreSQL database (schema), for tests that compare the two
+    backends side by side; skipped (failed in CI) without a server."""
+    return _factory("postgresql", tmp_path_factory.mktemp("pg"), request)

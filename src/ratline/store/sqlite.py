@@ -126,8 +126,10 @@ class Store:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")   # durable enough under WAL
         added = migrate.add_missing_columns(conn, schema_sql())   # files from older versions
+        new_tables = migrate.missing_tables(conn, schema_sql())
         conn.executescript(schema_sql())
         migrate.backfill(conn, added)
+        migrate.backfill_tables(conn, new_tables)
         conn.execute(
             "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
             "ON CONFLICT (key) DO NOTHING", (SCHEMA_VERSION,))

@@ -25,7 +25,6 @@ from ratline.resolve.crossdoc import CanonicalIndex
 from ratline.schema import Document, Extraction, Skipped
 from ratline.store import IntegrityError, OperationalError, Store
 from ratline.store import queries
-from ratline.store.dossier import dossier as _dossier
 from ratline.store.interchange import export_documents
 from ratline.store import judgements
 from ratline.store import eventmerge
@@ -331,7 +330,8 @@ class Corpus:
         ids = self.find(name_or_id)
         if not ids:
             raise KeyError(f"no entity matches {name_or_id!r}")
-        result = _dossier(self.store, ids[0])
+        from ratline.graph.dossier import dossier    # the graph side (networkx) loads on demand
+        result = dossier(self.store, ids[0])
         names = queries.entity_names(self.store)
         result["other_matches"] = [{"id": i, "name": names.get(i, i)} for i in ids[1:]]
         return result

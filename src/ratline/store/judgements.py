@@ -32,6 +32,7 @@ from ratline.resolve.crossdoc import _slug
 from ratline.resolve.judged import SAME, SPLIT, JudgedIndex, Judgement, split_key
 from ratline.resolve.names import norm
 from ratline.schema import Entity
+from ratline.store import migrate
 from ratline.store.sqlite import Store, loads
 
 # table -> (columns naming a row, [(column, "id" | "json")], column giving the
@@ -283,6 +284,7 @@ def reresolve(store: Store, dictionary_ids: Iterable[str] = ()) -> ReresolveRepo
             [(cid, alias, v["norm"], v["doc_id"], v["first"], v["last"])
              for (cid, alias), v in aliases.items()])
         report.rows_changed = _rewrite_refs(conn, mapper)
+        migrate.rebuild_report_parties(conn)      # the actors/targets lists may have changed
         gone = existing - known
         conn.executemany("DELETE FROM entities WHERE id = ?", [(g,) for g in sorted(gone)])
     report.entities_after = store.count("entities")

@@ -7,11 +7,17 @@ compares each existing table with its declaration and adds what is missing
 with ``ALTER TABLE ... ADD COLUMN`` (portable to PostgreSQL).  A column
 declared ``NOT NULL`` without a default cannot be added to a filled table; it
 is added without the constraint.  :func:`backfill` then fills new columns
-whose values can be derived from rows already stored.
+whose values can be derived from rows already stored.  Tables are the same:
+:func:`missing_tables`, asked before the schema script runs, names the tables
+an older file lacks, and :func:`backfill_tables` fills those that are derived
+from stored rows (``report_parties`` from the reports' actor/target lists).
 """
 from __future__ import annotations
 
+import json
 import re
+
+from ratline.store.rows import party_rows
 
 _TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\n\);", re.DOTALL)
 _COLUMN = re.compile(r"^\s+(\w+)\s+(TEXT|INTEGER|REAL)\b(.*?),?\s*$")
@@ -64,3 +70,33 @@ def backfill(conn, added: list[tuple[str, str]]) -> None:
     for key in added:
         if key in BACKFILL:
             conn.execute(BACKFILL[key])
+
+
+def missing_tables(conn, sql: str, dialect) -> list[str]:
+    """Declared tables the database does not have yet (all of them for a new file)."""
+    return [t for t in declared_columns(sql) if not dialect.table_columns(conn, t)]
+
+
+def rebuild_report_parties(conn) -> int:
+    """``report_parties`` anew from every report's actors/targets; returns the rows.
+
+    Used for a file that predates the table and after entity ids are rewritten
+    (a re-resolution), the two times the lists and the table could disagree."""
+    conn.execute("DELETE FROM report_parties")
+    rows = []
+    for doc_id, local_id, actors, targets in conn.execute(
+            "SELECT doc_id, local_id, actors, targets FROM event_reports").fetchall():
+        rows += party_rows(doc_id, local_id, json.loads(actors or "[]"), json.loads(targets or "[]"))
+    conn.executemany("INSERT INTO report_parties (doc_id, local_id, entity_id, role) "
+                     "VALUES (?, ?, ?, ?)", rows)
+    return len(rows)
+
+
+TABLE_BACKFILL = {"report_parties": rebuild_report_parties}
+
+
+def backfill_tables(conn, new: list[str]) -> None:
+    """Fill tables just created that derive from rows an older file already holds."""
+    for table in new:
+        if table in TABLE_BACKFILL:
+            TABLE_BACKFILL[table](conn)

@@ -34,6 +34,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                       "read_type", "read_date", "read_date_precision", "read_location",
                       "read_admin1", "read_country", "read_lat", "read_lon",
                       "read_where_precision"),
+    "report_parties": ("doc_id", "local_id", "entity_id", "role"),
     "tallies": ("doc_id", "subject", "since", "killed", "captured", "by_actors", "quote",
                 "char_start", "char_end", "basis"),
     "conflicts": ("doc_id", "event_id", "claims"),
@@ -43,7 +44,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 # Parents before children, so foreign keys hold at every statement.
 TABLE_ORDER = ("documents", "entities", "entity_links", "mentions", "relations", "events",
-               "event_reports", "tallies", "conflicts", "routes")
+               "event_reports", "report_parties", "tallies", "conflicts", "routes")
 
 
 def dumps(value: Any) -> str:
@@ -52,6 +53,15 @@ def dumps(value: Any) -> str:
 
 def event_id(doc_id: str, local_id: str) -> str:
     return f"{doc_id}:{local_id}"
+
+
+def party_rows(doc_id: str, local_id: str, actors: list, targets: list) -> list[tuple]:
+    """``report_parties`` rows of one report: each canonical id once per role."""
+    out = []
+    for role, ids in (("actor", actors), ("target", targets)):
+        for entity_id in dict.fromkeys(i for i in ids if i):
+            out.append((doc_id, local_id, entity_id, role))
+    return out
 
 
 def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[str, list[tuple]]:
@@ -98,6 +108,8 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
             e.type, e.date, e.date_precision, canon(e.location), e.admin1, e.country,
             e.latitude, e.longitude, e.where_precision,
         ))
+        rows["report_parties"] += party_rows(did, e.id, [canon(a) for a in e.actors],
+                                             [canon(t) for t in e.targets])
     for t in ex.tallies:
         by = t.by if isinstance(t.by, list) else ([t.by] if t.by else [])
         rows["tallies"].append((did, canon(t.subject), t.since, t.killed, t.captured,

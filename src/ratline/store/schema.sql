@@ -151,6 +151,8 @@ CREATE TABLE IF NOT EXISTS events (
     basis           TEXT
 );
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS events_location ON events (location);
+CREATE INDEX IF NOT EXISTS events_country ON events (country, admin1);
 
 -- One row per report of an event: each source keeps its own figures.
 CREATE TABLE IF NOT EXISTS event_reports (
@@ -185,6 +187,21 @@ CREATE TABLE IF NOT EXISTS event_reports (
 );
 CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports (event_id);
 CREATE INDEX IF NOT EXISTS event_reports_date ON event_reports (read_date);
+CREATE INDEX IF NOT EXISTS event_reports_location ON event_reports (read_location);
+
+-- Who took part in each report (role "actor" or "target"), one row per
+-- canonical entity: the actors/targets JSON lists of event_reports as a table,
+-- so "reports naming X" is an index lookup (event merging's blocking, events
+-- by actor, an entity's dossier) instead of a text search through every
+-- report.  Rebuilt from event_reports whenever entity ids are rewritten.
+CREATE TABLE IF NOT EXISTS report_parties (
+    doc_id    TEXT NOT NULL,
+    local_id  TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    role      TEXT NOT NULL,
+    PRIMARY KEY (doc_id, local_id, entity_id, role)
+);
+CREATE INDEX IF NOT EXISTS report_parties_entity ON report_parties (entity_id);
 
 -- Where a report's named place lies when the gazetteer does not know the name
 -- itself (a facility, a hamlet): the nearest place that could be found, with a

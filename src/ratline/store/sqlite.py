@@ -209,10 +209,13 @@ class Store:
 
     def _install_schema(self) -> None:
         """Tables, indexes and columns of this version in place (a database from an
-        older version gains the columns it lacks)."""
-        added = migrate.add_missing_columns(self.conn, schema_sql(), self.dialect)
-        self.dialect.run_script(self.conn, schema_sql())
+        older version gains the columns and tables it lacks, filled from its rows)."""
+        schema = schema_sql()
+        added = migrate.add_missing_columns(self.conn, schema, self.dialect)
+        new_tables = migrate.missing_tables(self.conn, schema, self.dialect)
+        self.dialect.run_script(self.conn, schema)
         migrate.backfill(self.conn, added)
+        migrate.backfill_tables(self.conn, new_tables)
         for key, value in (("schema_version", SCHEMA_VERSION), ("generation", "0")):
             self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
                               "ON CONFLICT (key) DO NOTHING", (key, value))

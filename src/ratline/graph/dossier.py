@@ -4,11 +4,16 @@ A dossier is what an analyst reads before trusting a name: every alias with
 the dates it was first and last seen (and a sentence using it), why each
 document's mention was attached to this entity, its relations, the events it
 took part in or was targeted by, and the tallies kept about it.
+
+It lives on the graph side, not in the store, because it is a view: it counts
+independent sources and reads a relation's period with the graph's own rules
+(``graph/build.py``); the store knows the schema and nothing above it.
 """
 from __future__ import annotations
 
 from typing import Any
 
+from ratline.graph.build import independent_sources, period
 from ratline.store.queries import EVENT_SQL, report_from_row, entity_names, sentence_around
 from ratline.store.sqlite import Store, loads
 
@@ -78,7 +83,6 @@ def _relations(store: Store, entity_id: str, names: dict[str, str]) -> list[dict
     """Each reported relation with its quote; ``sources`` counts the independent
     documents reporting the same (subject, predicate, object), ``period`` what
     the quote says of when it held (see ``ratline.graph.build``)."""
-    from ratline.graph.build import independent_sources, period
     rows = store.query(
         "SELECT r.*, d.name AS doc, d.published FROM relations r "
         "JOIN documents d ON d.doc_id = r.doc_id "

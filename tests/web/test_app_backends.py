@@ -12,6 +12,7 @@ as multisets; what the queries order by is the same SQL on both.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,7 +20,8 @@ from fastapi.testclient import TestClient
 from ratline.api import Corpus
 from ratline.web import create_app
 
-from conftest import HOSTILE, SEEDS
+SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "seeds"
+HOSTILE = Path(__file__).parent / "data" / "hostile_report.txt"
 
 # when a row was written differs between two ingests of the same reports
 CLOCK_KEYS = {"at", "made_at", "ingested_at", "timestamp"}
@@ -36,6 +38,9 @@ def comparable(value):
 
 @pytest.fixture(scope="module")
 def pg_web_db(pg_db) -> str:
+    """The web tests' corpus (``web_db``: the seeds and a hostile page) on PostgreSQL."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpus/seeds is not beside the checkout")
     url = pg_db()
     with Corpus(url) as corpus:
         report = corpus.ingest([str(SEEDS), str(HOSTILE)], progress=False)

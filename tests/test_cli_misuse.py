@@ -146,3 +146,24 @@ def test_cli_misuse_unexpected_error_is_one_line_with_status_70(stored_db, monke
     _no_traceback(result)
     assert result.exit_code == INTERNAL
     assert result.stderr.count("\n") == 1 and "ZeroDivisionError" in result.stderr
+
+
+def test_cli_misuse_unreachable_postgresql_server_is_named_without_its_password():
+    """A team's URL with a typo: exit 3, the URL in the message, never the password."""
+    url = "postgresql://analyst:hunter2@127.0.0.1:1/corpus"     # port 1: nothing listens
+    result = run("--db", url, "summary")
+    _no_traceback(result)
+    assert result.exit_code == DATABASE
+    assert "postgresql://analyst:***@127.0.0.1:1/corpus" in result.stderr
+    assert "hunter2" not in result.output + result.stderr
+
+
+def test_cli_misuse_postgresql_schema_without_a_corpus_is_missing_not_created(pg_db):
+    """Only ingest creates the tables; a read names the URL and how to make one."""
+    url = pg_db()
+    result = run("--db", url, "events")
+    _no_traceback(result)
+    assert result.exit_code == DATABASE and "ingest" in result.stderr
+    from ratline.store import Store, StoreMissing
+    with pytest.raises(StoreMissing):             # the read made no tables
+        Store.open(url, create=False)

@@ -62,13 +62,19 @@ def is_url(target) -> bool:
 
 
 def safe_url(url: str) -> str:
-    """The URL without its password, for messages."""
+    """The URL without its password (in the user part or a ``password=`` parameter),
+    for messages; anything that is not a PostgreSQL URL is returned as it is."""
+    if not is_url(url):
+        return str(url)
     parts = urllib.parse.urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rsplit("@", 1)[1]
-    user = urllib.parse.quote(parts.username or "")
-    return urllib.parse.urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+    if parts.password is not None:
+        host = parts.netloc.rsplit("@", 1)[1]
+        user = urllib.parse.quote(parts.username or "")
+        parts = parts._replace(netloc=f"{user}:***@{host}")
+    query = [(k, "***" if k == "password" else v) for k, v in urllib.parse.parse_qsl(parts.query)]
+    if any(k == "password" for k, _ in query):
+        parts = parts._replace(query=urllib.parse.urlencode(query, safe="*/"))
+    return urllib.parse.urlunsplit(parts)
 
 
 # -- statements -------------------------------------------------------------------

@@ -9,6 +9,7 @@ from typing import Callable
 import click
 
 from ratline.store import exists as store_exists
+from ratline.store.pgsql import safe_url
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -36,5 +37,5 @@ def register(main: click.Group, db_option: Callable) -> None:
         if host not in LOOPBACK:
             click.echo(f"warning: {host} is not this machine only: anyone who can reach it "
                        "can read the corpus", err=True)
-        click.echo(f"ratline serve: {db}, {mode}, on http://{host}:{port}/  (API docs: /docs)")
+        click.echo(f"ratline serve: {safe_url(db)}, {mode}, on http://{host}:{port}/  (API docs: /docs)")
         uvicorn.run(app, host=host, port=port, log_level="warning")

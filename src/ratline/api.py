@@ -151,7 +151,8 @@ def _environmental(exc: Exception) -> bool:
     """A database error no later document would escape (stop the run, say why)."""
     low = str(exc).lower()
     return any(w in low for w in ("full", "readonly", "read-only", "locked", "disk i/o", "unable to open",
-                                  "no space", "connection", "terminating", "server closed"))
+                                  "no space", "connection", "terminating", "server closed",
+                                  "permission denied"))
 
 
 class Corpus:

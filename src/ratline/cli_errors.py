@@ -74,7 +74,7 @@ def describe(exc: BaseException) -> tuple[int, str]:
         if "full" in low or "no space" in low:
             return WRITE, ("the database's disk is full: free space and run the same command "
                            "again (documents stored so far are kept)")
-        if "readonly" in low or "locked" in low or "busy" in low:
+        if "readonly" in low or "locked" in low or "busy" in low or "permission denied" in low:
             return DATABASE, f"the database cannot be written: {exc}"
         if "disk i/o" in low:
             return WRITE, f"the database could not be written (disk I/O error: {exc})"

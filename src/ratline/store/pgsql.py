@@ -296,7 +296,8 @@ def _errors():
         yield
     except psycopg.IntegrityError as exc:
         raise IntegrityError(str(exc)) from exc
-    except psycopg.OperationalError as exc:
+    except (psycopg.OperationalError, psycopg.errors.InsufficientPrivilege) as exc:
+        # a role that may not write is SQLite's read-only file: an OperationalError
         raise OperationalError(str(exc)) from exc
     except psycopg.Error as exc:
         raise DatabaseError(str(exc)) from exc
@@ -395,6 +396,19 @@ class PostgresDialect:
     def run_script(self, conn: Connection, script: str) -> None:
         for statement in ddl(script):
             conn.execute(statement)
+
+    def schema_current(self, conn: Connection, script: str) -> bool:
+        """Every table, column and index ``script`` declares is there: nothing to
+        create, so a role that may only read can open the database."""
+        from ratline.store.migrate import declared_columns
+        want = {(t, c) for t, cols in declared_columns(script).items() for c, _ in cols}
+        have = {(r[0], r[1]) for r in conn.execute(
+            "SELECT table_name, column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema()")}
+        indexes = set(re.findall(r"CREATE INDEX IF NOT EXISTS (\w+)", script))
+        have_ix = {r[0] for r in conn.execute(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
+        return want <= have and indexes <= have_ix
 
     def on_open(self, conn: Connection, path: str) -> None:
         """Nothing to set: PostgreSQL enforces foreign keys and logs every write."""

@@ -175,8 +175,9 @@ class Store:
                 raise StoreMissing(f"no ratline database at {shown}: check --db (or $RATLINE_DB); "
                                    f"`ratline --db URL ingest PATH...` creates one")
             store = cls(conn, url, POSTGRES)
-            with store.transaction():     # one process creates or upgrades the schema at a time
-                store._install_schema()
+            if not POSTGRES.schema_current(conn, schema_sql()):
+                with store.transaction(bump=False):   # one process creates or upgrades it at a time
+                    store._install_schema()
             return store
         except sqlite3.Error as exc:
             conn.close()
@@ -230,13 +231,15 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, bump: bool = True) -> Iterator[sqlite3.Connection]:
         """BEGIN (with the database's write lock) ... COMMIT, rolled back on any
-        exception, Ctrl-C included."""
+        exception, Ctrl-C included.  ``bump=False``: a write that changes no fact
+        (the schema), so other writers need not reload their index."""
         self.dialect.begin(self.conn)
         try:
             yield self.conn
-            self.conn.execute(_BUMP)
+            if bump:
+                self.conn.execute(_BUMP)
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise

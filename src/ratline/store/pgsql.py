@@ -14,9 +14,10 @@ databases read one statement differently:
   item says ``NULLS FIRST`` (ascending) or ``NULLS LAST`` (descending);
 - ``INSERT OR IGNORE`` becomes ``INSERT ... ON CONFLICT DO NOTHING``;
 - SQLite hands back rows that tie on the ORDER BY (or a query without one) in
-  the order they were stored; PostgreSQL in any order.  A plain SELECT (no
-  GROUP BY, DISTINCT, aggregate or set operator) is given its first table's
-  ``rowid`` as the last sort key, so lists come out the same on both.
+  the order they were stored, and groups in key order; PostgreSQL in any
+  order.  A plain SELECT (no DISTINCT, aggregate or set operator) is given its
+  first table's ``rowid`` as the last sort key, a grouped one its GROUP BY
+  keys, so lists come out the same on both.
 
 :func:`ddl` turns ``schema.sql`` into PostgreSQL's types: INTEGER is 64-bit
 (BIGINT) as in SQLite, REAL is double precision, TEXT compares byte-wise
@@ -48,8 +49,11 @@ _DESC = re.compile(r"\bDESC\s*$", re.IGNORECASE)
 _TYPES = {"INTEGER": "BIGINT", "REAL": "DOUBLE PRECISION", "TEXT": 'TEXT COLLATE "C"'}
 _TYPE = re.compile(r"\b(INTEGER|REAL|TEXT)\b")
 _CREATE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\n\);", re.DOTALL)
-_PLAIN_SELECT = re.compile(r"^\s*SELECT\s+(?!DISTINCT\b)", re.IGNORECASE)
-_NOT_PLAIN = re.compile(r"\b(GROUP\s+BY|UNION|INTERSECT|EXCEPT|COUNT|SUM|AVG|MIN|MAX|TOTAL|"
+_SELECT = re.compile(r"^\s*SELECT\b", re.IGNORECASE)
+_DISTINCT = re.compile(r"^\s*SELECT\s+DISTINCT\b", re.IGNORECASE)
+_GROUP_BY = re.compile(r"\bGROUP\s+BY\b", re.IGNORECASE)
+_GROUP_END = re.compile(r"\b(HAVING|ORDER|LIMIT|OFFSET|WINDOW)\b|;", re.IGNORECASE)
+_NOT_PLAIN = re.compile(r"\b(UNION|INTERSECT|EXCEPT|COUNT|SUM|AVG|MIN|MAX|TOTAL|"
                         r"GROUP_CONCAT|STRING_AGG)\b", re.IGNORECASE)
 _FROM = re.compile(r"\bFROM\s+(\w+)(?:\s+(?:AS\s+)?(\w+))?", re.IGNORECASE)
 _NOT_ALIAS = {"WHERE", "JOIN", "LEFT", "RIGHT", "INNER", "OUTER", "CROSS", "NATURAL", "FULL",
@@ -128,24 +132,37 @@ def _top_level(code: str) -> str:
 
 
 def _stable_order(code: str) -> str:
-    """A plain SELECT sorted last by its first table's rowid (ties as SQLite gives them)."""
-    if not _PLAIN_SELECT.match(code):
+    """A SELECT's ties in SQLite's order: a plain one sorted last by its first table's
+    rowid (the order rows were stored), a grouped one by its group keys (SQLite
+    hands groups back in key order)."""
+    if not _SELECT.match(code):
         return code
     top = _top_level(code)
-    if _NOT_PLAIN.search(top):
+    group = _GROUP_BY.search(top)
+    if group:
+        end = _GROUP_END.search(top, group.end())
+        keys = _split_top(code[group.end():end.start() if end else len(code)])
+        return _order_last(code, top, [_with_nulls(k.strip()) for k in keys])
+    if _NOT_PLAIN.search(top) or _DISTINCT.match(code):
         return code
     m = _FROM.search(top)
     if m is None or m.group(1).lower() not in schema_tables():
         return code
     alias = m.group(2) if m.group(2) and m.group(2).upper() not in _NOT_ALIAS else m.group(1)
-    key = f"{alias}.{ROWID}"
+    return _order_last(code, top, [f"{alias}.{ROWID}"])
+
+
+def _order_last(code: str, top: str, keys: list[str]) -> str:
+    """``code`` with ``keys`` as its last sort keys (an ORDER BY made if it has none)."""
     order = _ORDER_BY.search(top)
     if order:
         end = _clause_end(code, order.end())
-        return f"{code[:end].rstrip()}, {key}{' ' if end < len(code) else ''}{code[end:]}"
-    tail = _ORDER_END.search(top)
-    end = tail.start() if tail else len(code.rstrip().rstrip(";"))
-    return f"{code[:end].rstrip()} ORDER BY {key}{' ' if end < len(code) else ''}{code[end:]}"
+        head, joint = code[:end].rstrip(), ", "
+    else:
+        tail = _ORDER_END.search(top)
+        end = tail.start() if tail else len(code.rstrip().rstrip(";"))
+        head, joint = code[:end].rstrip(), " ORDER BY "
+    return f"{head}{joint}{', '.join(keys)}{' ' if end < len(code) else ''}{code[end:]}"
 
 
 @lru_cache(maxsize=1)

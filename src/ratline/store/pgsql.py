@@ -71,13 +71,15 @@ def safe_url(url: str) -> str:
     if not is_url(url):
         return str(url)
     parts = urllib.parse.urlsplit(url)
+    query = urllib.parse.parse_qsl(parts.query)
+    if parts.password is None and not any(k == "password" for k, _ in query):
+        return url          # (unsplitting would also drop the '//' of 'postgresql:///db')
     if parts.password is not None:
         host = parts.netloc.rsplit("@", 1)[1]
         user = urllib.parse.quote(parts.username or "")
         parts = parts._replace(netloc=f"{user}:***@{host}")
-    query = [(k, "***" if k == "password" else v) for k, v in urllib.parse.parse_qsl(parts.query)]
-    if any(k == "password" for k, _ in query):
-        parts = parts._replace(query=urllib.parse.urlencode(query, safe="*/"))
+    query = [(k, "***" if k == "password" else v) for k, v in query]
+    parts = parts._replace(query=urllib.parse.urlencode(query, safe="*/"))
     return urllib.parse.urlunsplit(parts)
 
 

@@ -39,9 +39,8 @@ def pg_server_url() -> str:
 
 def with_schema(url: str, schema: str) -> str:
     """``url`` with ``search_path`` set to ``schema`` (libpq's ``options``)."""
-    parts = urllib.parse.urlsplit(url)
-    query = urllib.parse.parse_qsl(parts.query) + [("options", f"-csearch_path={schema}")]
-    return urllib.parse.urlunsplit(parts._replace(query=urllib.parse.urlencode(query)))
+    option = urllib.parse.urlencode({"options": f"-csearch_path={schema}"})
+    return f"{url}{'&' if '?' in url else '?'}{option}"
 
 
 class PgSchemas:

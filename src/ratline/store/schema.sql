@@ -187,7 +187,9 @@ CREATE TABLE IF NOT EXISTS event_reports (
 );
 CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports (event_id);
 CREATE INDEX IF NOT EXISTS event_reports_date ON event_reports (read_date);
-CREATE INDEX IF NOT EXISTS event_reports_location ON event_reports (read_location);
+-- month- and year-precision reports in a range: event merging's date blocks
+CREATE INDEX IF NOT EXISTS event_reports_precision_date ON event_reports (read_date_precision, read_date);
+CREATE INDEX IF NOT EXISTS event_reports_location_date ON event_reports (read_location, read_date);
 
 -- Who took part in each report (role "actor" or "target"), one row per
 -- canonical entity: the actors/targets JSON lists of event_reports as a table,
@@ -254,6 +256,7 @@ CREATE TABLE IF NOT EXISTS conflicts (
     claims   TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS conflicts_doc ON conflicts (doc_id);
+CREATE INDEX IF NOT EXISTS conflicts_event ON conflicts (event_id);
 
 -- A movement a sentence states: people, weapons, money or training going from
 -- one place to another (extract/routes.py).  origin/destination are canonical

@@ -107,6 +107,8 @@ def _relations(store: Store, entity_id: str, names: dict[str, str]) -> list[dict
     edges: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for r in rows:
         edges.setdefault((r["subject"], r["predicate"], r["object"]), []).append(r)
+    # once per edge, not once per row: a busy edge has hundreds of reporting rows
+    sources = {key: independent_sources(group) for key, group in edges.items()}
     out = []
     for r in rows:
         p = period(r["quote"], r["published"], r["predicate"])
@@ -116,7 +118,7 @@ def _relations(store: Store, entity_id: str, names: dict[str, str]) -> list[dict
             "object_name": names.get(r["object"], r["object"]), "date": r["date"],
             "date_precision": r["date_precision"], "start_date": p.start, "end_date": p.end,
             "current": p.current, "former": p.ended,
-            "sources": independent_sources(edges[(r["subject"], r["predicate"], r["object"])]),
+            "sources": sources[(r["subject"], r["predicate"], r["object"])],
             "quote": r["quote"], "doc": r["doc"], "doc_id": r["doc_id"],
             "start": r["char_start"], "end": r["char_end"]})
     return out

@@ -53,8 +53,9 @@ def find_entities(store: Store, text: str) -> list[str]:
         marks = ", ".join("?" * len(keys))
         ids = [r["entity_id"] for r in store.query(
             f"SELECT DISTINCT entity_id FROM aliases WHERE norm IN ({marks})", keys)]
-        by_name = [r["id"] for r in store.query("SELECT id, name FROM entities")
-                   if norm(r["name"]) in keys or norm(r["name"], person=True) in keys]
+        by_name = [r["id"] for r in store.query(
+            f"SELECT id FROM entities WHERE name_norm IN ({marks}) "
+            f"OR name_norm_person IN ({marks}) ORDER BY id", keys + keys)]
         ids += [i for i in by_name if i not in ids]
     if not ids and keys:
         rows = store.query("SELECT entity_id, norm FROM aliases")

@@ -43,8 +43,14 @@ CREATE TABLE IF NOT EXISTS entities (
     type       TEXT NOT NULL,
     name       TEXT NOT NULL,
     country    TEXT,
-    created_by TEXT NOT NULL          -- doc_id of the document that introduced it
+    created_by TEXT NOT NULL,         -- doc_id of the document that introduced it
+    -- the name's matching keys (names.norm as a group's, and as a person's:
+    -- titles dropped), so a user's name finds the entity by index
+    name_norm        TEXT,
+    name_norm_person TEXT
 );
+CREATE INDEX IF NOT EXISTS entities_name_norm ON entities (name_norm);
+CREATE INDEX IF NOT EXISTS entities_name_norm_person ON entities (name_norm_person);
 
 -- Every surface form an entity was seen under, once per entity, with the
 -- publication dates of the first and last documents that used it.

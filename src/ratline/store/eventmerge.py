@@ -46,8 +46,9 @@ others counts as placed by the user: its own reading keeps nothing out).  The
 groups are a function of the stored reports and judgements alone, and the
 affected component is rebuilt whole each time, so the events do not depend on
 the order documents arrive in (a report stored between two near reports no
-longer sides with whichever came first).  An event keeps an id it already had when it can (the
-id of one of its reports), so ids stay stable as documents arrive.
+longer sides with whichever came first).  An event keeps an id it already had
+when it can (the id of one of its reports), so ids stay stable as documents
+arrive.
 """
 from __future__ import annotations
 

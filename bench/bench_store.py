@@ -111,9 +111,18 @@ def main() -> None:
     ap.add_argument("--window", type=int, default=300, help="documents in the early/late window")
     ap.add_argument("--db", default="/tmp/bench_store.db")
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--reads-only", action="store_true",
+                    help="time the read queries on the existing --db, storing nothing")
+    ap.add_argument("--store-only", type=int, default=None, metavar="K",
+                    help="store only the first K documents of the (cached) corpus")
     args = ap.parse_args()
     db = Path(args.db)
+    if args.reads_only:
+        with Corpus(db, create=False) as corpus:
+            queries(corpus)
+        return
     exs = extractions(args.n, args.seed, db.with_suffix(f".{args.n}.{args.seed}.pickle"))
+    exs = exs[:args.store_only] if args.store_only else exs
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
     with Corpus(db) as corpus:

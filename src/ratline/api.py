@@ -284,11 +284,12 @@ class Corpus:
     # -- reading ----------------------------------------------------------------
     def events(self, actor: str | None = None, since: str | None = None,
                until: str | None = None, place: str | None = None,
-               disputed: bool = False) -> list[dict[str, Any]]:
+               disputed: bool = False, limit: int | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
         """Events, oldest first; ``actor`` matches either side (actors or targets);
-        ``disputed`` keeps those whose sources disagree."""
+        ``disputed`` keeps those whose sources disagree; ``limit``/``offset`` page."""
         return queries.events(self.store, actor=actor, since=since, until=until, place=place,
-                              disputed=disputed)
+                              disputed=disputed, limit=limit, offset=offset)
 
     def merge_events(self, first: str, second: str) -> str:
         """Judge two events one (outranks the machine, survives new documents); the merged id."""
@@ -333,7 +334,7 @@ class Corpus:
             raise KeyError(f"no entity matches {name_or_id!r}")
         from ratline.graph.dossier import dossier    # the graph side (networkx) loads on demand
         result = dossier(self.store, ids[0])
-        names = queries.entity_names(self.store)
+        names = queries.names_of(self.store, set(ids[1:]))
         result["other_matches"] = [{"id": i, "name": names.get(i, i)} for i in ids[1:]]
         return result
 

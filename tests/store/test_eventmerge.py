@@ -291,3 +291,25 @@ def test_eventmerge_old_database_gains_report_parties_backfilled(db):
                 "ON r.doc_id = p.doc_id AND r.local_id = p.local_id WHERE p.entity_id = ?", ("x",)))
             assert "report_parties_entity" in plan       # an index lookup, not a scan
     assert after == before
+
+
+def test_old_database_entities_gain_indexed_name_keys(tmp_path):
+    """Entities written before name keys existed get them, and a user's spelling
+    of the name (titles, "the", case) finds them through the new index."""
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        CREATE TABLE entities (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL,
+            country TEXT, created_by TEXT NOT NULL);
+        INSERT INTO entities VALUES ('mahdi_army', 'armed_group', 'the Mahdi Army', 'IQ', 'd');
+        INSERT INTO entities VALUES ('qais', 'person', 'Sheikh Qais al-Khazali', 'IQ', 'd');
+    """)
+    conn.commit()
+    conn.close()
+    from ratline.store import queries
+    with Corpus(path) as corpus:
+        assert queries.find_entities(corpus.store, "MAHDI ARMY") == ["mahdi_army"]
+        assert queries.find_entities(corpus.store, "Qais al Khazali") == ["qais"]
+        plan = " ".join(r["detail"] for r in corpus.store.query(
+            "EXPLAIN QUERY PLAN SELECT id FROM entities WHERE name_norm IN (?)", ("x",)))
+    assert "entities_name_norm" in plan

@@ -108,3 +108,19 @@ def test_a_chain_of_reports_groups_the_same_whatever_came_first(new_db):
     assert len(shapes) == 1
     (events,) = shapes
     assert sorted(len(g) for g in events) == [1, 2]     # one pair merged, one report alone
+
+
+@pytest.mark.xfail(strict=True, reason="entity resolution is first-come: a bare surname read "
+                   "before any full name of it gets an entity of its own, read after one it "
+                   "joins the only holder (surname_unique); making that order-free needs the "
+                   "stored component re-resolved and its ids rewritten on arrival")
+def test_a_bare_surname_resolves_the_same_before_or_after_the_full_name(tmp_path):
+    def doc(name: str, person: str) -> Extraction:
+        body = f"{person} was seen in Basra on Monday."
+        d = Document(doc_id=hashlib.sha256(body.encode()).hexdigest()[:16], name=name,
+                     source=name, title=name, body=body, published="2008-05-13")
+        return Extraction(document=d, entities=[Entity("p1", "person", person, [person], "IQ",
+                                                       basis="name")])
+    bare, full = doc("a.txt", "Qazali"), doc("b.txt", "Qais Qazali")
+    assert shape(ingest(tmp_path / "1.db", [bare, full]))[1] == \
+        shape(ingest(tmp_path / "2.db", [full, bare]))[1]

@@ -46,8 +46,9 @@ others counts as placed by the user: its own reading keeps nothing out).  The
 groups are a function of the stored reports and judgements alone, and the
 affected component is rebuilt whole each time, so the events do not depend on
 the order documents arrive in (a report stored between two near reports no
-longer sides with whichever came first).  An event keeps an id it already had when it can (the
-id of one of its reports), so ids stay stable as documents arrive.
+longer sides with whichever came first).  An event keeps an id it already had
+when it can (the id of one of its reports), so ids stay stable as documents
+arrive.
 """
 from __future__ import annotations
 
@@ -403,6 +404,21 @@ def _filters(rep: Report) -> tuple[str, list]:
     return sql, params
 
 
+def _party_sql(n: int, dated: bool, keep: str) -> str:
+    """Reports naming one of ``n`` parties.  A dated report wants only undated
+    partners (the date ranges found the rest), so the lookup starts from those
+    few, not from every report naming a busy party; an undated one starts from
+    the parties' index."""
+    marks = ", ".join("?" * n)
+    if dated:
+        return ("SELECT r.doc_id, r.local_id FROM event_reports r WHERE r.read_date IS NULL "
+                "AND EXISTS (SELECT 1 FROM report_parties p WHERE p.doc_id = r.doc_id "
+                f"AND p.local_id = r.local_id AND p.entity_id IN ({marks})) AND {keep}")
+    return ("SELECT DISTINCT r.doc_id, r.local_id FROM report_parties p JOIN event_reports r "
+            "ON r.doc_id = p.doc_id AND r.local_id = p.local_id "
+            f"WHERE p.entity_id IN ({marks}) AND {keep}")
+
+
 def _candidate_keys(conn: sqlite3.Connection, rep: Report) -> set[str]:
     """Stored reports that may tell of ``rep``'s event, found through indexes:
     a date window (``event_reports.read_date``), and — for undated reports on
@@ -423,13 +439,9 @@ def _candidate_keys(conn: sqlite3.Connection, rep: Report) -> set[str]:
         found.update(report_key(d, l) for d, l in conn.execute(
             f"SELECT r.doc_id, r.local_id FROM event_reports r WHERE {where} AND {keep}",
             [*params, *keep_params]))
-    parties = sorted(rep.parties)
-    for part in _chunks(parties):
+    for part in _chunks(sorted(rep.parties)):
         found.update(report_key(d, l) for d, l in conn.execute(
-            "SELECT DISTINCT r.doc_id, r.local_id FROM report_parties p JOIN event_reports r "
-            "ON r.doc_id = p.doc_id AND r.local_id = p.local_id "
-            f"WHERE p.entity_id IN ({', '.join('?' * len(part))}){undated} AND {keep}",
-            [*part, *keep_params]))
+            _party_sql(len(part), bool(rep.date), keep), [*part, *keep_params]))
     return found
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 
-from ratline.store.rows import party_rows
+from ratline.store.rows import name_keys, party_rows
 
 _TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\n\);", re.DOTALL)
 _COLUMN = re.compile(r"^\s+(\w+)\s+(TEXT|INTEGER|REAL)\b(.*?),?\s*$")
@@ -31,6 +31,7 @@ BACKFILL = {
         + ", ".join(f"read_{c} = (SELECT e.{c} FROM events e WHERE e.id = event_reports.event_id)"
                     for c in _READ_COLUMNS)
         + " WHERE read_type IS NULL"),
+    ("entities", "name_norm"): lambda conn: _entity_name_keys(conn),
 }
 
 
@@ -66,10 +67,20 @@ def add_missing_columns(conn, sql: str, dialect) -> list[tuple[str, str]]:
     return added
 
 
+def _entity_name_keys(conn) -> None:
+    """Name keys are Python (names.norm), not SQL: computed row by row."""
+    conn.executemany("UPDATE entities SET name_norm = ?, name_norm_person = ? WHERE id = ?",
+                     [(*name_keys(name), eid) for eid, name in
+                      conn.execute("SELECT id, name FROM entities").fetchall()])
+
+
 def backfill(conn, added: list[tuple[str, str]]) -> None:
     for key in added:
-        if key in BACKFILL:
-            conn.execute(BACKFILL[key])
+        fill = BACKFILL.get(key)
+        if callable(fill):
+            fill(conn)
+        elif fill:
+            conn.execute(fill)
 
 
 def missing_tables(conn, sql: str, dialect) -> list[str]:

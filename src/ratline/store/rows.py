@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ratline.resolve.crossdoc import Resolution
+from ratline.resolve.names import norm
 from ratline.schema import Extraction
 
 # Column order of each table, as written by ``rows_for``.
@@ -19,7 +20,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id", "name", "source", "title", "body", "published", "published_basis",
                   "published_precision", "has_comments", "comments", "boilerplate", "body_last_sentence", "fmt", "url",
                   "author", "ingested_at"),
-    "entities": ("id", "type", "name", "country", "created_by"),
+    "entities": ("id", "type", "name", "country", "created_by", "name_norm", "name_norm_person"),
     "entity_links": ("doc_id", "local_id", "entity_id", "rule", "score", "type", "name",
                      "aliases", "country", "basis", "evidence"),
     "mentions": ("doc_id", "char_start", "char_end", "text", "kind", "entity_key", "sentence",
@@ -55,6 +56,11 @@ def event_id(doc_id: str, local_id: str) -> str:
     return f"{doc_id}:{local_id}"
 
 
+def name_keys(name: str) -> tuple[str, str]:
+    """``entities.name_norm`` and ``name_norm_person`` of a name."""
+    return norm(name), norm(name, person=True)
+
+
 def party_rows(doc_id: str, local_id: str, actors: list, targets: list) -> list[tuple]:
     """``report_parties`` rows of one report: each canonical id once per role."""
     out = []
@@ -81,7 +87,7 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
         ex.body_last_sentence, doc.fmt, doc.url, doc.author, now,
     ))
     for c in res.new_entities:
-        rows["entities"].append((c.id, c.type, c.name, c.country, did))
+        rows["entities"].append((c.id, c.type, c.name, c.country, did, *name_keys(c.name)))
     for link in res.links.values():
         e = ents[link.local_id]
         rows["entity_links"].append((

@@ -43,8 +43,14 @@ CREATE TABLE IF NOT EXISTS entities (
     type       TEXT NOT NULL,
     name       TEXT NOT NULL,
     country    TEXT,
-    created_by TEXT NOT NULL          -- doc_id of the document that introduced it
+    created_by TEXT NOT NULL,         -- doc_id of the document that introduced it
+    -- the name's matching keys (names.norm as a group's, and as a person's:
+    -- titles dropped), so a user's name finds the entity by index
+    name_norm        TEXT,
+    name_norm_person TEXT
 );
+CREATE INDEX IF NOT EXISTS entities_name_norm ON entities (name_norm);
+CREATE INDEX IF NOT EXISTS entities_name_norm_person ON entities (name_norm_person);
 
 -- Every surface form an entity was seen under, once per entity, with the
 -- publication dates of the first and last documents that used it.
@@ -187,7 +193,9 @@ CREATE TABLE IF NOT EXISTS event_reports (
 );
 CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports (event_id);
 CREATE INDEX IF NOT EXISTS event_reports_date ON event_reports (read_date);
-CREATE INDEX IF NOT EXISTS event_reports_location ON event_reports (read_location);
+-- month- and year-precision reports in a range: event merging's date blocks
+CREATE INDEX IF NOT EXISTS event_reports_precision_date ON event_reports (read_date_precision, read_date);
+CREATE INDEX IF NOT EXISTS event_reports_location_date ON event_reports (read_location, read_date);
 
 -- Who took part in each report (role "actor" or "target"), one row per
 -- canonical entity: the actors/targets JSON lists of event_reports as a table,
@@ -254,6 +262,7 @@ CREATE TABLE IF NOT EXISTS conflicts (
     claims   TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS conflicts_doc ON conflicts (doc_id);
+CREATE INDEX IF NOT EXISTS conflicts_event ON conflicts (event_id);
 
 -- A movement a sentence states: people, weapons, money or training going from
 -- one place to another (extract/routes.py).  origin/destination are canonical

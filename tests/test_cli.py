@@ -354,3 +354,13 @@ def test_cli_model_option_names_the_pipeline_and_a_missing_one_is_a_clear_error(
     assert nlp.model_name() == "no_such_pipeline_xx"         # the name reached the sentence layer
     nlp.use_model(None)
     assert nlp.model_name() == nlp.DEFAULT_MODEL
+
+
+def test_cli_db_url_from_environment_reaches_postgresql(fake, tmp_path, pg_db):
+    """$RATLINE_DB may name a PostgreSQL database, as --db may: a team sets it once."""
+    url = pg_db()
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    result = run("ingest", "--no-progress", tmp_path / "good.txt", env={"RATLINE_DB": url})
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"documents\s+1\b", run("summary", env={"RATLINE_DB": url}).stdout)
+    assert db_counts(url)["documents"] == 1

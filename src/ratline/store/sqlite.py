@@ -289,30 +289,48 @@ class Store:
         """One row per alias per entity; widen its first/last seen dates.
 
         ``doc_id`` is the earliest-dated document using the alias (the first
-        stored one while dates are unknown).
+        stored one while dates are unknown).  The document's aliases are read in
+        one query and written in two batches: on PostgreSQL each statement is a
+        round trip to the server.
         """
         doc = ex.document
         when = doc.published
-        for entity_id, alias, etype in alias_occurrences(ex, res):
-            row = conn.execute(
-                "SELECT doc_id, first_seen, last_seen FROM aliases WHERE entity_id = ? AND alias = ?",
-                (entity_id, alias)).fetchone()
+        occurrences = alias_occurrences(ex, res)
+        stored = self._stored_aliases(conn, sorted({eid for eid, _, _ in occurrences}))
+        inserts, updates = [], []
+        for entity_id, alias, etype in occurrences:
+            row = stored.get((entity_id, alias))
             if row is None:
-                conn.execute(
-                    "INSERT INTO aliases (entity_id, alias, norm, doc_id, first_seen, last_seen) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (entity_id, alias, norm(alias, person=etype == "person"), doc.doc_id, when, when))
+                inserts.append((entity_id, alias, norm(alias, person=etype == "person"),
+                                doc.doc_id, when, when))
                 continue
             if not when:
                 continue
-            first, last, src = row["first_seen"], row["last_seen"], row["doc_id"]
+            src, first, last = row
             if first is None or when < first:
                 first, src = when, doc.doc_id
             if last is None or when > last:
                 last = when
-            conn.execute(
-                "UPDATE aliases SET doc_id = ?, first_seen = ?, last_seen = ? "
-                "WHERE entity_id = ? AND alias = ?", (src, first, last, entity_id, alias))
+            if (src, first, last) != row:
+                updates.append((src, first, last, entity_id, alias))
+        if inserts:
+            conn.executemany(
+                "INSERT INTO aliases (entity_id, alias, norm, doc_id, first_seen, last_seen) "
+                "VALUES (?, ?, ?, ?, ?, ?)", inserts)
+        if updates:
+            conn.executemany("UPDATE aliases SET doc_id = ?, first_seen = ?, last_seen = ? "
+                             "WHERE entity_id = ? AND alias = ?", updates)
+
+    @staticmethod
+    def _stored_aliases(conn, entity_ids: list[str]) -> dict[tuple[str, str], tuple]:
+        """(entity id, alias) -> (doc_id, first_seen, last_seen) of those entities."""
+        out: dict[tuple[str, str], tuple] = {}
+        for i in range(0, len(entity_ids), 500):
+            part = entity_ids[i:i + 500]
+            for r in conn.execute("SELECT entity_id, alias, doc_id, first_seen, last_seen FROM aliases "
+                                  f"WHERE entity_id IN ({', '.join('?' * len(part))})", part):
+                out[(r[0], r[1])] = (r[2], r[3], r[4])
+        return out
 
     # -- reading ----------------------------------------------------------------
     def canonical_entities(self) -> Iterator[tuple[Canonical, list[str]]]:

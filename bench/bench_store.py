@@ -33,7 +33,7 @@ from ratline.ingest import document_from_text  # noqa: E402
 from ratline.pipeline import extract  # noqa: E402
 
 
-def extractions(n: int, seed: int, cache: Path) -> list:
+def extractions(n: int, seed: int, cache: Path, span_days: int = 730) -> list:
     """The corpus's extractions, from ``cache`` when it was made for the same n and seed."""
     if cache.exists():
         with cache.open("rb") as fh:
@@ -42,7 +42,7 @@ def extractions(n: int, seed: int, cache: Path) -> list:
             return out
     out = []
     t0 = time.perf_counter()
-    for i, (name, text) in enumerate(documents(n, seed)):
+    for i, (name, text) in enumerate(documents(n, seed, span_days=span_days)):
         out.append(extract(document_from_text(text, name, name)))
         if (i + 1) % 200 == 0:
             print(f"  extracted {i + 1}/{n} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
@@ -108,6 +108,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("n", nargs="?", type=int, default=2000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--span-days", type=int, default=730,
+                    help="days the corpus's events spread over (fewer: a denser, more topical corpus)")
     ap.add_argument("--window", type=int, default=300, help="documents in the early/late window")
     ap.add_argument("--db", default="/tmp/bench_store.db")
     ap.add_argument("--profile", action="store_true")
@@ -121,7 +123,8 @@ def main() -> None:
         with Corpus(db, create=False) as corpus:
             queries(corpus)
         return
-    exs = extractions(args.n, args.seed, db.with_suffix(f".{args.n}.{args.seed}.pickle"))
+    exs = extractions(args.n, args.seed, db.with_suffix(f".{args.n}.{args.seed}.{args.span_days}.pickle"),
+                      args.span_days)
     exs = exs[:args.store_only] if args.store_only else exs
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)

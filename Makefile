@@ -41,8 +41,10 @@ serve: install
 	test -f $(DEMO_DB) || $(MAKE) demo
 	$(BIN)/ratline --db $(DEMO_DB) serve
 
+# the store tests run on SQLite and on a throwaway PostgreSQL server that
+# tools/pg_test_server.sh installs (Debian's package, when absent), starts and removes
 test: install browser
-	$(BIN)/python -m pytest
+	tools/pg_test_server.sh run $(BIN)/python -m pytest
 
 # README pictures of the three views over the sample corpus (docs/*.png)
 screenshots: install browser

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from click.testing import CliRunner
 from ratline import api
 from ratline.cli import main
 from ratline.schema import Entity, Event, Extraction, Span
+from ratline.store import Store
 
 GOOD = """Iraqi troops detain militia commander in Basra
 
@@ -81,14 +81,10 @@ def run(*args, env=None):
     return CliRunner().invoke(main, [str(a) for a in args], env=env, catch_exceptions=False)
 
 
-def db_counts(db: Path) -> dict[str, int]:
-    conn = sqlite3.connect(db)
-    try:
-        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "entities", "aliases", "entity_links", "events",
-                          "event_reports", "mentions")}
-    finally:
-        conn.close()
+def db_counts(db) -> dict[str, int]:
+    with Store.open(db, create=False) as store:
+        return {t: store.count(t) for t in ("documents", "entities", "aliases", "entity_links",
+                                            "events", "event_reports", "mentions")}
 
 
 def skip_lines(stderr: str) -> list[str]:
@@ -195,12 +191,13 @@ def test_cli_extract_writes_one_json_per_input_and_stores_nothing(fake, tmp_path
 
 
 @pytest.fixture
-def stored(fake, tmp_path):
+def stored(fake, tmp_path, new_db):
+    """Two articles ingested through the CLI, into each backend."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "good.txt").write_text(GOOD, encoding="utf-8")
     (folder / "second.txt").write_text(SECOND, encoding="utf-8")
-    db = tmp_path / "r.db"
+    db = new_db()
     assert run("--db", db, "ingest", "--no-progress", folder).exit_code == 0
     return db
 
@@ -289,8 +286,8 @@ def test_cli_real_pipeline_ingests_and_exports_an_invented_article(tmp_path, mon
     assert "0 stored, 1 already present" in again.stdout
 
 
-def test_cli_ingest_reads_standard_input(fake, tmp_path):
-    db = tmp_path / "r.db"
+def test_cli_ingest_reads_standard_input(fake, new_db):
+    db = new_db()
     result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--no-progress", "-"],
                                 input=GOOD)
     assert result.exit_code == 0, result.stderr
@@ -325,7 +322,8 @@ def test_cli_ingest_published_dates_only_pages_that_state_none(tmp_path):
     result = CliRunner().invoke(main, ["--db", str(db), "ingest", "--no-progress",
                                        "--published", "2008-06-11", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    rows = dict(sqlite3.connect(db).execute("SELECT name, published FROM documents"))
+    with Store.open(db, create=False) as store:
+        rows = dict(store.conn.execute("SELECT name, published FROM documents").fetchall())
     assert rows == {"undated.txt": "2008-06-11", "dated.txt": "2009-03-02"}
     bad = CliRunner().invoke(main, ["--db", str(db), "ingest", "--published", "2008-13-40", str(tmp_path)])
     assert bad.exit_code == 2 and "not a calendar date" in bad.output
@@ -358,3 +356,13 @@ def test_cli_model_option_names_the_pipeline_and_a_missing_one_is_a_clear_error(
     assert nlp.model_name() == "no_such_pipeline_xx"         # the name reached the sentence layer
     nlp.use_model(None)
     assert nlp.model_name() == nlp.DEFAULT_MODEL
+
+
+def test_cli_db_url_from_environment_reaches_postgresql(fake, tmp_path, pg_db):
+    """$RATLINE_DB may name a PostgreSQL database, as --db may: a team sets it once."""
+    url = pg_db()
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    result = run("ingest", "--no-progress", tmp_path / "good.txt", env={"RATLINE_DB": url})
+    assert result.exit_code == 0, result.stderr
+    assert re.search(r"documents\s+1\b", run("summary", env={"RATLINE_DB": url}).stdout)
+    assert db_counts(url)["documents"] == 1

@@ -19,8 +19,9 @@ def run(*args):
 
 
 @pytest.fixture
-def db(tmp_path):
-    path = tmp_path / "r.db"
+def db(new_db):
+    """The Baquba reports ingested through the CLI, into each backend."""
+    path = new_db()
     assert run("--db", path, "ingest", "--no-progress", *BAQUBA).exit_code == 0
     return path
 

@@ -147,3 +147,56 @@ def test_cli_misuse_unexpected_error_is_one_line_with_status_70(stored_db, monke
     _no_traceback(result)
     assert result.exit_code == INTERNAL
     assert result.stderr.count("\n") == 1 and "ZeroDivisionError" in result.stderr
+
+
+def test_cli_misuse_unreachable_postgresql_server_is_named_without_its_password():
+    """A team's URL with a typo: exit 3, the URL in the message, never the password."""
+    url = "postgresql://analyst:hunter2@127.0.0.1:1/corpus"     # port 1: nothing listens
+    result = run("--db", url, "summary")
+    _no_traceback(result)
+    assert result.exit_code == DATABASE
+    assert "postgresql://analyst:***@127.0.0.1:1/corpus" in result.stderr
+    assert "hunter2" not in result.output + result.stderr
+
+
+def test_cli_misuse_postgresql_schema_without_a_corpus_is_missing_not_created(pg_db):
+    """Only ingest creates the tables; a read names the URL and how to make one."""
+    url = pg_db()
+    result = run("--db", url, "events")
+    _no_traceback(result)
+    assert result.exit_code == DATABASE and "ingest" in result.stderr
+    from ratline.store import Store, StoreMissing
+    with pytest.raises(StoreMissing):             # the read made no tables
+        Store.open(url, create=False)
+
+
+def test_cli_misuse_postgresql_role_that_may_only_read_answers_reads_and_refuses_writes(
+        pg_db, tmp_path, monkeypatch):
+    """A team member granted SELECT only: reads work, an ingest stops at once with
+    exit 3 and says the database cannot be written (as a read-only SQLite file)."""
+    import urllib.parse
+    import uuid
+
+    import psycopg
+    monkeypatch.setattr(api, "default_extractor", _tiny_extract)
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("Tuesday", "Monday"), encoding="utf-8")
+    url = pg_db()
+    assert run("--db", url, "ingest", "--no-progress", tmp_path / "a.txt").exit_code == 0
+    parts = urllib.parse.urlsplit(url)
+    schema = dict(urllib.parse.parse_qsl(parts.query))["options"].split("=", 1)[1]
+    role = f"reader_{uuid.uuid4().hex[:8]}"
+    admin = psycopg.connect(url, autocommit=True)
+    try:
+        for sql in (f'CREATE ROLE "{role}" LOGIN', f'GRANT USAGE ON SCHEMA "{schema}" TO "{role}"',
+                    f'GRANT SELECT ON ALL TABLES IN SCHEMA "{schema}" TO "{role}"'):
+            admin.execute(sql)
+        reader = urllib.parse.urlunsplit(parts._replace(netloc=f"{role}@{parts.netloc.split('@')[-1]}"))
+        assert run("--db", reader, "summary").exit_code == 0
+        result = run("--db", reader, "ingest", "--no-progress", tmp_path / "b.txt")
+        _no_traceback(result)
+        assert result.exit_code == DATABASE and "cannot be written" in result.stderr
+    finally:
+        admin.execute(f'DROP OWNED BY "{role}"')
+        admin.execute(f'DROP ROLE IF EXISTS "{role}"')
+        admin.close()

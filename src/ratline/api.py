@@ -14,7 +14,6 @@ testable — whatever stage implementation is plugged in.
 from __future__ import annotations
 
 import json
-import sqlite3
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,9 +23,8 @@ from tqdm import tqdm
 
 from ratline.resolve.crossdoc import CanonicalIndex
 from ratline.schema import Document, Extraction, Skipped
-from ratline.store import Store
+from ratline.store import IntegrityError, OperationalError, Store
 from ratline.store import queries
-from ratline.store.dossier import dossier as _dossier
 from ratline.store.interchange import export_documents
 from ratline.store import judgements
 from ratline.store import eventmerge
@@ -153,10 +151,12 @@ def _placements(extraction: Extraction) -> dict:
         return {}
 
 
-def _environmental(exc: sqlite3.OperationalError) -> bool:
+def _environmental(exc: Exception) -> bool:
     """A database error no later document would escape (stop the run, say why)."""
     low = str(exc).lower()
-    return any(w in low for w in ("full", "readonly", "read-only", "locked", "disk i/o", "unable to open"))
+    return any(w in low for w in ("full", "readonly", "read-only", "locked", "disk i/o", "unable to open",
+                                  "no space", "connection", "terminating", "server closed",
+                                  "permission denied"))
 
 
 class Corpus:
@@ -164,13 +164,15 @@ class Corpus:
 
     def __init__(self, db_path: str | Path = "ratline.db", *, reader: Reader | None = None,
                  extractor: Extractor | None = None, create: bool = True):
-        """``create=False`` refuses a database file that does not exist (``StoreMissing``)
-        instead of creating an empty one: what a command that only reads wants."""
+        """``db_path`` is an SQLite file or a ``postgresql://`` URL.  ``create=False``
+        refuses a database that does not exist (``StoreMissing``) instead of creating
+        an empty one: what a command that only reads wants."""
         self.db_path = str(db_path)
         self.store = Store.open(self.db_path, create=create)
         self._reader = reader
         self._extractor = extractor
         self._index: CanonicalIndex | None = None
+        self._generation = -1           # the store's generation the index reflects
 
     def close(self) -> None:
         self.store.close()
@@ -186,6 +188,7 @@ class Corpus:
         """The resolver's view of the stored canonical entities (built once),
         under the user's merge/split judgements (``store/judgements.py``)."""
         if self._index is None:
+            self._generation = self.store.generation()      # read first: never newer than the index
             self._index = judgements.judged_index(self.store, dictionary_ids())
         return self._index
 
@@ -193,25 +196,34 @@ class Corpus:
     def add(self, extraction: Extraction) -> bool:
         """Resolve and store one extraction in one transaction; False if present.
 
-        If another process stored canonical entities meanwhile (a generated id
-        now taken), the index is reloaded from the database and the document
-        resolved again, once.
+        The document is resolved inside the transaction, holding the write lock:
+        if another process wrote since the index was loaded, the index is
+        reloaded first, so concurrent writers link to each other's entities
+        instead of making a second one.  A clash on a generated id all the same
+        is resolved again, once, on a fresh index.
         """
-        res = self.index.plan(extraction.entities)
         # in the same transaction: merge the document's events with stored ones
         placements = _placements(extraction)
 
         def merge(conn) -> None:
             eventmerge.integrate(conn, extraction.document.doc_id, placements)
             _documents.forget_removal(conn, extraction.document.doc_id)   # a forced re-ingest
+        planned: list = []
+
+        def plan():
+            seen = self.store.generation()
+            if seen != self._generation:
+                self._index = None
+            planned[:] = [self.index.plan(extraction.entities), seen + 1]   # + this commit
+            return planned[0]
         try:
-            stored = self.store.add(extraction, res, after=merge)
-        except sqlite3.IntegrityError:
+            stored = self.store.add(extraction, plan, after=merge)
+        except IntegrityError:
             self._index = None
-            res = self.index.plan(extraction.entities)
-            stored = self.store.add(extraction, res, after=merge)
+            stored = self.store.add(extraction, plan, after=merge)
         if stored:
-            self.index.commit(res)
+            self.index.commit(planned[0])
+            self._generation = planned[1]
         return stored
 
     def ingest(self, paths, progress: bool = False,
@@ -264,7 +276,7 @@ class Corpus:
                     continue
                 try:
                     stored = self.add(extraction)
-                except sqlite3.OperationalError as exc:
+                except OperationalError as exc:
                     if _environmental(exc):
                         raise                # disk full, read-only, locked: no document can be stored
                     skip(Skipped(item.source, f"not stored: {type(exc).__name__}: {exc}"))
@@ -286,17 +298,18 @@ class Corpus:
                until: str | None = None, place: str | None = None,
                disputed: bool = False, *, include_parts: bool = False,
                type: str | None = None, doc: str | None = None,
-               min_killed: int | None = None) -> list[dict[str, Any]]:
+               min_killed: int | None = None, limit: int | None = None,
+               offset: int = 0) -> list[dict[str, Any]]:
         """Events, oldest first.  ``actor`` (a name, alias or id) matches either side
         (actors or targets), with ``include_parts`` also the units and fronts the
         reporting makes part of it; ``place`` is a country, province or town by
         name, alias or code; ``type`` an event type; ``doc`` a document (id or file
         name: ``choose_document``); ``min_killed`` the least best killed figure;
-        ``disputed`` keeps those whose sources disagree."""
+        ``disputed`` keeps those whose sources disagree; ``limit``/``offset`` page."""
         doc_id = self.choose_document(doc).id if doc else None
         return queries.events(self.store, actor=actor, since=since, until=until, place=place,
                               disputed=disputed, include_parts=include_parts, type_=type,
-                              doc=doc_id, min_killed=min_killed)
+                              doc=doc_id, min_killed=min_killed, limit=limit, offset=offset)
 
     # -- names a user types -----------------------------------------------------
     def choose_document(self, ref: str) -> Choice:
@@ -375,8 +388,9 @@ class Corpus:
         ids = self.find(name_or_id)
         if not ids:
             raise KeyError(f"no entity matches {name_or_id!r}")
-        result = _dossier(self.store, ids[0])
-        names = queries.entity_names(self.store)
+        from ratline.graph.dossier import dossier    # the graph side (networkx) loads on demand
+        result = dossier(self.store, ids[0])
+        names = queries.names_of(self.store, set(ids[1:]))
         result["other_matches"] = [{"id": i, "name": names.get(i, i)} for i in ids[1:]]
         return result
 

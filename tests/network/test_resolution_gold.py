@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from ratline.api import Corpus
-from ratline.resolve.audit import audit, load_gold
+from ratline.evaluate.audit import audit, load_gold
 from ratline.store import Store
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "corpus"

@@ -110,7 +110,7 @@ def extractions():
     return {d.name: extract(d) for d in docs}
 
 
-def build(path: Path, extractions, names) -> Path:
+def build(path, extractions, names):
     with Corpus(path) as corpus:
         for name in names:
             corpus.add(extractions[name])
@@ -123,16 +123,19 @@ MAIN = BAQUBA + ("r4_mosul_police.txt", "r5_mosul_us.txt", "r6_ramadi_bomb.txt",
 
 
 @pytest.fixture(scope="module")
-def main_db(tmp_path_factory, extractions) -> Path:
-    return build(tmp_path_factory.mktemp("em") / "main.db", extractions, MAIN)
+def main_db(module_db, extractions):
+    return build(module_db("main.db"), extractions, MAIN)
 
 
 @pytest.fixture
-def db(tmp_path, main_db) -> Path:
-    """A private copy of the main corpus, for tests that record judgements."""
-    target = tmp_path / "copy.db"
-    shutil.copy(main_db, target)
-    return target
+def db(new_db, main_db, extractions):
+    """A private copy of the main corpus, for tests that record judgements (an SQLite
+    file is copied; a PostgreSQL schema is built again, in the same order)."""
+    target = new_db("copy.db")
+    if isinstance(target, Path):
+        shutil.copy(main_db, target)
+        return target
+    return build(target, extractions, MAIN)
 
 
 def event_of(corpus: Corpus) -> dict[str, str]:
@@ -142,8 +145,8 @@ def event_of(corpus: Corpus) -> dict[str, str]:
 
 
 def test_eventmerge_same_raid_in_three_reports_is_one_event_spanning_their_figures(
-        tmp_path, extractions):
-    with Corpus(build(tmp_path / "b.db", extractions, BAQUBA)) as corpus:
+        new_db, extractions):
+    with Corpus(build(new_db("b.db"), extractions, BAQUBA)) as corpus:
         events = corpus.events()
         assert len(events) == 1
         ev = events[0]
@@ -153,7 +156,7 @@ def test_eventmerge_same_raid_in_three_reports_is_one_event_spanning_their_figur
         assert ev["best_rule"].startswith("median of 3")
         assert ev["date"] == "2008-05-13" and ev["admin1"] == "Diyala"
         machine = [j for j in ev["judgements"] if j["by"] == "machine"]
-        assert len(machine) == 2 and all(j["score"] >= em.THRESHOLD and j["rule"] for j in machine)
+        assert len(machine) == 3 and all(j["score"] >= em.THRESHOLD and j["rule"] for j in machine)
         assert ev["disputed"] and any(d.startswith("killed:") for d in ev["disputes"])
         sources = {c["source"] for c in ev["claims"]}
         assert {"U.S. military", "Diyala police"} <= sources
@@ -268,3 +271,45 @@ def test_eventmerge_old_database_gains_the_new_columns(tmp_path):
         row = corpus.store.query("SELECT read_type, read_date, read_lat FROM event_reports")[0]
         assert row == {"read_type": "raid", "read_date": "2008-05-13", "read_lat": 33.7}
         assert "basis" in {r["name"] for r in corpus.store.query("PRAGMA table_info(events)")}
+
+
+def test_eventmerge_old_database_gains_report_parties_backfilled(db):
+    """A file written before ``report_parties`` existed gets the table, filled from
+    its reports' actor/target lists, and merging finds parties through it (on
+    PostgreSQL too: the migration asks the dialect which tables exist)."""
+    with Corpus(db) as corpus:
+        before = corpus.store.query("SELECT * FROM report_parties ORDER BY doc_id, local_id, "
+                                    "entity_id, role")
+        corpus.store.conn.execute("DROP TABLE report_parties")
+    assert before and {r["role"] for r in before} == {"actor", "target"}
+    with Corpus(db) as corpus:
+        after = corpus.store.query("SELECT * FROM report_parties ORDER BY doc_id, local_id, "
+                                   "entity_id, role")
+        if corpus.store.dialect.name == "sqlite":
+            plan = " ".join(r["detail"] for r in corpus.store.query(
+                "EXPLAIN QUERY PLAN SELECT r.doc_id FROM report_parties p JOIN event_reports r "
+                "ON r.doc_id = p.doc_id AND r.local_id = p.local_id WHERE p.entity_id = ?", ("x",)))
+            assert "report_parties_entity" in plan       # an index lookup, not a scan
+    assert after == before
+
+
+def test_old_database_entities_gain_indexed_name_keys(tmp_path):
+    """Entities written before name keys existed get them, and a user's spelling
+    of the name (titles, "the", case) finds them through the new index."""
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript("""
+        CREATE TABLE entities (id TEXT PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL,
+            country TEXT, created_by TEXT NOT NULL);
+        INSERT INTO entities VALUES ('mahdi_army', 'armed_group', 'the Mahdi Army', 'IQ', 'd');
+        INSERT INTO entities VALUES ('qais', 'person', 'Sheikh Qais al-Khazali', 'IQ', 'd');
+    """)
+    conn.commit()
+    conn.close()
+    from ratline.store import queries
+    with Corpus(path) as corpus:
+        assert queries.find_entities(corpus.store, "MAHDI ARMY") == ["mahdi_army"]
+        assert queries.find_entities(corpus.store, "Qais al Khazali") == ["qais"]
+        plan = " ".join(r["detail"] for r in corpus.store.query(
+            "EXPLAIN QUERY PLAN SELECT id FROM entities WHERE name_norm IN (?)", ("x",)))
+    assert "entities_name_norm" in plan

@@ -7,8 +7,8 @@ from ratline.api import Corpus
 
 
 @pytest.fixture
-def corpus(tmp_path, extraction_a, extraction_b):
-    c = Corpus(tmp_path / "r.db")
+def corpus(new_db, extraction_a, extraction_b):
+    c = Corpus(new_db())
     c.add(extraction_a)
     c.add(extraction_b)
     yield c

@@ -1,4 +1,5 @@
-"""The SQLite store: schema, one transaction per document, idempotence, crashes."""
+"""The store: schema, one transaction per document, idempotence, crashes; on both
+backends (``new_db`` in tests/conftest.py) unless a test says it is SQLite's own."""
 from __future__ import annotations
 
 import re
@@ -19,11 +20,8 @@ FACT_TABLES = ("documents", "entities", "aliases", "entity_links", "mentions", "
 
 
 def counts(db) -> dict[str, int]:
-    conn = sqlite3.connect(db)
-    try:
-        return {t: conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in FACT_TABLES}
-    finally:
-        conn.close()
+    with Store.open(db, create=False) as store:
+        return {t: store.count(t) for t in FACT_TABLES}
 
 
 def test_store_open_creates_schema_in_wal_mode_with_foreign_keys(tmp_path):
@@ -37,8 +35,32 @@ def test_store_open_creates_schema_in_wal_mode_with_foreign_keys(tmp_path):
         assert store.query("SELECT value FROM meta WHERE key='schema_version'")[0]["value"] == "1"
 
 
-def test_store_foreign_keys_are_enforced(tmp_path):
-    with Store.open(tmp_path / "r.db") as store:
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_store_open_creates_schema_on_postgresql_in_sqlite_types(new_db, extraction_a):
+    """64-bit counts and double-precision points as SQLite keeps them; byte-wise text
+    order; reopening keeps the data; a URL with no ratline tables is no database to read."""
+    db = new_db()
+    from ratline.store import StoreMissing
+    with pytest.raises(StoreMissing):
+        Store.open(db, create=False)
+    with Corpus(db) as corpus:
+        corpus.add(extraction_a)
+        types = {(r["table_name"], r["column_name"]): (r["data_type"], r["collation_name"])
+                 for r in corpus.store.query(
+                     "SELECT table_name, column_name, data_type, collation_name "
+                     "FROM information_schema.columns WHERE table_schema = current_schema()")}
+    assert {t for t, _ in types} >= set(FACT_TABLES)
+    assert types[("event_reports", "killed_best")][0] == "bigint"
+    assert types[("events", "lat")][0] == "double precision"
+    assert types[("entities", "name")] == ("text", "C")
+    with Store.open(db, create=False) as store:        # reopening keeps the schema and data
+        assert store.query("SELECT value FROM meta WHERE key='schema_version'")[0]["value"] == "1"
+        assert store.count("documents") == 1
+        assert "rowid" not in store.query("SELECT * FROM documents")[0]   # as SQLite's SELECT *
+
+
+def test_store_foreign_keys_are_enforced(new_db):
+    with Store.open(new_db()) as store:
         with pytest.raises(sqlite3.IntegrityError):
             with store.transaction() as conn:
                 conn.execute("INSERT INTO mentions (doc_id, char_start, char_end, text, kind) "
@@ -59,8 +81,8 @@ def test_store_schema_is_portable_sql():
     assert not names & {"end", "by", "order", "user", "group", "from", "to", "offset", "limit"}
 
 
-def test_store_add_writes_every_table(tmp_path, extraction_a):
-    db = tmp_path / "r.db"
+def test_store_add_writes_every_table(new_db, tmp_path, extraction_a):
+    db = new_db()
     with Corpus(db) as corpus:
         assert corpus.add(extraction_a) is True
     n = counts(db)
@@ -73,8 +95,8 @@ def test_store_add_writes_every_table(tmp_path, extraction_a):
         assert not corpus.store.query("SELECT 1 FROM aliases WHERE alias = 'Iraqi Security Forces'")
 
 
-def test_store_re_adding_a_document_is_a_no_op(tmp_path, extraction_a):
-    db = tmp_path / "r.db"
+def test_store_re_adding_a_document_is_a_no_op(new_db, tmp_path, extraction_a):
+    db = new_db()
     with Corpus(db) as corpus:
         corpus.add(extraction_a)
         before = counts(db)
@@ -85,9 +107,9 @@ def test_store_re_adding_a_document_is_a_no_op(tmp_path, extraction_a):
 
 
 @pytest.mark.parametrize("error", [RuntimeError("disk full"), KeyboardInterrupt()])
-def test_store_failure_mid_document_rolls_back_everything(tmp_path, monkeypatch, extraction_a,
+def test_store_failure_mid_document_rolls_back_everything(new_db, monkeypatch, extraction_a,
                                                           extraction_b, error):
-    db = tmp_path / "r.db"
+    db = new_db()
     corpus = Corpus(db)
     corpus.add(extraction_a)
     before = counts(db)
@@ -110,9 +132,9 @@ def test_store_failure_mid_document_rolls_back_everything(tmp_path, monkeypatch,
     corpus.close()
 
 
-def test_store_kill_mid_transaction_leaves_a_consistent_file(tmp_path, make):
+def test_store_kill_mid_transaction_leaves_a_consistent_file(new_db, tmp_path, make):
     """A real process killed (os._exit) after writing half a document."""
-    db = tmp_path / "r.db"
+    db = new_db()
     body_b = ("Qais Qazali leads the Mahdi Army cell. Officials said the Jaysh al-Mahdi was quiet "
               "in Sadr City. Iraqi forces raided a Mahdi Army cell in Sadr City, killing 5.")
     script = textwrap.dedent(f"""
@@ -135,9 +157,10 @@ def test_store_kill_mid_transaction_leaves_a_consistent_file(tmp_path, make):
     (tmp_path / "builder.py").write_text(Path(__file__).with_name("conftest.py").read_text())
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert proc.returncode == 9, proc.stderr
-    conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    conn.close()
+    if not str(db).startswith("postgresql://"):
+        conn = sqlite3.connect(db)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
     n = counts(db)
     assert n["documents"] == 1 and n["events"] == 1 and n["relations"] == 1
     with Corpus(db) as corpus:           # resumes: the half-written document is stored whole
@@ -145,9 +168,9 @@ def test_store_kill_mid_transaction_leaves_a_consistent_file(tmp_path, make):
     assert counts(db)["documents"] == 2
 
 
-def test_store_failed_document_leaves_resolver_index_untouched(tmp_path, monkeypatch, make):
+def test_store_failed_document_leaves_resolver_index_untouched(new_db, tmp_path, monkeypatch, make):
     from ratline.schema import Entity
-    corpus = Corpus(tmp_path / "r.db")
+    corpus = Corpus(new_db())
     ex = make("Laith Qazali was freed.", "c.txt",
               entities=[Entity("p9", "person", "Laith Qazali", ["Laith Qazali"], "IQ")])
     monkeypatch.setattr(SqliteStore, "_merge_aliases",
@@ -158,9 +181,9 @@ def test_store_failed_document_leaves_resolver_index_untouched(tmp_path, monkeyp
     corpus.close()
 
 
-def test_store_aliases_keep_first_and_last_seen_across_documents(tmp_path, extraction_a,
+def test_store_aliases_keep_first_and_last_seen_across_documents(new_db, tmp_path, extraction_a,
                                                                  extraction_b):
-    db = tmp_path / "r.db"
+    db = new_db()
     with Corpus(db) as corpus:
         corpus.add(extraction_b)          # the later article is ingested first
         corpus.add(extraction_a)
@@ -171,8 +194,8 @@ def test_store_aliases_keep_first_and_last_seen_across_documents(tmp_path, extra
     assert rows["Mahdi Army"]["doc_id"] == extraction_a.document.doc_id   # earliest, not first stored
 
 
-def test_store_links_record_rule_and_canonical_ids(tmp_path, extraction_a, extraction_b):
-    with Corpus(tmp_path / "r.db") as corpus:
+def test_store_links_record_rule_and_canonical_ids(new_db, tmp_path, extraction_a, extraction_b):
+    with Corpus(new_db()) as corpus:
         corpus.add(extraction_a)
         corpus.add(extraction_b)
         links = corpus.store.query(
@@ -184,11 +207,11 @@ def test_store_links_record_rule_and_canonical_ids(tmp_path, extraction_a, extra
     assert subjects == {"qais_qazali"}
 
 
-def test_store_reopened_index_resolves_like_the_one_that_stored(tmp_path, make):
+def test_store_reopened_index_resolves_like_the_one_that_stored(new_db, tmp_path, make):
     from ratline.schema import Entity
     body = "SDB fighters fired rockets."       # an invented group, in no dictionary
     group = Entity("g1", "armed_group", "Silver Dawn Brigades", ["SDB"], "IQ")
-    db = tmp_path / "r.db"
+    db = new_db()
     probe = [Entity("x", "armed_group", "Silver Dawn Brigades", [], "IQ")]
     with Corpus(db) as corpus:
         corpus.add(make(body, "kh.txt", entities=[group]))
@@ -198,11 +221,11 @@ def test_store_reopened_index_resolves_like_the_one_that_stored(tmp_path, make):
     assert (live.entity_id, live.rule) == ("silver_dawn_brigades", "alias")
 
 
-def test_store_two_writers_do_not_clash_on_generated_ids(tmp_path, make):
+def test_store_two_writers_do_not_clash_on_generated_ids(new_db, tmp_path, make):
     """Two Corpus objects on one file (two worker processes): the second one's
     index is stale, its first attempt collides, it reloads and links instead."""
     from ratline.schema import Entity
-    db = tmp_path / "r.db"
+    db = new_db()
     one, two = Corpus(db), Corpus(db)
     assert len(two.index) == 0                       # loaded before the other wrote
     person = lambda: [Entity("p", "person", "Laith Qazali", ["Laith Qazali"], "IQ")]  # noqa: E731
@@ -211,5 +234,27 @@ def test_store_two_writers_do_not_clash_on_generated_ids(tmp_path, make):
     rows = two.store.query("SELECT entity_id, rule FROM entity_links ORDER BY rule")
     assert rows == [{"entity_id": "laith_qazali", "rule": "alias"},
                     {"entity_id": "laith_qazali", "rule": "new"}]
+    one.close()
+    two.close()
+
+
+def test_store_a_writer_with_a_stale_index_links_to_the_other_writers_entity(new_db, make):
+    """Two writers, each loaded its index before the other wrote: the second one's
+    document names the first one's group by another of its names (no id clash to
+    notice), and is linked to it rather than made a second entity."""
+    from ratline.schema import Entity
+    db = new_db()
+    one, two = Corpus(db), Corpus(db)
+    assert len(one.index) == len(two.index) == 0
+    one.add(make("Silver Dawn Brigades, also called Fajr al-Fiddi, fired rockets.", "a.txt",
+                 entities=[Entity("g", "armed_group", "Silver Dawn Brigades",
+                                  ["Silver Dawn Brigades", "Fajr al-Fiddi"], "IQ")]))
+    two.add(make("Fajr al-Fiddi fighters fired again.", "b.txt",
+                 entities=[Entity("g", "armed_group", "Fajr al-Fiddi", ["Fajr al-Fiddi"], "IQ")]))
+    rows = two.store.query("SELECT d.name, l.entity_id, l.rule FROM entity_links l "
+                           "JOIN documents d ON d.doc_id = l.doc_id ORDER BY d.name")
+    assert [(r["name"], r["entity_id"], r["rule"]) for r in rows] == [
+        ("a.txt", "silver_dawn_brigades", "new"), ("b.txt", "silver_dawn_brigades", "alias")]
+    assert two.store.count("entities") == 1
     one.close()
     two.close()

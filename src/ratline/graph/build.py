@@ -27,6 +27,7 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 import networkx as nx
@@ -109,7 +110,10 @@ def period(quote: str, published: str | None, predicate: str | None = None) -> P
     return Period(start, end, current, ended, "; ".join(why) or None)
 
 
+@lru_cache(maxsize=65536)
 def _quote_key(quote: str) -> str:
+    """A quotation as compared for re-runs; cached, since building the graph
+    meets the same quotation once per edge it supports."""
     return fold(quote)
 
 

@@ -10,7 +10,8 @@ says why, so a user can audit or overrule each decision:
 2. ``alias`` — same type and a shared normalised name or alias (see
    ``names.norm``: case, diacritics, punctuation, "the"/"al"/"el", titles).
 3. ``fuzzy`` — same type and rapidfuzz ``token_sort_ratio`` >= 92 between
-   normalised names (spelling variants).
+   normalised names (spelling variants), looked up through a lossless block
+   (``blocking.py``), not by scoring every stored name.
 4. ``translit`` — same type and every word a romanisation variant of the
    other's (``names.translit_score``: Qais al-Khazali / Qays Qazali, Basra /
    Basrah, Qods / Quds), found through a consonant-skeleton block.
@@ -42,8 +43,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
+from ratline.resolve.blocking import FuzzyBlock
 from ratline.resolve.names import (
     PersonName, acronym_key, fold, given_names_agree, initials_keys, loose, norm, person_name,
     same_word, skeleton_key, translit_score,
@@ -98,7 +100,8 @@ class _Tables:
     def __init__(self) -> None:
         self.entities: dict[str, Canonical] = {}
         self.by_norm: dict[tuple[str, str], list[str]] = defaultdict(list)
-        self.choices: dict[str, list[str]] = defaultdict(list)
+        # type -> every normalised name, blocked for the fuzzy rule (blocking.py)
+        self.choices: dict[str, FuzzyBlock] = defaultdict(lambda: FuzzyBlock(FUZZY_CUTOFF))
         self.choice_ids: dict[str, list[str]] = defaultdict(list)
         self.persons: dict[str, list[PersonName]] = defaultdict(list)
         self.by_surname: dict[str, list[str]] = defaultdict(list)
@@ -114,7 +117,7 @@ class _Tables:
         if not key or entity_id in self.by_norm[(etype, key)]:
             return
         self.by_norm[(etype, key)].append(entity_id)
-        self.choices[etype].append(key)
+        self.choices[etype].add(key)
         self.choice_ids[etype].append(entity_id)
         self.by_skeleton[(etype, skeleton_key(text, is_person))].append((entity_id, text))
         if is_person:
@@ -366,10 +369,7 @@ class CanonicalIndex:
             choices = tables.choices.get(etype)
             if not choices:
                 continue
-            for choice, score, idx in process.extract(
-                key, choices, scorer=fuzz.token_sort_ratio,
-                score_cutoff=FUZZY_CUTOFF, limit=FUZZY_LIMIT,
-            ):
+            for choice, score, idx in choices.extract(key, FUZZY_LIMIT):
                 hits.append((tables.choice_ids[etype][idx], float(score), choice))
         hits.sort(key=lambda h: -h[1])
         return hits

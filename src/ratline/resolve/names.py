@@ -51,7 +51,9 @@ def fold(text: str) -> str:
     """Lowercase, diacritics removed, possessive 's and apostrophes dropped,
     other punctuation to spaces."""
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    # ASCII has no combining marks: skip the per-character walk (most text)
+    stripped = decomposed if decomposed.isascii() else \
+        "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = _POSSESSIVE.sub("", stripped.casefold())      # "Sadr’s" names Sadr
     stripped = _APOSTROPHES.sub("", stripped)
     return " ".join(_NON_WORD.sub(" ", stripped).split())

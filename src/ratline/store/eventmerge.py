@@ -11,8 +11,13 @@ judgement survives new documents.
 When a document is stored, each of its reports is compared with stored
 reports of other documents:
 
-1. **Blocking** (SQL): reports whose date could overlap, that name the same
-   place, or that share a party (actor or target).
+1. **Blocking** (SQL, through indexes — never a scan of every report): reports
+   whose date could overlap (a ``read_date`` range), or, when either is
+   undated, that name the same place or share a party (actor or target, the
+   ``report_parties`` table); each of a compatible type group and, when both
+   are placed, of the same country.  Blocking is symmetric and loses no pair
+   the rules below could accept, so the cost per document does not grow with
+   the store.
 2. **Compatibility** — any "no" rules the pair out:
    dates overlap at their precision (the same day, or the next; a week around
    an "about" date; the month; the year); places are the same, nested (a
@@ -28,15 +33,22 @@ reports of other documents:
    groups .1 (+.05 each more, up to .2), both naming parties but none shared
    -.3 (two operations); the same wording (a repeated passage) .3; the same
    death toll .15 when 10 or more, else .05.
-4. **Assignment**: a report joins at most its best-scoring event, and an
+4. **Assignment**: every pair scoring 0.6 or more is recorded as a machine
+   "same" judgement.  A report joins the best-scoring group it fits, and an
    event takes at most one report of a document — the extractor has already
    decided what one document tells as one event.
 
 Events are then rebuilt as groups: user "same" judgements first, then the
-machine's by descending score, never joining two groups a user judged apart,
-and — for the machine — never two reports of one document.  An event keeps an
-id it already had when it can (the id of one of its reports), so ids stay
-stable as documents arrive.
+machine's by descending score (ties by report key), never joining two groups a
+user judged apart, and — for the machine — never two reports of one document
+nor two groups with a pair that is not compatible (a report the user tied to
+others counts as placed by the user: its own reading keeps nothing out).  The
+groups are a function of the stored reports and judgements alone, and the
+affected component is rebuilt whole each time, so the events do not depend on
+the order documents arrive in (a report stored between two near reports no
+longer sides with whichever came first).  An event keeps an id it already had
+when it can (the id of one of its reports), so ids stay stable as documents
+arrive.
 """
 from __future__ import annotations
 
@@ -220,6 +232,9 @@ def _km(a: Report, b: Report) -> float:
 def _places(a: Report, b: Report) -> tuple[str, float] | None:
     if not a.location or not b.location:
         return "place unknown", 0.0
+    if a.location != b.location and a.lat is not None and b.lat is not None and \
+            a.country and b.country and a.country != b.country:
+        return None                      # two countries: never one place, however spelt
     if a.location == b.location or (a.place_name and b.place_name and fuzz.ratio(
             fold(a.place_name), fold(b.place_name)) >= 90):
         return "same place", 0.3
@@ -315,59 +330,119 @@ def integrate(conn: sqlite3.Connection, doc_id: str, placements: dict | None = N
             "DO NOTHING", (report_key(doc_id, local), p.place_name, p.admin1, p.country,
                            p.latitude, p.longitude, p.where_precision, p.basis))
     new = load_reports(conn, "r.doc_id = ?", [doc_id])
-    for key, event_id, verdict, partner in _assign(conn, new):
-        _judge(conn, key, partner, "same", verdict.rule, verdict.score, "machine")
+    for key, other, verdict in list(_pairs(conn, new)):
+        _judge(conn, key, other, "same", verdict.rule, verdict.score, "machine")
     return recluster(conn, set(new))
 
 
-def _candidate_events(conn: sqlite3.Connection, rep: Report) -> set[str]:
-    clauses, params = [], []
+def _pairs(conn: sqlite3.Connection, new: dict[str, Report]):
+    """(new report, stored report, verdict) for every stored report of another
+    document that scores at least THRESHOLD with a new one, in key order.
+
+    Pairwise, not "the best event": which reports are judged the same then
+    depends only on the two reports, not on which events happened to exist
+    when the document came, so the judgements — and the groups built from
+    them — are the same in any ingest order."""
+    found = {key: _candidate_keys(conn, rep) for key, rep in new.items()}
+    stored = reports_by_key(conn, set().union(*found.values()) - set(new)) if found else {}
+    for key in sorted(new):
+        for other in sorted(found[key]):
+            cand = stored.get(other)
+            if cand is None or cand.doc_id == new[key].doc_id:
+                continue
+            verdict = judge_pair(new[key], cand)
+            if verdict is not None and verdict.score >= THRESHOLD:
+                yield key, other, verdict
+
+
+def judge_pair(a: Report, b: Report) -> Verdict | None:
+    """``compare`` with the two reports in key order, so a pair gets one verdict
+    (and one rule text) whichever of them was stored first."""
+    x, y = (a, b) if a.key <= b.key else (b, a)
+    return compare(x, y)
+
+
+# ----------------------------------------------------------------- blocking
+
+def _compatible_types(etype: str) -> tuple[list[str], bool]:
+    """The read types ``compare`` can accept beside ``etype``, and whether a NULL
+    read type (taken as ``other``) is among them."""
+    known = set(TYPE_ORDER) | ATTACKS | {etype}
+    ok = sorted(t for t in known if _types(etype, t) is not None)
+    return ok, "other" in ok
+
+
+def _date_blocks(rep: Report) -> list[tuple[str, list[str]]]:
+    """Indexed ranges of ``read_date`` holding every report whose date can overlap
+    ``rep``'s at its precision (see ``_dates``: one day of slack; a week is its
+    date +-3 days, a month or a year the whole of it)."""
+    lo, hi = date_window(rep.date, rep.precision)
+    lo1, hi1 = lo - dt.timedelta(days=1), hi + dt.timedelta(days=1)
+    after = lambda d: (d + dt.timedelta(days=1)).isoformat()          # noqa: E731 exclusive end
+    month_end = (hi1.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return [
+        ("r.read_date >= ? AND r.read_date < ?",
+         [(lo1 - dt.timedelta(days=3)).isoformat(), after(hi1 + dt.timedelta(days=3))]),
+        ("r.read_date_precision = 'month' AND r.read_date >= ? AND r.read_date < ?",
+         [lo1.replace(day=1).isoformat(), after(month_end)]),
+        ("r.read_date_precision = 'year' AND r.read_date >= ? AND r.read_date < ?",
+         [f"{lo1.year:04d}-01-01", f"{hi1.year + 1:04d}-01-01"]),
+    ]
+
+
+def _filters(rep: Report) -> tuple[str, list]:
+    """What every candidate must satisfy: another document, a compatible type and,
+    when both are placed, the same country (``_places`` rules the rest out)."""
+    types, with_null = _compatible_types(rep.type)
+    sql = (f"r.doc_id != ? AND (r.read_type IN ({', '.join('?' * len(types))})"
+           + (" OR r.read_type IS NULL)" if with_null else ")"))
+    params: list = [rep.doc_id, *types]
+    if rep.location and rep.lat is not None and rep.country:
+        sql += (" AND (r.read_lat IS NULL OR r.read_country IS NULL OR r.read_location IS NULL "
+                "OR r.read_country = ? OR r.read_location = ?)")
+        params += [rep.country, rep.location]
+    return sql, params
+
+
+def _party_sql(n: int, dated: bool, keep: str) -> str:
+    """Reports naming one of ``n`` parties.  A dated report wants only undated
+    partners (the date ranges found the rest), so the lookup starts from those
+    few, not from every report naming a busy party; an undated one starts from
+    the parties' index."""
+    marks = ", ".join("?" * n)
+    if dated:
+        return ("SELECT r.doc_id, r.local_id FROM event_reports r WHERE r.read_date IS NULL "
+                "AND EXISTS (SELECT 1 FROM report_parties p WHERE p.doc_id = r.doc_id "
+                f"AND p.local_id = r.local_id AND p.entity_id IN ({marks})) AND {keep}")
+    return ("SELECT DISTINCT r.doc_id, r.local_id FROM report_parties p JOIN event_reports r "
+            "ON r.doc_id = p.doc_id AND r.local_id = p.local_id "
+            f"WHERE p.entity_id IN ({marks}) AND {keep}")
+
+
+def _candidate_keys(conn: sqlite3.Connection, rep: Report) -> set[str]:
+    """Stored reports that may tell of ``rep``'s event, found through indexes:
+    a date window (``event_reports.read_date``), and — for undated reports on
+    either side — the same place (``read_location``) or a shared party
+    (``report_parties.entity_id``); each narrowed by type group and country.
+
+    Symmetric: if B is found for A, A is found for B, so a pair is judged
+    whichever comes first."""
+    keep, keep_params = _filters(rep)
+    blocks: list[tuple[str, list]] = []
     if rep.date:
-        lo, hi = date_window(rep.date, rep.precision)
-        clauses.append("(r.read_date BETWEEN ? AND ?)")
-        params += [(lo - dt.timedelta(days=4)).isoformat(), (hi + dt.timedelta(days=4)).isoformat()]
-        clauses.append("(r.read_date_precision = 'month' AND r.read_date BETWEEN ? AND ?)")
-        params += [lo.replace(day=1).isoformat(), hi.isoformat()]
-        clauses.append("(r.read_date_precision = 'year' AND r.read_date BETWEEN ? AND ?)")
-        params += [f"{lo.year:04d}-01-01", hi.isoformat()]
+        blocks += _date_blocks(rep)
+    undated = "" if not rep.date else " AND r.read_date IS NULL"
     if rep.location:
-        clauses.append("r.read_location = ?")
-        params.append(rep.location)
-    for party in sorted(rep.parties):
-        clauses.append("r.actors LIKE ? OR r.targets LIKE ?")
-        params += [f'%"{party}"%'] * 2
-    if not clauses:
-        return set()
-    sql = (f"SELECT DISTINCT r.event_id FROM event_reports r WHERE r.doc_id != ? "
-           f"AND ({' OR '.join(clauses)})")
-    return {row[0] for row in conn.execute(sql, [rep.doc_id, *params])}
-
-
-def _assign(conn: sqlite3.Connection, new: dict[str, Report]):
-    """(new report, event, verdict, member judged the same), best first, one-to-one."""
-    options = []
-    members_of: dict[str, dict[str, Report]] = {}
-    for rep in new.values():
-        for event_id in _candidate_events(conn, rep):
-            if event_id not in members_of:
-                members_of[event_id] = load_reports(conn, "r.event_id = ?", [event_id])
-            members = members_of[event_id]
-            if not members or any(m.doc_id == rep.doc_id for m in members.values()):
-                continue
-            verdicts = [(compare(rep, m), m.key) for m in members.values()]
-            if any(v is None for v, _ in verdicts):
-                continue
-            best, partner = max(verdicts, key=lambda x: (x[0].score, x[1]))
-            if best.score >= THRESHOLD:
-                options.append((best.score, rep.key, event_id, best, partner))
-    options.sort(key=lambda o: (-o[0], o[1], o[2]))
-    used_reports, used_events = set(), set()
-    for _, key, event_id, verdict, partner in options:
-        if key in used_reports or event_id in used_events:
-            continue
-        used_reports.add(key)
-        used_events.add(event_id)
-        yield key, event_id, verdict, partner
+        blocks.append(("r.read_location = ?" + undated, [rep.location]))
+    found: set[str] = set()
+    for where, params in blocks:
+        found.update(report_key(d, l) for d, l in conn.execute(
+            f"SELECT r.doc_id, r.local_id FROM event_reports r WHERE {where} AND {keep}",
+            [*params, *keep_params]))
+    for part in _chunks(sorted(rep.parties)):
+        found.update(report_key(d, l) for d, l in conn.execute(
+            _party_sql(len(part), bool(rep.date), keep), [*part, *keep_params]))
+    return found
 
 
 def _judge(conn: sqlite3.Connection, x: str, y: str, judgement: str, rule: str,
@@ -437,12 +512,27 @@ def groups(reports: dict[str, Report], judgements: list[dict]) -> list[set[str]]
     apart = {(j["report_a"], j["report_b"]) for j in judgements
              if j["judged_by"] == "user" and j["judgement"] == "not_same"}
 
+    fits: dict[tuple[str, str], bool] = {}
+
+    def compatible(x: str, y: str) -> bool:
+        pair = (x, y) if x <= y else (y, x)
+        if pair not in fits:
+            fits[pair] = judge_pair(reports[x], reports[y]) is not None
+        return fits[pair]
+
     def blocked(ga: set[str], gb: set[str], machine: bool) -> bool:
         if any((min(x, y), max(x, y)) in apart for x in ga for y in gb):
             return True
-        return machine and bool({reports[x].doc_id for x in ga} & {reports[y].doc_id for y in gb})
+        if not machine:
+            return False
+        if {reports[x].doc_id for x in ga} & {reports[y].doc_id for y in gb}:
+            return True
+        # a report the user tied to others is where the user put it: its own
+        # reading (a date the user overruled) does not keep the machine's out
+        return not all(compatible(x, y) for x in ga - user_tied for y in gb - user_tied)
 
     same = [j for j in judgements if j["judgement"] == "same"]
+    user_tied = {k for j in same if j["judged_by"] == "user" for k in (j["report_a"], j["report_b"])}
     user = sorted((j for j in same if j["judged_by"] == "user"), key=lambda j: j["made_at"])
     machine = sorted((j for j in same if j["judged_by"] != "user"),
                      key=lambda j: (-(j["score"] or 0), j["report_a"], j["report_b"]))

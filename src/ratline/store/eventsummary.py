@@ -122,18 +122,32 @@ def claims(reports: list[dict[str, Any]], recorded: list[dict[str, Any]]) -> lis
     return out
 
 
+def _keyed(store: Store, sql: str, keys: list[str], size: int = 500) -> list[dict[str, Any]]:
+    """``sql`` + " (?, ...)" over ``keys`` in chunks: rows of just these keys, by index."""
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(keys), size):
+        part = keys[i:i + size]
+        out += store.query(f"{sql} ({', '.join('?' * len(part))})", part)
+    return out
+
+
 def annotate(store: Store, events: list[dict[str, Any]]) -> None:
     """Give each event (as ``queries.events`` builds it) its merged figures,
     claims, disputes and the judgements that made it one event."""
+    keys = sorted({r["report_id"] for ev in events for r in ev["reports"]})
     recorded: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    docs = {r["doc_id"]: r["name"] for r in store.query("SELECT doc_id, name FROM documents")}
-    for row in store.query("SELECT doc_id, event_id, claims FROM conflicts"):
+    conflicts = _keyed(store, "SELECT doc_id, event_id, claims FROM conflicts WHERE event_id IN", keys)
+    docs = {r["doc_id"]: r["name"] for r in _keyed(
+        store, "SELECT doc_id, name FROM documents WHERE doc_id IN",
+        sorted({row["doc_id"] for row in conflicts}))}
+    for row in conflicts:
         for c in loads(row["claims"], []):
             recorded[row["event_id"]].append({
                 "source": c.get("source"), "says": c.get("says"), "doc": docs.get(row["doc_id"]),
                 "report_id": row["event_id"], "within_document": True})
     judged: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for j in store.query("SELECT * FROM event_judgements ORDER BY made_at, report_a, report_b"):
+    for j in sorted(_keyed(store, "SELECT * FROM event_judgements WHERE report_a IN", keys),
+                    key=lambda j: (j["made_at"], j["report_a"], j["report_b"])):
         judged[j["report_a"]].append(j)
     for ev in events:
         reports = ev["reports"]

@@ -32,6 +32,8 @@ from ratline.resolve.crossdoc import _slug
 from ratline.resolve.judged import SAME, SPLIT, JudgedIndex, Judgement, split_key
 from ratline.resolve.names import norm
 from ratline.schema import Entity
+from ratline.store import migrate
+from ratline.store.rows import name_keys
 from ratline.store.sqlite import Store, loads
 
 # table -> (columns naming a row, [(column, "id" | "json")], column giving the
@@ -269,11 +271,13 @@ def reresolve(store: Store, dictionary_ids: Iterable[str] = ()) -> ReresolveRepo
         existing = {r[0] for r in conn.execute("SELECT id FROM entities")}
         for cid, etype, name, country, created_by in new_entities:
             if cid in existing:
-                conn.execute("UPDATE entities SET type = ?, name = ?, country = ?, created_by = ? "
-                             "WHERE id = ?", (etype, name, country, created_by, cid))
+                conn.execute("UPDATE entities SET type = ?, name = ?, country = ?, created_by = ?, "
+                             "name_norm = ?, name_norm_person = ? WHERE id = ?",
+                             (etype, name, country, created_by, *name_keys(name), cid))
             else:
-                conn.execute("INSERT INTO entities (id, type, name, country, created_by) "
-                             "VALUES (?, ?, ?, ?, ?)", (cid, etype, name, country, created_by))
+                conn.execute("INSERT INTO entities (id, type, name, country, created_by, name_norm, "
+                             "name_norm_person) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                             (cid, etype, name, country, created_by, *name_keys(name)))
         conn.executemany("UPDATE entity_links SET entity_id = ?, rule = ?, score = ?, evidence = ? "
                          "WHERE doc_id = ? AND local_id = ?", link_rows)
         conn.execute("DELETE FROM aliases")
@@ -283,6 +287,7 @@ def reresolve(store: Store, dictionary_ids: Iterable[str] = ()) -> ReresolveRepo
             [(cid, alias, v["norm"], v["doc_id"], v["first"], v["last"])
              for (cid, alias), v in aliases.items()])
         report.rows_changed = _rewrite_refs(conn, mapper)
+        migrate.rebuild_report_parties(conn)      # the actors/targets lists may have changed
         gone = existing - known
         conn.executemany("DELETE FROM entities WHERE id = ?", [(g,) for g in sorted(gone)])
     report.entities_after = store.count("entities")

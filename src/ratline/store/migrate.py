@@ -7,12 +7,17 @@ compares each existing table with its declaration and adds what is missing
 with ``ALTER TABLE ... ADD COLUMN`` (portable to PostgreSQL).  A column
 declared ``NOT NULL`` without a default cannot be added to a filled table; it
 is added without the constraint.  :func:`backfill` then fills new columns
-whose values can be derived from rows already stored.
+whose values can be derived from rows already stored.  Tables are the same:
+:func:`missing_tables`, asked before the schema script runs, names the tables
+an older file lacks, and :func:`backfill_tables` fills those that are derived
+from stored rows (``report_parties`` from the reports' actor/target lists).
 """
 from __future__ import annotations
 
+import json
 import re
-import sqlite3
+
+from ratline.store.rows import name_keys, party_rows
 
 _TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\n\);", re.DOTALL)
 _COLUMN = re.compile(r"^\s+(\w+)\s+(TEXT|INTEGER|REAL)\b(.*?),?\s*$")
@@ -26,6 +31,7 @@ BACKFILL = {
         + ", ".join(f"read_{c} = (SELECT e.{c} FROM events e WHERE e.id = event_reports.event_id)"
                     for c in _READ_COLUMNS)
         + " WHERE read_type IS NULL"),
+    ("entities", "name_norm"): lambda conn: _entity_name_keys(conn),
 }
 
 
@@ -42,11 +48,12 @@ def declared_columns(sql: str) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def add_missing_columns(conn: sqlite3.Connection, sql: str) -> list[tuple[str, str]]:
-    """Add declared columns an existing table lacks; returns (table, column) added."""
+def add_missing_columns(conn, sql: str, dialect) -> list[tuple[str, str]]:
+    """Add declared columns an existing table lacks; returns (table, column) added.
+    ``dialect`` lists a table's columns and writes a declaration in its types."""
     added = []
     for table, cols in declared_columns(sql).items():
-        have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+        have = dialect.table_columns(conn, table)
         if not have:            # the table does not exist yet: the schema script makes it
             continue
         for name, decl in cols:
@@ -55,12 +62,52 @@ def add_missing_columns(conn: sqlite3.Connection, sql: str) -> list[tuple[str, s
             if "NOT NULL" in decl.upper() and "DEFAULT" not in decl.upper():
                 decl = re.sub(r"\s+NOT NULL", "", decl, flags=re.IGNORECASE)
             decl = re.sub(r"\s+REFERENCES\s+\w+\s*\(\w+\)", "", decl, flags=re.IGNORECASE)
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {decl}")
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {dialect.column_decl(decl)}")
             added.append((table, name))
     return added
 
 
-def backfill(conn: sqlite3.Connection, added: list[tuple[str, str]]) -> None:
+def _entity_name_keys(conn) -> None:
+    """Name keys are Python (names.norm), not SQL: computed row by row."""
+    conn.executemany("UPDATE entities SET name_norm = ?, name_norm_person = ? WHERE id = ?",
+                     [(*name_keys(name), eid) for eid, name in
+                      conn.execute("SELECT id, name FROM entities").fetchall()])
+
+
+def backfill(conn, added: list[tuple[str, str]]) -> None:
     for key in added:
-        if key in BACKFILL:
-            conn.execute(BACKFILL[key])
+        fill = BACKFILL.get(key)
+        if callable(fill):
+            fill(conn)
+        elif fill:
+            conn.execute(fill)
+
+
+def missing_tables(conn, sql: str, dialect) -> list[str]:
+    """Declared tables the database does not have yet (all of them for a new file)."""
+    return [t for t in declared_columns(sql) if not dialect.table_columns(conn, t)]
+
+
+def rebuild_report_parties(conn) -> int:
+    """``report_parties`` anew from every report's actors/targets; returns the rows.
+
+    Used for a file that predates the table and after entity ids are rewritten
+    (a re-resolution), the two times the lists and the table could disagree."""
+    conn.execute("DELETE FROM report_parties")
+    rows = []
+    for doc_id, local_id, actors, targets in conn.execute(
+            "SELECT doc_id, local_id, actors, targets FROM event_reports").fetchall():
+        rows += party_rows(doc_id, local_id, json.loads(actors or "[]"), json.loads(targets or "[]"))
+    conn.executemany("INSERT INTO report_parties (doc_id, local_id, entity_id, role) "
+                     "VALUES (?, ?, ?, ?)", rows)
+    return len(rows)
+
+
+TABLE_BACKFILL = {"report_parties": rebuild_report_parties}
+
+
+def backfill_tables(conn, new: list[str]) -> None:
+    """Fill tables just created that derive from rows an older file already holds."""
+    for table in new:
+        if table in TABLE_BACKFILL:
+            TABLE_BACKFILL[table](conn)

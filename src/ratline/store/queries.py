@@ -12,7 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ratline.resolve.names import norm
+from ratline.resolve.names import fold, norm
 from ratline.store.sqlite import Store, loads
 from ratline.store import eventsummary
 
@@ -53,8 +53,9 @@ def find_entities(store: Store, text: str) -> list[str]:
         marks = ", ".join("?" * len(keys))
         ids = [r["entity_id"] for r in store.query(
             f"SELECT DISTINCT entity_id FROM aliases WHERE norm IN ({marks})", keys)]
-        by_name = [r["id"] for r in store.query("SELECT id, name FROM entities")
-                   if norm(r["name"]) in keys or norm(r["name"], person=True) in keys]
+        by_name = [r["id"] for r in store.query(
+            f"SELECT id FROM entities WHERE name_norm IN ({marks}) "
+            f"OR name_norm_person IN ({marks}) ORDER BY id", keys + keys)]
         ids += [i for i in by_name if i not in ids]
     if not ids and keys:
         rows = store.query("SELECT entity_id, norm FROM aliases")
@@ -78,46 +79,111 @@ def _by_document_count(store: Store, ids: list[str]) -> list[str]:
 
 def events(store: Store, actor: str | None = None, since: str | None = None,
            until: str | None = None, place: str | None = None,
-           disputed: bool = False, **named: Any) -> list[dict[str, Any]]:
+           disputed: bool = False, limit: int | None = None, offset: int = 0,
+           **named: Any) -> list[dict[str, Any]]:
     """Events (one dict each, with its reports), oldest first; undated last.
 
     Figures are the span of the reports' (``eventsummary``); ``disputed``
     keeps only events whose sources disagree.  ``place`` and ``actor`` are names
-    as people write them, and ``named`` takes the other filters of
-    ``filters.event_test`` (include_parts, type_, doc, min_killed)."""
-    from ratline.store.filters import event_test
-    where, params = [], []
+    as people write them (``filters``: a place at any level, an actor with its
+    aliases and, with ``include_parts``, its parts); ``named`` takes the other
+    filters (type_, doc, min_killed).  Dates, actors, places, type and document
+    are SQL over indexes (``events.date``, ``location``/``admin1``/``country``,
+    the ``report_parties`` join table), so a narrow question reads only its
+    events however large the store; ``limit``/``offset`` page through them in
+    (date, id) order (``min_killed`` is applied to the page)."""
+    from ratline.store.filters import event_test, place_filter
+    where, params = _event_filters(store, actor, since, until, named.pop("include_parts", False),
+                                   named.get("type_"), named.get("doc"))
+    if where is None:
+        return []
+    near = None
+    if place:
+        near = place_filter(store, place)
+        clause, values = _place_clause(store, near)
+        if clause is None:
+            return []
+        where.append(clause)
+        params += values
+    if limit is not None:
+        ids = [r["id"] for r in store.query(
+            "SELECT e.id FROM events e" + _where(where)
+            + " ORDER BY (e.date IS NULL), e.date, e.id LIMIT ? OFFSET ?",
+            [*params, int(limit), int(offset)])]
+        if not ids:
+            return []
+        where, params = [f"e.id IN ({', '.join('?' * len(ids))})"], ids
+    rows = store.query(EVENT_SQL + _where(where) + " ORDER BY (e.date IS NULL), e.date, "
+                       "d.published, d.name, r.char_start", params)
+    grouped: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        report = report_from_row(row)
+        ev = grouped.get(row["event_id"])
+        if ev is None:
+            ev = grouped[row["event_id"]] = _event_head(row, report)
+        else:
+            ev["reports"].append(report)
+            for side in ("actors", "targets"):
+                ev[side] += [a for a in report[side] if a not in ev[side]]
+    out = list(grouped.values())
+    names = names_of(store, {i for ev in out for i in [*ev["actors"], *ev["targets"],
+                                                        ev["location"]] if i})
+    for ev in out:
+        ev["place"] = names.get(ev["location"], ev["location"]) if ev["location"] else None
+        ev["actor_names"] = [names.get(a, a) for a in ev["actors"]]
+        ev["target_names"] = [names.get(t, t) for t in ev["targets"]]
+    keep = event_test(store, min_killed=named.get("min_killed"))
+    out = [ev for ev in out if keep(ev) and (near is None or near(ev))]
+    if limit is None:
+        out.sort(key=lambda e: (e["date"] is None, e["date"] or ""))
+    eventsummary.annotate(store, out)
+    return [e for e in out if e["disputed"]] if disputed else out
+
+
+def _where(clauses: list[str]) -> str:
+    return " WHERE " + " AND ".join(clauses) if clauses else ""
+
+
+def _event_filters(store: Store, actor: str | None, since: str | None, until: str | None,
+                   include_parts: bool, type_: str | None, doc: str | None
+                   ) -> tuple[list[str] | None, list[Any]]:
+    """SQL conditions on ``events e`` for the filters; None when one matches nothing."""
+    from ratline.store.filters import actor_ids
+    where: list[str] = []
+    params: list[Any] = []
     if since:
         where.append("e.date >= ?")
         params.append(str(since))
     if until:
         where.append("e.date <= ?")
         params.append(_end_of(str(until)))
-    sql = EVENT_SQL + (" WHERE " + " AND ".join(where) if where else "")
-    sql += " ORDER BY (e.date IS NULL), e.date, d.published, d.name, r.char_start"
-    rows = store.query(sql, params)
-    keep = event_test(store, place=place, actor=actor, **named)
-    names = entity_names(store)
-    grouped: dict[str, dict[str, Any]] = {}
-    for row in rows:
-        report = report_from_row(row)
-        ev = grouped.get(row["event_id"])
-        if ev is None:
-            ev = grouped[row["event_id"]] = _event_head(row, report, names)
-        else:
-            ev["reports"].append(report)
-            for side in ("actors", "targets"):
-                ev[side] += [a for a in report[side] if a not in ev[side]]
-    out = []
-    for ev in grouped.values():
-        if not keep(ev):
-            continue
-        ev["actor_names"] = [names.get(a, a) for a in ev["actors"]]
-        ev["target_names"] = [names.get(t, t) for t in ev["targets"]]
-        out.append(ev)
-    out.sort(key=lambda e: (e["date"] is None, e["date"] or ""))
-    eventsummary.annotate(store, out)
-    return [e for e in out if e["disputed"]] if disputed else out
+    if type_:
+        where.append("e.type = ?")
+        params.append(type_)
+    if doc:
+        where.append("e.id IN (SELECT r3.event_id FROM event_reports r3 WHERE r3.doc_id = ?)")
+        params.append(doc)
+    if actor:
+        ids = sorted(actor_ids(store, actor, include_parts))
+        if not ids:
+            return None, []
+        where.append("e.id IN (SELECT r2.event_id FROM report_parties p JOIN event_reports r2 "
+                     "ON r2.doc_id = p.doc_id AND r2.local_id = p.local_id "
+                     f"WHERE p.entity_id IN ({', '.join('?' * len(ids))}))")
+        params += ids
+    return where, params
+
+
+def names_of(store: Store, ids: set[str]) -> dict[str, str]:
+    """Entity id -> name for just these ids (not the whole table)."""
+    out: dict[str, str] = {}
+    ordered = sorted(ids)
+    for i in range(0, len(ordered), 500):
+        part = ordered[i:i + 500]
+        for r in store.query(f"SELECT id, name FROM entities WHERE id IN "
+                             f"({', '.join('?' * len(part))})", part):
+            out[r["id"]] = r["name"]
+    return out
 
 
 def _end_of(date: str) -> str:
@@ -142,12 +208,12 @@ def report_from_row(row: dict[str, Any]) -> dict[str, Any]:
     return rep
 
 
-def _event_head(row: dict[str, Any], report: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
+def _event_head(row: dict[str, Any], report: dict[str, Any]) -> dict[str, Any]:
     """Event-level fields plus the first report's figures and quote."""
     head = {
         "event_id": row["event_id"], "type": row["type"], "date": row["date"],
         "date_precision": row["date_precision"], "location": row["location"],
-        "place": names.get(row["location"], row["location"]) if row["location"] else None,
+        "place": None,                              # named by the caller, in one query
         "admin1": row["admin1"], "country": row["country"], "lat": row["lat"],
         "lon": row["lon"], "where_precision": row["where_precision"],
         "event_basis": row.get("event_basis"),
@@ -157,6 +223,28 @@ def _event_head(row: dict[str, Any], report: dict[str, Any], names: dict[str, st
     head["targets"] = list(report["targets"])
     head["reports"] = [report]
     return head
+
+
+def _place_clause(store: Store, near) -> tuple[str | None, list[Any]]:
+    """An SQL superset of the events a ``filters.PlaceFilter`` keeps, through the
+    ``events`` indexes; (None, []) if none can match.  The few distinct provinces and
+    the place entities are matched in Python (folding is not SQL); the filter itself
+    is applied to the rows afterwards, so this only has to lose nothing."""
+    province_names = {name for _, name in near.provinces}
+    admins = [r["admin1"] for r in store.query(
+        "SELECT DISTINCT admin1 FROM events WHERE admin1 IS NOT NULL") if fold(r["admin1"]) in province_names]
+    town_names = {name for _, name in near.towns}
+    towns = [r["id"] for r in store.query("SELECT id, name FROM entities WHERE type = 'place'")
+             if fold(r["name"]) in town_names] if town_names else []
+    parts, params = [], []
+    for column, values in (("e.location", sorted(set(near.entity_ids) | set(towns))),
+                           ("e.admin1", admins), ("e.country", sorted(near.countries))):
+        if values:
+            parts.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params += values
+    if not parts:
+        return None, []
+    return "(" + " OR ".join(parts) + ")", params
 
 
 def entities(store: Store, kind: str | None = None) -> list[dict[str, Any]]:

@@ -74,6 +74,7 @@ def _remove_reports(conn, store: Store, doc_id: str, out: Removal) -> None:
         conn.execute(f"DELETE FROM event_judgements WHERE report_a IN ({marks}) "
                      f"OR report_b IN ({marks})", part + part)
         conn.execute(f"DELETE FROM report_places WHERE report_id IN ({marks})", part)
+    conn.execute("DELETE FROM report_parties WHERE doc_id = ?", (doc_id,))   # the reports' parties index
     out.reports = conn.execute("DELETE FROM event_reports WHERE doc_id = ?", (doc_id,)).rowcount
     rest: set[str] = set()
     for part in _chunks(events):

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ratline.resolve.crossdoc import Resolution
+from ratline.resolve.names import norm
 from ratline.schema import Extraction
 
 # Column order of each table, as written by ``rows_for``.
@@ -19,7 +20,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("doc_id", "name", "source", "title", "body", "published", "published_basis",
                   "published_precision", "has_comments", "comments", "boilerplate", "body_last_sentence", "fmt", "url",
                   "author", "ingested_at"),
-    "entities": ("id", "type", "name", "country", "created_by"),
+    "entities": ("id", "type", "name", "country", "created_by", "name_norm", "name_norm_person"),
     "entity_links": ("doc_id", "local_id", "entity_id", "rule", "score", "type", "name",
                      "aliases", "country", "basis", "evidence"),
     "mentions": ("doc_id", "char_start", "char_end", "text", "kind", "entity_key", "sentence",
@@ -34,6 +35,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                       "read_type", "read_date", "read_date_precision", "read_location",
                       "read_admin1", "read_country", "read_lat", "read_lon",
                       "read_where_precision"),
+    "report_parties": ("doc_id", "local_id", "entity_id", "role"),
     "tallies": ("doc_id", "subject", "since", "killed", "captured", "by_actors", "quote",
                 "char_start", "char_end", "basis"),
     "conflicts": ("doc_id", "event_id", "claims"),
@@ -43,7 +45,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 # Parents before children, so foreign keys hold at every statement.
 TABLE_ORDER = ("documents", "entities", "entity_links", "mentions", "relations", "events",
-               "event_reports", "tallies", "conflicts", "routes")
+               "event_reports", "report_parties", "tallies", "conflicts", "routes")
 
 
 def dumps(value: Any) -> str:
@@ -52,6 +54,20 @@ def dumps(value: Any) -> str:
 
 def event_id(doc_id: str, local_id: str) -> str:
     return f"{doc_id}:{local_id}"
+
+
+def name_keys(name: str) -> tuple[str, str]:
+    """``entities.name_norm`` and ``name_norm_person`` of a name."""
+    return norm(name), norm(name, person=True)
+
+
+def party_rows(doc_id: str, local_id: str, actors: list, targets: list) -> list[tuple]:
+    """``report_parties`` rows of one report: each canonical id once per role."""
+    out = []
+    for role, ids in (("actor", actors), ("target", targets)):
+        for entity_id in dict.fromkeys(i for i in ids if i):
+            out.append((doc_id, local_id, entity_id, role))
+    return out
 
 
 def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[str, list[tuple]]:
@@ -71,7 +87,7 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
         ex.body_last_sentence, doc.fmt, doc.url, doc.author, now,
     ))
     for c in res.new_entities:
-        rows["entities"].append((c.id, c.type, c.name, c.country, did))
+        rows["entities"].append((c.id, c.type, c.name, c.country, did, *name_keys(c.name)))
     for link in res.links.values():
         e = ents[link.local_id]
         rows["entity_links"].append((
@@ -98,6 +114,8 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
             e.type, e.date, e.date_precision, canon(e.location), e.admin1, e.country,
             e.latitude, e.longitude, e.where_precision,
         ))
+        rows["report_parties"] += party_rows(did, e.id, [canon(a) for a in e.actors],
+                                             [canon(t) for t in e.targets])
     for t in ex.tallies:
         by = t.by if isinstance(t.by, list) else ([t.by] if t.by else [])
         rows["tallies"].append((did, canon(t.subject), t.since, t.killed, t.captured,

@@ -43,8 +43,14 @@ CREATE TABLE IF NOT EXISTS entities (
     type       TEXT NOT NULL,
     name       TEXT NOT NULL,
     country    TEXT,
-    created_by TEXT NOT NULL          -- doc_id of the document that introduced it
+    created_by TEXT NOT NULL,         -- doc_id of the document that introduced it
+    -- the name's matching keys (names.norm as a group's, and as a person's:
+    -- titles dropped), so a user's name finds the entity by index
+    name_norm        TEXT,
+    name_norm_person TEXT
 );
+CREATE INDEX IF NOT EXISTS entities_name_norm ON entities (name_norm);
+CREATE INDEX IF NOT EXISTS entities_name_norm_person ON entities (name_norm_person);
 
 -- Every surface form an entity was seen under, once per entity, with the
 -- publication dates of the first and last documents that used it.
@@ -151,6 +157,8 @@ CREATE TABLE IF NOT EXISTS events (
     basis           TEXT
 );
 CREATE INDEX IF NOT EXISTS events_date ON events (date);
+CREATE INDEX IF NOT EXISTS events_location ON events (location);
+CREATE INDEX IF NOT EXISTS events_country ON events (country, admin1);
 
 -- One row per report of an event: each source keeps its own figures.
 CREATE TABLE IF NOT EXISTS event_reports (
@@ -185,6 +193,23 @@ CREATE TABLE IF NOT EXISTS event_reports (
 );
 CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports (event_id);
 CREATE INDEX IF NOT EXISTS event_reports_date ON event_reports (read_date);
+-- month- and year-precision reports in a range: event merging's date blocks
+CREATE INDEX IF NOT EXISTS event_reports_precision_date ON event_reports (read_date_precision, read_date);
+CREATE INDEX IF NOT EXISTS event_reports_location_date ON event_reports (read_location, read_date);
+
+-- Who took part in each report (role "actor" or "target"), one row per
+-- canonical entity: the actors/targets JSON lists of event_reports as a table,
+-- so "reports naming X" is an index lookup (event merging's blocking, events
+-- by actor, an entity's dossier) instead of a text search through every
+-- report.  Rebuilt from event_reports whenever entity ids are rewritten.
+CREATE TABLE IF NOT EXISTS report_parties (
+    doc_id    TEXT NOT NULL,
+    local_id  TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    role      TEXT NOT NULL,
+    PRIMARY KEY (doc_id, local_id, entity_id, role)
+);
+CREATE INDEX IF NOT EXISTS report_parties_entity ON report_parties (entity_id);
 
 -- Where a report's named place lies when the gazetteer does not know the name
 -- itself (a facility, a hamlet): the nearest place that could be found, with a
@@ -237,6 +262,7 @@ CREATE TABLE IF NOT EXISTS conflicts (
     claims   TEXT NOT NULL DEFAULT '[]'
 );
 CREATE INDEX IF NOT EXISTS conflicts_doc ON conflicts (doc_id);
+CREATE INDEX IF NOT EXISTS conflicts_event ON conflicts (event_id);
 
 -- A movement a sentence states: people, weapons, money or training going from
 -- one place to another (extract/routes.py).  origin/destination are canonical

@@ -1,4 +1,5 @@
-"""The SQLite store: one file, one schema, one transaction per document.
+"""The store: one schema, one transaction per document, on SQLite (a file, the
+default) or PostgreSQL (``postgresql://...``, for teams; ``store/pgsql.py``).
 
 Why one transaction per document: ingesting is a long loop that a user may
 interrupt (Ctrl-C, a kill, a full disk).  Each document's rows — the document,
@@ -6,7 +7,10 @@ its new canonical entities, links, aliases, mentions, relations, events,
 tallies, conflicts — are written together or not at all, keyed by the content
 hash ``doc_id``.  A document already stored is skipped, so the next run simply
 resumes.  WAL mode lets readers (a notebook, the web UI) query while an ingest
-is writing.
+is writing.  On PostgreSQL the same code runs through a connection that
+reads SQLite's SQL (``pgsql.Connection``); what differs — locking, looking
+at the schema, DDL types — is the dialect's (``SQLiteDialect`` here,
+``pgsql.PostgresDialect``).
 
 The store knows the schema, not how the facts were found: it takes an
 ``Extraction`` and the ``Resolution`` the resolver planned for it.
@@ -26,9 +30,22 @@ from ratline.resolve.crossdoc import Canonical, Resolution
 from ratline.resolve.names import norm
 from ratline.schema import Extraction
 from ratline.store.rows import COLUMNS, TABLE_ORDER, alias_occurrences, rows_for
-from ratline.store import migrate
+from ratline.store import migrate, pgsql
 
 SCHEMA_VERSION = "1"
+
+# Errors of either database, for ``except`` (PostgreSQL's are subclasses, pgsql.py):
+# a clash on a key another writer took, a database that cannot be used as asked
+# (locked, full, gone), anything else the database reports.
+IntegrityError = sqlite3.IntegrityError
+OperationalError = sqlite3.OperationalError
+DatabaseError = sqlite3.DatabaseError
+
+# Every committed write counts one more generation (meta 'generation'): a process
+# whose resolver index was built at an older one reloads it before resolving, so
+# writers in several processes see each other's entities (api.Corpus.add).
+_BUMP = ("UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) "
+         "WHERE key = 'generation'")
 
 
 class StoreError(Exception):
@@ -55,17 +72,55 @@ def _unusable(path: str, exc: sqlite3.Error) -> StoreError:
     return StoreError(f"database {path} could not be used ({type(exc).__name__}: {msg})")
 
 
+class SQLiteDialect:
+    """What the store does differently on SQLite: locking, introspection, DDL."""
+    name = "sqlite"
+
+    def begin(self, conn: sqlite3.Connection) -> None:
+        conn.execute("BEGIN IMMEDIATE")     # the write lock now, not at the first write
+
+    def has_table(self, conn: sqlite3.Connection, table: str) -> bool:
+        return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                            (table,)).fetchone() is not None
+
+    def table_columns(self, conn: sqlite3.Connection, table: str) -> set[str]:
+        return {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+
+    def column_decl(self, decl: str) -> str:
+        return decl
+
+    def run_script(self, conn: sqlite3.Connection, script: str) -> None:
+        conn.executescript(script)
+
+    def on_open(self, conn: sqlite3.Connection, path: str) -> None:
+        conn.execute("PRAGMA foreign_keys = ON")
+        if path != ":memory:":
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")   # durable enough under WAL
+
+
+SQLITE = SQLiteDialect()
+POSTGRES = pgsql.PostgresDialect()
+
+
+def exists(target: str | Path) -> bool:
+    """Whether a database is there to read: an SQLite file, or a PostgreSQL URL (its
+    server says whether it holds a ratline schema when it is opened)."""
+    return pgsql.is_url(target) or Path(target).exists()
+
+
 def schema_sql() -> str:
     """The portable DDL shipped beside this module."""
     return (resources.files("ratline.store") / "schema.sql").read_text(encoding="utf-8")
 
 
 class Store:
-    """A ratline corpus database (SQLite file)."""
+    """A ratline corpus database (SQLite file or PostgreSQL URL)."""
 
-    def __init__(self, conn: sqlite3.Connection, path: str):
+    def __init__(self, conn, path: str, dialect=SQLITE):
         self.conn = conn
         self.path = path
+        self.dialect = dialect
 
     @classmethod
     def open(cls, path: str | Path, create: bool = True) -> "Store":
@@ -74,6 +129,8 @@ class Store:
         mistyped path (``StoreMissing``).  A file that is not SQLite, read-only or
         locked raises ``StoreError`` with the path and what to do."""
         path = str(path)
+        if pgsql.is_url(path):
+            return cls._open_postgres(path, create)
         if path != ":memory:":
             if not create and not Path(path).exists():
                 raise StoreMissing(
@@ -104,10 +161,36 @@ class Store:
             raise
 
     @classmethod
+    def _open_postgres(cls, url: str, create: bool) -> "Store":
+        """The schema in place in the PostgreSQL database (and schema) ``url`` names;
+        ``StoreMissing`` when only reading and no ratline tables are there."""
+        shown = pgsql.safe_url(url)
+        try:
+            conn = pgsql.connect(url)
+        except sqlite3.Error as exc:
+            raise StoreError(f"PostgreSQL database {shown} could not be opened: "
+                             f"{' '.join(str(exc).split())}") from exc
+        try:
+            if not create and not POSTGRES.has_table(conn, "documents"):
+                raise StoreMissing(f"no ratline database at {shown}: check --db (or $RATLINE_DB); "
+                                   f"`ratline --db URL ingest PATH...` creates one")
+            store = cls(conn, url, POSTGRES)
+            if not POSTGRES.schema_current(conn, schema_sql()):
+                with store.transaction(bump=False):   # one process creates or upgrades it at a time
+                    store._install_schema()
+            return store
+        except sqlite3.Error as exc:
+            conn.close()
+            raise StoreError(f"PostgreSQL database {shown} could not be used: "
+                             f"{' '.join(str(exc).split())}") from exc
+        except StoreError:
+            conn.close()
+            raise
+
+    @classmethod
     def _checked_read_only(cls, conn: sqlite3.Connection, path: str) -> "Store":
         conn.row_factory = sqlite3.Row
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
-                        ).fetchone() is None:
+        if not SQLITE.has_table(conn, "documents"):
             raise StoreError(f"{path} is an SQLite file but not a ratline database (no documents table)")
         return cls(conn, path)
 
@@ -118,20 +201,25 @@ class Store:
         # isolation_level=None (in open): we issue BEGIN/COMMIT ourselves, so a
         # document's transaction boundaries are exactly the ones written below.
         conn.row_factory = sqlite3.Row
-        if not create and path != ":memory:" and conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'documents'").fetchone() is None:
+        if not create and path != ":memory:" and not SQLITE.has_table(conn, "documents"):
             raise StoreError(f"{path} is an SQLite file but not a ratline database (no documents table)")
-        conn.execute("PRAGMA foreign_keys = ON")
-        if path != ":memory:":
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")   # durable enough under WAL
-        added = migrate.add_missing_columns(conn, schema_sql())   # files from older versions
-        conn.executescript(schema_sql())
-        migrate.backfill(conn, added)
-        conn.execute(
-            "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
-            "ON CONFLICT (key) DO NOTHING", (SCHEMA_VERSION,))
-        return cls(conn, path)
+        SQLITE.on_open(conn, path)
+        store = cls(conn, path, SQLITE)
+        store._install_schema()
+        return store
+
+    def _install_schema(self) -> None:
+        """Tables, indexes and columns of this version in place (a database from an
+        older version gains the columns and tables it lacks, filled from its rows)."""
+        schema = schema_sql()
+        added = migrate.add_missing_columns(self.conn, schema, self.dialect)
+        new_tables = migrate.missing_tables(self.conn, schema, self.dialect)
+        self.dialect.run_script(self.conn, schema)
+        migrate.backfill(self.conn, added)
+        migrate.backfill_tables(self.conn, new_tables)
+        for key, value in (("schema_version", SCHEMA_VERSION), ("generation", "0")):
+            self.conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
+                              "ON CONFLICT (key) DO NOTHING", (key, value))
 
     def close(self) -> None:
         self.conn.close()
@@ -143,31 +231,45 @@ class Store:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception, Ctrl-C included."""
-        self.conn.execute("BEGIN IMMEDIATE")
+    def transaction(self, bump: bool = True) -> Iterator[sqlite3.Connection]:
+        """BEGIN (with the database's write lock) ... COMMIT, rolled back on any
+        exception, Ctrl-C included.  ``bump=False``: a write that changes no fact
+        (the schema), so other writers need not reload their index."""
+        self.dialect.begin(self.conn)
         try:
             yield self.conn
+            if bump:
+                self.conn.execute(_BUMP)
         except BaseException:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def generation(self) -> int:
+        """How many write transactions the database has committed (see ``_BUMP``)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
 
     # -- writing ----------------------------------------------------------------
     def has_document(self, doc_id: str) -> bool:
         row = self.conn.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
         return row is not None
 
-    def add(self, ex: Extraction, res: Resolution,
+    def add(self, ex: Extraction, res: Resolution | Callable[[], Resolution],
             after: Callable[[sqlite3.Connection], None] | None = None) -> bool:
         """Store one document atomically; False (and no change) if already stored.
 
-        ``after(conn)`` runs inside the same transaction once the rows are in
-        (the API uses it to merge the document's events with stored ones)."""
+        ``res`` may be a function that plans the resolution: it is then called
+        inside the transaction, holding the write lock, so it resolves against
+        everything other writers committed.  ``after(conn)`` runs inside the same
+        transaction once the rows are in (the API uses it to merge the document's
+        events with stored ones)."""
         doc = ex.document
         with self.transaction() as conn:
             if self.has_document(doc.doc_id):
                 return False
+            if callable(res):
+                res = res()
             rows = rows_for(ex, res)
             for table in TABLE_ORDER:
                 self._insert(conn, table, rows[table])
@@ -187,30 +289,48 @@ class Store:
         """One row per alias per entity; widen its first/last seen dates.
 
         ``doc_id`` is the earliest-dated document using the alias (the first
-        stored one while dates are unknown).
+        stored one while dates are unknown).  The document's aliases are read in
+        one query and written in two batches: on PostgreSQL each statement is a
+        round trip to the server.
         """
         doc = ex.document
         when = doc.published
-        for entity_id, alias, etype in alias_occurrences(ex, res):
-            row = conn.execute(
-                "SELECT doc_id, first_seen, last_seen FROM aliases WHERE entity_id = ? AND alias = ?",
-                (entity_id, alias)).fetchone()
+        occurrences = alias_occurrences(ex, res)
+        stored = self._stored_aliases(conn, sorted({eid for eid, _, _ in occurrences}))
+        inserts, updates = [], []
+        for entity_id, alias, etype in occurrences:
+            row = stored.get((entity_id, alias))
             if row is None:
-                conn.execute(
-                    "INSERT INTO aliases (entity_id, alias, norm, doc_id, first_seen, last_seen) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (entity_id, alias, norm(alias, person=etype == "person"), doc.doc_id, when, when))
+                inserts.append((entity_id, alias, norm(alias, person=etype == "person"),
+                                doc.doc_id, when, when))
                 continue
             if not when:
                 continue
-            first, last, src = row["first_seen"], row["last_seen"], row["doc_id"]
+            src, first, last = row
             if first is None or when < first:
                 first, src = when, doc.doc_id
             if last is None or when > last:
                 last = when
-            conn.execute(
-                "UPDATE aliases SET doc_id = ?, first_seen = ?, last_seen = ? "
-                "WHERE entity_id = ? AND alias = ?", (src, first, last, entity_id, alias))
+            if (src, first, last) != row:
+                updates.append((src, first, last, entity_id, alias))
+        if inserts:
+            conn.executemany(
+                "INSERT INTO aliases (entity_id, alias, norm, doc_id, first_seen, last_seen) "
+                "VALUES (?, ?, ?, ?, ?, ?)", inserts)
+        if updates:
+            conn.executemany("UPDATE aliases SET doc_id = ?, first_seen = ?, last_seen = ? "
+                             "WHERE entity_id = ? AND alias = ?", updates)
+
+    @staticmethod
+    def _stored_aliases(conn, entity_ids: list[str]) -> dict[tuple[str, str], tuple]:
+        """(entity id, alias) -> (doc_id, first_seen, last_seen) of those entities."""
+        out: dict[tuple[str, str], tuple] = {}
+        for i in range(0, len(entity_ids), 500):
+            part = entity_ids[i:i + 500]
+            for r in conn.execute("SELECT entity_id, alias, doc_id, first_seen, last_seen FROM aliases "
+                                  f"WHERE entity_id IN ({', '.join('?' * len(part))})", part):
+                out[(r[0], r[1])] = (r[2], r[3], r[4])
+        return out
 
     # -- reading ----------------------------------------------------------------
     def canonical_entities(self) -> Iterator[tuple[Canonical, list[str]]]:

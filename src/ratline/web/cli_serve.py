@@ -4,10 +4,12 @@ Kept apart from ``cli.py`` so the web's dependencies load only when serving.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Callable
 
 import click
+
+from ratline.store import exists as store_exists
+from ratline.store.pgsql import safe_url
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -28,12 +30,12 @@ def register(main: click.Group, db_option: Callable) -> None:
 
         from ratline.web import create_app
         db = ctx.obj["db"]
-        if not Path(db).exists():
+        if not store_exists(db):
             raise click.ClickException(f"no database at {db}: run `ratline ingest` first")
         app = create_app(db, write_token=write_token)
         mode = "writable (token required)" if write_token else "read-only"
         if host not in LOOPBACK:
             click.echo(f"warning: {host} is not this machine only: anyone who can reach it "
                        "can read the corpus", err=True)
-        click.echo(f"ratline serve: {db}, {mode}, on http://{host}:{port}/  (API docs: /docs)")
+        click.echo(f"ratline serve: {safe_url(db)}, {mode}, on http://{host}:{port}/  (API docs: /docs)")
         uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -32,13 +32,15 @@ class SearchIndex:
         index = cls()
         rows: list[tuple[str, str, str, str]] = []
         aliases: dict[str, list[str]] = {}
-        for r in store.query("SELECT entity_id, alias FROM aliases"):
+        # explicit orders: ties in the ranking come out the same on every backend
+        for r in store.query("SELECT entity_id, alias FROM aliases ORDER BY entity_id, alias"):
             aliases.setdefault(r["entity_id"], []).append(r["alias"])
         for r in store.query("SELECT id, type, name FROM entities"):
             rows.append(("entity", r["id"], r["name"],
                          f"{r['type']} " + " ".join(aliases.get(r["id"], []))))
         for r in store.query("SELECT e.id, e.type, e.date, r.quote FROM events e "
-                             "JOIN event_reports r ON r.event_id = e.id"):
+                             "JOIN event_reports r ON r.event_id = e.id "
+                             "ORDER BY r.doc_id, r.local_id"):
             rows.append(("event", r["id"], f"{r['type']} {r['date'] or 'undated'}", r["quote"]))
         for r in store.query("SELECT doc_id, name, title, body FROM documents"):
             rows.append(("document", r["doc_id"], r["title"] or r["name"], r["body"]))

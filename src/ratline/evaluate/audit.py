@@ -27,6 +27,9 @@ name by the scorer's normalisation (``evaluate.name_key``) or, for people, by
 the resolver's own (titles dropped).  False merges are ``within_document``
 when one document entity already carried both gold entities' forms (the
 extractor's doing) and ``resolution`` otherwise.
+
+It sits with the evaluation code, not in ``resolve/``: it reads a stored corpus
+and gold files, while the resolver is a pure stage that knows no database.
 """
 from __future__ import annotations
 

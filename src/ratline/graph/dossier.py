@@ -4,12 +4,17 @@ A dossier is what an analyst reads before trusting a name: every alias with
 the dates it was first and last seen (and a sentence using it), why each
 document's mention was attached to this entity, its relations, the events it
 took part in or was targeted by, and the tallies kept about it.
+
+It lives on the graph side, not in the store, because it is a view: it counts
+independent sources and reads a relation's period with the graph's own rules
+(``graph/build.py``); the store knows the schema and nothing above it.
 """
 from __future__ import annotations
 
 from typing import Any
 
-from ratline.store.queries import EVENT_SQL, report_from_row, entity_names, sentence_around
+from ratline.graph.build import independent_sources, period
+from ratline.store.queries import EVENT_SQL, report_from_row, sentence_around
 from ratline.store.sqlite import Store, loads
 
 
@@ -19,7 +24,7 @@ def dossier(store: Store, entity_id: str) -> dict[str, Any]:
     if not rows:
         raise KeyError(entity_id)
     ent = rows[0]
-    names = entity_names(store)
+    names = _Names(store)
     return {
         "id": ent["id"], "type": ent["type"], "name": ent["name"], "country": ent["country"],
         "aliases": _aliases(store, entity_id),
@@ -37,6 +42,22 @@ def dossier(store: Store, entity_id: str) -> dict[str, Any]:
         "tallies": _tallies(store, entity_id, names),
         "judgements": _judgements(store, entity_id),
     }
+
+
+class _Names(dict):
+    """Entity names looked up by id as the dossier meets them (a primary-key read
+    each, cached), not the whole entities table per dossier."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def get(self, key, default=None):
+        if key not in self:
+            rows = self.store.query("SELECT name FROM entities WHERE id = ?", (key,))
+            self[key] = rows[0]["name"] if rows else None
+        value = self[key]
+        return default if value is None else value
 
 
 def _judgements(store: Store, entity_id: str) -> list[dict[str, Any]]:
@@ -78,7 +99,6 @@ def _relations(store: Store, entity_id: str, names: dict[str, str]) -> list[dict
     """Each reported relation with its quote; ``sources`` counts the independent
     documents reporting the same (subject, predicate, object), ``period`` what
     the quote says of when it held (see ``ratline.graph.build``)."""
-    from ratline.graph.build import independent_sources, period
     rows = store.query(
         "SELECT r.*, d.name AS doc, d.published FROM relations r "
         "JOIN documents d ON d.doc_id = r.doc_id "
@@ -87,6 +107,8 @@ def _relations(store: Store, entity_id: str, names: dict[str, str]) -> list[dict
     edges: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
     for r in rows:
         edges.setdefault((r["subject"], r["predicate"], r["object"]), []).append(r)
+    # once per edge, not once per row: a busy edge has hundreds of reporting rows
+    sources = {key: independent_sources(group) for key, group in edges.items()}
     out = []
     for r in rows:
         p = period(r["quote"], r["published"], r["predicate"])
@@ -96,17 +118,27 @@ def _relations(store: Store, entity_id: str, names: dict[str, str]) -> list[dict
             "object_name": names.get(r["object"], r["object"]), "date": r["date"],
             "date_precision": r["date_precision"], "start_date": p.start, "end_date": p.end,
             "current": p.current, "former": p.ended,
-            "sources": independent_sources(edges[(r["subject"], r["predicate"], r["object"])]),
+            "sources": sources[(r["subject"], r["predicate"], r["object"])],
             "quote": r["quote"], "doc": r["doc"], "doc_id": r["doc_id"],
             "start": r["char_start"], "end": r["char_end"]})
     return out
 
 
 def _events(store: Store, entity_id: str, names: dict[str, str]) -> list[dict[str, Any]]:
-    like = f'%"{entity_id}"%'
-    rows = store.query(
-        EVENT_SQL + " WHERE r.actors LIKE ? OR r.targets LIKE ? OR e.location = ? "
-        "ORDER BY (e.date IS NULL), e.date, d.published, d.name, r.char_start", (like, like, entity_id))
+    """Reports naming the entity as actor or target (``report_parties``) or
+    happening at it (``events.location``): two index lookups, no text search."""
+    by_party = store.query(
+        EVENT_SQL + " JOIN report_parties p ON p.doc_id = r.doc_id AND p.local_id = r.local_id "
+        "WHERE p.entity_id = ?", (entity_id,))
+    at_place = store.query(EVENT_SQL + " WHERE e.location = ?", (entity_id,))
+    seen: set[tuple[str, str]] = set()
+    rows = []
+    for row in by_party + at_place:
+        if (row["doc_id"], row["local_id"]) not in seen:
+            seen.add((row["doc_id"], row["local_id"]))
+            rows.append(row)
+    rows.sort(key=lambda r: (r["date"] is None, r["date"] or "", r["published"] or "",
+                             r["doc"] or "", r["char_start"]))
     out = []
     for row in rows:
         rep = report_from_row(row)
@@ -114,7 +146,7 @@ def _events(store: Store, entity_id: str, names: dict[str, str]) -> list[dict[st
                                         ("target", entity_id in rep["targets"]),
                                         ("location", row["location"] == entity_id)) if hit]
         if not roles:
-            continue          # LIKE pre-filter is loose ("_" matches any character)
+            continue
         out.append({
             "event_id": row["event_id"], "role": "/".join(roles), "type": row["type"],
             "date": row["date"], "date_precision": row["date_precision"],

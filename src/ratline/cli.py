@@ -112,15 +112,24 @@ PUBLISHED = click.option(
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+@click.option("--workers", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Extract on N local worker processes (Dask); storing stays in this "
+                   "process, in input order (default 0: all in this process).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="Extract on the workers of a running Dask cluster (ratline installed there).")
 @PUBLISHED
 @TIME_LIMIT
 @db_option
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool, published: str | None) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool, workers: int,
+           scheduler: str | None, published: str | None) -> None:
     """Read, extract and store files, folders (.txt, .html, .jsonl) or - (stdin)."""
+    if workers and scheduler:
+        raise click.UsageError("give --workers or --scheduler, not both")
     with _corpus(ctx, create=True) as corpus:
         try:
-            report = corpus.ingest(paths, progress=progress, on_skip=_report_skip, published=published)
+            report = corpus.ingest(paths, progress=progress, on_skip=_report_skip, published=published,
+                                   workers=workers, scheduler=scheduler)
         except KeyboardInterrupt:
             echo("interrupted: documents finished so far are stored; "
                        "run the same command again to resume", err=True)

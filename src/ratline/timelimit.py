@@ -3,12 +3,16 @@
 Inputs are untrusted; a page built to trip a slow path (a megabyte with no line
 break, markup nested a hundred thousand deep) must end as a skipped document
 with a reason, not as an ingest that never finishes.  The limit is a real-time
-timer (``SIGALRM``) that raises inside the running Python code; it exists only
-in the main thread of a Unix process (elsewhere the work simply runs unbounded,
-as before).  Work inside one long C call is interrupted when that call returns.
+timer (``SIGALRM``) that raises inside the running Python code in the main
+thread of a Unix process.  In any other thread (a Dask worker runs its tasks in
+a thread pool) a timer thread raises the same exception asynchronously in the
+working thread (CPython's ``PyThreadState_SetAsyncExc``), so a document skipped
+for time serially is skipped for time on a worker too.  Either way, work inside
+one long C call is interrupted when that call returns.
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import threading
@@ -49,19 +53,27 @@ def _can_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
+def _message(seconds: float) -> str:
+    return (f"took longer than the {seconds:g} s per-document time limit "
+            "(--time-limit / RATLINE_TIME_LIMIT)")
+
+
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise ``TimeLimitExceeded`` in the block once ``seconds`` have passed.
 
     Not re-entrant: an inner limit would replace an outer one (ratline never nests
     them)."""
-    if not seconds or not _can_alarm():
+    if not seconds:
         yield
+        return
+    if not _can_alarm():
+        with _thread_limit(seconds):
+            yield
         return
 
     def on_alarm(_signum, _frame):
-        raise TimeLimitExceeded(f"took longer than the {seconds:g} s per-document time limit "
-                                "(--time-limit / RATLINE_TIME_LIMIT)")
+        raise TimeLimitExceeded(_message(seconds))
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -70,3 +82,42 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+class _ThreadTimeLimitExceeded(TimeLimitExceeded):
+    """Raised asynchronously (no arguments can be passed that way): carries the
+    message of the limit in force, set by ``_thread_limit`` before it is raised."""
+
+    message = ""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*(args or (self.message,)))
+
+
+@contextmanager
+def _thread_limit(seconds: float) -> Iterator[None]:
+    """The limit for a thread that is not the main one: a timer raises in it.
+
+    A lock orders the timer against the end of the block, and an exception set but
+    not yet delivered when the block ends is withdrawn, so it never escapes later."""
+    target = ctypes.c_ulong(threading.get_ident())
+    lock, state = threading.Lock(), {"done": False, "fired": False}
+    exc = type("TimeLimitExceeded", (_ThreadTimeLimitExceeded,), {"message": _message(seconds)})
+
+    def fire() -> None:
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(exc))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            timer.cancel()
+            if state["fired"]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)

@@ -6,8 +6,8 @@ Not a test: ``make bench`` (under 10 minutes) or ``make bench-quick`` (under 60 
 It generates ``--docs`` synthetic reports (``bench/corpusgen.py``; 20,000 by default)
 after the real samples (``corpus/demo`` and ``../shared/corpus/seeds``), then:
 
-1. **references and one core**, over the first ``--sample`` documents of that input
-   order: a bare read + sentence split (``read_inputs`` and the mention finder's
+1. **references and one core**, over ``--sample`` documents spread evenly over that
+   input order: a bare read + sentence split (``read_inputs`` and the mention finder's
    splitter), spaCy's ``nlp.pipe`` with the pipeline the extractor loads, and
    ``extract`` itself, all in this process, so ratios do not depend on the machine;
 2. **Dask speed-up**: extraction of the same sample on a ``LocalCluster`` of one
@@ -166,12 +166,12 @@ def main() -> int:
         print(f"corpus: {args.docs:,} generated documents + the real samples ({', '.join(inputs[:-1])}); "
               f"generated in {time.perf_counter() - t0:.1f} s", flush=True)
 
-        sample_paths = _first_paths(inputs, args.sample)
+        sample_paths = _sample_paths(inputs, args.sample)
         t_read, docs, n_sent = read_and_split(sample_paths)
         t_nlp = nlp_pipe(docs)
         extract(docs[0])                                    # warm: dictionary, gazetteer, matchers
         t_ext = extract_serial(docs)
-        print(f"\n[1] sample: the first {len(docs)} documents, {n_sent:,} sentences; one core, this process")
+        print(f"\n[1] sample: {len(docs)} documents spread over the corpus, {n_sent:,} sentences; one core, this process")
         _rate("reference read + sentence split", t_read, len(docs), n_sent)
         _rate(f"reference spaCy nlp.pipe ({model_name()})", t_nlp, len(docs), n_sent)
         _rate("extract (one core)", t_ext, len(docs), n_sent)
@@ -224,13 +224,12 @@ def _report_ingest(run: dict, args, read_s: float, nlp_s: float, ext_s: float, w
               f"(measured {docs / secs:.1f})")
 
 
-def _first_paths(inputs: list[str], n: int) -> list[str]:
-    """The first ``n`` files of the input order (the real samples, then generated ones)."""
-    out: list[str] = []
-    for p in inputs:
-        files = sorted(f for f in Path(p).rglob("*") if f.suffix in (".txt", ".html"))
-        out += [str(f) for f in files[: n - len(out)]]
-    return out[:n]
+def _sample_paths(inputs: list[str], n: int) -> list[str]:
+    """``n`` files spread evenly over the input order (real samples, then generated
+    ones), so the sample has the corpus's mix of styles, wars and lengths."""
+    files = [str(f) for p in inputs for f in sorted(Path(p).rglob("*")) if f.suffix in (".txt", ".html")]
+    step = max(1, len(files) // max(n, 1))
+    return files[::step][:n]
 
 
 def _rate(label: str, seconds: float, docs: int, sentences: int) -> None:

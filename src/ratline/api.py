@@ -13,6 +13,7 @@ testable — whatever stage implementation is plugged in.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 import sys
@@ -259,9 +260,12 @@ class Corpus:
             for doc in docs:
                 yield doc, extract_one(doc, extractor, seconds)
             return
+        first = next(docs, None)
+        if first is None:            # nothing new (a finished run again): start no cluster
+            return
         from ratline.parallel import dask_client, extract_in_order
         with dask_client(workers, scheduler) as client:
-            yield from extract_in_order(client, docs, extractor, seconds)
+            yield from extract_in_order(client, itertools.chain([first], docs), extractor, seconds)
 
     def _store(self, doc: Document, extraction: Extraction, report: IngestReport,
                skip: Callable[[Skipped], None]) -> None:

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 DEFAULT_SECONDS = 300.0
+REPEAT = 0.1        # past the limit, raise again this often until the work stops
 _chosen: list[float | None] = []      # set by ``choose`` (the CLI's --time-limit)
 
 
@@ -76,7 +77,7 @@ def time_limit(seconds: float | None) -> Iterator[None]:
         raise TimeLimitExceeded(_message(seconds))
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT)     # again, should one raise be dropped
     try:
         yield
     finally:
@@ -96,28 +97,33 @@ class _ThreadTimeLimitExceeded(TimeLimitExceeded):
 
 @contextmanager
 def _thread_limit(seconds: float) -> Iterator[None]:
-    """The limit for a thread that is not the main one: a timer raises in it.
+    """The limit for a thread that is not the main one: a watcher raises in it.
 
-    A lock orders the timer against the end of the block, and an exception set but
-    not yet delivered when the block ends is withdrawn, so it never escapes later."""
+    It raises again every ``REPEAT`` seconds until the block ends, because a raise
+    that lands in a garbage-collector callback is printed and dropped by Python
+    (Dask's worker installs one).  A lock orders the watcher against the end of the
+    block, and an exception set but not yet delivered when the block ends is
+    withdrawn, so it never escapes later."""
     target = ctypes.c_ulong(threading.get_ident())
-    lock, state = threading.Lock(), {"done": False, "fired": False}
+    lock, stop, state = threading.Lock(), threading.Event(), {"done": False, "fired": False}
     exc = type("TimeLimitExceeded", (_ThreadTimeLimitExceeded,), {"message": _message(seconds)})
 
-    def fire() -> None:
-        with lock:
-            if not state["done"]:
+    def watch() -> None:
+        wait = seconds
+        while not stop.wait(wait):
+            with lock:
+                if state["done"]:
+                    return
                 state["fired"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(exc))
+            wait = REPEAT
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    threading.Thread(target=watch, daemon=True, name="ratline-time-limit").start()
     try:
         yield
     finally:
         with lock:
             state["done"] = True
-            timer.cancel()
+            stop.set()
             if state["fired"]:
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)

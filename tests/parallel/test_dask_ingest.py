@@ -93,6 +93,14 @@ def test_resumed_run_sends_only_new_documents_to_the_workers(tmp_path, serial, c
     assert sorted(sent) == sorted(n for _, n in serial["documents"] if not n.startswith("d0"))
     assert snapshot(db) == serial
 
+    def no_cluster(*_a, **_k):
+        raise AssertionError("a cluster was started with nothing to extract")
+
+    monkeypatch.setattr(parallel, "dask_client", no_cluster)
+    with Corpus(db) as corpus:                         # all stored: nothing is sent anywhere
+        done = corpus.ingest(INPUTS, progress=False, workers=2)
+    assert (done.stored, done.already_present) == (0, len(serial["documents"]))
+
 
 def test_bad_document_on_a_worker_is_skipped_with_the_serial_reason(tmp_path, cluster):
     src = tmp_path / "in"

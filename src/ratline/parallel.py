@@ -99,6 +99,6 @@ def dask_client(workers: int | None = None, scheduler: str | None = None):
             yield client
         return
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=40) as cluster, \
+                      dashboard_address="127.0.0.1:0", silence_logs=40) as cluster, \
             Client(cluster, set_as_default=False) as client:
         yield client

@@ -33,7 +33,7 @@ INPUTS = [str(DEMO)] + ([str(SEEDS)] if SEEDS.is_dir() else [])
 @pytest.fixture(scope="module")
 def cluster():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=40) as c:
+                                  dashboard_address="127.0.0.1:0", silence_logs=40) as c:
         yield c
 
 

@@ -112,13 +112,15 @@ def test_cli_ingest_bad_inputs_are_reported_and_the_run_goes_on(fake, tmp_path, 
     assert db_counts(db) == before          # nothing new, nothing duplicated
 
 
-def test_cli_ingest_exit_zero_and_progress_bar_on_stderr(fake, tmp_path):
+def test_cli_ingest_exit_zero_and_progress_bar_on_stderr_only_when_asked(fake, tmp_path):
     src = tmp_path / "good.txt"
     src.write_text(GOOD, encoding="utf-8")
     result = run("ingest", src, "--db", tmp_path / "r.db")       # --db after the subcommand
     assert result.exit_code == 0
-    assert "doc" in result.stderr and "1 stored" in result.stdout
+    assert result.stderr == "" and "1 stored" in result.stdout   # stderr is no terminal here
     assert (tmp_path / "r.db").exists()
+    forced = run("ingest", "--progress", src, "--db", tmp_path / "r.db")
+    assert forced.exit_code == 0 and "doc" in forced.stderr and "1 already present" in forced.stdout
 
 
 def test_cli_db_from_environment_and_working_directory(fake, tmp_path, monkeypatch):
@@ -216,7 +218,7 @@ def test_cli_events_formats_and_filters(stored):
     csv_out = run("--db", stored, "events", "--format", "csv").stdout.splitlines()
     assert csv_out[0].startswith("event_id,date,") and len(csv_out) == 3
     table = run("--db", stored, "events").stdout.splitlines()
-    assert table[0].split()[:3] == ["date", "type", "place"]
+    assert table[0].split()[:4] == ["id", "date", "type", "place"]
     assert all(len(line) <= 100 for line in table)
     assert run("--db", stored, "events", "--since", "June").exit_code == 2   # bad date: usage error
 

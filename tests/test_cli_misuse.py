@@ -44,7 +44,8 @@ def _tiny_extract(doc):
 
 @pytest.mark.parametrize("command", [["summary"], ["events"], ["entities"], ["tallies"],
                                      ["show", "X"], ["export"], ["graph", "centrality"],
-                                     ["judgements"], ["resolve"], ["merge", "A", "B"]])
+                                     ["judgements"], ["resolve"], ["merge", "A", "B"],
+                                     ["documents"], ["document", "X"], ["remove", "X"]])
 def test_cli_misuse_missing_database_is_refused_and_not_created(tmp_path, command):
     typo = tmp_path / "no" / "such" / "corpsu.db"
     result = run("--db", typo, *command)

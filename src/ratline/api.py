@@ -31,6 +31,10 @@ from ratline.store.dossier import dossier as _dossier
 from ratline.store.interchange import export_documents
 from ratline.store import judgements
 from ratline.store import eventmerge
+from ratline.store import documents as _documents
+from ratline.store import naming
+from ratline.store.naming import Ambiguous, Choice  # noqa: F401 - part of the API
+from ratline.store.removal import Removal, remove_document
 from ratline.parallel import extract_one
 from ratline.timelimit import default_seconds
 
@@ -186,8 +190,10 @@ class Corpus:
         res = self.index.plan(extraction.entities)
         # in the same transaction: merge the document's events with stored ones
         placements = _placements(extraction)
-        merge = lambda conn: eventmerge.integrate(  # noqa: E731
-            conn, extraction.document.doc_id, placements)
+
+        def merge(conn) -> None:
+            eventmerge.integrate(conn, extraction.document.doc_id, placements)
+            _documents.forget_removal(conn, extraction.document.doc_id)   # a forced re-ingest
         try:
             stored = self.store.add(extraction, res, after=merge)
         except sqlite3.IntegrityError:
@@ -198,14 +204,16 @@ class Corpus:
             self.index.commit(res)
         return stored
 
-    def ingest(self, paths, progress: bool = True,
+    def ingest(self, paths, progress: bool = False,
                on_skip: Callable[[Skipped], None] | None = None,
-               published: str | None = None, workers: int | None = None,
+               published: str | None = None, force: bool = False, workers: int | None = None,
                scheduler: str | None = None) -> IngestReport:
         """Read, extract and store; documents already stored are not re-extracted.
 
         ``published`` (YYYY-MM-DD) is the date of the documents whose own date is
         unknown (or known only to the month); a date the page states is kept.
+        A document the user removed (``remove``) is skipped with that reason unless
+        ``force``.  ``progress`` draws a bar on stderr (a notebook asks for it).
 
         ``workers`` (N local processes) or ``scheduler`` (``tcp://host:port`` of a
         running Dask cluster) extract on Dask; this process still reads, resolves and
@@ -225,7 +233,7 @@ class Corpus:
         bar = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=not progress,
                    dynamic_ncols=True)
         try:
-            new = self._new_documents(paths, published, report, skip, bar)
+            new = self._new_documents(paths, published, force, report, skip, bar)
             for doc, extraction in self._extractions(new, workers, scheduler):
                 if isinstance(extraction, Skipped):
                     skip(extraction)
@@ -236,10 +244,11 @@ class Corpus:
             bar.close()
         return report
 
-    def _new_documents(self, paths, published: str | None, report: IngestReport,
+    def _new_documents(self, paths, published: str | None, force: bool, report: IngestReport,
                        skip: Callable[[Skipped], None], bar) -> Iterator[Document]:
-        """The documents read that are not stored yet: a resumed run sends nothing
-        already stored to extraction (nor to a worker)."""
+        """The documents read that are not stored yet (nor removed by the user, unless
+        ``force``): a resumed run sends nothing already stored to extraction (nor to a
+        worker)."""
         reader = _dated(self._reader or default_reader, published)
         for item in reader(_as_paths(paths)):
             if isinstance(item, Skipped):
@@ -248,6 +257,10 @@ class Corpus:
             bar.update(1)
             if self.store.has_document(item.doc_id):
                 report.already_present += 1
+                continue
+            if not force and (gone := _documents.removal_of(self.store, item.doc_id)):
+                skip(Skipped(item.source, f"removed on {gone['removed_at'][:10]} by "
+                                          f"`ratline remove`: add --force to ingest it again"))
                 continue
             yield item
 
@@ -289,11 +302,55 @@ class Corpus:
     # -- reading ----------------------------------------------------------------
     def events(self, actor: str | None = None, since: str | None = None,
                until: str | None = None, place: str | None = None,
-               disputed: bool = False) -> list[dict[str, Any]]:
-        """Events, oldest first; ``actor`` matches either side (actors or targets);
+               disputed: bool = False, *, include_parts: bool = False,
+               type: str | None = None, doc: str | None = None,
+               min_killed: int | None = None) -> list[dict[str, Any]]:
+        """Events, oldest first.  ``actor`` (a name, alias or id) matches either side
+        (actors or targets), with ``include_parts`` also the units and fronts the
+        reporting makes part of it; ``place`` is a country, province or town by
+        name, alias or code; ``type`` an event type; ``doc`` a document (id or file
+        name: ``choose_document``); ``min_killed`` the least best killed figure;
         ``disputed`` keeps those whose sources disagree."""
+        doc_id = self.choose_document(doc).id if doc else None
         return queries.events(self.store, actor=actor, since=since, until=until, place=place,
-                              disputed=disputed)
+                              disputed=disputed, include_parts=include_parts, type_=type,
+                              doc=doc_id, min_killed=min_killed)
+
+    # -- names a user types -----------------------------------------------------
+    def choose_document(self, ref: str) -> Choice:
+        """The document an id, id prefix, file name or title means (``Ambiguous`` lists
+        the candidates, KeyError when none)."""
+        return naming.choose_document(self.store, ref)
+
+    def choose_entity(self, ref: str) -> Choice:
+        """The entity an id, name or alias means, best-documented first."""
+        return naming.choose_entity(self.store, ref)
+
+    def choose_event(self, ref: str) -> Choice:
+        """The event an id or ``<document name>:<event id>`` means."""
+        return naming.choose_event(self.store, ref)
+
+    def choose_report(self, ref: str) -> Choice:
+        """One report of an event, ``<document id or name>:<event id>``."""
+        return naming.choose_report(self.store, ref)
+
+    # -- documents --------------------------------------------------------------
+    def documents(self) -> list[dict[str, Any]]:
+        """Every stored document: id, name, title, published and its basis, source,
+        and how many events, entities, relations, tallies and mentions rest on it."""
+        return _documents.listing(self.store)
+
+    def read_document(self, ref: str) -> dict[str, Any]:
+        """One document by id or name: body, furniture and comments apart, its facts."""
+        return _documents.view(self.store, self.choose_document(ref).id)
+
+    def remove(self, ref: str) -> Removal:
+        """Remove a document (id or name) and every fact resting only on it; facts other
+        documents support stay (``store/removal.py``).  A later ingest of the same
+        text needs ``force``."""
+        removal = remove_document(self.store, self.choose_document(ref).id)
+        self._index = None             # entities may be gone: the resolver reloads
+        return removal
 
     def merge_events(self, first: str, second: str) -> str:
         """Judge two events one (outranks the machine, survives new documents); the merged id."""

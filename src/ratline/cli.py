@@ -27,11 +27,12 @@ from ratline import __version__, render
 from ratline.render import echo
 from ratline.api import Corpus, write_interchange
 from ratline.cli_errors import SafeGroup, write_text
-from ratline.schema import ENTITY_TYPES, Skipped
+from ratline.ingest.reader import KNOWN_EXT
+from ratline.schema import ENTITY_TYPES, EVENT_TYPES, Skipped
 
 DEFAULT_DB = "ratline.db"
-FORMATS = click.Choice(["table", "csv", "json"])
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def _set_db(ctx: click.Context, _param, value):
@@ -59,9 +60,26 @@ def _report_skip(item: Skipped) -> None:
 
 
 def _date(_ctx, param, value: str | None) -> str | None:
-    if value is not None and not _DATE.match(value):
-        raise click.BadParameter("use YYYY, YYYY-MM or YYYY-MM-DD", param=param)
-    return value
+    """A year, month or day as YYYY, YYYY-MM or YYYY-MM-DD, and a real one: 2011-13 and
+    2011-02-30 are refused with the reason, not read as an empty window."""
+    if value is None:
+        return None
+    m = _DATE.match(value.strip())
+    if not m:
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD",
+                                 param=param)
+    year, month, day = m.group(1), m.group(2) or "01", m.group(3) or "01"
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a calendar date ({exc})", param=param) from None
+    return m.group(0)
+
+
+def _show_choice(choice) -> None:
+    """Tell the user which record a name was taken to mean (nothing when given an id)."""
+    if not choice.by_id:
+        echo(choice.message(), err=True)
 
 
 @click.group(cls=SafeGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -109,9 +127,19 @@ PUBLISHED = click.option(
          "a date the page, its URL or its record states is kept.")
 
 
-@main.command()
+_READS = ", ".join(KNOWN_EXT)
+
+
+@main.command(help=f"""Read, extract and store files, folders or - (standard input).
+
+Reads {_READS} (a .json/.jsonl file holds one record a line, a .warc/.warc.gz
+web archive one page a record); a file named explicitly is read whatever its
+extension. A document already stored is not read again; one removed with
+`ratline remove` needs --force.""")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--progress/--no-progress", default=True, help="Progress bar on stderr.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr (default: only when stderr is a terminal).")
+@click.option("--force", is_flag=True, help="Ingest documents removed with `ratline remove` again.")
 @click.option("--workers", type=click.IntRange(min=0), default=0, metavar="N",
               help="Extract on N local worker processes (Dask); storing stays in this "
                    "process, in input order (default 0: all in this process).")
@@ -121,15 +149,17 @@ PUBLISHED = click.option(
 @TIME_LIMIT
 @db_option
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool, workers: int,
-           scheduler: str | None, published: str | None) -> None:
-    """Read, extract and store files, folders (.txt, .html, .jsonl) or - (stdin)."""
+def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool | None, force: bool,
+           workers: int, scheduler: str | None, published: str | None) -> None:
     if workers and scheduler:
         raise click.UsageError("give --workers or --scheduler, not both")
+    if progress is None:
+        progress = sys.stderr.isatty()
     with _corpus(ctx, create=True) as corpus:
         try:
-            report = corpus.ingest(paths, progress=progress, on_skip=_report_skip, published=published,
-                                   workers=workers, scheduler=scheduler)
+            report = corpus.ingest(paths, progress=progress, on_skip=_report_skip,
+                                   published=published, force=force, workers=workers,
+                                   scheduler=scheduler)
         except KeyboardInterrupt:
             echo("interrupted: documents finished so far are stored; "
                        "run the same command again to resume", err=True)
@@ -141,46 +171,79 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool, workers: 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--json-dir", required=True, type=click.Path(file_okay=False),
-              help="Directory for one interchange JSON per input (<base name>.json).")
+@click.option("--json-dir", type=click.Path(file_okay=False, allow_dash=True),
+              help="Directory for one interchange JSON per input (<base name>.json); "
+                   "without it (or with -), one JSON object a line on standard output.")
 @PUBLISHED
 @TIME_LIMIT
 @db_option
 @click.pass_context
-def extract(ctx: click.Context, paths: tuple[str, ...], json_dir: str, published: str | None) -> None:
-    """Extract to interchange JSON files; nothing is stored."""
-    written, skipped = write_interchange(paths, json_dir, on_skip=_report_skip, published=published)
-    echo(f"{len(written)} written to {json_dir}, {len(skipped)} skipped")
+def extract(ctx: click.Context, paths: tuple[str, ...], json_dir: str | None,
+            published: str | None) -> None:
+    """Extract to interchange JSON; nothing is stored.  `extract - < page.html` reads
+    standard input and writes JSON lines to standard output."""
+    if json_dir in (None, "-"):
+        skipped = _extract_to_stdout(paths, published)
+    else:
+        written, skipped = write_interchange(paths, json_dir, on_skip=_report_skip,
+                                             published=published)
+        echo(f"{len(written)} written to {json_dir}, {len(skipped)} skipped")
     ctx.exit(2 if skipped else 0)
 
 
+def _extract_to_stdout(paths, published: str | None) -> list[Skipped]:
+    """Each extraction as one interchange JSON line on stdout, as it is made."""
+    from ratline.api import extract_documents
+    skipped = []
+    for item in extract_documents(paths, published=published):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            _report_skip(item)
+        else:
+            click.echo(render.to_jsonl([item.to_interchange()]), nl=False)
+    return skipped
+
+
 @main.group(invoke_without_command=True)
-@click.option("--actor", help="Name, alias or id; matches actors and targets.")
-@click.option("--since", callback=_date, help="YYYY[-MM[-DD]], inclusive.")
-@click.option("--until", callback=_date, help="YYYY[-MM[-DD]], inclusive.")
-@click.option("--place", help="Place name or id, province or ISO country code.")
+@click.option("--actor", metavar="NAME", help="Name, alias or id; matches actors and targets.")
+@click.option("--include-parts", is_flag=True,
+              help="With --actor: also its units and fronts (what the reporting says is "
+                   "part of it).")
+@click.option("--since", callback=_date, metavar="DATE", help="YYYY[-MM[-DD]], inclusive.")
+@click.option("--until", callback=_date, metavar="DATE", help="YYYY[-MM[-DD]], inclusive.")
+@click.option("--place", metavar="NAME", help="A country, province or town by name, alias or code "
+                              "(Iraq, IQ, Nineveh, Mosul): the events inside it.")
+@click.option("--type", "type_", type=click.Choice(list(EVENT_TYPES)), help="Event type.")
+@click.option("--doc", metavar="DOCUMENT", help="Only events a document reports (id or file name).")
+@click.option("--min-killed", type=click.IntRange(min=0), metavar="N",
+              help="Only events whose best killed figure is N or more.")
 @click.option("--disputed", is_flag=True,
               help="Only events whose sources disagree, each claim with its source.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 @db_option
 @click.pass_context
-def events(ctx, actor, since, until, place, disputed, fmt) -> None:
+def events(ctx, actor, include_parts, since, until, place, type_, doc, min_killed, disputed,
+           fmt) -> None:
     """List stored events, oldest first: one per real event, with all its reports.
 
     `events merge EVENT EVENT` and `events split EVENT REPORT` record a user's
-    judgement, which outranks the machine's and survives new documents.
+    judgement, which outranks the machine's and survives new documents; an
+    event is its id (first column) or <document name>:<event id>.
     """
     if ctx.invoked_subcommand is not None:
         return
     with _corpus(ctx) as corpus:
+        if doc:
+            _show_choice(corpus.choose_document(doc))
         rows = corpus.events(actor=actor, since=since, until=until, place=place,
-                             disputed=disputed)
+                             disputed=disputed, include_parts=include_parts, type=type_,
+                             doc=doc, min_killed=min_killed)
     if actor and not rows and fmt == "table":
         echo(f"no events for {actor!r}", err=True)
     if disputed and fmt == "table":
         echo(render.disputed_text(rows) if rows else "(none)")
         return
-    _emit(rows, fmt, render.EVENT_TABLE, render.EVENT_CSV)
+    emit(rows, fmt, render.EVENT_TABLE, render.EVENT_CSV)
 
 
 @events.command(name="merge")
@@ -192,6 +255,7 @@ def events_merge(ctx, first: str, second: str) -> None:
     """Judge two events to be one (ids as `events --format json` shows them)."""
     from ratline.store.eventmerge import EventError
     with _corpus(ctx) as corpus:
+        first, second = (_chosen_event(corpus, ref) for ref in (first, second))
         try:
             merged = corpus.merge_events(first, second)
         except EventError as exc:
@@ -210,12 +274,21 @@ def events_split(ctx, event_id: str, report: str) -> None:
     """Judge REPORT (<document id or name>:<event id>) apart from the rest of EVENT_ID."""
     from ratline.store.eventmerge import EventError
     with _corpus(ctx) as corpus:
+        event_id = _chosen_event(corpus, event_id)
+        chosen = corpus.choose_report(report)
+        _show_choice(chosen)
         try:
-            kept, alone = corpus.split_event(event_id, report)
+            kept, alone = corpus.split_event(event_id, chosen.id)
         except EventError as exc:
             echo(str(exc), err=True)
             ctx.exit(1)
     echo(f"{report} is now event {alone}; the other reports stay in {kept}")
+
+
+def _chosen_event(corpus: Corpus, ref: str) -> str:
+    choice = corpus.choose_event(ref)
+    _show_choice(choice)
+    return choice.id
 
 
 @main.command()
@@ -237,10 +310,10 @@ def tallies(ctx, fmt: str) -> None:
 @db_option
 @click.pass_context
 def entities(ctx, kind, fmt) -> None:
-    """List canonical entities with their aliases."""
+    """List canonical entities with their aliases (`show ID` or `show NAME` reads one)."""
     with _corpus(ctx) as corpus:
         rows = corpus.entities(kind=kind)
-    _emit(rows, fmt, render.ENTITY_TABLE, render.ENTITY_CSV)
+    emit(rows, fmt, render.ENTITY_TABLE, render.ENTITY_CSV)
 
 
 @main.command()
@@ -250,13 +323,13 @@ def entities(ctx, kind, fmt) -> None:
 @db_option
 @click.pass_context
 def show(ctx, entity: str, fmt: str) -> None:
-    """A dossier: aliases, relations, events, tallies, each with quote and source."""
+    """A dossier: aliases, relations, events, tallies, each with quote and source.
+
+    ENTITY is an id, a name or an alias; which entity it was taken for is said on stderr."""
     with _corpus(ctx) as corpus:
-        try:
-            d = corpus.dossier(entity)
-        except KeyError:
-            echo(f"no entity matches {entity!r} (try `ratline entities`)", err=True)
-            ctx.exit(1)
+        choice = corpus.choose_entity(entity)
+        _show_choice(choice)
+        d = corpus.dossier(choice.id)
     echo(render.to_json(d) if fmt == "json" else render.dossier_text(d))
 
 
@@ -317,20 +390,16 @@ def summary(ctx, fmt: str) -> None:
         echo("entities by type: " + ", ".join(f"{t} {n}" for t, n in by_type.items()))
 
 
-def _emit(rows, fmt: str, table_cols, csv_cols) -> None:
-    if fmt == "json":
-        echo(render.to_json(rows))
-    elif fmt == "csv":
-        echo(render.to_csv(rows, csv_cols), nl=False)
-    elif rows:
-        echo(render.table(rows, table_cols))
-    else:
-        echo("(none)")
+def emit(rows, fmt: str, table_cols, csv_cols) -> None:
+    """Rows in the format asked: table (fits the terminal), csv, json or jsonl."""
+    echo(render.format_rows(rows, fmt, table_cols, csv_cols), nl=False)
 
 
 # merge, split, judgements, resolve and the graph group (cli_network.py)
 from ratline.cli_network import register as _register_network  # noqa: E402
 _register_network(main, db_option, _corpus, _date)
+from ratline.cli_documents import register as _register_documents  # noqa: E402
+_register_documents(main, db_option, _corpus, emit, _show_choice)
 from ratline.web.cli_serve import register as _register_serve  # noqa: E402
 _register_serve(main, db_option)
 

@@ -8,7 +8,8 @@ and turns what escapes it into a message on stderr:
 code  meaning
 ====  ==========================================================================
 0     done
-1     a lookup found nothing (entity, event, judgement) or an input file is malformed
+1     a lookup found nothing (entity, event, document, judgement) or a name fits several
+      (the candidates are listed), or an input file is malformed
 2     a usage error (click's convention), or some inputs were skipped (each named
       with a one-line reason on stderr; the run went on)
 3     the database cannot be used: missing (only ``ingest`` creates one), not a
@@ -30,6 +31,7 @@ import sys
 
 import click
 
+from ratline.store.naming import Ambiguous, NoMatch
 from ratline.store.sqlite import StoreError
 
 OK, LOOKUP, USAGE_OR_SKIPPED, DATABASE, WRITE, INTERNAL, INTERRUPTED, PIPE = 0, 1, 2, 3, 4, 70, 130, 141
@@ -68,7 +70,7 @@ def describe(exc: BaseException) -> tuple[int, str]:
     """The exit status and one-line message for an exception that escaped a command."""
     if isinstance(exc, StoreError):
         return DATABASE, str(exc)
-    if isinstance(exc, InputFileError):
+    if isinstance(exc, (InputFileError, NoMatch, Ambiguous)):
         return LOOKUP, str(exc)
     if isinstance(exc, sqlite3.OperationalError):
         low = str(exc).lower()

@@ -14,6 +14,7 @@ from ratline.cli_errors import InputFileError, write_text
 from ratline.graph import NotFound
 from ratline.graph import text as gtext
 from ratline.graph.questions import MEASURES
+from ratline import render
 from ratline.render import echo, to_json
 from ratline.store.judgements import JudgementError
 
@@ -55,6 +56,13 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
         echo(to_json(value) if fmt == "json"
                    else as_text(value))
 
+    def chosen(c, ref: str) -> str:
+        """The entity id a name stands for, said on stderr when it was not an id."""
+        choice = c.choose_entity(ref)
+        if not choice.by_id:
+            echo(choice.message(), err=True)
+        return choice.id
+
     @main.command()
     @click.argument("keep")
     @click.argument("other")
@@ -64,6 +72,7 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
     def merge(ctx, keep: str, other: str, note: str | None) -> None:
         """Judge OTHER to be the same real thing as KEEP (names or ids)."""
         with corpus(ctx) as c:
+            keep, other = chosen(c, keep), chosen(c, other)
             try:
                 r = c.merge(keep, other, note)
             except (KeyError, JudgementError) as exc:
@@ -82,6 +91,7 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
     def split(ctx, entity: str, name: str, note: str | None) -> None:
         """Judge that NAME does not denote ENTITY: documents calling it so get their own entity."""
         with corpus(ctx) as c:
+            entity = chosen(c, entity)
             try:
                 r = c.split(entity, name, note)
             except (KeyError, JudgementError) as exc:
@@ -101,7 +111,8 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
     @click.option("--import", "import_from", type=click.Path(exists=True, dir_okay=False),
                   help="Add judgements from such a file, then resolve again.")
     @click.option("--undo", "undo", metavar="ID", help="Make a judgement inactive, then resolve again.")
-    @fmt_option
+    @click.option("--format", "fmt", type=click.Choice(["table", "text", "csv", "json", "jsonl"]),
+                  default="table", show_default=True)
     @db_option
     @click.pass_context
     def judgements(ctx, export_to, import_from, undo, fmt) -> None:
@@ -122,7 +133,11 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
             write_text(export_to, json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
             echo(f"wrote {export_to}", err=True)
             return
-        emit(rows, fmt, gtext.judgements_text)
+        if fmt == "text":
+            echo(gtext.judgements_text(rows))
+        else:
+            echo(render.format_rows(rows, fmt, render.JUDGEMENT_TABLE, render.JUDGEMENT_CSV,
+                                    "(no judgements)"), nl=False)
 
     @main.command()
     @db_option
@@ -190,14 +205,21 @@ def register(main: click.Group, db_option: Callable, corpus: Callable, date: Cal
     @click.option("--top", default=20, show_default=True, type=click.IntRange(1))
     @click.option("--events/--no-events", default=False, show_default=True)
     @as_of_option
-    @fmt_option
+    @click.option("--format", "fmt", type=click.Choice(["table", "text", "csv", "json", "jsonl"]),
+                  default="table", show_default=True)
     @db_option
     @click.pass_context
     def centrality(ctx, measure, top, events, as_of, fmt) -> None:
-        """Rank actors by how central the reporting makes them (places left out)."""
+        """Rank actors by how central the reporting makes them (places left out);
+        the id column is what `show` and the other graph commands take."""
         with corpus(ctx) as c:
             rows = c.network.centrality(measure, top, as_of=as_of, events=events)
-        emit(rows, fmt, lambda r: gtext.centrality_text(r, measure))
+        if fmt == "text":
+            echo(gtext.centrality_text(rows, measure))
+            return
+        ranked = [{"rank": i, **r} for i, r in enumerate(rows, 1)]
+        echo(render.format_rows(ranked, fmt, render.CENTRALITY_TABLE, render.CENTRALITY_CSV,
+                                "(empty network)"), nl=False)
 
     @graph.command()
     @click.option("--events/--no-events", default=False, show_default=True)

@@ -2,30 +2,52 @@
 
 Kept apart from ``cli.py`` so the command definitions stay a thin layer over
 the API, and so the formats can be tested without running commands.  Tables
-fit the terminal (100 columns when output is not a terminal) by narrowing the
-widest columns first; nothing is wrapped mid-row, long cells end in "…".
+fit the terminal (``$COLUMNS``, else the terminal's width, else 100 columns when
+output is not a terminal): the widest columns are narrowed first and long cells
+end in "…"; an id column is never cut (it is what commands take), and when even
+the narrowest columns do not fit, the least needed ones are left out and a last
+line names them.  Nothing is wrapped mid-row.
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
 import re
 import shutil
 import sys
 import textwrap
-from typing import Any, Sequence
+from dataclasses import dataclass
+from typing import Any, Callable, Sequence
 
-# (header, getter) or (header, getter, narrowest width it may be cut to)
-Column = tuple
 GAP = "  "
 MIN_WIDTH = 8
+DEFAULT_WIDTH = 100
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: its header, how to read a row's cell, the narrowest width it may
+    be cut to, whether it is an id (never cut), and ``drop``: when the table cannot
+    fit, columns are left out in ascending ``drop`` order (None: always shown)."""
+
+    head: str
+    get: Callable[[dict[str, Any]], Any]
+    floor: int = MIN_WIDTH
+    is_id: bool = False
+    drop: int | None = None
 
 
 def terminal_width() -> int:
+    """``$COLUMNS`` when set (what a user or a test asks for), else the terminal's width,
+    else 100 (output to a file or a pipe)."""
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return max(40, int(env))
     if sys.stdout.isatty():
-        return max(60, shutil.get_terminal_size((100, 24)).columns)
-    return 100
+        return max(40, shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns)
+    return DEFAULT_WIDTH
 
 
 # Characters a terminal obeys instead of showing: C0/C1 controls (BEL, backspace, carriage
@@ -57,36 +79,80 @@ def cell(value: Any) -> str:
 
 
 def table(rows: Sequence[dict[str, Any]], columns: Sequence[Column], width: int | None = None) -> str:
+    """Rows as a table ``width`` columns wide (``terminal_width()`` by default)."""
     width = width or terminal_width()
-    heads = [c[0] for c in columns]
-    data = [[cell(c[1](r)) for c in columns] for r in rows]
-    widths = [max([len(h)] + [len(d[i]) for d in data]) for i, h in enumerate(heads)]
-    floors = [min(w, max(len(c[0]), c[2] if len(c) > 2 else MIN_WIDTH))
-              for c, w in zip(columns, widths)]
-    budget = width - len(GAP) * (len(columns) - 1)
+    data = [[cell(c.get(r)) for c in columns] for r in rows]
+    widths = [max([len(c.head)] + [len(d[i]) for d in data]) for i, c in enumerate(columns)]
+    floors = [w if c.is_id else min(w, max(len(c.head), c.floor)) for c, w in zip(columns, widths)]
+    shown = _columns_that_fit(columns, floors, width)
+    widths = _narrowed([widths[i] for i in shown], [floors[i] for i in shown],
+                       width - len(GAP) * (len(shown) - 1))
+
+    def line(cells: Sequence[str]) -> str:
+        return GAP.join(_fit(cells[i], w) for i, w in zip(shown, widths)).rstrip()
+
+    lines = [line([c.head for c in columns]), GAP.join("-" * w for w in widths)]
+    lines += [line(d) for d in data]
+    left_out = [columns[i].head for i in range(len(columns)) if i not in shown]
+    if left_out:
+        lines.append(f"({len(left_out)} column{'s' if len(left_out) > 1 else ''} left out to fit "
+                     f"{width}: {', '.join(left_out)}; --format csv has all)")
+    return "\n".join(lines)
+
+
+def _columns_that_fit(columns: Sequence[Column], floors: list[int], width: int) -> list[int]:
+    """Indexes of the columns to show: all, less the first to drop while even their
+    narrowest widths exceed ``width``."""
+    shown = list(range(len(columns)))
+    droppable = sorted((i for i, c in enumerate(columns) if c.drop is not None),
+                       key=lambda i: columns[i].drop)
+    while droppable and sum(floors[i] for i in shown) + len(GAP) * (len(shown) - 1) > width:
+        shown.remove(droppable.pop(0))
+    return shown
+
+
+def _narrowed(widths: list[int], floors: list[int], budget: int) -> list[int]:
+    """The widths, the widest narrowed one character at a time down to its floor,
+    until they sum to ``budget`` (or every column is at its floor)."""
+    widths = list(widths)
     while sum(widths) > budget:
         shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
         if not shrinkable:
             break
-        widest = max(shrinkable, key=lambda i: widths[i])
-        widths[widest] -= 1
+        widths[max(shrinkable, key=lambda i: widths[i])] -= 1
+    return widths
 
-    def fit(text: str, w: int) -> str:
-        return text.ljust(w) if len(text) <= w else text[:w - 1] + "…"
 
-    lines = [GAP.join(fit(h, w) for h, w in zip(heads, widths)).rstrip(),
-             GAP.join("-" * w for w in widths)]
-    lines += [GAP.join(fit(c, w) for c, w in zip(d, widths)).rstrip() for d in data]
-    return "\n".join(lines)
+def _fit(text: str, w: int) -> str:
+    return text.ljust(w) if len(text) <= w else text[:w - 1] + "…"
 
 
 def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[Column]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([c[0] for c in columns])
+    writer.writerow([c.head for c in columns])
     for r in rows:
-        writer.writerow([cell(c[1](r)) for c in columns])
+        writer.writerow([cell(c.get(r)) for c in columns])
     return buf.getvalue()
+
+
+def format_rows(rows: Sequence[dict[str, Any]], fmt: str, table_cols: Sequence[Column],
+                csv_cols: Sequence[Column], empty: str = "(none)") -> str:
+    """Rows as the CLI prints them in ``fmt`` (table, csv, json or jsonl), ending in a
+    newline: one place for every listing, so each takes the same formats."""
+    if fmt == "json":
+        return to_json(list(rows)) + "\n"
+    if fmt == "jsonl":
+        return to_jsonl(rows)
+    if fmt == "csv":
+        return to_csv(rows, csv_cols)
+    return (table(rows, table_cols) if rows else empty) + "\n"
+
+
+def to_jsonl(rows: Sequence[Any]) -> str:
+    """One compact JSON value per line (controls escaped as in ``to_json``)."""
+    return "".join(_CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}",
+                                json.dumps(r, ensure_ascii=False)) + "\n" for r in rows)
 
 
 def to_json(value: Any) -> str:
@@ -111,30 +177,61 @@ def killed(ev: dict[str, Any]) -> str:
     return str(low) if high == low else f"{low}-{high}"
 
 
+def _key(name: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda row: row.get(name)
+
+
+def _csv(*keys: str) -> list[Column]:
+    return [Column(k, _key(k)) for k in keys]
+
+
 EVENT_TABLE: list[Column] = [
-    ("date", lambda e: e["date"], 10), ("type", lambda e: e["type"], 11),
-    ("place", lambda e: e.get("place") or e.get("admin1") or e.get("country")),
-    ("actors", lambda e: e.get("actor_names")), ("targets", lambda e: e.get("target_names")),
-    ("killed", killed, 6), ("wnd", lambda e: e.get("wounded"), 4),
-    ("capt", lambda e: e.get("captured"), 4), ("doc", lambda e: e.get("doc"), 12),
-    ("rep", lambda e: f"{len(e.get('reports') or [])}{'!' if e.get('disputed') else ''}", 3),
+    Column("id", _key("event_id"), is_id=True), Column("date", _key("date"), 10),
+    Column("type", _key("type"), 8),
+    Column("place", lambda e: e.get("place") or e.get("admin1") or e.get("country")),
+    Column("actors", _key("actor_names")), Column("targets", _key("target_names"), drop=3),
+    Column("killed", killed, 6), Column("wnd", _key("wounded"), 3, drop=2),
+    Column("capt", _key("captured"), 4, drop=1), Column("doc", _key("doc"), 12, drop=4),
+    Column("rep", lambda e: f"{len(e.get('reports') or [])}{'!' if e.get('disputed') else ''}",
+           3, drop=5),
 ]
-EVENT_CSV: list[Column] = [
-    (k, (lambda key: lambda e: e.get(key))(k)) for k in (
+EVENT_CSV: list[Column] = _csv(
         "event_id", "date", "date_precision", "date_text", "type", "place", "admin1", "country",
         "lat", "lon", "actor_names", "target_names", "killed_low", "killed_best", "killed_high",
         "wounded", "captured", "claim_source", "doc", "start", "end", "quote",
-        "where_precision", "best_rule", "disputed")
-] + [("reports", lambda e: len(e.get("reports") or []))]
+        "where_precision", "best_rule", "disputed") + [
+    Column("reports", lambda e: len(e.get("reports") or []))]
 ENTITY_TABLE: list[Column] = [
-    ("id", lambda e: e["id"], 16), ("type", lambda e: e["type"], 12),
-    ("name", lambda e: e["name"], 20), ("cc", lambda e: e.get("country"), 2),
-    ("docs", lambda e: e.get("documents"), 4), ("aliases", lambda e: e.get("aliases"), 20),
+    Column("id", _key("id"), is_id=True), Column("type", _key("type"), 11),
+    Column("name", _key("name"), 16), Column("cc", _key("country"), 2, drop=2),
+    Column("docs", _key("documents"), 4, drop=3), Column("aliases", _key("aliases"), 12, drop=1),
 ]
-ENTITY_CSV: list[Column] = [
-    (k, (lambda key: lambda e: e.get(key))(k))
-    for k in ("id", "type", "name", "country", "documents", "aliases")
+ENTITY_CSV: list[Column] = _csv("id", "type", "name", "country", "documents", "aliases")
+DOCUMENT_TABLE: list[Column] = [
+    Column("id", _key("doc_id"), is_id=True), Column("published", _key("published"), 10),
+    Column("name", _key("name"), 14), Column("title", _key("title"), 12, drop=5),
+    Column("ev", _key("events"), 2, drop=4), Column("ent", _key("entities"), 3, drop=3),
+    Column("rel", _key("relations"), 3, drop=2), Column("basis", _key("published_basis"), 10,
+                                                        drop=1),
 ]
+DOCUMENT_CSV: list[Column] = _csv(
+    "doc_id", "name", "title", "published", "published_basis", "source", "url", "fmt",
+    "ingested_at", "events", "entities", "relations", "tallies", "mentions")
+JUDGEMENT_TABLE: list[Column] = [
+    Column("id", _key("id"), is_id=True), Column("made", lambda j: (j.get("made_at") or "")[:10], 10),
+    Column("kind", _key("kind"), 5), Column("entity", _key("entity_id"), 12),
+    Column("other", _key("other"), 12), Column("name", _key("name"), 8, drop=2),
+    Column("active", lambda j: "yes" if j.get("active") else "undone", 6),
+    Column("note", _key("note"), 8, drop=1),
+]
+CENTRALITY_TABLE: list[Column] = [
+    Column("rank", _key("rank"), 4), Column("id", _key("id"), is_id=True),
+    Column("score", _key("score"), 6), Column("links", _key("neighbours"), 5),
+    Column("name", _key("name"), 12), Column("type", _key("type"), 11, drop=1),
+]
+CENTRALITY_CSV: list[Column] = _csv("rank", "id", "name", "type", "score", "neighbours")
+JUDGEMENT_CSV: list[Column] = _csv("id", "kind", "entity_id", "other", "name", "note",
+                                   "made_at", "active")
 
 
 def disputed_text(events: Sequence[dict[str, Any]], width: int | None = None) -> str:
@@ -155,6 +252,39 @@ def disputed_text(events: Sequence[dict[str, Any]], width: int | None = None) ->
                                      width, initial_indent="    ", subsequent_indent="      "))
         out.append("")
     return "\n".join(out).rstrip()
+
+
+def relation_groups(relations: Sequence[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """The dossier's relations grouped by (subject, predicate, object), in first-seen
+    order: a relation is read once, with every sentence that reports it under it."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for r in relations:
+        groups.setdefault((r["subject"], r["predicate"], r["object"]), []).append(r)
+    return list(groups.values())
+
+
+def _relation_when(r: dict[str, Any]) -> str:
+    return ", ".join(x for x in (
+        r.get("date") and f"dated {r['date']}", r.get("start_date") and f"since {r['start_date']}",
+        r.get("end_date") and f"until {r['end_date']}", r.get("current") and f"current {r['current']}",
+        r.get("former") and "former") if x)
+
+
+def _relation_lines(group: list[dict[str, Any]], width: int) -> list[str]:
+    """One relation: its line (with the dates any source gives and the number of
+    independent sources), then each reporting sentence with its document."""
+    first = group[0]
+    whens = list(dict.fromkeys(w for w in map(_relation_when, group) if w))
+    n = first.get("sources") or len(group)
+    head = (f"{first['subject_name']} {first['predicate']} {first['object_name']}"
+            + (f" [{'; '.join(whens)}]" if whens else "")
+            + f" ({n} source{'s' if n != 1 else ''})")
+    out = textwrap.wrap(head, width, initial_indent="  ", subsequent_indent="    ") or ["  " + head]
+    for r in group:
+        body = f"“{r['quote']}” [{r['doc']}]" if r.get("quote") else f"[{r['doc']}]"
+        out.extend(textwrap.wrap(body, width, initial_indent="      - ",
+                                 subsequent_indent="        "))
+    return out
 
 
 def dossier_text(d: dict[str, Any], width: int | None = None) -> str:
@@ -178,15 +308,8 @@ def dossier_text(d: dict[str, Any], width: int | None = None) -> str:
             seen += f" .. {a['last_seen']}"
         fact(f"{a['alias']}  (seen {seen})", a.get("quote"), a["doc"])
     out.append("\nRelations" + ("" if d["relations"] else "  (none)"))
-    for r in d["relations"]:
-        when = ", ".join(x for x in (
-            r.get("date") and f"dated {r['date']}", r.get("start_date") and f"since {r['start_date']}",
-            r.get("end_date") and f"until {r['end_date']}", r.get("current") and f"current {r['current']}",
-            r.get("former") and "former") if x)
-        extra = "".join(x for x in (f" [{when}]" if when else "",
-                                    f" ({r['sources']} source{'s' if r['sources'] != 1 else ''})"
-                                    if r.get("sources") else ""))
-        fact(f"{r['subject_name']} {r['predicate']} {r['object_name']}{extra}", r["quote"], r["doc"])
+    for group in relation_groups(d["relations"]):
+        out.extend(_relation_lines(group, width))
     out.append("\nEvents" + ("" if d["events"] else "  (none)"))
     for e in d["events"]:
         figures = ", ".join(f"{label} {val}" for label, val in (

@@ -15,6 +15,8 @@ def _supports(body: str) -> set[tuple[str, str]]:
 @pytest.mark.parametrize("body", [
     "The Mahdi Army is an Iranian-backed militia that fought US troops in Najaf.",
     "Police blamed the Mahdi Army, a militia which is thought to be Iranian-backed, for the attack.",
+    "Troops raided the Mahdi Army, a militia that US officers say is backed by Iran, on Monday.",
+    "The Mahdi Army is a militia funded and trained by Iran, officers said.",
 ])
 def test_backed_description_of_a_named_group(body):
     assert ("iran", "mahdi_army") in _supports(body)
@@ -29,3 +31,25 @@ def test_backed_described_group_that_broke_off():
                           body="The Promised Day Brigade is a group that broke off from the Mahdi Army in 2008."))
     splits = {(r.subject, r.object) for r in ex.relations if r.predicate == "splinter_of"}
     assert any(o == "mahdi_army" for _, o in splits), ex.relations
+
+
+def _relations(body: str, predicate: str) -> set[tuple[str, str]]:
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2015-05-04"))
+    return {(r.subject, r.object) for r in ex.relations if r.predicate == predicate}
+
+
+@pytest.mark.parametrize("body", [
+    "The Haqqani network, a group with ties to the Taliban, claimed the attack.",
+    "The Haqqani network is one of several Taliban-allied factions in the east.",
+])
+def test_described_ties_make_the_group_an_ally(body):
+    assert ("haqqani_network", "taliban") in _relations(body, "allied_with")
+
+
+def test_ties_of_a_group_with_no_name_make_no_alliance():
+    assert not _relations("A group with ties to the Taliban attacked the base on Monday.", "allied_with")
+
+
+def test_an_offshoot_of_a_group_splintered_from_it():
+    body = "Asaib Ahl al-Haq, an offshoot of the Mahdi Army, fired rockets at the base."
+    assert ("asaib_ahl_al_haq", "mahdi_army") in _relations(body, "splinter_of")

@@ -78,3 +78,15 @@ def test_a_name_opened_by_a_village_word_is_a_village():
             "the army said.\n\nThe general said the clash broke out when troops met the group in "
             "Barangay Kitango.")
     assert _places(body) == ["Barangay Kitango"]
+
+
+def test_a_dateline_town_places_an_event_named_only_by_its_country():
+    body = ("June 3, 2009\n\nMOGADISHU (Wire) - Three soldiers died in fighting with insurgents in "
+            "Somalia on Tuesday, officials said.\n\nThe fighting lasted two hours.")
+    assert _places(body)[0].lower() == "mogadishu"
+
+
+def test_a_dateline_does_not_move_a_town_the_sentence_names():
+    body = ("June 3, 2009\n\nMOGADISHU (Wire) - Three soldiers died in fighting with insurgents in "
+            "Kismayo on Tuesday, officials said.")
+    assert _places(body)[0] == "Kismayo"

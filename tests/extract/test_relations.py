@@ -42,6 +42,10 @@ CASES = [
      ("person_zabihullah_mujahid", "spokesman_for", "taliban")),
     ("Abu Ubaidah, a spokesman for al-Shabaab, said the group was behind the blast.",
      ("person_abu_ubaidah", "spokesman_for", "al_shabaab")),
+    ("Fighters of the pro-Taliban Haqqani network crossed the border.",
+     ("haqqani_network", "supports", "taliban")),
+    ("The blast was a car bomb, said Abu Ubaidah, al-Shabaab spokesman.",
+     ("person_abu_ubaidah", "spokesman_for", "al_shabaab")),
     ("Taliban spokesman Qari Yousaf Ahmadi denied the claim.",
      ("person_qari_yousaf_ahmadi", "spokesman_for", "taliban")),
     # sibling_of

@@ -306,6 +306,17 @@ def test_finder_a_state_named_only_as_an_actor_is_not_the_theatre(finder):
     assert _keys(dm, "Iran") == ["iran"]
 
 
+def test_finder_a_wire_service_byline_does_not_set_the_theatre(finder):
+    body = ("BBC News\n\nThe BBC's correspondent says Mali's army clashed with rebels. "
+            "The BBC was told the army lost four men.")
+    assert _find(finder, body).theatre == "ML"
+
+
+def test_finder_a_town_of_two_words_is_read_whole_for_the_theatre():
+    body = "Gang members left a car on the outskirts of San Salvador and detonated explosives in it."
+    assert _find(MentionFinder(), body).theatre == "SV"      # the full gazetteer: not San, a town in Mali
+
+
 def test_finder_state_entity_is_shown_as_its_government(finder):
     dm = _find(finder, "Iraqi forces raided a house in Basra. Iraq said the raid was lawful.")
     assert dm.entities["iraq"].name in ("Government of Iraq", "Iraqi government")
@@ -362,8 +373,9 @@ def test_finder_village_words_first_make_a_place(finder, name):
     assert [m.kind for m in dm.mentions if m.span.text == name] == ["place"]
 
 
-def test_finder_a_word_after_outskirts_of_is_a_place(finder):
-    dm = _find(finder, "A strike hit a motorcycle on the outskirts of Aitaroun on Monday.")
+@pytest.mark.parametrize("words", ["on the outskirts of", "in the vicinity of", "in the suburbs of"])
+def test_finder_a_word_after_outskirts_of_is_a_place(finder, words):
+    dm = _find(finder, f"A strike hit a motorcycle {words} Aitaroun on Monday.")
     assert [m.kind for m in dm.mentions if m.span.text == "Aitaroun"] == ["place"]
 
 

@@ -38,9 +38,14 @@ def test_cli_graph_neighbours_centrality_communities(seeds_db):
     assert "Akram al Kabi —leads→ Asa'ib Ahl al-Haq [current 2009-06-09]" in r.output
     early = run(seeds_db, "graph", "neighbours", "Akram al Kabi", "--as-of", "2008")
     assert early.exit_code == 1
-    c = run(seeds_db, "graph", "centrality", "--measure", "betweenness", "--top", "3")
+    c = run(seeds_db, "graph", "centrality", "--measure", "betweenness", "--top", "3",
+            "--format", "text")
     assert c.output.splitlines()[1].endswith(("Asa'ib Ahl al-Haq (armed_group)", "Qods Force (state_force)",
                                                "Mahdi Army (armed_group)"))
+    ranked = json.loads(run(seeds_db, "graph", "centrality", "--top", "3", "--format", "json").output)
+    table = run(seeds_db, "graph", "centrality", "--top", "3").output.splitlines()
+    assert table[0].split()[:2] == ["rank", "id"] and len(table) == 5
+    assert all(r["id"] in line for r, line in zip(ranked, table[2:]))
     groups = run(seeds_db, "graph", "communities", "--format", "json")
     assert len(json.loads(groups.output)) >= 3
     bad = CliRunner().invoke(main, ["--db", str(seeds_db), "graph", "centrality", "--as-of", "June"])

@@ -16,9 +16,20 @@ from ratline.schema import Relation
 # the participle after the backer's name, and what it says the backer does (data: extend it)
 BACKED = {"backed": "supports", "funded": "supports", "sponsored": "supports", "trained": "supports",
           "armed": "supports", "supported": "supports", "financed": "supports", "equipped": "supports"}
+# "Taliban-allied factions", "an al-Qaeda-linked group": the described group is the subject
+ALLIED = {"allied": "allied_with", "linked": "allied_with", "affiliated": "allied_with", "aligned": "allied_with"}
+# "a group with links to the Taliban": a noun of ties after "with", its "to"/"with" object the ally
+TIES = {"link", "tie", "connection", "relation"}
+# how a describing participle hangs from what it describes: "Iranian-backed group" (amod),
+# "X, backed by Iran" (acl), "a faction that officials say is backed by Iran" (ccomp in a relative
+# clause), "funded and trained by Iran" (conj)
+DESCRIBING_DEPS = ("amod", "acomp", "acl", "ccomp", "relcl", "conj")
 # a relative clause on the describing noun: "X is a group that broke off from Y"
 SPLIT_VERBS = {"break": "splinter_of", "split": "splinter_of", "splinter": "splinter_of", "secede": "splinter_of",
                "emerge": "splinter_of", "defect": "splinter_of"}
+# "X is an offshoot of Y": a describing noun whose "of" object is what the group broke from
+SPLIT_NOUNS = {"offshoot": "splinter_of", "splinter": "splinter_of", "spin-off": "splinter_of",
+               "spinoff": "splinter_of", "breakaway": "splinter_of"}
 GROUP_KINDS = ("armed_group", "state_force", "state_agency", "other")
 BACKER_KINDS = ("government", "armed_group", "state_force", "state_agency")
 
@@ -26,7 +37,9 @@ BACKER_KINDS = ("government", "armed_group", "state_force", "state_agency")
 def _described_noun(word):
     """The noun a '-backed' word describes: its head, or for "which is thought to be
     Iranian-backed" the noun the relative clause hangs from."""
-    if word.dep_ == "amod":
+    while word.dep_ == "conj" and word.head is not word:     # "funded and trained by Iran"
+        word = word.head
+    if word.dep_ in ("amod", "acl"):
         return word.head
     t = word.head
     for _ in range(4):
@@ -44,11 +57,17 @@ def _stands_for(noun):
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
     if noun.dep_ == "appos":                        # "X, an Iranian-backed group"
         return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        return _stands_for(noun.head.head)          # "X is one of three Taliban-allied factions"
     return None
 
 
 def _split_from(noun):
-    """"a group that broke off from the Mahdi Army": the token of what it broke from."""
+    """"a group that broke off from the Mahdi Army", "an offshoot of the Mahdi Army": the token
+    of what it broke from."""
+    if noun.lemma_.lower() in SPLIT_NOUNS:
+        for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            return next((g for g in prep.children if g.dep_ == "pobj"), None), SPLIT_NOUNS[noun.lemma_.lower()]
     for verb in noun.children:
         if verb.dep_ != "relcl" or verb.lemma_ not in SPLIT_VERBS:
             continue
@@ -86,17 +105,50 @@ def backed_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, str,
                     for y in named_by(parent, GROUP_KINDS):
                         add(g, pred, y, sent, "parse:described as broken away from")
         for word in parsed.tokens_in(sent.span.start, sent.span.end):
-            predicate = BACKED.get(word.lower_)
-            if predicate is None or word.dep_ not in ("amod", "acomp"):
+            predicate = BACKED.get(word.lower_) or ALLIED.get(word.lower_)
+            if predicate is None or word.dep_ not in DESCRIBING_DEPS:
                 continue
-            backer_toks = {c.i for c in word.children if c.dep_ in ("npadvmod", "compound", "nmod")}
-            backers = [m for m, toks in zip(mentions, tokens) if m.kind in BACKER_KINDS and toks & backer_toks]
+            backers = [m for m, toks in zip(mentions, tokens)
+                       if m.kind in BACKER_KINDS and toks & _backer_tokens(word)]
             noun = _described_noun(word)
-            named = _stands_for(noun) if noun is not None else None
-            if not backers or named is None:
+            if not backers or noun is None:
                 continue
-            groups = [m for m, toks in zip(mentions, tokens) if m.kind in GROUP_KINDS and named.i in toks]
             for b in backers:
-                for g in groups:
-                    add(b, predicate, g, sent, f"parse:described as {word.text} by")
+                for g in _groups_described(noun, mentions, tokens):
+                    if word.lower_ in ALLIED:
+                        add(g, predicate, b, sent, f"parse:described as {b.span.text}-{word.text}")
+                    else:
+                        add(b, predicate, g, sent, f"parse:described as {word.text} by")
+        for noun in parsed.tokens_in(sent.span.start, sent.span.end):
+            for ally in _ties_of(noun):
+                for y in named_by(ally, BACKER_KINDS):
+                    for g in _groups_described(noun, mentions, tokens):
+                        add(g, "allied_with", y, sent, "parse:described as having ties to")
+    return out
+
+
+def _backer_tokens(word) -> set[int]:
+    """Where the backer is written: before the participle ("Iranian-backed") or after it as
+    its agent ("backed by Iran")."""
+    out = {c.i for c in word.children if c.dep_ in ("npadvmod", "compound", "nmod")}
+    for agent in (c for c in word.children if c.dep_ == "agent"):
+        out |= {t.i for g in agent.children if g.dep_ == "pobj" for t in g.subtree}
+    return out
+
+
+def _groups_described(noun, mentions, tokens) -> list:
+    """The named groups a describing noun stands for: the name itself ("Iranian-trained
+    Special Groups"), or the name it is said of ("X, an Iranian-backed group")."""
+    named = [t for t in (noun, _stands_for(noun)) if t is not None]
+    return [m for m, toks in zip(mentions, tokens) if m.kind in GROUP_KINDS and any(t.i in toks for t in named)]
+
+
+def _ties_of(noun) -> list:
+    """"a group with links to the Taliban": the tokens of what the noun has ties to."""
+    out = []
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for tie in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in TIES):
+            out += [g for p in tie.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+                    for g in p.children if g.dep_ in ("pobj", "conj")]
+            out += [c for g in out for c in g.children if c.dep_ == "conj"]
     return out

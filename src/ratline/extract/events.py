@@ -18,7 +18,7 @@ from ratline.extract.cues import (
     VAGUE_PLURAL,
 )
 from ratline.extract.drafts import (  # noqa: F401 - build_events is part of this module's API
-    Draft, _as_date, _modifier_participle, _trim, build_events,
+    Draft, _as_date, _modifier_participle, _trim, _weak, build_events,
 )
 from ratline.extract.event_identity import EventIdentity
 from ratline.extract.event_parties import PartyFinder
@@ -100,12 +100,29 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         self._first_full: int | None = None      # the first full sentence: no deck after it
         self._listed_places: list[str] = []       # places listed after the chosen one (further operations)
         self._mention_starts: list[int] | None = None   # the parties' bisection index
+        self._datelines: dict[int, str] = {}      # sentence index -> the town its dateline names
 
     # -- driving ---------------------------------------------------------
     def run(self) -> list[Draft]:
         for sent in self.dm.sentences:
             self._sentence(sent)
+        self._place_by_dateline()
         return [d for d in self.drafts]
+
+    def _place_by_dateline(self) -> None:
+        """"DILI (Reuters) - Two people were killed in clashes between East Timor police and ...":
+        a report that names no place, or only the country, of an event it tells was filed from
+        where it happened; a town in the dateline above it is the event's place."""
+        if not self._datelines:
+            return
+        for d in self.drafts:
+            heads = [i for i in self._datelines if i <= d.sentence]
+            if d.background or not heads or d.type == "other" or _weak(d):
+                continue       # a place alone would not make a mention with nothing else a report
+            town = self._datelines[max(heads)]
+            if d.place is None or (self._place_rank(d.place) == 6 and self._nested(town, d.place)):
+                d.place, d.place_rank = town, self._place_rank(town)
+                d.basis += "; placed by the dateline"
 
     def _sentence(self, sent) -> None:
         text = sent.span.text
@@ -193,6 +210,11 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         first = sent.index == 0 or self.paragraphs[sent.index - 1] != self.paragraphs[sent.index]
         dateline = DATELINE.match(sent.span.text) if first else None
         cut = sent.span.start + dateline.end() if dateline else 0
+        if dateline and sent.index not in self._datelines:
+            town = next((m.key for m in self.dm.in_sentence(sent.index) if m.kind == "place"
+                         and m.span.start < cut and self._place_rank(m.key) <= 1), None)
+            if town is not None:
+                self._datelines[sent.index] = town
         mentions = [m for m in self.dm.in_sentence(sent.index)
                     if seg.start <= m.span.start < seg.end and m.span.start >= cut and not self._speaker_place(m)]
         quantities = self.find_quantities(seg.text, seg.start)

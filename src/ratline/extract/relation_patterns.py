@@ -55,6 +55,8 @@ PATTERNS = [
     _p("x-backed y", "supports", r"(?P<s>" + H + r"(?:\s+and\s+" + H + r")?)\s*-?\s*(?:backed|funded|sponsored|supported|"
        r"trained|armed|supplied)(?!\s+by)\s+"
        r"(?:(?:and|or)\s+[\w-]+\s+)?" + GAP + r"(?P<o>EL)", ORG, ANY),
+    # "the pro-Hizbollah Al-Manar TV": what is written pro-X takes X's side
+    _p("pro-y x", "supports", r"\bpro-(?P<o>⟦\d+⟧)\s+(?:[\w-]+\s+){0,2}?(?P<s>⟦\d+⟧)", GROUP, ORG),
     _p("y backed by x", "supports", r"(?P<o>EL)(?:(?!\b(?:has|have|had|was|were|is|are|released|said)\b)[^.;⟦]){0,70}?"
        r"\b(?:backed|funded|supported|armed|trained|sponsored|"
        r"operated|directed|run|controlled|advised|assisted|aided|equipped)(?:\s+and\s+\w+)?\s+by\s+(?:the\s+)?"
@@ -154,7 +156,7 @@ PATTERNS = [
     _p("x, a y faction", "part_of", r"(?P<s>⟦\d+⟧),\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?P<o>" + H + r")\s+(?:[\w-]+\s+)?"
        r"(?:faction|wing|affiliate|branch|franchise|unit|brigade|component|chapter)\b", GROUP, GROUP),
     # spokesman_for
-    _p("x, a y spokesman", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:a|an|the)\s+(?:former\s+|chief\s+|senior\s+)?"
+    _p("x, a y spokesman", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:(?:a|an|the)\s+)?(?:former\s+|chief\s+|senior\s+)?"
        r"(?P<o>" + H + r")[’']?s?\s+(?:[\w-]+\s+)?spokes(?:man|woman|person)\b", PERSON, ANY),
     _p("x, y's spokesman", "spokesman_for", r"(?P<s>⟦\d+⟧),\s+(?:the\s+)?(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+)?"
        r"spokes(?:man|woman|person)\b", PERSON, ANY),

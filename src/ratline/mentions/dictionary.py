@@ -36,6 +36,14 @@ class Actor:
     parent: str | None = None
     active: tuple[str | None, str | None] | None = None
     source: str | None = None
+    covers: str | None = None        # where its reporting is set, when not its country ("world": anywhere)
+
+    @property
+    def setting(self) -> str | None:
+        """The country naming this actor says a report is set in: none for a wire service."""
+        if self.covers == "world":
+            return None
+        return self.covers or self.country
 
     @property
     def display_name(self) -> str:
@@ -211,7 +219,7 @@ def _actor_from_entry(entry: dict) -> Actor:
         adjectives=[str(a) for a in entry.get("adjectives") or []],
         country=entry.get("country"), parent=entry.get("parent"),
         active=(str(active[0]) if active[0] else None, str(active[1]) if active[1] else None) if active else None,
-        source=entry.get("source"),
+        source=entry.get("source"), covers=entry.get("covers"),
     )
 
 

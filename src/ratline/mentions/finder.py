@@ -40,7 +40,7 @@ _ORDINARY_WORDS = {"coalition", "forces", "force", "troops", "secret", "cell", "
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|east|west|northeast|northwest|"
                               r"southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)|"
-                              r"kilometers (?:from|of)|miles (?:from|of)|(?:outskirts|edge|centre|center|heart|"
+                              r"kilometers (?:from|of)|miles (?:from|of)|(?:outskirts|edge|centre|center|heart|vicinity|environs|suburbs?|"
                               r"entrance) of|road (?:to|from)|(?:town|village|city|hamlet|district) of)\s+$")
 _TAKEN_BEFORE = re.compile(r"\b(?:seized|captured|entered|overran|stormed|retook|recaptured|besieged|shelled|"
                            r"(?:took|seized|gained|lost) control of)\s*$", re.I)

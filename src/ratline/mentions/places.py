@@ -23,7 +23,9 @@ _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout",
                          "between", "via", "toward", "towards",
                          "southern", "northern", "eastern", "western", "central", "northeastern", "northwestern",
                          "southeastern", "southwestern", "rural"}
-_TOWN_AFTER = re.compile(r"\b(?:in|near|outside|around|of|at|from)\s+((?-i:[A-Z][a-zé’'-]{2,}))(?=[\s,.;])")
+# the whole capitalised name: "of San Salvador" is not San (Mali)
+_TOWN_AFTER = re.compile(r"\b(?:in|near|outside|around|of|at|from)\s+((?-i:[A-Z][a-zé’'-]{2,}(?:\s+[A-Z][a-zé’'-]{2,})*))"
+                         r"(?=[\s,.;])")
 _STATE_VERBS = {"said", "says", "has", "have", "had", "is", "was", "will", "would", "accused", "denied", "announced",
                 "signed", "agreed", "demanded", "condemned", "supports", "supported", "backs", "backed", "armed",
                 "arms", "funds", "funded", "sent", "sends", "warned", "rejected", "recognised", "recognized",
@@ -46,7 +48,7 @@ class PlacesMixin:
         counts: dict[str, int] = {}
         for sent, sent_matches in zip(sentences, matches) if sentences else ((None, m) for m in matches):
             for m in sent_matches:
-                cc = self.dictionary.actors[m.actor_id].country
+                cc = self.dictionary.actors[m.actor_id].setting
                 if not cc:
                     continue
                 weight = 1

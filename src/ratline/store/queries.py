@@ -12,7 +12,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
-from ratline.resolve.names import fold, norm
+from ratline.resolve.names import norm
 from ratline.store.sqlite import Store, loads
 from ratline.store import eventsummary
 
@@ -78,11 +78,14 @@ def _by_document_count(store: Store, ids: list[str]) -> list[str]:
 
 def events(store: Store, actor: str | None = None, since: str | None = None,
            until: str | None = None, place: str | None = None,
-           disputed: bool = False) -> list[dict[str, Any]]:
+           disputed: bool = False, **named: Any) -> list[dict[str, Any]]:
     """Events (one dict each, with its reports), oldest first; undated last.
 
     Figures are the span of the reports' (``eventsummary``); ``disputed``
-    keeps only events whose sources disagree."""
+    keeps only events whose sources disagree.  ``place`` and ``actor`` are names
+    as people write them, and ``named`` takes the other filters of
+    ``filters.event_test`` (include_parts, type_, doc, min_killed)."""
+    from ratline.store.filters import event_test
     where, params = [], []
     if since:
         where.append("e.date >= ?")
@@ -93,8 +96,7 @@ def events(store: Store, actor: str | None = None, since: str | None = None,
     sql = EVENT_SQL + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY (e.date IS NULL), e.date, d.published, d.name, r.char_start"
     rows = store.query(sql, params)
-    actor_ids = set(find_entities(store, actor)) if actor else None
-    place_test = _place_test(store, place) if place else None
+    keep = event_test(store, place=place, actor=actor, **named)
     names = entity_names(store)
     grouped: dict[str, dict[str, Any]] = {}
     for row in rows:
@@ -108,9 +110,7 @@ def events(store: Store, actor: str | None = None, since: str | None = None,
                 ev[side] += [a for a in report[side] if a not in ev[side]]
     out = []
     for ev in grouped.values():
-        if actor_ids is not None and not actor_ids & set(ev["actors"] + ev["targets"]):
-            continue
-        if place_test is not None and not place_test(ev):
+        if not keep(ev):
             continue
         ev["actor_names"] = [names.get(a, a) for a in ev["actors"]]
         ev["target_names"] = [names.get(t, t) for t in ev["targets"]]
@@ -157,17 +157,6 @@ def _event_head(row: dict[str, Any], report: dict[str, Any], names: dict[str, st
     head["targets"] = list(report["targets"])
     head["reports"] = [report]
     return head
-
-
-def _place_test(store: Store, place: str):
-    ids = set(find_entities(store, place))
-    key = fold(place)
-
-    def test(ev: dict[str, Any]) -> bool:
-        return (ev["location"] in ids
-                or (ev["admin1"] is not None and fold(ev["admin1"]) == key)
-                or (ev["country"] is not None and ev["country"].lower() == key))
-    return test
 
 
 def entities(store: Store, kind: str | None = None) -> list[dict[str, Any]]:

@@ -261,3 +261,13 @@ CREATE TABLE IF NOT EXISTS routes (
     basis            TEXT
 );
 CREATE INDEX IF NOT EXISTS routes_doc ON routes (doc_id);
+
+-- Documents a user removed (store/removal.py): a later ingest of the same text
+-- is refused unless forced, so a page removed on purpose does not
+-- creep back with the next folder ingest.
+CREATE TABLE IF NOT EXISTS removals (
+    doc_id     TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    source     TEXT,
+    removed_at TEXT NOT NULL
+);

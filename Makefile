@@ -7,7 +7,7 @@ DEMO_DB ?= demo.db
 ASSETS := src/ratline/web/static/vendor/manifest.json
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: install assets browser demo serve test screenshots bench-web clean
+.PHONY: install assets browser demo serve test screenshots bench-web bench bench-quick clean
 
 $(BIN)/ratline: pyproject.toml constraints.txt
 	$(PY) -m venv $(VENV)
@@ -53,6 +53,15 @@ screenshots: install browser
 # API median and first paint over a generated store of 10,000 events
 bench-web: install browser
 	$(BIN)/python bench/bench_web.py
+
+# ingest at scale: 20,000 generated reports + the real samples, one core vs references,
+# Dask speed-up on 1 and 2 workers, end to end within a time budget (under 10 minutes)
+bench: install
+	$(BIN)/python bench/bench_scale.py --docs 20000 --sample 150 --rounds 3 --speedup-docs 40 --budget 220
+
+# the same measurements on a small corpus (under 60 s)
+bench-quick: install
+	$(BIN)/python bench/bench_scale.py --docs 500 --sample 12 --rounds 1 --speedup-docs 8 --budget 8
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) build *.egg-info src/*.egg-info web/node_modules src/ratline/web/static/vendor

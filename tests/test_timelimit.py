@@ -43,3 +43,29 @@ def test_timelimit_setting_from_environment(monkeypatch):
     assert timelimit.default_seconds() is None
     monkeypatch.delenv("RATLINE_TIME_LIMIT")
     assert timelimit.default_seconds() == timelimit.DEFAULT_SECONDS
+
+
+def test_timelimit_in_a_worker_thread_raises_there_and_nowhere_else():
+    """Dask runs tasks in threads; the limit must still stop the slow one, and a
+    block that ends in time must leave nothing pending behind it."""
+    import threading
+
+    outcome = []
+
+    def work(slow: bool) -> None:
+        try:
+            with timelimit.time_limit(0.2):
+                end = time.monotonic() + (5 if slow else 0.01)
+                while time.monotonic() < end:
+                    time.sleep(0.005)
+            time.sleep(0.4)                  # past the limit, outside the block: no late raise
+            outcome.append(("done", slow))
+        except timelimit.TimeLimitExceeded as exc:
+            outcome.append((str(exc), slow))
+
+    for slow in (True, False):
+        t = threading.Thread(target=work, args=(slow,))
+        t.start()
+        t.join(10)
+    assert outcome[0][1] is True and "0.2 s per-document time limit" in outcome[0][0]
+    assert outcome[1] == ("done", False)

@@ -13,6 +13,7 @@ testable — whatever stage implementation is plugged in.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 from dataclasses import dataclass, field
@@ -32,7 +33,8 @@ from ratline.store import documents as _documents
 from ratline.store import naming
 from ratline.store.naming import Ambiguous, Choice  # noqa: F401 - part of the API
 from ratline.store.removal import Removal, remove_document
-from ratline.timelimit import TimeLimitExceeded, default_seconds, time_limit
+from ratline.parallel import extract_one
+from ratline.timelimit import default_seconds
 
 Reader = Callable[[Iterable[str]], Iterator["Document | Skipped"]]
 Extractor = Callable[[Document], Extraction]
@@ -96,19 +98,7 @@ def extract_documents(paths, reader: Reader | None = None, extractor: Extractor 
     extractor = extractor or default_extractor
     seconds = default_seconds()
     for item in reader(_as_paths(paths)):
-        if isinstance(item, Skipped):
-            yield item
-            continue
-        try:
-            with time_limit(seconds):
-                extraction = extractor(item)
-        except TimeLimitExceeded as exc:
-            yield Skipped(item.source, f"extraction {exc}")
-            continue
-        except Exception as exc:    # one bad document must not stop the run
-            yield Skipped(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
-            continue
-        yield extraction
+        yield item if isinstance(item, Skipped) else extract_one(item, extractor, seconds)
 
 
 def write_interchange(paths, json_dir: str | Path, reader: Reader | None = None,
@@ -228,7 +218,8 @@ class Corpus:
 
     def ingest(self, paths, progress: bool = False,
                on_skip: Callable[[Skipped], None] | None = None,
-               published: str | None = None, force: bool = False) -> IngestReport:
+               published: str | None = None, force: bool = False, workers: int | None = None,
+               scheduler: str | None = None) -> IngestReport:
         """Read, extract and store; documents already stored are not re-extracted.
 
         ``published`` (YYYY-MM-DD) is the date of the documents whose own date is
@@ -236,14 +227,15 @@ class Corpus:
         A document the user removed (``remove``) is skipped with that reason unless
         ``force``.  ``progress`` draws a bar on stderr (a notebook asks for it).
 
+        ``workers`` (N local processes) or ``scheduler`` (``tcp://host:port`` of a
+        running Dask cluster) extract on Dask; this process still reads, resolves and
+        stores, in input order, so the store is the one a serial run makes.
+
         A bad input becomes a ``Skipped`` (reported through ``on_skip`` as it
         happens) and the run goes on.  Each document is committed on its own,
         so an interrupted run keeps everything finished before it.
         """
-        reader = _dated(self._reader or default_reader, published)
-        extractor = self._extractor or default_extractor
         report = IngestReport()
-        seconds = default_seconds()
 
         def skip(item: Skipped) -> None:
             report.skipped.append(item)
@@ -253,45 +245,71 @@ class Corpus:
         bar = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=not progress,
                    dynamic_ncols=True)
         try:
-            for item in reader(_as_paths(paths)):
-                if isinstance(item, Skipped):
-                    skip(item)
+            new = self._new_documents(paths, published, force, report, skip, bar)
+            for doc, extraction in self._extractions(new, workers, scheduler):
+                if isinstance(extraction, Skipped):
+                    skip(extraction)
                     continue
-                bar.update(1)
-                if self.store.has_document(item.doc_id):
-                    report.already_present += 1
-                    continue
-                if not force and (gone := _documents.removal_of(self.store, item.doc_id)):
-                    skip(Skipped(item.source, f"removed on {gone['removed_at'][:10]} by "
-                                              f"`ratline remove`: add --force to ingest it again"))
-                    continue
-                try:
-                    with time_limit(seconds):
-                        extraction = extractor(item)
-                except TimeLimitExceeded as exc:
-                    skip(Skipped(item.source, f"extraction {exc}"))
-                    continue
-                except Exception as exc:    # this document only; the run goes on
-                    skip(Skipped(item.source, f"extraction failed: {type(exc).__name__}: {exc}"))
-                    continue
-                try:
-                    stored = self.add(extraction)
-                except OperationalError as exc:
-                    if _environmental(exc):
-                        raise                # disk full, read-only, locked: no document can be stored
-                    skip(Skipped(item.source, f"not stored: {type(exc).__name__}: {exc}"))
-                    continue
-                except Exception as exc:    # this document only; the run goes on
-                    skip(Skipped(item.source, f"not stored: {type(exc).__name__}: {exc}"))
-                    continue
-                if stored:
-                    report.stored += 1
-                else:
-                    report.already_present += 1
+                self._store(doc, extraction, report, skip)
                 bar.set_postfix(stored=report.stored, skipped=len(report.skipped), refresh=False)
         finally:
             bar.close()
         return report
+
+    def _new_documents(self, paths, published: str | None, force: bool, report: IngestReport,
+                       skip: Callable[[Skipped], None], bar) -> Iterator[Document]:
+        """The documents read that are not stored yet (nor removed by the user, unless
+        ``force``): a resumed run sends nothing already stored to extraction (nor to a
+        worker)."""
+        reader = _dated(self._reader or default_reader, published)
+        for item in reader(_as_paths(paths)):
+            if isinstance(item, Skipped):
+                skip(item)
+                continue
+            bar.update(1)
+            if self.store.has_document(item.doc_id):
+                report.already_present += 1
+                continue
+            if not force and (gone := _documents.removal_of(self.store, item.doc_id)):
+                skip(Skipped(item.source, f"removed on {gone['removed_at'][:10]} by "
+                                          f"`ratline remove`: add --force to ingest it again"))
+                continue
+            yield item
+
+    def _extractions(self, docs: Iterator[Document], workers: int | None, scheduler: str | None
+                     ) -> Iterator[tuple[Document, Extraction | Skipped]]:
+        """Each document with its extraction (or skip), in input order: here, or on Dask."""
+        extractor = self._extractor or default_extractor
+        seconds = default_seconds()
+        if not workers and not scheduler:
+            for doc in docs:
+                yield doc, extract_one(doc, extractor, seconds)
+            return
+        first = next(docs, None)
+        if first is None:            # nothing new (a finished run again): start no cluster
+            return
+        from ratline.parallel import dask_client, extract_in_order
+        with dask_client(workers, scheduler) as client:
+            yield from extract_in_order(client, itertools.chain([first], docs), extractor, seconds)
+
+    def _store(self, doc: Document, extraction: Extraction, report: IngestReport,
+               skip: Callable[[Skipped], None]) -> None:
+        """Resolve and store one extraction, counting it; a failure skips this document
+        only, unless no later document could be stored either (then it is raised)."""
+        try:
+            stored = self.add(extraction)
+        except OperationalError as exc:
+            if _environmental(exc):
+                raise                # disk full, read-only, locked: no document can be stored
+            skip(Skipped(doc.source, f"not stored: {type(exc).__name__}: {exc}"))
+            return
+        except Exception as exc:    # this document only; the run goes on
+            skip(Skipped(doc.source, f"not stored: {type(exc).__name__}: {exc}"))
+            return
+        if stored:
+            report.stored += 1
+        else:
+            report.already_present += 1
 
     # -- reading ----------------------------------------------------------------
     def events(self, actor: str | None = None, since: str | None = None,

@@ -142,18 +142,26 @@ extension. A document already stored is not read again; one removed with
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: only when stderr is a terminal).")
 @click.option("--force", is_flag=True, help="Ingest documents removed with `ratline remove` again.")
+@click.option("--workers", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Extract on N local worker processes (Dask); storing stays in this "
+                   "process, in input order (default 0: all in this process).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT", default=None,
+              help="Extract on the workers of a running Dask cluster (ratline installed there).")
 @PUBLISHED
 @TIME_LIMIT
 @db_option
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], progress: bool | None, force: bool,
-           published: str | None) -> None:
+           workers: int, scheduler: str | None, published: str | None) -> None:
+    if workers and scheduler:
+        raise click.UsageError("give --workers or --scheduler, not both")
     if progress is None:
         progress = sys.stderr.isatty()
     with _corpus(ctx, create=True) as corpus:
         try:
             report = corpus.ingest(paths, progress=progress, on_skip=_report_skip,
-                                   published=published, force=force)
+                                   published=published, force=force, workers=workers,
+                                   scheduler=scheduler)
         except KeyboardInterrupt:
             echo("interrupted: documents finished so far are stored; "
                        "run the same command again to resume", err=True)

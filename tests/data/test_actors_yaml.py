@@ -22,7 +22,7 @@ GOLD_DIR = REPO.parent / "shared" / "corpus" / "gold"
 
 TYPES = {"armed_group", "state_force", "state_agency", "government", "other"}
 REQUIRED_KEYS = {"id", "type", "name", "country", "source"}
-OPTIONAL_KEYS = {"aliases", "acronyms", "adjectives", "parent", "active", "note"}
+OPTIONAL_KEYS = {"aliases", "acronyms", "adjectives", "parent", "active", "note", "covers"}
 LIST_KEYS = ("aliases", "acronyms", "adjectives")
 
 ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -131,6 +131,9 @@ def test_actors_yaml_entry_keys(entry):
         assert entry["parent"] is not None, "omit parent instead of writing null"
     if "note" in entry:
         assert isinstance(entry["note"], str) and entry["note"].strip()
+    if "covers" in entry:      # where its reporting is set: everywhere, or one country
+        assert entry["covers"] == "world" or (isinstance(entry["covers"], str) and len(entry["covers"]) == 2
+                                              and entry["covers"].isupper()), entry["covers"]
 
 
 def test_actors_yaml_ids_unique_and_snake_case():

@@ -96,6 +96,24 @@ def test_relations_sanctioning_body_is_the_agency():
     assert ("person_khalid_mansur", "member_of", "hezbollah") in triples(ex)
 
 
+@pytest.mark.parametrize("body", [
+    "The Treasury Department took similar actions against Khalid Mansur last week.",
+    "The Treasury Department targeted Khalid Mansur for providing funds to the group.",
+])
+def test_relations_an_agencys_measures_against_someone_are_sanctions(body):
+    assert ("person_khalid_mansur", "sanctioned_by", "us_treasury") in triples(run(body))
+
+
+def test_relations_a_military_target_is_no_sanction():
+    assert not [r for r in run("The army targeted Khalid Mansur in an airstrike on Monday.").relations
+                if r.predicate == "sanctioned_by"]
+
+
+def test_relations_deemed_a_terrorist_group_is_a_designation():
+    ex = run("The State Department deemed Hezbollah a terrorist group in 1997.")
+    assert ("hezbollah", "sanctioned_by", "us_state_department") in triples(ex)
+
+
 @pytest.mark.parametrize("body, triple", [
     ("Iraqi police arrested Ahmed Nasser in Mosul on Monday.",
      ("person_ahmed_nasser", "captured_by", "iraqi_police")),
@@ -137,7 +155,6 @@ def test_relations_funding_from_a_country():
                                                             "officials said."))
 
 
-@pytest.mark.xfail(strict=True, reason="relations: sanctions only yield sanctioned_by for people, not groups")
 def test_relations_sanctions_on_groups():
     ex = run("The US imposed sanctions on Kata'ib Hezbollah and Harakat Hezbollah al-Nujaba on Tuesday.")
     assert {("kataib_hezbollah", "sanctioned_by", "united_states"),

@@ -230,10 +230,16 @@ PATTERNS = [
        r"(?:[\w-]+\s+){0,2}?(?:ally|allies|partner|partners)\b", GROUP | {"government"}, GROUP | {"government"}),
     # sanctioned_by
     _p("x designated y a terrorist group", "sanctioned_by", r"(?P<o>" + H + r")\s+(?:has\s+|had\s+|formally\s+)?"
-       r"(?:designated|listed)\s+(?:the\s+)?(?P<s>EL)\s+(?:as\s+)?an?\s+(?:[\w-]+\s+){0,3}?(?:terrorist|terror)\s+"
+       r"(?:also\s+)?(?:designated|listed|deemed|declared|labell?ed|branded|classified)\s+(?:the\s+)?(?P<s>EL)\s+(?:as\s+)?an?\s+(?:[\w-]+\s+){0,3}?(?:terrorist|terror)\s+"
        r"(?:organi[sz]ation|group|entity)", ANY, {"government", "state_agency", "other"}),
     _p("x sanctioned y", "sanctioned_by", r"(?P<o>" + H + r")\s+(?:has\s+|had\s+)?(?:blacklisted|sanctioned)\s+"
        r"(?:the\s+)?(?P<s>EL)", ANY, {"government", "state_agency", "other"}),
+    # "the Treasury targeted X ... for aiding", "took similar actions against X": an agency's measures
+    _p("x targeted y for aiding", "sanctioned_by", r"(?P<o>⟦\d+⟧)\s+(?:has\s+|had\s+|also\s+)?targeted\s+(?:the\s+)?(?P<s>EL)"
+       r"[^.;]{0,200}?\bfor\s+(?:aiding|supporting|providing|financing|funding|helping|acting)\b", ANY, {"state_agency"}),
+    _p("x took actions against y", "sanctioned_by", r"(?P<o>⟦\d+⟧)\s+(?:has\s+|had\s+|also\s+)?(?:took|taken|imposed)\s+"
+       r"(?:similar\s+|new\s+|further\s+)?(?:actions?|sanctions|measures)\s+(?:against|on)\s+(?:the\s+)?(?P<s>EL)",
+       ANY, {"government", "state_agency", "other"}),
     _p("y was designated a terrorist group by x", "sanctioned_by", r"(?P<s>EL)(?:,?\s+(?:which|who|that))?\s+(?:is|was|"
        r"were|has been|had been)\s+(?:also\s+)?(?:designated|listed|blacklisted|sanctioned)\b[^.;⟦]{0,60}?\bby\s+"
        r"(?:the\s+)?(?:[\w-]+\s*(?:,|and)\s+(?:the\s+)?)?(?P<o>EL)", ANY, {"government", "state_agency", "other"}),

@@ -104,6 +104,16 @@ def test_relations_an_agencys_measures_against_someone_are_sanctions(body):
     assert ("person_khalid_mansur", "sanctioned_by", "us_treasury") in triples(run(body))
 
 
+@pytest.mark.parametrize("body, triple", [
+    ("He worked for Haji Omar Khan, who NATO captured last week.",
+     ("person_omar_khan", "captured_by", "nato")),
+    ("Abu Zaid al-Harbi, the AQIM leader who was reportedly killed by French forces in May, planned it.",
+     ("person_abu_zaid_harbi", "killed_by", "french_armed_forces")),
+])
+def test_relations_a_relative_clause_says_what_happened_to_someone(body, triple):
+    assert triple in triples(run(body))
+
+
 def test_relations_a_military_target_is_no_sanction():
     assert not [r for r in run("The army targeted Khalid Mansur in an airstrike on Monday.").relations
                 if r.predicate == "sanctioned_by"]

@@ -21,6 +21,11 @@ _ACTIVE = re.compile(r"\b" + _VICTIM_VERB + r"\s+(?:him\s+and\s+|her\s+and\s+)?(
 _INVERTED = re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;⟦]{0,50}?\b(?:was|were)\s+⟦(\d+)⟧", re.I)
 _AMONG_THEM = re.compile(r"\b" + _VICTIM_VERB + r"\b[^.;]{0,80}?\b(?:among them|including)\s+(?:[\w⟦⟧-]+,?\s+){0,8}?"
                          r"⟦(\d+)⟧", re.I)
+# "Haji Mali Khan, who NATO captured last week", "X, the AQIM leader who was killed by French forces"
+_WHO_ACTIVE = re.compile(r"⟦(\d+)⟧\s*,\s+(?:who|whom)\s+(?:[\w-]+\s+){0,2}?⟦\d+⟧\s+(?:had\s+|has\s+|later\s+)?"
+                         + _VICTIM_VERB + r"\b", re.I)
+_WHO_PASSIVE = re.compile(r"⟦(\d+)⟧\s*,[^,;.⟦]{0,40}?(?:⟦\d+⟧[^,;.⟦]{0,30}?)?\b(?:who|whom)\s+(?:was|were|had been|has been)\s+"
+                          r"(?:[\w-]+\s+){0,2}?" + _VICTIM_VERB + r"\b", re.I)
 _AMONG_LIST = re.compile(r"^\s*among (?:those|them|the men)\s+" + _VICTIM_VERB + r"\s+(?:are|were|was|is)\b", re.I)
 _ANY_VICTIM_VERB = re.compile(r"\b" + _VICTIM_VERB + r"\b", re.I)
 _CLAUSE_START = re.compile(r".*(?:[;:]|\b(?:when|after|while|as|because|before|although|though|whereas)\b)\s*",
@@ -45,7 +50,8 @@ def _victim_relations(rels, dm: DocMentions) -> None:
                 for a in prev_actors if persons else []:
                     _add(rels, persons[0].key, pred, a.key, m, "victim:among those " + listed.group(1).lower())
             continue
-        for rx, side in ((_PASSIVE, "after"), (_ACTIVE, "before"), (_INVERTED, "previous"), (_AMONG_THEM, "before")):
+        for rx, side in ((_PASSIVE, "after"), (_ACTIVE, "before"), (_INVERTED, "previous"), (_AMONG_THEM, "before"),
+                         (_WHO_ACTIVE, "before"), (_WHO_PASSIVE, "after")):
             for hit in rx.finditer(m.text):
                 verb = next(g for g in hit.groups() if g and not g.isdigit()).lower()
                 ref = next(g for g in hit.groups() if g and g.isdigit())

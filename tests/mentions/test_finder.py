@@ -306,6 +306,13 @@ def test_finder_a_state_named_only_as_an_actor_is_not_the_theatre(finder):
     assert _keys(dm, "Iran") == ["iran"]
 
 
+def test_finder_a_country_word_inside_a_titled_name_is_the_persons(finder):
+    dm = _find(finder, "Troops captured Haji Mali Khan near the border. Aid reached Mali on Monday.")
+    assert [m.kind for m in dm.mentions if "Khan" in m.span.text] == ["person"]
+    assert not [m for m in dm.mentions if m.key == "mali" and m.span.start < 30]
+    assert [m.key for m in dm.mentions if m.span.text == "Mali"] in (["mali"], ["place_mali"])
+
+
 def test_finder_a_wire_service_byline_does_not_set_the_theatre(finder):
     body = ("BBC News\n\nThe BBC's correspondent says Mali's army clashed with rebels. "
             "The BBC was told the army lost four men.")

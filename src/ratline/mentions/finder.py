@@ -26,7 +26,7 @@ from ratline.mentions.dictionary import ActorDictionary, alias_key, default_dict
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
 from ratline.mentions.forces import ForcesMixin, _bare_demonyms_as_forces, _force_noun_end
 from ratline.mentions.groups import GroupsMixin
-from ratline.mentions.names import NAME_LINKS, NameHit, find_names
+from ratline.mentions.names import NAME_LINKS, NameHit, find_names, name_lists
 from ratline.mentions.people import _merge_person_variants, _role_mentions, _unnamed_people
 from ratline.mentions.places import _LOCATIVE_FOR_COUNTRY, PlacesMixin, _drop_owner_mention, _merge_nested_facilities
 from ratline.mentions.text import Token, split_sentences, tokenize
@@ -130,8 +130,8 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                 if m.form == "acronym":
                     m = _acronym_for(self.dictionary, m, toks, body, theatre or country)
                 actor = self.dictionary.actors[m.actor_id]
-                if _name_goes_on(toks, m.end):
-                    continue             # "Fatah al-Islam" is not Fatah: the name finder reads it whole
+                if _name_goes_on(toks, m.end) or (actor.type == "government" and _inside_titled_name(toks, m)):
+                    continue             # "Fatah al-Islam" is not Fatah, "Haji Mali Khan" not Mali: read whole
                 if not _active_at(actor, doc.published, tuple(t.norm for t in toks[m.start:m.end])):
                     continue             # "Coalition" in 2011 Afghanistan is not the 2004-09 force in Iraq
                 unit = self._unit_of(sent, m, body)
@@ -297,6 +297,15 @@ def _default_gazetteer():
     except Exception:  # noqa: BLE001 - a missing data file must not stop extraction
         return None
 
+
+
+def _inside_titled_name(toks, m) -> bool:
+    """"Haji Mali Khan", "Sheikh Jordan Ali": a one-word country between a person's title and
+    another capitalised word is a word of that person's name."""
+    if m.end - m.start != 1 or m.start == 0 or m.end >= len(toks):
+        return False
+    return (toks[m.start - 1].norm,) in name_lists().titles and toks[m.end].text[:1].isupper() \
+        and toks[m.end].text.isalpha()
 
 
 def _name_goes_on(toks, end: int) -> bool:

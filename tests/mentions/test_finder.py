@@ -313,6 +313,12 @@ def test_finder_a_country_word_inside_a_titled_name_is_the_persons(finder):
     assert [m.key for m in dm.mentions if m.span.text == "Mali"] in (["mali"], ["place_mali"])
 
 
+def test_finder_where_things_come_from_or_go_does_not_set_the_theatre():
+    body = ("Iraqi police raided a house of the Mahdi Army. The cell smuggled bombs from Iran and sent "
+            "fighters to Iran for training, officials said. Iran denied it.")
+    assert _find(MentionFinder(), body).theatre == "IQ"
+
+
 def test_finder_a_wire_service_byline_does_not_set_the_theatre(finder):
     body = ("BBC News\n\nThe BBC's correspondent says Mali's army clashed with rebels. "
             "The BBC was told the army lost four men.")

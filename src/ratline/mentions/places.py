@@ -24,6 +24,9 @@ _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout",
                          "southern", "northern", "eastern", "western", "central", "northeastern", "northwestern",
                          "southeastern", "southwestern", "rural"}
 # the whole capitalised name: "of San Salvador" is not San (Mali)
+# a country written as where things are ("in Iraq"), not as where they come from or go
+# ("smuggled from Iran", "fled to Iran"): only these weigh for the report's theatre
+_WHERE_NOT_ROUTE = _LOCATIVE_FOR_COUNTRY - {"from", "to", "into", "toward", "towards", "via", "between"}
 _TOWN_AFTER = re.compile(r"\b(?:in|near|outside|around|of|at|from)\s+((?-i:[A-Z][a-zé’'-]{2,}(?:\s+[A-Z][a-zé’'-]{2,})*))"
                          r"(?=[\s,.;])")
 _STATE_VERBS = {"said", "says", "has", "have", "had", "is", "was", "will", "would", "accused", "denied", "announced",
@@ -53,7 +56,7 @@ class PlacesMixin:
                     continue
                 weight = 1
                 state = self.dictionary.actors[m.actor_id].type == "government"
-                if sent is not None and m.start > 0 and sent.tokens[m.start - 1].norm in _LOCATIVE_FOR_COUNTRY \
+                if sent is not None and m.start > 0 and sent.tokens[m.start - 1].norm in _WHERE_NOT_ROUTE \
                         and state:
                     weight = 3
                 elif state and not bare_states:

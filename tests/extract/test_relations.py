@@ -114,6 +114,11 @@ def test_relations_a_relative_clause_says_what_happened_to_someone(body, triple)
     assert triple in triples(run(body))
 
 
+def test_relations_a_group_under_a_person_is_led_by_them():
+    ex = run("Fighters of the Haqqani network under Sirajuddin Haqqani attacked the post.")
+    assert ("person_sirajuddin_haqqani", "leads", "haqqani_network") in triples(ex)
+
+
 def test_relations_a_military_target_is_no_sanction():
     assert not [r for r in run("The army targeted Khalid Mansur in an airstrike on Monday.").relations
                 if r.predicate == "sanctioned_by"]

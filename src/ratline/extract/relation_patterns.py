@@ -95,6 +95,9 @@ PATTERNS = [
        r"(?:[\w-]+\s+)?" + ROLE_LEAD + r"\s+of\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
     _p("y under the command of x", "leads", r"(?P<o>⟦\d+⟧)[^.;⟦]{0,40}?\bunder the (?:command|leadership|control) of\s+"
        r"(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    # "the SPLA-IO under First Vice President Riek Machar", "fighters under Commander X"
+    _p("y under x", "leads", r"(?P<o>⟦\d+⟧)\s+(?:forces\s+|fighters\s+|troops\s+|faction\s+)?under\s+"
+       r"(?:(?-i:[A-Z][\w.-]*)\s+){0,4}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("x disbanded y", "leads", r"(?P<s>⟦\d+⟧)\s+(?:[\w-]+\s+){0,6}?(?:disband|dissolve|demobili[sz]e|freeze)(?:d|s)?"
        r"\s+(?:the\s+|his\s+|its\s+)?(?P<o>" + H + ")", PERSON, GROUP),
     _p("y, a faction led by x", "leads", r"(?P<o>⟦\d+⟧),\s+(?:a|an|the)\s+[^.;⟦]{0,50}?(?:⟦\d+⟧\s+[^.;⟦]{0,20}?)?"

@@ -119,6 +119,11 @@ def test_relations_a_group_under_a_person_is_led_by_them():
     assert ("person_sirajuddin_haqqani", "leads", "haqqani_network") in triples(ex)
 
 
+def test_relations_a_person_of_a_force_is_its_member():
+    ex = run("Colonel Ahmed Nasser of the Iraqi Army said four men were held.")
+    assert ("person_ahmed_nasser", "member_of", "iraqi_army") in triples(ex)
+
+
 def test_relations_a_military_target_is_no_sanction():
     assert not [r for r in run("The army targeted Khalid Mansur in an airstrike on Monday.").relations
                 if r.predicate == "sanctioned_by"]

@@ -142,6 +142,9 @@ PATTERNS = [
     _p("x, the y operative", "member_of", r"(?P<s>⟦\d+⟧),\s+the\s+(?:[\w-]+\s+){0,2}?(?P<o>" + H + r")\s+"
        r"(?:operative|member|fighter|militant|official|facilitator|financier|bomb-maker|recruiter|propagandist)\b",
        PERSON, GROUP),
+    # "Brigadier General Gadissa Diro of the Ethiopian military", "Commander X of the KNLA"
+    _p("x of the y", "member_of", r"(?P<s>⟦\d+⟧)\s+of\s+the\s+(?P<o>⟦\d+⟧)(?!\s*[’'-])", PERSON,
+       {"armed_group", "state_force"}),
     _p("x is a member of y", "member_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was|has been|had been)\s+(?:(?:described|"
        r"identified|named) as\s+)?[“\"]?(?:a|an)\s+(?:[\w-]+\s+){0,3}?" + ROLE_MEMBER + r"\s+(?:of|in)\s+(?:the\s+)?"
        r"(?P<o>" + H + ")", PERSON, GROUP),

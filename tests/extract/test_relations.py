@@ -124,6 +124,16 @@ def test_relations_a_person_of_a_force_is_its_member():
     assert ("person_ahmed_nasser", "member_of", "iraqi_army") in triples(ex)
 
 
+@pytest.mark.parametrize("body, triple", [
+    ("Kataib Hezbollah, one of several militias known collectively as the Mahdi Army, denied it.",
+     ("kataib_hezbollah", "part_of", "mahdi_army")),
+    ("The Chadian army sent 1,500 troops to the border as part of the G5 Sahel force.",
+     ("chadian_army", "part_of", "g5_sahel_joint_force")),
+])
+def test_relations_a_group_acting_as_part_of_another(body, triple):
+    assert triple in triples(run(body))
+
+
 def test_relations_a_military_target_is_no_sanction():
     assert not [r for r in run("The army targeted Khalid Mansur in an airstrike on Monday.").relations
                 if r.predicate == "sanctioned_by"]

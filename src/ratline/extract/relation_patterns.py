@@ -193,6 +193,12 @@ PATTERNS = [
     _p("x was part of y", "part_of", r"(?P<s>EL),?\s+(?:which|who)?\s*(?:is|are|was|were|remains?|remain)\s+(?:both\s+|also\s+)?"
        r"(?:a\s+)?(?:part|made up|composed|formed)\s+of\s+(?:(?:elements|members|units|fighters)\s+of\s+)?"
        r"(?:the\s+)?(?P<o>" + H + ")", GROUP, GROUP),
+    # "the Chadian army had deployed 1,500 troops ... as part of the G5 Sahel"
+    _p("x did it as part of y", "part_of", r"(?P<s>⟦\d+⟧)(?:(?!\b(?:and|but|while|as well)\b)[^.;⟦]){0,80}?\bas\s+(?:a\s+)?part\s+of\s+"
+       r"(?:the\s+)?(?P<o>" + H + ")", GROUP, GROUP),
+    # "Kataib Hizbullah, one of several Shi'ite militias known collectively as the Popular Mobilization Forces"
+    _p("x, one of the groups known as y", "part_of", r"(?P<s>⟦\d+⟧),?\s+one\s+of\s+[^.;⟦]{0,60}?\b(?:known|referred to)\s+"
+       r"(?:collectively\s+)?as\s+(?:the\s+)?(?P<o>⟦\d+⟧)", GROUP, GROUP),
     # allied_with
     _p("y is an alliance that includes x", "part_of", r"(?P<o>⟦\d+⟧)\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?"
        r"(?:alliance|coalition|umbrella|grouping|federation|front)\b[^.;]{0,80}?\b(?:includes?|including|comprising|"

@@ -394,7 +394,9 @@ def _date_blocks(rep: Report) -> list[tuple[str, list[str]]]:
     after = lambda d: (d + dt.timedelta(days=1)).isoformat()          # noqa: E731 exclusive end
     month_end = (hi1.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
     return [
-        ("r.read_date >= ? AND r.read_date < ?",
+        ("(r.read_date_precision IS NULL OR r.read_date_precision NOT IN ('week', 'month', "
+         "'year')) AND r.read_date >= ? AND r.read_date < ?", [lo1.isoformat(), after(hi1)]),
+        ("r.read_date_precision = 'week' AND r.read_date >= ? AND r.read_date < ?",
          [(lo1 - dt.timedelta(days=3)).isoformat(), after(hi1 + dt.timedelta(days=3))]),
         ("r.read_date_precision = 'month' AND r.read_date >= ? AND r.read_date < ?",
          [lo1.replace(day=1).isoformat(), after(month_end)]),

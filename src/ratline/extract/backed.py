@@ -145,10 +145,8 @@ def _groups_described(noun, mentions, tokens) -> list:
 
 def _ties_of(noun) -> list:
     """"a group with links to the Taliban": the tokens of what the noun has ties to."""
-    out = []
-    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "with"):
-        for tie in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_ in TIES):
-            out += [g for p in tie.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
-                    for g in p.children if g.dep_ in ("pobj", "conj")]
-            out += [c for g in out for c in g.children if c.dep_ == "conj"]
-    return out
+    objects = [g for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "with"
+               for tie in prep.children if tie.dep_ == "pobj" and tie.lemma_ in TIES
+               for p in tie.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
+               for g in p.children if g.dep_ in ("pobj", "conj")]
+    return objects + [c for g in objects for c in g.children if c.dep_ == "conj"]   # "to X and Y"

@@ -184,6 +184,33 @@ def test_events_hypothetical_is_no_event(body):
 
 
 @pytest.mark.parametrize("body", [
+    "Gunmen threatened to kill 12 hostages in Kidal on Thursday.",
+    "The joint force went into the village of Jelawur on Thursday to capture a Taliban commander.",
+    "Rebels would use machetes to kill villagers in Beni, a report warned on Thursday.",
+])
+def test_events_infinitive_of_purpose_or_threat_is_no_event(body):
+    # "went into" is an entry (a raid) of its own; the capture it was for is not an arrest
+    assert [e.type for e in run(body).events if e.type not in ("other", "raid")] == []
+
+
+@pytest.mark.parametrize("body, etype", [
+    ("Suspected rebels used machetes to kill at least 12 civilians in Beni on Thursday.", "armed_clash"),
+    ("Commandos went on to raid a compound in Kandahar on Thursday.", "raid"),
+    ("Police managed to arrest the commander in Kandahar on Thursday.", "arrest"),
+])
+def test_events_infinitive_under_a_verb_of_doing_is_the_act(body, etype):
+    events = run(body).events
+    assert [(e.type, e.date) for e in events] == [(etype, "2011-03-03")]
+
+
+def test_events_the_killings_in_a_village_narrow_the_place():
+    body = ("Suspected rebels used machetes to kill at least 12 civilians on Thursday in eastern Congo. "
+            "The rebels carried out the killings in the village of Mamabio, north of Beni, an official said.")
+    [event] = run(body).events
+    assert event.location == "place_mamabio" and event.killed_best == 12
+
+
+@pytest.mark.parametrize("body", [
     "The army issued a press release on Monday praising its troops in Borno.",
     "The Nigerian army issued a news release about its operations in Borno on Monday.",
 ])

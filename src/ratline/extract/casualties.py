@@ -21,7 +21,7 @@ _AUX = r"(?:(?:were|was|have been|had been|are|is|being|been|reportedly|also|lat
 _MID = r"(?:\s+(?!(?:and|or|but)\b)[^\s⟪.;,]+){0,6}?"
 _BEFORE = {k: re.compile(r"⟪(\d+)⟫(" + _MID + r")\s+" + _AUX + v + r"\b", re.I) for k, v in _VERBS.items()}
 _ACTIVE_FORMS = {
-    "killed": r"(?:killed|killing|left dead|leaving dead)",
+    "killed": r"(?:killed|killing|to kill|left dead|leaving dead)",
     "wounded": r"(?:wounded|wounding|injured|injuring)",
     "captured": r"(?:captured|capturing|detained|detaining|arrested|arresting|abducted|abducting|kidnapped|kidnapping|"
                 r"seized|seizing|netted|capture of|arrest of|detention of|abduction of|took away|taking away|"

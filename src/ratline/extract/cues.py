@@ -20,7 +20,7 @@ DEF_REF = re.compile(
     r"\b(?<!on )(?:the|this|that|today['’]s|yesterday['’]s|such|same)\s+"
     r"(?:(?!(?:a|an|follows|is|was|are|were|has|had|will)\b)[\w⟦⟧’'-]+\s+){0,2}"
     r"(?P<noun>raids?|operations?|attacks?|strikes?|incident|engagement|arrest|clash|fighting|assault|ambush|"
-    r"release|kidnapping|offensive|bombing|blast)\b", re.I)
+    r"release|kidnapping|offensive|bombing|blast|killings|massacre|shooting|shoot-?out)\b", re.I)
 REF_GROUP = {"arrest": None, "release": "release", "incident": None}
 SUCH = re.compile(r"\b(?:such|similar|previous|earlier)\s+(?:\w+\s+)?$", re.I)
 HYPOTHETICAL = re.compile(
@@ -33,6 +33,10 @@ HYPOTHETICAL = re.compile(
     r"|\b(?:planned|plotted|masterminded|ordered|organi[sz]ed|financed|funded|trained for)\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+)?)$",
     re.I)
+# verbs whose "to" infinitive tells an act that was done ("used machetes to kill", "managed to
+# capture", "went on to attack"), unlike "threatened to kill"; and the words that hedge them
+IMPLICATIVE = frozenset({"use", "manage", "go on", "proceed", "succeed"})   # "went into X to capture": only a purpose
+HEDGES = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "not", "n't", "never"})
 # an event the sentence only remembers or compares with ("revived memories of the killings in West Darfur")
 _REMEMBERED = r"memories of|reminiscent of|echoes of|comparisons? (?:with|to)|recalls?|recalled|anniversary of"
 BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"

@@ -251,7 +251,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
                        and not SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])]
         since = [d for d in dates if d.since]
         figures = figures_in(masked)
-        hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked.text, h)
+        hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked, h)
                 and _object_fits(masked, h) and not self._object_rules_out(masked, h)]
         foreground = [h for h in hits if not BACKGROUND.search(masked.text[:h.start])
                       and not _modifier_participle(masked.text, h)]
@@ -270,6 +270,8 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
                 verb = _CASUALTY_VERB.search(masked.text)      # "Lakurawa fighters killed 15": who acted is before it
                 at = (verb.start(), verb.end()) if verb else (0, 0)
                 hits = [TriggerHit("armed_clash", 0, at[0], at[1], "")]
+                if verb and self._discounted(masked, hits[0]):
+                    return               # "threatened to kill 12 hostages": figures of an act not done
             elif self.drafts and masked.quantities and NUMBER_REF.search(masked.text):
                 self._update_number(sent, masked)
                 return

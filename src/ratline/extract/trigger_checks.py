@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.cues import GENERIC_AFTER, HYPOTHETICAL, SUCH
+from ratline.extract.cues import GENERIC_AFTER, HEDGES, HYPOTHETICAL, IMPLICATIVE, SUCH
 from ratline.extract.masking import Masked
 from ratline.extract.triggers import TriggerHit
 
@@ -61,7 +61,8 @@ def _object_fits(masked: Masked, h: TriggerHit) -> bool:
 class TriggerChecks:
     """Checks on a trigger hit that need the extractor's parse."""
 
-    def _discounted(self, text: str, h: TriggerHit) -> bool:
+    def _discounted(self, masked: Masked, h: TriggerHit) -> bool:
+        text = masked.text
         before = text[:h.start]
         if h.text.lower().endswith("s") and GENERIC_AFTER.match(text[h.end:]) \
                 and not re.search(r"(?:\bthe|\bthese|\bthose|⟪\d+⟫)\s+(?:[\w-]+\s+)?$", before, re.I):
@@ -70,7 +71,25 @@ class TriggerChecks:
             return False         # "forced Sadr to agree to a cease-fire": the act happened
         if h.type == "other" and _ANNOUNCED_WOULD.search(before):
             return False         # "said it would again list the movement as terrorist": the announcement is the act
-        return bool(SUCH.search(before) or HYPOTHETICAL.search(before))
+        if SUCH.search(before):
+            return True
+        return bool(HYPOTHETICAL.search(before)) and not self._done_by_means(masked, h)
+
+    def _done_by_means(self, masked: Masked, h: TriggerHit) -> bool:
+        """"used machetes to kill", "managed to capture", "went on to attack": an infinitive under
+        a verb that says the act was done (IMPLICATIVE), itself told as past and not hedged."""
+        word = self.parsed.token_at(masked.body_offset(h.start)) if self.parsed is not None else None
+        if word is None or word.dep_ not in ("xcomp", "advcl") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
+            return False
+        head = word.head
+        if head.lemma_.lower() == "able" and head.dep_ == "acomp":
+            head = head.head                     # "were able to seize"
+        elif not ({head.lemma_.lower()} | {f"{head.lemma_.lower()} {c.lower_}" for c in head.children
+                                             if c.dep_ == "prt"}) & IMPLICATIVE:
+            return False
+        hedged = any(c.dep_ in ("aux", "neg") and c.lower_ in HEDGES for c in head.children)
+        return head.tag_ in ("VBD", "VBN") and not hedged
 
     def _object_rules_out(self, masked: Masked, h: TriggerHit) -> bool:
         """"released a statement", "capturing government buildings": the verb's direct object in

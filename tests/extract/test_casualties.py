@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from ratline.extract.casualties import Figures, figures_in
+from ratline.extract.casualties import Figures, figures_in, persons_killed
 from ratline.extract.masking import Masked, mask
 from ratline.mentions.dictionary import default_dictionary
 from ratline.mentions.finder import MentionFinder
 from ratline.mentions.numbers import find_quantities
+from ratline.parse.nlp import parse_body
 from ratline.schema import Document, Span
 
 _FINDER = MentionFinder(default_dictionary(), gazetteer=None)
@@ -169,3 +170,14 @@ def test_casualties_relatives_of_the_dead_are_not_the_dead():
             "by telephone.")
     ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2025-04-08"))
     assert [e.killed_best for e in ex.events if e.type != "other"] == [9]
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("US Navy SEALs killed al Qaeda leader Osama bin Laden in Abbottabad.", 1),
+    ("Troops killed Abu Halil and Khadafi Ali near Datu Piang.", 2),
+    ("Osama bin Laden was killed in Abbottabad.", None),            # passive: read by figures_in
+    ("The militants did not kill Abu Halil.", None),
+    ("Troops killed Abu Halil's brother near Datu Piang.", None),    # the object is the brother
+])
+def test_casualties_persons_named_as_killed_count_one_each(sentence, n):
+    assert persons_killed(masked(sentence), parse_body(sentence)) == n

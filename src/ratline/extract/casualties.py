@@ -168,6 +168,30 @@ def figures_in(m: Masked) -> Figures:
     return fig
 
 
+KILL_LEMMAS = frozenset({"kill", "assassinate", "execute", "behead"})
+
+
+def persons_killed(m: Masked, parsed) -> int | None:
+    """"US Navy SEALs killed al Qaeda leader Osama bin Laden": the parse's object of an active
+    "kill" that is a person the text names (and those coordinated with it) counts one each; a
+    number the words state is read by ``figures_in`` instead."""
+    if parsed is None:
+        return None
+    persons = [x for x in m.mentions if x.kind == "person"]
+    if not persons:
+        return None
+    for tok in parsed.tokens_in(m.span.start, m.span.end):
+        if tok.lemma_.lower() not in KILL_LEMMAS or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBG", "VBN") \
+                or any(c.dep_ in ("auxpass", "neg") for c in tok.children):
+            continue
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        objects += [c for o in objects for c in o.conjuncts]
+        named = {x.key for o in objects for x in persons if x.span.start <= o.idx < x.span.end}
+        if named and len(named) == len(objects):
+            return len(named)
+    return None
+
+
 def _get(fig: Figures, kind: str):
     return fig.killed_best if kind == "killed" and fig.killed_best is not None else (
         fig.killed_high if kind == "killed" else getattr(fig, kind))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.casualties import figures_in
+from ratline.extract.casualties import figures_in, persons_killed
 from ratline.extract.cues import (
     AMONG, BACKGROUND, BACKGROUND_CUE, DATELINE, GROUPS, HABITUAL, LIST_ITEM, NUMBER_REF, SPOKEN_ON, THAT_DATE,
     VAGUE_PLURAL,
@@ -251,6 +251,10 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
                        and not SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])]
         since = [d for d in dates if d.since]
         figures = figures_in(masked)
+        if figures.killed_best is None and figures.killed_high is None:
+            named = persons_killed(masked, self.parsed)
+            if named:
+                figures.killed_low = figures.killed_best = figures.killed_high = named
         hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked, h)
                 and _object_fits(masked, h) and not self._object_rules_out(masked, h)]
         foreground = [h for h in hits if not BACKGROUND.search(masked.text[:h.start])

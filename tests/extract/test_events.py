@@ -430,3 +430,18 @@ def test_events_talks_suspended_and_terror_listings_are_political_events():
             "Designated Global Terrorist group.")
     ex = run(body, published="2025-02-10")
     assert [e.type for e in ex.events].count("other") == 2
+
+
+def test_events_an_event_told_without_a_place_is_placed_in_the_reports_town():
+    body = ("A car bomb exploded outside the courthouse in Derry on Saturday night. Police in Derry said the "
+            "van had been hijacked. Two men were arrested on Sunday.")
+    events = {e.type: e for e in run(body).events}
+    assert events["arrest"].location == "place_derry"
+    assert "placed in the town the report is about" in events["arrest"].basis
+    assert events["arrest"].where_precision is None or events["arrest"].where_precision >= 2
+
+
+def test_events_a_report_naming_no_town_leaves_the_place_unknown():
+    body = "Two men were arrested on Sunday, police said."
+    [event] = run(body).events
+    assert event.location is None

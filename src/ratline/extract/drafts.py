@@ -26,6 +26,7 @@ class Draft:
     date: DateRef | None = None
     place: str | None = None
     place_rank: float | None = None     # how specific the place is as the text names it
+    place_inferred: bool = False        # from the dateline or the report's town, not the event's own words
     actors: list[str] = field(default_factory=list)
     targets: list[str] = field(default_factory=list)
     figures: Figures = field(default_factory=Figures)
@@ -161,6 +162,8 @@ def build_events(drafts: list[Draft], dm: DocMentions, published: str | None) ->
                 ev.latitude = getattr(place, "latitude", None)
                 ev.longitude = getattr(place, "longitude", None)
                 ev.where_precision = getattr(place, "precision", None)
+                if d.place_inferred and ev.where_precision is not None:
+                    ev.where_precision = max(ev.where_precision, 2)   # near there, as far as the text says
         ev.actors, ev.targets = d.actors, d.targets
         f = d.figures
         ev.killed_low, ev.killed_best, ev.killed_high = f.killed_low, f.killed_best, f.killed_high

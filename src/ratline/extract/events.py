@@ -118,7 +118,19 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         for sent in self.dm.sentences:
             self._sentence(sent)
         self._place_by_dateline()
+        self._place_by_focus()
         return [d for d in self.drafts]
+
+    def _place_by_focus(self) -> None:
+        """"Two men in their 20s were detained early on Sunday": an event told without a place,
+        in a report about one town, is placed in that town (the one it names most before the
+        event), as a coder reading the page would; its basis and precision say it was inferred."""
+        for d in self.drafts:
+            if d.place is None and not d.background and d.type != "other" and not _weak(d):
+                town = self._focus_place(d.span.start)
+                if town is not None:
+                    d.place, d.place_rank, d.place_inferred = town, self._place_rank(town), True
+                    d.basis += "; placed in the town the report is about"
 
     def _place_by_dateline(self) -> None:
         """"DILI (Reuters) - Two people were killed in clashes between East Timor police and ...":
@@ -132,7 +144,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
                 continue       # a place alone would not make a mention with nothing else a report
             town = self._datelines[max(heads)]
             if d.place is None or (self._place_rank(d.place) == 6 and self._nested(town, d.place)):
-                d.place, d.place_rank = town, self._place_rank(town)
+                d.place, d.place_rank, d.place_inferred = town, self._place_rank(town), True
                 d.basis += "; placed by the dateline"
 
     def _sentence(self, sent) -> None:

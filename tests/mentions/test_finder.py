@@ -447,3 +447,20 @@ def test_finder_capitalised_adverb_inside_a_sentence_is_part_of_a_name():
     start = extract(Document(doc_id="t", name="t.txt", source="t", title=None, published="2012-06-28",
                              body="Now Taliban fighters attacked the town on Tuesday."))
     assert "Now Taliban" not in {m.span.text for m in start.mentions}
+
+
+def test_finder_acronym_in_prose_is_an_organisation_not_a_town(geo_finder):
+    """The gazetteer spells Etah "ETA" too: inside a line of prose the word is the group's name."""
+    dm = _find(geo_finder, "Authorities blamed the Basque separatist group ETA for the blast in Legutiano.")
+    assert _keys(dm, "ETA") == ["org_eta"]
+    assert "place_etah" not in dm.entities
+
+
+def test_finder_weapon_acronyms_stay_words_for_the_triggers(geo_finder):
+    dm = _find(geo_finder, "An IED struck a patrol near Baiji on Monday.")
+    assert _keys(dm, "IED") == []
+
+
+def test_finder_dateline_in_capitals_is_still_a_town(geo_finder):
+    dm = _find(geo_finder, "Iraq says parts of Ramadi retaken\n\nERBIL, Kurdistan Region - Iraqi forces advanced.")
+    assert _keys(dm, "ERBIL") == ["place_erbil"]

@@ -26,7 +26,7 @@ from ratline.mentions.dictionary import ActorDictionary, alias_key, default_dict
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
 from ratline.mentions.forces import ForcesMixin, _bare_demonyms_as_forces, _force_noun_end
 from ratline.mentions.groups import GroupsMixin
-from ratline.mentions.names import NAME_LINKS, NameHit, find_names, name_lists
+from ratline.mentions.names import NAME_LINKS, NameHit, find_names, name_lists, name_lists_raw
 from ratline.mentions.people import _merge_person_variants, _role_mentions, _unnamed_people
 from ratline.mentions.places import _LOCATIVE_FOR_COUNTRY, PlacesMixin, _drop_owner_mention, _merge_nested_facilities
 from ratline.mentions.text import Token, split_sentences, tokenize
@@ -172,10 +172,10 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
             for hit in find_names(toks, covered, is_place):
                 if any(f.span.start <= toks[hit.start].start < f.span.end for f in found):
                     continue
-                if hit.kind == "single":
+                span = _span(body, toks, hit.start, hit.end)
+                if hit.kind == "single" or (hit.kind == "place" and _acronym_in_prose(body, span)):
                     pending_singles.append((sent, hit))
                     continue
-                span = _span(body, toks, hit.start, hit.end)
                 key, kind, name = self._resolve_hit(hit, span, ents, places, country)
                 if key is None:
                     continue
@@ -202,7 +202,8 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
             groups_here = [m for m in found if m.kind == "armed_group"]
             if groups_here:
                 last_group = groups_here[0].key       # the sentence's first group: usually its subject
-        mentions.extend(self._link_singles(body, pending_singles, ents, places, country))
+        acronyms: list[Mention] = []
+        mentions.extend(self._link_singles(body, pending_singles, ents, places, country, acronyms))
         mentions.extend(_generic_fighters(sentences, mentions, ents))
         mentions.extend(_role_mentions(sentences, mentions, ents))
         mentions.extend(self._victim_groups(sentences, mentions, ents))
@@ -217,6 +218,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
         _merge_person_variants(mentions, ents)
         _acronym_appositions(body, mentions, ents, theatre or country)
         mentions.extend(_defined_acronyms(body, sentences, mentions, ents))
+        mentions.extend(_undefined_acronyms(acronyms, mentions, ents))
         _merge_nested_facilities(mentions, ents, places)
         mentions.sort(key=lambda m: m.span.start)
         return DocMentions(sentences, mentions, ents, places, theatre=theatre or country)
@@ -244,7 +246,11 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
             return key, "person", plain
         return "org_" + slug(span.text), hit.kind, span.text
 
-    def _link_singles(self, body, pending, ents, places, country=None) -> list[Mention]:
+    def _link_singles(self, body, pending, ents, places, country=None, acronyms=None) -> list[Mention]:
+        """Single capitalised words: a person's name part, a short organisation name, a known or
+        gazetteer place; acronyms in prose are set aside in ``acronyms`` for after the passes
+        that read acronyms the text defines."""
+        acronyms = [] if acronyms is None else acronyms
         out = []
         persons = [e for e in ents.values() if e.type == "person"]
         for sent, hit in pending:
@@ -268,6 +274,10 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                 out.append(Mention(span, "place", known[0].id, sent.index, "link:known-place"))
                 continue
             place = self.gazetteer.lookup(span.text, country) if self.gazetteer is not None else None
+            if _acronym_in_prose(body, span) and getattr(place, "feature", "") not in ("country", "province"):
+                if span.text not in name_lists_raw()["not_organisations"]:     # "an IED": for the triggers
+                    acronyms.append(Mention(span, "other", "org_" + slug(span.text), sent.index, "pattern:acronym"))
+                continue             # "the group ETA": an organisation's acronym, not Etah
             locative = _LOCATIVE_BEFORE.search(body[max(0, span.start - 30):span.start])
             big = place is not None and ((place.population or 0) >= 50000
                                          or getattr(place, "feature", "") in ("province", "country"))
@@ -285,6 +295,30 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                 out.append(Mention(span, "place", key, sent.index, "pattern:locative-unknown-place"))
                 _add_entity(ents, key, "place", span.text, span.text, None, "pattern")
         return out
+
+
+def _undefined_acronyms(acronyms: list[Mention], mentions: list[Mention], ents) -> list[Mention]:
+    """Acronyms in prose that nothing else explained: each an organisation of unknown kind."""
+    taken = {m.span.start for m in mentions}
+    out = [m for m in acronyms if m.span.start not in taken]
+    for m in out:
+        _add_entity(ents, m.key, "other", m.span.text, m.span.text, None, "pattern:acronym")
+    return out
+
+
+def _acronym_in_prose(body: str, span: Span) -> bool:
+    """"the Basque separatist group ETA": a short word in capitals inside a line of prose is an
+    acronym, not the town the gazetteer spells the same (Etah); a dateline ("GOMA, Congo")
+    starts its line."""
+    text = span.text
+    if not (text.isupper() and 2 <= len(text) <= 5):
+        return False
+    line_start = body.rfind("\n", 0, span.start) + 1
+    line_end = body.find("\n", span.end)
+    line = body[line_start:line_end if line_end >= 0 else len(body)]
+    letters = [c for c in line if c.isalpha()]
+    prose = sum(c.islower() for c in letters) > len(letters) / 2          # not "IN THIS ISSUE"
+    return prose and body[line_start:span.start].strip() != ""
 
 
 def _default_gazetteer():

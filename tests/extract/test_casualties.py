@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from ratline.extract.casualties import Figures, figures_in, persons_killed
+from ratline.extract.casualties import Figures, figures_in, persons_captured, persons_killed, persons_wounded
 from ratline.extract.masking import Masked, mask
 from ratline.mentions.dictionary import default_dictionary
 from ratline.mentions.finder import MentionFinder
@@ -181,3 +181,27 @@ def test_casualties_relatives_of_the_dead_are_not_the_dead():
 ])
 def test_casualties_persons_named_as_killed_count_one_each(sentence, n):
     assert persons_killed(masked(sentence), parse_body(sentence)) == n
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("In mid-May, Iraqi forces captured the leader of the network in Mosul.", 1),
+    ("His predecessor was captured in February.", 1),
+    ("Police announced the capture of Abu Hamza al-Muhajer.", 1),
+    ("Commandos captured a Special Groups leader and detained a member of his company.", 2),
+    ("Police arrested two men and a woman.", None),        # a number: figures_in reads it
+    ("Rebels captured the town of Bunia.", None),         # a place, no one taken
+    ("Coalition forces sought to capture a Special Groups leader.", None),
+    ("Police did not arrest the driver.", None),
+])
+def test_casualties_singular_persons_taken_count_one_each(sentence, n):
+    not_persons = frozenset({"town", "city", "base", "village"})
+    assert persons_captured(masked(sentence), parse_body(sentence), not_persons) == n
+
+
+@pytest.mark.parametrize("sentence, n", [
+    ("A district police chief, Akhmed Murzabekov, was shot three times but survived.", 1),
+    ("A district police chief was shot dead on Monday.", None),       # a shot that killed
+    ("Gunmen shot a police chief in Nazran.", None),                  # whether he lived is not said
+])
+def test_casualties_one_person_shot_and_surviving_is_wounded(sentence, n):
+    assert persons_wounded(masked(sentence), parse_body(sentence)) == n

@@ -192,6 +192,56 @@ def persons_killed(m: Masked, parsed) -> int | None:
     return None
 
 
+CAPTURE_LEMMAS = frozenset({"capture", "detain", "arrest", "apprehend", "abduct", "kidnap"})
+# what a capture verb's object is when it is no one ("captured the town", "seized weapons"):
+# the arrest trigger's not_objects in data/triggers.yaml
+_SINGULAR_TAGS = ("NN", "NNP", "PRP")
+
+
+WOUND_LEMMAS = frozenset({"wound", "injure", "shoot"})
+_DEATH_WORDS = frozenset({"dead", "death", "killed", "kill", "died", "die", "fatally", "slain"})
+
+
+def persons_wounded(m: Masked, parsed) -> int | None:
+    """"A district police chief, Akhmed Murzabekov, was shot three times but survived": one person
+    wounded, when the clause says no one died (a shot that killed is read as killed)."""
+    if parsed is None or any(t.lemma_.lower() in _DEATH_WORDS or t.lower_ in _DEATH_WORDS
+                             for t in parsed.tokens_in(m.span.start, m.span.end)):
+        return None
+    return persons_captured(m, parsed, frozenset(), WOUND_LEMMAS, passive_only=True)
+
+
+def persons_captured(m: Masked, parsed, not_persons: frozenset[str], lemmas=CAPTURE_LEMMAS,
+                     passive_only: bool = False) -> int | None:
+    """"captured the leader of al Qaeda's network", "His predecessor was captured", "the capture of
+    Abu Hamza", "captured a leader and detained a member": each singular person taken counts one,
+    from the parse, when no number is written (a number is read by ``figures_in``)."""
+    if parsed is None:
+        return None
+    total = 0
+    for tok in parsed.tokens_in(m.span.start, m.span.end):
+        if tok.lemma_.lower() not in lemmas or any(
+                c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children):
+            continue             # "did not arrest", "sought to capture": no one taken
+        if tok.pos_ == "VERB":
+            passive = any(c.dep_ == "auxpass" for c in tok.children)
+            if passive_only and not passive:
+                continue         # "who shot Rev. Yeremia": whether he lived the clause does not say
+            taken = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        elif tok.pos_ == "NOUN" and not passive_only:
+            taken = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj"]
+        else:
+            continue
+        taken += [c for t in taken for c in t.conjuncts]
+        for t in taken:
+            if any(c.dep_ == "nummod" for c in t.children) or t.tag_ not in _SINGULAR_TAGS \
+                    or t.lemma_.lower() in not_persons or (t.tag_ == "PRP" and t.lower_ not in ("him", "her")):
+                return None      # a number, a plural, a place or a thing: not a count of one
+            total += 1
+    return total or None
+
+
 def _get(fig: Figures, kind: str):
     return fig.killed_best if kind == "killed" and fig.killed_best is not None else (
         fig.killed_high if kind == "killed" else getattr(fig, kind))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.casualties import figures_in, persons_killed
+from ratline.extract.casualties import figures_in, persons_captured, persons_killed, persons_wounded
 from ratline.extract.cues import (
     AMONG, BACKGROUND, BACKGROUND_CUE, DATELINE, GROUPS, HABITUAL, LIST_ITEM, NUMBER_REF, SPOKEN_ON, THAT_DATE,
     VAGUE_PLURAL,
@@ -267,6 +267,8 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
             named = persons_killed(masked, self.parsed)
             if named:
                 figures.killed_low = figures.killed_best = figures.killed_high = named
+        if figures.captured is None:
+            figures.captured = persons_captured(masked, self.parsed, self.triggers.not_objects("arrest"))
         hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked, h)
                 and _object_fits(masked, h) and not self._object_rules_out(masked, h)]
         foreground = [h for h in hits if not BACKGROUND.search(masked.text[:h.start])
@@ -295,6 +297,8 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
                 if self.drafts:
                     self._refine_by_reference(masked, self.paragraphs[sent.index])
                 return
+        if figures.wounded is None and any(h.rank > 0 for h in hits):
+            figures.wounded = persons_wounded(masked, self.parsed)   # of an event a trigger reports
         # "Hours before the raids, X said ... had fired", "Hours after the ambush, troops arrested":
         # an event in a leading time clause only times the one the sentence reports
         lead = re.match(r"\s*(?:[\w-]+\s+){0,2}(?:before|after|since|following)\s+[^,;]{0,60},\s*", masked.text, re.I)

@@ -28,6 +28,10 @@ class TriggerHit:
 class TriggerSet:
     patterns: tuple[tuple[str, int, re.Pattern, str | None, str | None, frozenset[str], str | None], ...]
 
+    def not_objects(self, etype: str) -> frozenset[str]:
+        """The objects that say a trigger of this type is no event of it ("captured the town")."""
+        return frozenset().union(*(p[5] for p in self.patterns if p[0] == etype))
+
     def find(self, text: str) -> list[TriggerHit]:
         hits = []
         for etype, rank, rx, obj, subj, not_objects, noun_needs in self.patterns:

@@ -27,3 +27,22 @@ def test_names_listed_before_a_plural_area_noun_are_places():
                         "New Baghdad districts early Sunday morning.")
     kinds = {m.span.text: m.kind for m in extract(doc).mentions}
     assert kinds.get("New Baghdad") == "place"
+
+
+def _extract(body: str):
+    return extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2012-11-03"))
+
+
+def test_a_peoples_adjective_before_rebels_names_a_group_not_the_state():
+    ex = _extract("Syrian rebels killed 28 soldiers in attacks on three army checkpoints near Saraqeb on Thursday.")
+    groups = {e.id: e for e in ex.entities}
+    assert "group_syrian_rebels" in groups and groups["group_syrian_rebels"].type == "armed_group"
+    assert "syria" not in groups
+    [event] = ex.events
+    assert event.actors == ["group_syrian_rebels"]
+
+
+def test_a_group_the_dictionary_knows_stays_that_group_before_fighters():
+    ex = _extract("Taliban fighters attacked a checkpoint in Ghazni on Monday.")
+    assert [e.actors for e in ex.events] == [["taliban"]]
+    assert not any(e.id.startswith("group_") for e in ex.entities)

@@ -3,7 +3,8 @@
 The mention finder works on its own tokens before the document is parsed; a few of its
 guesses the parse and the words around a name can settle: a capitalised adjective
 ("Belgian media") is a modifier, not a place; a name before an area noun ("the Adhamiyah
-and New Baghdad districts") is a place, not a person.
+and New Baghdad districts") is a place, not a person; a people's adjective before a word for
+fighters ("Syrian rebels", "Maoist rebels") names an armed group, not the state.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import re
 from ratline.mentions.entities import slug
 from ratline.mentions.finder import DocMentions
 from ratline.mentions.names import place_level
-from ratline.schema import Entity, Mention
+from ratline.schema import Entity, Mention, Span
 
 # the finder's bases that come from a list of known names: the parse does not overrule them
 _LISTED = ("dictionary", "gazetteer:exact")
@@ -85,3 +86,59 @@ def _area_noun_follows(dm: DocMentions, k: int) -> bool:
     if plural:                   # after a listed place only the plural joins both: "... districts"
         return noun.endswith("s") and place_level(noun[:-1]) is not None
     return place_level(noun) is not None
+
+
+# the nouns for irregular fighters: "Syrian rebels", "Chechen militants", "Anglophone separatists"
+FIGHTER_NOUNS = frozenset({"rebel", "militant", "insurgent", "guerrilla", "guerilla", "separatist", "jihadist",
+                           "militiaman", "fighter"})
+
+
+def described_fighters(dm: DocMentions, parsed) -> None:
+    """"Syrian rebels killed 28 soldiers", "an attack by Maoist rebels": a capitalised modifier of a
+    word for irregular fighters names a group of its own ("Syrian rebels"), one entity per wording
+    in the report, instead of the state whose adjective it is.  A group the dictionary knows
+    ("Taliban fighters", "Houthi rebels") stays that group."""
+    at = {m.span.start: k for k, m in enumerate(dm.mentions)}
+    changed = False
+    for sent in dm.sentences:
+        for tok in parsed.tokens_in(sent.span.start, sent.span.end):
+            head = tok.head
+            if tok.dep_ not in ("amod", "compound") or head.i != tok.i + 1 or not tok.text[:1].isupper() \
+                    or head.lemma_.lower() not in FIGHTER_NOUNS or head.tag_ != "NNS" or not tok.is_alpha:
+                continue
+            if _named_by_what_follows(dm, head):
+                continue         # "the Ugandan rebels of the Allied Democratic Forces": that group
+            k = at.get(tok.idx)
+            old = dm.mentions[k] if k is not None else None
+            if old is not None and (old.kind != "government" or old.span.end != tok.idx + len(tok.text)):
+                continue         # a known group, a force, a place or a longer name
+            if old is None and any(m.span.start <= tok.idx < m.span.end for m in dm.mentions):
+                continue
+            words = f"{tok.text} {head.text.lower()}"
+            key = "group_" + slug(f"{tok.text} {head.lemma_.lower()}s")
+            if key not in dm.entities:
+                dm.entities[key] = Entity(id=key, type="armed_group", name=words, aliases=[], country=None,
+                                          basis="pattern:described-fighters")
+            if words not in dm.entities[key].aliases:
+                dm.entities[key].aliases.append(words)
+            mention = Mention(Span(tok.idx, head.idx + len(head.text), words), "armed_group", key, sent.index,
+                              "parse:described-fighters")
+            if k is not None:
+                dm.mentions[k] = mention
+            else:
+                dm.mentions.append(mention)
+            changed = True
+    if changed:
+        dm.mentions.sort(key=lambda m: m.span.start)
+        dm._by_sentence = None
+        named = {m.key for m in dm.mentions}
+        for key in [k for k, e in dm.entities.items() if e.type == "government" and k not in named]:
+            del dm.entities[key]
+
+
+def _named_by_what_follows(dm: DocMentions, noun) -> bool:
+    """"rebels of the ADF", "militants, the Allied Democratic Forces": the fighters are a group
+    the report names right after them."""
+    named = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    named = [g for c in named for g in c.children if g.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "appos"]
+    return any(m.span.start <= g.idx < m.span.end and m.kind == "armed_group" for g in named for m in dm.mentions)

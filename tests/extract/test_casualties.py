@@ -205,3 +205,7 @@ def test_casualties_singular_persons_taken_count_one_each(sentence, n):
 ])
 def test_casualties_one_person_shot_and_surviving_is_wounded(sentence, n):
     assert persons_wounded(masked(sentence), parse_body(sentence)) == n
+
+
+def test_casualties_a_couple_killed_is_two():
+    assert _row(figures("The bombs hit the village of Mala Tokmachka, killing an elderly couple.")) == (2, 2, 2, None, None)

@@ -445,3 +445,17 @@ def test_events_a_report_naming_no_town_leaves_the_place_unknown():
     body = "Two men were arrested on Sunday, police said."
     [event] = run(body).events
     assert event.location is None
+
+
+def test_events_an_act_told_as_days_after_another_is_its_own_event_dated_back():
+    body = ("Thursday's clash in Marawi came three days after army troops also clashed with Maute fighters "
+            "in Pagawayan town, leaving two fighters dead.")
+    events = sorted(run(body).events, key=lambda e: e.date)
+    assert [(e.type, e.date, e.location) for e in events] == [
+        ("armed_clash", "2011-02-28", "place_pagawayan"), ("armed_clash", "2011-03-03", "place_marawi_city")]
+
+
+def test_events_weeks_before_dates_to_the_week():
+    body = "The raid in Kandahar on Thursday came two weeks after police arrested five men in Kabul."
+    arrest = next(e for e in run(body).events if e.type == "arrest")
+    assert (arrest.date, arrest.date_precision) == ("2011-02-17", "week")

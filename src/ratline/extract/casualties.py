@@ -49,7 +49,7 @@ _ROLE_NOUNS = (r"(?:commander|leader|militant|fighter|soldier|officer|member|civ
                r"operative|official|policeman|emir|governor|spokesman|journalist|worker|chief|deputy|head|prisoner|"
                r"detainee|judge|politician|cleric|activist|reporter|photographer|doctor|teacher|student|guard|"
                r"priest|pastor|imam|nurse|engineer|driver|trader|farmer|police officer|aid worker|contractor|"
-               r"rider|passenger|occupant|pilot|motorcyclist|shepherd|herder)")
+               r"rider|passenger|occupant|pilot|motorcyclist|shepherd|herder|couple)")
 _KILLED_A = re.compile(r"\b(?:killed|killing)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?"
                        + _ROLE_NOUNS + r"\b(?!\s+and\s+⟪)", re.I)
 _ONE_DIED = re.compile(r"(?:^|[,;]\s+)(?:An?|One|a|an|one)\s+(?:[\w⟦⟧’'-]+\s+){0,5}?" + _ROLE_NOUNS +
@@ -138,8 +138,10 @@ def figures_in(m: Masked) -> Figures:
             fig.captured = 1
     if fig.killed_best is None and fig.killed_high is None and _NO_ONE_KILLED.search(m.text):
         fig.killed_low = fig.killed_best = fig.killed_high = 0      # a stated zero is a number
-    if fig.killed_best is None and fig.killed_high is None and (_KILLED_A.search(m.text) or _ONE_DIED.search(m.text)):
-        fig.killed_low = fig.killed_best = fig.killed_high = 1
+    one = _KILLED_A.search(m.text) or _ONE_DIED.search(m.text)
+    if fig.killed_best is None and fig.killed_high is None and one:
+        n = 2 if one.group(0).lower().endswith("couple") else 1        # "killing an elderly couple"
+        fig.killed_low = fig.killed_best = fig.killed_high = n
     group = _PERSONS_PASSIVE.search(m.text)
     if group:
         persons = {m.mention(k).key for k in re.findall(r"⟦(\d+)⟧", _ALIAS_CLAUSE.sub("", group.group(1)))

@@ -10,6 +10,7 @@ build in ``drafts.py``.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ratline.extract.casualties import figures_in, persons_captured, persons_killed, persons_wounded
@@ -75,6 +76,18 @@ def _root(tok):
 
 # the conjunctions of a clause that tells of an act before the one reported
 EARLIER_MARKS = {"after", "before", "since", "until"}
+# "three days after", "two weeks before": the days a unit of such a span counts
+OFFSET_UNITS = {"day": 1, "week": 7}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+
+
+def _count_of(unit) -> int | None:
+    """The number before "days" in "three days after" (a word or digits), else None."""
+    for c in unit.children:
+        if c.dep_ in ("nummod", "det") and (c.lower_ in _NUMBER_WORDS or c.text.isdigit()):
+            return int(c.text) if c.text.isdigit() else _NUMBER_WORDS[c.lower_]
+    return None
 
 
 class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
@@ -112,6 +125,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         self._listed_places: list[str] = []       # places listed after the chosen one (further operations)
         self._mention_starts: list[int] | None = None   # the parties' bisection index
         self._datelines: dict[int, str] = {}      # sentence index -> the town its dateline names
+        self._offsets: dict[int, tuple[int, str]] = {}   # segment start -> (days from the act before, unit)
 
     # -- driving ---------------------------------------------------------
     def run(self) -> list[Draft]:
@@ -202,7 +216,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         parts = []
         start = 0
         text = span.text
-        seps = [m.start() for m in re.finditer(r";", text)] + self._repeated_acts(span)
+        seps = [m.start() for m in re.finditer(r";", text)] + self._repeated_acts(span) + self._offset_acts(span)
         if deck:
             seps += [m.start() for m in re.finditer(r",\s+(?=[^,]*\b(?:killed|detained|captured|arrested|released|kidnapped)\b)", text)]
         for pos in sorted(seps):
@@ -227,6 +241,28 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
                 at = (cc[-1] if cc else tok).idx - span.start
                 if 0 < at < len(span.text):
                     cuts.append(at - 1)
+        return cuts
+
+    def _offset_acts(self, span: Span) -> list[int]:
+        """"Thursday's clash came three days after army troops also clashed with Maute fighters":
+        an act told as N days (weeks) after or before the one reported is an event of its own,
+        dated from that one (``self._offsets``: where it starts -> the days between)."""
+        if self.parsed is None:
+            return []
+        cuts = []
+        for tok in self.parsed.tokens_in(span.start, span.end):
+            if tok.dep_ != "npadvmod" or tok.lemma_.lower() not in OFFSET_UNITS:
+                continue
+            mark = tok.head if tok.head.lower_ in EARLIER_MARKS else next(
+                (c for c in tok.head.children if c.dep_ == "mark" and c.lower_ in EARLIER_MARKS), None)
+            count = _count_of(tok)
+            if mark is None or count is None or mark.lower_ not in ("after", "before"):
+                continue
+            start = tok.left_edge.idx
+            if span.start < start < span.end:
+                days = count * OFFSET_UNITS[tok.lemma_.lower()]
+                self._offsets[start] = (-days if mark.lower_ == "after" else days, tok.lemma_.lower())
+                cuts.append(start - span.start - 1)
         return cuts
 
     def _context(self, sent, seg: Span):
@@ -353,12 +389,24 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
             self.prev_actors = draft.actors
         if draft.type == "other" and draft.date is None:
             draft.date = self._consequence_date(masked.text)
+        if draft.date is None and masked.span.start in self._offsets:
+            draft.date = self._offset_date(masked.span.start)
         if draft.date is None and _SAME_DAY.match(masked.text):
             dated = [x for x in [self._latest(), *reversed(self.drafts)] if x is not None and x.date is not None]
             if dated:
                 draft.date = dated[0].date        # "Hours later a second strike hit ...": that day
         count = self._count(masked, main)
         self._place_draft(draft, masked, count)
+
+    def _offset_date(self, start: int) -> DateRef | None:
+        """The date N days (weeks) from the act the sentence reported just before this one."""
+        days, unit = self._offsets[start]
+        before = self.touched
+        if before is None or before.date is None or before.date.date is None or before.date.precision != "day" \
+                or not before.span.start < start:
+            return None
+        day = _as_date(before.date.date) + dt.timedelta(days=days)
+        return DateRef(before.date.span, day.isoformat(), "day" if unit == "day" else "week")
 
     def _consequence_date(self, text: str) -> DateRef | None:
         """"The operation forced Sadr to agree to a cease-fire": an act the text gives as the result

@@ -209,3 +209,8 @@ def test_casualties_one_person_shot_and_surviving_is_wounded(sentence, n):
 
 def test_casualties_a_couple_killed_is_two():
     assert _row(figures("The bombs hit the village of Mala Tokmachka, killing an elderly couple.")) == (2, 2, 2, None, None)
+
+
+def test_casualties_a_number_shot_and_not_killed_is_wounded():
+    sentence = "Two soldiers were shot by guerrillas in the attack."
+    assert persons_wounded(masked(sentence), parse_body(sentence)) == 2

@@ -459,3 +459,10 @@ def test_events_weeks_before_dates_to_the_week():
     body = "The raid in Kandahar on Thursday came two weeks after police arrested five men in Kabul."
     arrest = next(e for e in run(body).events if e.type == "arrest")
     assert (arrest.date, arrest.date_precision) == ("2011-02-17", "week")
+
+
+def test_events_the_attack_attributed_again_with_a_day_dates_it():
+    body = ("Two soldiers were shot by guerrillas in an ambush near Sugapa. "
+            "The shooting was carried out by the guerrillas on Thursday, a spokesman said.")
+    [event] = run(body).events
+    assert event.date == "2011-03-03" and "its date from 'The shooting'" in event.basis

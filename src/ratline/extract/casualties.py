@@ -200,6 +200,18 @@ CAPTURE_LEMMAS = frozenset({"capture", "detain", "arrest", "apprehend", "abduct"
 _SINGULAR_TAGS = ("NN", "NNP", "PRP")
 
 
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+
+
+def count_of(noun) -> int | None:
+    """The number the parse sets before a noun ("three days", "Two soldiers", "12 men"), else None."""
+    for c in noun.children:
+        if c.dep_ == "nummod" and (c.lower_ in _NUMBER_WORDS or c.text.isdigit()):
+            return int(c.text) if c.text.isdigit() else _NUMBER_WORDS[c.lower_]
+    return None
+
+
 WOUND_LEMMAS = frozenset({"wound", "injure", "shoot"})
 _DEATH_WORDS = frozenset({"dead", "death", "killed", "kill", "died", "die", "fatally", "slain"})
 
@@ -237,6 +249,10 @@ def persons_captured(m: Masked, parsed, not_persons: frozenset[str], lemmas=CAPT
             continue
         taken += [c for t in taken for c in t.conjuncts]
         for t in taken:
+            counted = count_of(t) if passive_only else None
+            if counted is not None:
+                total += counted     # "Two soldiers were shot by guerrillas" (and lived)
+                continue
             if any(c.dep_ == "nummod" for c in t.children) or t.tag_ not in _SINGULAR_TAGS \
                     or t.lemma_.lower() in not_persons or (t.tag_ == "PRP" and t.lower_ not in ("him", "her")):
                 return None      # a number, a plural, a place or a thing: not a count of one

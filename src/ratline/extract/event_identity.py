@@ -22,8 +22,8 @@ _RELATIVE_TO = re.compile(r"\b(?:before|after|since|following|ahead of|in respon
 _ATTRIBUTED = re.compile(r"\s+(?:had been|has been|was|were|is being)\s+(?:[\w-]+\s+)?(?:carried out|conducted|claimed|"
                          r"staged|launched|led|executed|perpetrated|committed|ordered|planned|blamed)\b")
 
-_TALKED_OF = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?:bombing|attack|raid|strike|ambush|assault|"
-                        r"massacre|killing|killings|abduction|kidnapping|offensive)\s+(?:is|was|has been|remains|"
+_TALKED_OF = re.compile(r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+)?(?P<noun>bombing|attack|raid|strike|ambush|assault|"
+                        r"massacre|killing|killings|abduction|kidnapping|offensive|shooting)\s+(?:is|was|has been|remains|"
                         r"marks|marked|shows|showed|underlines|underlined|will)\b", re.I)
 
 _ANOTHER = re.compile(r"\b(?:a|the)\s+(?:second|third|fourth|fifth|further|separate|new)\s+(?:[\w-]+\s+)?"
@@ -81,6 +81,8 @@ class EventIdentity:
         if ref and _RELATIVE_TO.search(masked.text[:ref.start()]) and ref.group("noun").lower() not in d.basis.lower():
             return None              # "hours before the raids, X fired missiles": another event, timed by that one
         talked_of = _TALKED_OF.match(masked.text)
+        if talked_of and _ATTRIBUTED.match(masked.text[talked_of.end("noun"):]):
+            talked_of = None         # "The shooting was carried out by TPNPB on Friday": the event told again
         if talked_of:                # "The bombing is an embarrassment for ...": a comment on the event
             same = next((p for p in reversed(self.drafts) if not p.twin and GROUPS[p.type] == GROUPS[d.type]
                          and (p is self.touched or d.paragraph - _last_para(p) <= 6)), None)
@@ -136,7 +138,7 @@ class EventIdentity:
             return self._because("definite reference to a place the gazetteer lacks", self._same_unknown_place(d))
         return None
 
-    def _refine_by_reference(self, masked: Masked, paragraph: int) -> None:
+    def _refine_by_reference(self, masked: Masked, paragraph: int, dates=()) -> None:
         """"The latest attack targeted a police post in the town of Dhanagadhi": a sentence
         that only refers back to an event ("the attack") can still say more closely where it
         was.  The place replaces the event's own only when that is a province or a country
@@ -144,13 +146,18 @@ class EventIdentity:
         ref = DEF_REF.search(masked.text)
         if ref is None or _RELATIVE_TO.search(masked.text[:ref.start()]):
             return
+        group = REF_GROUP.get(ref.group("noun").lower(), "op")
+        prev = next((p for p in reversed(self.drafts) if not p.twin and paragraph - _last_para(p) <= 6
+                     and (group is None or GROUPS[p.type] == group)), None)
+        days = [d for d in dates if d.date and d.precision == "day"]
+        if prev is not None and prev.date is None and len(days) == 1 \
+                and _ATTRIBUTED.match(masked.text[ref.end():]):
+            prev.date = days[0]      # "The shooting was carried out by TPNPB guerrillas on Friday October 9"
+            prev.basis += f"; its date from '{ref.group(0).strip()}'"
         self._picked_rank = None
         place = self._pick_place(masked)
         if place is None:
             return
-        group = REF_GROUP.get(ref.group("noun").lower(), "op")
-        prev = next((p for p in reversed(self.drafts) if not p.twin and paragraph - _last_para(p) <= 6
-                     and (group is None or GROUPS[p.type] == group)), None)
         if prev is None or prev.place is None or prev.place == place or _rank_of(prev, self) < 4:
             return
         rank = self._picked_rank if self._picked_rank is not None else self._place_rank(place)

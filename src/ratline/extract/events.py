@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ratline.extract.casualties import figures_in, persons_captured, persons_killed, persons_wounded
+from ratline.extract.casualties import count_of, figures_in, persons_captured, persons_killed, persons_wounded
 from ratline.extract.cues import (
     AMONG, BACKGROUND, BACKGROUND_CUE, DATELINE, GROUPS, HABITUAL, LIST_ITEM, NUMBER_REF, SPOKEN_ON, THAT_DATE,
     VAGUE_PLURAL,
@@ -78,16 +78,13 @@ def _root(tok):
 EARLIER_MARKS = {"after", "before", "since", "until"}
 # "three days after", "two weeks before": the days a unit of such a span counts
 OFFSET_UNITS = {"day": 1, "week": 7}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10}
 
 
 def _count_of(unit) -> int | None:
-    """The number before "days" in "three days after" (a word or digits), else None."""
-    for c in unit.children:
-        if c.dep_ in ("nummod", "det") and (c.lower_ in _NUMBER_WORDS or c.text.isdigit()):
-            return int(c.text) if c.text.isdigit() else _NUMBER_WORDS[c.lower_]
-    return None
+    """The number before "days" in "three days after", "a week before", else None."""
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in unit.children):
+        return 1
+    return count_of(unit)
 
 
 class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
@@ -331,7 +328,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
                 return
             else:
                 if self.drafts:
-                    self._refine_by_reference(masked, self.paragraphs[sent.index])
+                    self._refine_by_reference(masked, self.paragraphs[sent.index], event_dates)
                 return
         if figures.wounded is None and any(h.rank > 0 for h in hits):
             figures.wounded = persons_wounded(masked, self.parsed)   # of an event a trigger reports

@@ -466,3 +466,9 @@ def test_events_the_attack_attributed_again_with_a_day_dates_it():
             "The shooting was carried out by the guerrillas on Thursday, a spokesman said.")
     [event] = run(body).events
     assert event.date == "2011-03-03" and "its date from 'The shooting'" in event.basis
+
+
+def test_events_driven_from_a_place_happened_there():
+    body = "Al-Shabaab fighters were driven from Kismayo by Kenyan troops on Thursday."
+    [event] = run(body).events
+    assert (event.type, event.location) == ("armed_clash", "place_kismayo")

@@ -464,3 +464,14 @@ def test_finder_weapon_acronyms_stay_words_for_the_triggers(geo_finder):
 def test_finder_dateline_in_capitals_is_still_a_town(geo_finder):
     dm = _find(geo_finder, "Iraq says parts of Ramadi retaken\n\nERBIL, Kurdistan Region - Iraqi forces advanced.")
     assert _keys(dm, "ERBIL") == ["place_erbil"]
+
+
+def test_finder_the_capital_is_the_capital_of_the_reports_country(geo_finder):
+    dm = _find(geo_finder, "Ethiopian troops clashed with al Shabaab in Mogadishu. The Islamic Courts were "
+                           "driven from the capital two years ago.")
+    assert _keys(dm, "capital") == ["place_mogadishu"]
+
+
+def test_finder_the_capital_named_after_it_is_left_to_its_name(geo_finder):
+    dm = _find(geo_finder, "Fighting reached the capital, Kabul, on Monday, Afghan officials said.")
+    assert _keys(dm, "capital") == []

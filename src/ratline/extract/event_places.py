@@ -40,7 +40,8 @@ class PlaceChooser:
         country = getattr(place, "feature", None) == "country" or (ent is not None and ent.type == "government") \
             or m.basis == "dictionary:alias" and place is None
         if re.search(r"\bfrom\s+(?:the\s+)?$", before):
-            return True          # "fighters from North Waziristan": where they came from
+            # "fighters from North Waziristan": where they came from; "driven from the capital": there
+            return not re.search(r"\b(?:driven|pushed|expelled|ousted|ejected|routed|cleared)\s+from\s+(?:the\s+)?$", before)
         if country and re.search(r"\b(?:to|from|into|towards?)\s+$", before):
             return True          # "smuggled from Iran to Iraq": a route, not where it happened
         return bool(SPEAKER_PLACE.search(before))

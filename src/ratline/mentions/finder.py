@@ -28,7 +28,9 @@ from ratline.mentions.forces import ForcesMixin, _bare_demonyms_as_forces, _forc
 from ratline.mentions.groups import GroupsMixin
 from ratline.mentions.names import NAME_LINKS, NameHit, find_names, name_lists, name_lists_raw
 from ratline.mentions.people import _merge_person_variants, _role_mentions, _unnamed_people
-from ratline.mentions.places import _LOCATIVE_FOR_COUNTRY, PlacesMixin, _drop_owner_mention, _merge_nested_facilities
+from ratline.mentions.places import (
+    _LOCATIVE_FOR_COUNTRY, PlacesMixin, _drop_owner_mention, _merge_nested_facilities, the_capital,
+)
 from ratline.mentions.text import Token, split_sentences, tokenize
 from ratline.schema import Document, Entity, Mention, Span
 
@@ -220,6 +222,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
         mentions.extend(_defined_acronyms(body, sentences, mentions, ents))
         mentions.extend(_undefined_acronyms(acronyms, mentions, ents))
         _merge_nested_facilities(mentions, ents, places)
+        mentions.extend(the_capital(body, sentences, mentions, ents, places, self.gazetteer, theatre or country))
         mentions.sort(key=lambda m: m.span.start)
         return DocMentions(sentences, mentions, ents, places, theatre=theatre or country)
 

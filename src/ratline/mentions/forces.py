@@ -48,7 +48,7 @@ _CAPITAL_ACTS = re.compile(r"^(?:\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(
                            r"sanctioned|accused|denied|announced|warned|blamed|condemned|rejected|demanded|insisted|"
                            r"agreed|pledged|sent|supplied|approved|recognised|recognized|responded|retaliated)\b"
                            r"|[’']s\s+(?:[\w-]+\s+){0,2}(?:backers?|allies|ally|supporters?|government|decision|"
-                           r"position|offer|envoy|officials?|demands?|forces|troops|military|army|policy)\b)")
+                           r"position|offer|envoy|officials?|demands?|forces|troops|military|army|policy|list|blacklist)\b)")
 _POSSESSIVE_FORCE = re.compile(r"^[’']s\s+(?P<noun>air force|army|navy|military|armed forces|security forces|"
                                r"special forces|police|border guards?|national guard|coast guard)\b", re.I)
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 
 from ratline.mentions.dictionary import alias_key
-from ratline.mentions.entities import _add_alias
-from ratline.schema import Entity, Mention
+from ratline.mentions.entities import _add_alias, _add_entity, slug
+from ratline.schema import Entity, Mention, Span
 
 _DATELINE_COUNTRY = re.compile(r"^[A-Z][A-Z .'’-]+,\s+([A-Z][A-Za-z .'’-]+?),")
 _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout", "to", "within", "near", "outside",
@@ -92,6 +92,33 @@ class PlacesMixin:
         nxt = toks[m.end].text if m.end < len(toks) else ""
         acts = nxt.lower() in _STATE_VERBS or (nxt.islower() and nxt.endswith("ed"))   # "Nigeria responded"
         return not acts and nxt not in ("’", "'", "-")
+
+
+def the_capital(body: str, sentences, mentions: list[Mention], ents, places, gazetteer, country) -> list[Mention]:
+    """"The Islamic Courts were driven from the capital": the capital of the country the report
+    is about, when the words name no other city ("the capital, Kabul", "the capital of Kunar")."""
+    if gazetteer is None or country is None:
+        return []
+    out = []
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    for sent in sentences:
+        text = sent.span.text
+        at = text.find("the capital")
+        while at >= 0:
+            s0, s1 = sent.span.start + at + 4, sent.span.start + at + len("the capital")
+            rest = body[s1:s1 + 6]
+            whole_word = not rest[:1].isalpha()
+            named = rest.lstrip().startswith(("of", ",", "city")) or any(a < s1 + 4 and s0 < b for a, b in taken)
+            if whole_word and not named:
+                place = gazetteer.capital_place(country)
+                if place is None:
+                    return out
+                key = "place_" + slug(place.name)
+                places[key] = place
+                out.append(Mention(Span(s0, s1, body[s0:s1]), "place", key, sent.index, "gazetteer:the-capital"))
+                _add_entity(ents, key, "place", place.name, place.name, place.country, "gazetteer")
+            at = text.find("the capital", at + 1)
+    return out
 
 
 def _drop_owner_mention(found: list[Mention], earlier: list[Mention], ents, end: int) -> list[Mention]:

@@ -170,6 +170,11 @@ class Gazetteer:
             self._capital_index = index
         return self._capital_index.get(exact_key(name))
 
+    def capital_place(self, iso2: str):
+        """The capital city of a country (ISO2) as a place, for "the capital" in a report about it."""
+        c = self.countries.by_iso.get(iso2)
+        return self.lookup(c.capital, iso2) if c is not None and c.capital else None
+
     def is_place(self, name: str, country: str | None = None) -> bool:
         return self.lookup(name, country) is not None
 

@@ -53,3 +53,12 @@ def test_ties_of_a_group_with_no_name_make_no_alliance():
 def test_an_offshoot_of_a_group_splintered_from_it():
     body = "Asaib Ahl al-Haq, an offshoot of the Mahdi Army, fired rockets at the base."
     assert ("asaib_ahl_al_haq", "mahdi_army") in _relations(body, "splinter_of")
+
+
+def test_backed_by_a_coalition_led_by_a_state_is_not_backed_by_that_state():
+    from ratline.pipeline import extract
+    from ratline.schema import Document
+    body = ("Iraqi government forces, backed by a U.S.-led coalition, launched a major offensive to retake "
+            "Mosul from Islamic State.")
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2017-04-19"))
+    assert not any(r.subject == "united_states" and r.predicate == "supports" for r in ex.relations)

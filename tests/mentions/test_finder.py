@@ -475,3 +475,14 @@ def test_finder_the_capital_is_the_capital_of_the_reports_country(geo_finder):
 def test_finder_the_capital_named_after_it_is_left_to_its_name(geo_finder):
     dm = _find(geo_finder, "Fighting reached the capital, Kabul, on Monday, Afghan officials said.")
     assert _keys(dm, "capital") == []
+
+
+def test_finder_a_country_named_before_its_police_is_that_police(geo_finder):
+    dm = _find(geo_finder, "Uganda police spokesman Fred Enang said four suspects were arrested in Kampala.")
+    assert _keys(dm, "Uganda police") == ["uganda_police"]
+    assert dm.entities["uganda_police"].type == "state_force"
+
+
+def test_finder_a_country_named_as_a_place_before_police_stays_a_place(geo_finder):
+    dm = _find(geo_finder, "Attacks in Uganda police blamed on the ADF rose in March.")
+    assert not any(m.kind == "state_force" and m.span.text.startswith("Uganda") for m in dm.mentions)

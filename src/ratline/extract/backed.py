@@ -132,7 +132,9 @@ def _backer_tokens(word) -> set[int]:
     its agent ("backed by Iran")."""
     out = {c.i for c in word.children if c.dep_ in ("npadvmod", "compound", "nmod")}
     for agent in (c for c in word.children if c.dep_ == "agent"):
-        out |= {t.i for g in agent.children if g.dep_ == "pobj" for t in g.subtree}
+        for g in (g for g in agent.children if g.dep_ == "pobj"):
+            led = {t.i for x in g.subtree if x.lower_.split("-")[-1] == "led" and x.i != g.i for t in x.subtree}
+            out |= {t.i for t in g.subtree} - led     # "backed by a U.S.-led coalition": the coalition
     return out
 
 

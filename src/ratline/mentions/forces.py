@@ -77,12 +77,16 @@ class ForcesMixin:
     """The passes of ``MentionFinder`` that read a nation's forces, nationals and capital."""
 
     def _adjective_force(self, toks, m, actor, body: str):
-        """"Saudi security forces", "Bahraini police": a nation's adjective before force nouns
+        """"Saudi security forces", "Bahraini police", "Uganda police": a nation's adjective (or its
+        name) before force nouns
         names that nation's force (the one the dictionary holds for the noun, else a force of
         its own, "Bahraini police"), and the words the report uses become its alias.  Returns
         (kind, key, name, words) or None."""
-        if m.form != "adjective" or actor.type not in ("state_force", "government"):
+        if actor.type not in ("state_force", "government"):
             return None
+        if m.form != "adjective" and (actor.type != "government" or (m.start > 0 and toks[m.start - 1].norm in (
+                "in", "inside", "across", "throughout", "from", "into", "to", "of"))):
+            return None          # "Uganda police" is the force; "in Uganda police arrested" the place
         k = _force_noun_end(toks, m.end, _FORCE_PHRASE)
         if k == m.end or toks[k - 1].norm in ("security", "armed", "border"):
             return None

@@ -32,3 +32,22 @@ def test_offices_deputy_and_former_are_not_the_leader():
 def test_offices_nationality_inside_a_name_is_no_group():
     found = _relations("General Karim Azimi, chief spokesperson for the Afghan Ministry of Defense, spoke on Monday.")
     assert not any(o.startswith("Government of") for _, _, o in found)
+
+
+@pytest.mark.parametrize("body, person, state", [
+    ("US President Donald Trump said the strike was justified.", "Donald Trump", "Government of the United States"),
+    ("Armenian President Serzh Sarkisian said 18 troops were killed.", "Serzh Sarkisian", "Government of Armenia"),
+    ("Donald Trump, the president of the United States, said no.", "Donald Trump", "Government of the United States"),
+])
+def test_offices_a_head_of_state_leads_the_state_named_with_the_title(body, person, state):
+    rels = _relations(body)
+    assert (person, "leads", state) in rels
+
+
+@pytest.mark.parametrize("body", [
+    "Iraqi Vice President Tariq al-Hashemi said the talks failed.",
+    "Iraqi Foreign Minister Hoshyar Zebari said the talks failed.",
+    "Former Iraqi President Jalal Talabani said the talks failed.",
+])
+def test_offices_a_deputy_a_minister_or_a_former_head_leads_no_state(body):
+    assert not any(p == "leads" and o == "Government of Iraq" for _, p, o in _relations(body))

@@ -3,8 +3,10 @@ Front", "BIFF-KF chairman Mohiden Animbang", "its spokesman, Abu Obeida".
 
 The role noun fixes the predicate (``ROLE_NOUNS``, data); the group is a mention inside the
 role's own phrase: its modifiers ("army spokesman") or the head of its "of"/"for" object.
-Heads of state and government are left to the pattern layer's titled leaders; a former or a
-deputy role is not the office ("a former commander", "the deputy commander": member only).
+A head of state or government leads the state his title is written with ("US President Donald
+Trump", "Armenian President Serzh Sarkisian", "Peru's President Alan Garcia"); a former or a
+deputy role is not the office ("a former commander", "the deputy commander": member only; a
+vice president is left out).
 """
 from __future__ import annotations
 
@@ -19,9 +21,13 @@ ROLE_NOUNS = {
     "member_of": ("member", "operative", "fighter", "militant", "financier", "facilitator", "ideologue",
                   "recruiter"),
 }
+# titles of a head of state or government: the state named with the title is the one led
+# ("minister" only as "prime minister")
+HEAD_OF_STATE = ("president", "king", "queen", "premier", "chancellor", "minister")
 _PREDICATE = {noun: pred for pred, nouns in ROLE_NOUNS.items() for noun in nouns}
+_PREDICATE.update({noun: "leads" for noun in HEAD_OF_STATE})
 GROUP_KINDS = ("armed_group", "state_force", "state_agency", "other", "company")
-PAST = ("former", "ex", "onetime", "late", "then")
+PAST = ("former", "ex", "onetime", "late", "then", "ousted", "deposed", "toppled", "exiled")
 SECOND = ("deputy", "vice", "assistant", "second", "sub")
 _MODIFIERS = ("compound", "amod", "poss", "nmod")
 _PREPS = ("of", "for", "in", "within", "inside")
@@ -56,9 +62,11 @@ def office_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, str,
         mentions = dm.in_sentence(sent.index)
         people = [m for m in mentions if m.kind == "person"]
         groups = [m for m in mentions if m.kind in GROUP_KINDS and not m.basis.endswith("adjective")]
-        if not people or not groups:
+        states = [m for m in mentions if m.kind == "government"]
+        if not people or not (groups or states):
             continue
         group_tokens = [parsed.ids(g.span.start, g.span.end) for g in groups]
+        state_tokens = [parsed.ids(g.span.start, g.span.end) for g in states]
         for p in people:
             ptoks = parsed.tokens_in(p.span.start, p.span.end)
             own = parsed.ids(p.span.start, p.span.end)
@@ -67,10 +75,14 @@ def office_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, str,
                 if mods & set(PAST):
                     continue
                 pred = _PREDICATE[role.lemma_.lower()]
+                head_of_state = role.lemma_.lower() in HEAD_OF_STATE
+                if head_of_state and (mods & set(SECOND) or (role.lemma_.lower() == "minister" and "prime" not in mods)):
+                    continue         # "Vice President", "Foreign Minister": not the head
                 if pred == "leads" and mods & set(SECOND):
                     pred = "member_of"
                 phrase = _phrase(role) - own
-                for g, toks in zip(groups, group_tokens):
+                candidates = zip(states, state_tokens) if head_of_state else zip(groups, group_tokens)
+                for g, toks in candidates:
                     key = (p.key, pred, g.key)
                     if toks & phrase and key not in seen and g.key != p.key:
                         seen.add(key)

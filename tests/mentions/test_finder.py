@@ -486,3 +486,11 @@ def test_finder_a_country_named_before_its_police_is_that_police(geo_finder):
 def test_finder_a_country_named_as_a_place_before_police_stays_a_place(geo_finder):
     dm = _find(geo_finder, "Attacks in Uganda police blamed on the ADF rose in March.")
     assert not any(m.kind == "state_force" and m.span.text.startswith("Uganda") for m in dm.mentions)
+
+
+def test_finder_a_bare_police_spokesman_is_the_police_of_the_reports_state(geo_finder):
+    """The dictionary lists no Ugandan police: the report's own state lends it a force."""
+    dm = _find(geo_finder, "Four suspects were arrested in Kampala, Uganda, on Monday. Police spokesman "
+                           "Fred Enang said the men were linked to the ADF.")
+    assert _keys(dm, "Police") == ["uganda_police"]
+    assert dm.entities["uganda_police"].type == "state_force"

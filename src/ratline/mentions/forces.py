@@ -136,7 +136,8 @@ class ForcesMixin:
         country the report is about, unless what precedes names it ("Pakistani troops")."""
         for am in _THE_FORCE.finditer(sent.span.text):
             g = 1 if am.group(1) else 2 if am.group(2) else 3
-            key = self._national_force("army" if g == 3 else am.group(g), country)
+            noun = "army" if g == 3 else am.group(g)
+            key = self._national_force(noun, country) or self._unlisted_force(noun, country, ents)
             s0 = sent.span.start + am.start(g)
             text = sent.span.text
             if key is None or any(f.span.start <= s0 < f.span.end or (
@@ -144,10 +145,32 @@ class ForcesMixin:
                     for f in found):
                 continue             # "Pakistani troops", "US and Iraqi troops": named by what precedes
                                      # (not "... region of North West, army spokesman")
+            if key not in self.dictionary.actors:          # a force the dictionary lacks: named for its state
+                found.append(Mention(Span(s0, s0 + len(am.group(g)), am.group(g)), "state_force", key, sent.index,
+                                     "pattern:national-force"))
+                _add_alias(ents[key], am.group(0))
+                continue
             actor = self.dictionary.actors[key]
             found.append(Mention(Span(s0, s0 + len(am.group(g)), am.group(g)), actor.type, key, sent.index,
                                  "dictionary:national-force"))
             _add_entity(ents, key, actor.type, actor.display_name, am.group(0), actor.country, "dictionary")
+
+    def _unlisted_force(self, noun: str, country: str | None, ents) -> str | None:
+        """"police spokesman Fred Enang" in a report about Uganda, whose police the dictionary
+        lacks: a force of that state, named "Ugandan police" (the army for "troops", "military")."""
+        noun = noun.lower()
+        if country is None or noun not in ("police", "army", "military", "troops", "soldiers"):
+            return None
+        state = next((a for a in self.dictionary.actors.values()
+                      if a.type == "government" and a.country == country and a.adjectives), None)
+        if state is None:
+            return None
+        word = "police" if noun == "police" else "army"
+        key = f"{state.id}_{word}"
+        if key not in ents:
+            _add_entity(ents, key, "state_force", f"{state.adjectives[0]} {word}", f"{state.adjectives[0]} {word}",
+                        state.country, "pattern")
+        return key
 
     def _national_force(self, noun: str, country: str | None) -> str | None:
         """"the army" in a report about Nigeria is the Nigerian Army (looked up once per noun and country:

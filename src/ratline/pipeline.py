@@ -17,7 +17,9 @@ from ratline.extract.tallies import extract_tallies
 from ratline.ingest.published import decide_publication
 from ratline.mentions.finder import DocMentions, MentionFinder
 from ratline.mentions.numbers import find_quantities
-from ratline.parse.mention_checks import described_fighters, drop_adjective_places, names_before_area_nouns
+from ratline.parse.mention_checks import (
+    described_fighters, drop_adjective_places, names_before_area_nouns, place_police,
+)
 from ratline.parse.nlp import parse_body
 from ratline.schema import Document, Entity, Extraction, Skipped
 from ratline.timeparse.dates import find_dates
@@ -44,6 +46,7 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     drop_adjective_places(dm, parsed)
     names_before_area_nouns(dm)
     described_fighters(dm, parsed)
+    place_police(dm, doc.body)
     extractor = EventExtractor(dm, doc.body, base, find_dates, find_quantities, paragraphs, parsed)
     drafts = extractor.run()
     events, conflicts = build_events(drafts, dm, doc.published if base else None)

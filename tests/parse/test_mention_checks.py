@@ -46,3 +46,15 @@ def test_a_group_the_dictionary_knows_stays_that_group_before_fighters():
     ex = _extract("Taliban fighters attacked a checkpoint in Ghazni on Monday.")
     assert [e.actors for e in ex.events] == [["taliban"]]
     assert not any(e.id.startswith("group_") for e in ex.entities)
+
+
+def test_a_provinces_police_is_a_force_of_its_own():
+    ex = _extract("Zamfara state police spokesman Muhammad Shehu said the bandits fled on Monday.")
+    forces = {e.id: e for e in ex.entities if e.type == "state_force"}
+    assert forces["zamfara_state_police"].name == "Zamfara state police"
+    assert any(r.predicate == "spokesman_for" and r.object == "zamfara_state_police" for r in ex.relations)
+
+
+def test_a_town_named_as_where_police_acted_stays_a_town():
+    ex = _extract("In Kandahar police arrested five men on Monday.")
+    assert not any(e.type == "state_force" and e.name.startswith("Kandahar") for e in ex.entities)

@@ -142,3 +142,41 @@ def _named_by_what_follows(dm: DocMentions, noun) -> bool:
     named = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
     named = [g for c in named for g in c.children if g.dep_ == "pobj"] + [c for c in noun.children if c.dep_ == "appos"]
     return any(m.span.start <= g.idx < m.span.end and m.kind == "armed_group" for g in named for m in dm.mentions)
+
+
+# the words a province or town may carry between its name and its police ("Zamfara state police")
+_PLACE_LEVEL_WORDS = ("state", "provincial", "province", "district", "regional", "city", "county")
+_NOT_OWNER = ("in", "at", "near", "from", "across", "to", "into", "outside", "inside", "throughout", "of", "around")
+
+
+def place_police(dm: DocMentions, body: str) -> None:
+    """"Zamfara state police spokesman Muhammad Shehu", "Central Sulawesi police chief": a
+    province's or a town's police is a force of its own, named as the report names it; "in
+    Kandahar police arrested ..." is the town, then the police."""
+    added = False
+    for k, m in enumerate(dm.mentions):
+        if m.kind != "place":
+            continue
+        words = body[m.span.end:m.span.end + 30].split()
+        n = 1 if words[:1] and words[0].lower() in _PLACE_LEVEL_WORDS else 0
+        if len(words) <= n or words[n].lower().rstrip(".,;:") != "police" or not words[n][:1].islower():
+            continue
+        before = body[max(0, m.span.start - 12):m.span.start].split()
+        if before and before[-1].lower() in _NOT_OWNER:
+            continue
+        end = body.index(words[n], m.span.end) + len("police")
+        name = " ".join(body[m.span.start:end].split())
+        key = slug(name)
+        place = dm.places.get(m.key)
+        if key not in dm.entities:
+            dm.entities[key] = Entity(id=key, type="state_force", name=name, aliases=[name],
+                                      country=getattr(place, "country", None), basis="pattern:place-police")
+        dm.mentions[k] = Mention(Span(m.span.start, end, body[m.span.start:end]), "state_force", key, m.sentence,
+                                 "pattern:place-police")
+        added = True
+    if added:
+        dm._by_sentence = None
+        named = {x.key for x in dm.mentions}
+        for key in [key for key, e in dm.entities.items() if e.type == "place" and key not in named]:
+            del dm.entities[key]
+            dm.places.pop(key, None)

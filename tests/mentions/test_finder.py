@@ -494,3 +494,13 @@ def test_finder_a_bare_police_spokesman_is_the_police_of_the_reports_state(geo_f
                            "Fred Enang said the men were linked to the ADF.")
     assert _keys(dm, "Police") == ["uganda_police"]
     assert dm.entities["uganda_police"].type == "state_force"
+
+
+@pytest.mark.parametrize("body, word, alias", [
+    ("Three soldiers were wounded in a rocket attack on Iraq's Taji military base.", "Taji", "Taji military base"),
+    ("The departures area at Zaventem airport was struck by two blasts.", "Zaventem", "Zaventem airport"),
+])
+def test_finder_a_name_before_a_site_noun_is_a_place_with_the_site_as_alias(geo_finder, body, word, alias):
+    dm = _find(geo_finder, body)
+    [key] = _keys(dm, word)
+    assert dm.entities[key].type == "place" and alias in dm.entities[key].aliases

@@ -35,7 +35,8 @@ from ratline.mentions.text import Token, split_sentences, tokenize
 from ratline.schema import Document, Entity, Mention, Span
 
 _SITE_NOUNS = {"bridge", "dam", "camp", "base", "airport", "prison", "market", "checkpoint", "crossing", "port",
-               "mosque", "church", "hospital", "school", "university", "station", "refinery", "airbase", "border"}
+               "mosque", "church", "hospital", "school", "university", "station", "refinery", "airbase", "border",
+               "barracks", "outpost", "stadium", "hotel", "courthouse", "garrison", "airfield", "compound"}
 _AREA_NOUNS = {"district", "province", "governorate", "region", "valley", "county", "state", "village", "town"}
 _ORDINARY_WORDS = {"coalition", "forces", "force", "troops", "secret", "cell", "cells", "special", "groups", "group",
                    "multinational", "allied", "international", "security", "army", "network", "units"}
@@ -281,7 +282,8 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                 if span.text not in name_lists_raw()["not_organisations"]:     # "an IED": for the triggers
                     acronyms.append(Mention(span, "other", "org_" + slug(span.text), sent.index, "pattern:acronym"))
                 continue             # "the group ETA": an organisation's acronym, not Etah
-            locative = _LOCATIVE_BEFORE.search(body[max(0, span.start - 30):span.start])
+            site = _site_after(body, span.end)
+            locative = _LOCATIVE_BEFORE.search(body[max(0, span.start - 30):span.start]) or site
             big = place is not None and ((place.population or 0) >= 50000
                                          or getattr(place, "feature", "") in ("province", "country"))
             exact = "exact" in (getattr(place, "basis", "") or "") or getattr(place, "feature", "") == "country"
@@ -293,11 +295,30 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                 places[key] = place
                 out.append(Mention(span, "place", key, sent.index, "gazetteer:single-word"))
                 _add_entity(ents, key, "place", place.name, span.text, place.country, "gazetteer")
+                if site:
+                    _add_alias(ents[key], site)
             elif place is None and locative and word not in _NOT_PLACE_WORDS:
                 key = "place_" + slug(span.text)
                 out.append(Mention(span, "place", key, sent.index, "pattern:locative-unknown-place"))
                 _add_entity(ents, key, "place", span.text, span.text, None, "pattern")
+                if site:
+                    _add_alias(ents[key], site)
         return out
+
+
+def _site_after(body: str, end: int) -> str | None:
+    """"Taji military base", "Zaventem airport", "Maalbeek metro station": a name followed by a
+    site noun (up to two lowercase words before it) names a place; the whole phrase, for an alias."""
+    words = body[end:end + 40].split()
+    for n, w in enumerate(words[:3]):
+        w = w.rstrip(".,;:)’'")
+        if not w.islower() or not w.isalpha():
+            return None
+        if w in _SITE_NOUNS:
+            last = body.index(w, end) + len(w)
+            start = body.rfind(" ", 0, end) + 1
+            return " ".join(body[start:last].split())
+    return None
 
 
 def _undefined_acronyms(acronyms: list[Mention], mentions: list[Mention], ents) -> list[Mention]:

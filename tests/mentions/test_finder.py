@@ -504,3 +504,9 @@ def test_finder_a_name_before_a_site_noun_is_a_place_with_the_site_as_alias(geo_
     dm = _find(geo_finder, body)
     [key] = _keys(dm, word)
     assert dm.entities[key].type == "place" and alias in dm.entities[key].aliases
+
+
+def test_finder_a_titled_name_before_a_site_noun_is_the_site(geo_finder):
+    dm = _find(geo_finder, "A suicide bomber attacked the Imam Sadiq mosque in Kuwait City on Friday.")
+    assert _keys(dm, "Imam Sadiq mosque") == ["place_imam_sadiq_mosque"]
+    assert [m.kind for m in dm.mentions if m.span.text == "Kuwait City"] == ["place"]

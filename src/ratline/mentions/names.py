@@ -187,6 +187,9 @@ _SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "'", "
 
 
 def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
+    if j - i >= 2 and j < len(tokens) and tokens[j].text in lists.facility_heads \
+            and tokens[i].norm not in lists.stop:
+        return NameHit(i, j + 1, "facility", None, "pattern:name+site")   # "the Imam Sadiq mosque"
     # strip a leading title ("Lieutenant Colonel"), remembering it
     title = None
     words_at = [k for k in range(i, j) if tokens[k].text != "."]

@@ -50,7 +50,7 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     extractor = EventExtractor(dm, doc.body, base, find_dates, find_quantities, paragraphs, parsed)
     drafts = extractor.run()
     events, conflicts = build_events(drafts, dm, doc.published if base else None)
-    tallies = extract_tallies(dm, base, find_dates, find_quantities)
+    tallies = extract_tallies(dm, base, find_dates, find_quantities, parsed)
     relations = extract_relations(dm)
     for from_parse in (backed_relations, office_relations):      # what the patterns did not already give
         relations += from_parse(dm, parsed, {(r.subject, r.predicate, r.object) for r in relations})

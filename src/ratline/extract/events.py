@@ -25,7 +25,7 @@ from ratline.extract.event_identity import EventIdentity
 from ratline.extract.event_parties import PartyFinder
 from ratline.extract.event_places import PlaceChooser
 from ratline.extract.masking import Masked, mask
-from ratline.extract.tallies import total_over_operations
+from ratline.extract.tallies import total_over_operations, window_of_toll
 from ratline.extract.trigger_checks import TriggerChecks, _object_fits
 from ratline.extract.triggers import TriggerHit, load_triggers
 from ratline.mentions.dictionary import default_dictionary
@@ -314,8 +314,9 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
                 event_dates, masked = self._before_background(seg, event_dates, masked)
             hits = foreground
         self._remember_dates(dates)
-        if since and (figures.killed_best is not None or figures.captured is not None):
-            return                   # a running tally ("killed 91 ... since April"): tallies.py reads it
+        if (since or window_of_toll(masked, self.parsed, dates)) and (figures.killed_best is not None
+                                                              or figures.captured is not None):
+            return                   # a running tally ("killed 91 ... since April", "this year"): tallies.py reads it
         if not hits:
             if not figures.empty() and (figures.killed_best or figures.killed_high or figures.wounded):
                 verb = _CASUALTY_VERB.search(masked.text)      # "Lakurawa fighters killed 15": who acted is before it

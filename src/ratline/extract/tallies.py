@@ -1,10 +1,11 @@
 """Running tallies: "killed at least 91 members ... and captured 112 since April 27, 2007"."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from ratline.extract.casualties import figures_in
-from ratline.extract.cues import OVER_OPERATIONS
+from ratline.extract.cues import OVER_OPERATIONS, TALLY_WINDOW
 from ratline.extract.masking import mask
 from ratline.mentions.finder import DocMentions
 from ratline.schema import Tally
@@ -33,7 +34,57 @@ def total_over_operations(text: str, fig, dates) -> bool:
                                           and not any(h.endswith(":vague") for h in fig.hedges)))
 
 
-def extract_tallies(dm: DocMentions, base, find_dates, find_quantities) -> list[Tally]:
+_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}
+
+
+# the verbs whose figures a counting window can total ("have been killed this year")
+TOLL_LEMMAS = frozenset({"kill", "die", "arrest", "capture", "detain", "wound", "injure", "lose", "apprehend"})
+
+
+def window_of_toll(masked, parsed, dates=()):
+    """The counting window ("this year", "over the last 10 months") that bears on the clause's
+    killing or arresting verb, else None: "the latest in a series of attacks over the last 18
+    months" counts attacks, not the 12 killed on Monday; the first verb above the window's
+    words in the parse decides, and a clause dated to a day tells one operation's toll."""
+    window = TALLY_WINDOW.search(masked.text)
+    if window is None or any(d.date and d.precision == "day" and not d.since for d in dates):
+        return None          # "killed 22 on Monday, in one of the largest operations this year": one day's toll
+    if parsed is None:
+        return window
+    start, end = masked.body_offset(window.start()), masked.body_offset(window.end() - 1)
+    tok = parsed.token_at(end)
+    for _ in range(12):
+        if tok is None or tok.head.i == tok.i:
+            return None
+        up = tok.head
+        if up.pos_ in ("VERB", "AUX"):
+            return window if up.lemma_.lower() in TOLL_LEMMAS else None
+        counted = up.tag_ == "NNS" and any(c.dep_ == "nummod" for c in up.children)   # "in 59 encounters this year"
+        if not (start <= up.idx <= end or up.pos_ == "ADP" or counted):
+            return None      # "one of the largest operations this year": the window is the operations'
+        tok = up
+    return None
+
+
+def window_start(window, base: dt.date | None) -> str | None:
+    """The day a counting window opens: January 1 for "this year", N units before the
+    publication for "over the last N months"; None when the text or the page does not say."""
+    if base is None:
+        return None
+    words = window.group(0).lower()
+    if "this year" in words:
+        return f"{base.year}-01-01"
+    unit = window.group("unit")
+    if unit is None:
+        return None
+    n = window.group("n")
+    count = 1 if n is None else int(n) if n.isdigit() else _WORD_COUNTS[n.lower()]
+    days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit.lower().rstrip("s")] * count
+    return (base - dt.timedelta(days=days)).isoformat()
+
+
+def extract_tallies(dm: DocMentions, base, find_dates, find_quantities, parsed=None) -> list[Tally]:
     """Running totals ("since April 27, 2007") and totals over several operations ("in
     three operations"), each with the day its window opens."""
     out: list[Tally] = []
@@ -45,12 +96,17 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities) -> list[
         masked = mask(sent.span, mentions, find_quantities(sent.span.text, sent.span.start))
         basis = "pattern:figures+since-window"
         fig = figures_in(masked)
+        window = window_of_toll(masked, parsed, refs)
         if not dates and total_over_operations(masked.text, fig, refs):
             dates = sorted((d for d in refs if d.date), key=lambda d: d.date)[:1]
             basis = "pattern:figures over several operations"
-        if not dates:
+        if dates:
+            since = dates[0].date
+        elif window is not None:
+            since = window_start(window, base)
+            basis = f"pattern:figures over '{window.group(0)}'"
+        else:
             continue
-        since = dates[0].date
         if any(h.endswith(":vague") for h in fig.hedges):
             continue          # "several", "dozens": a running total must be a stated number
         killed = stated_total(fig)

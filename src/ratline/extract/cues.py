@@ -35,7 +35,10 @@ HYPOTHETICAL = re.compile(
     re.I)
 # verbs whose "to" infinitive tells an act that was done ("used machetes to kill", "managed to
 # capture", "went on to attack"), unlike "threatened to kill"; and the words that hedge them
-IMPLICATIVE = frozenset({"use", "manage", "go on", "proceed", "succeed"})   # "went into X to capture": only a purpose
+IMPLICATIVE = frozenset({"use", "manage", "go on", "proceed", "succeed",   # "went into X to capture": only a purpose
+                         "force", "compel", "oblige"})                    # "forced Sadr to agree to a cease-fire"
+# the verbs of a decision told by its maker: "said it would list the movement as terrorist"
+ANNOUNCING = frozenset({"say", "announce", "declare", "decide"})
 HEDGES = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "not", "n't", "never"})
 # an event the sentence only remembers or compares with ("revived memories of the killings in West Darfur")
 _REMEMBERED = r"memories of|reminiscent of|echoes of|comparisons? (?:with|to)|recalls?|recalled|anniversary of"

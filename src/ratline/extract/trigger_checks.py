@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.cues import GENERIC_AFTER, HEDGES, HYPOTHETICAL, IMPLICATIVE, SUCH
+from ratline.extract.cues import ANNOUNCING, GENERIC_AFTER, HEDGES, HYPOTHETICAL, IMPLICATIVE, SUCH
 from ratline.extract.masking import Masked
 from ratline.extract.triggers import TriggerHit
 
-_MADE_TO = re.compile(r"\b(?:forced|compelled|obliged)\s+(?:the\s+)?(?:⟦\d+⟧|\w+)\s+to\s+"
-                      r"(?:[\w-]+\s+){0,3}$")
 
 
 _NEXT_PLACE = re.compile(r"^\s+(?:the\s+)?(?:(?:town|city|village|district|province|region|hamlet|port)\s+of\s+)?⟦(\d+)⟧")
@@ -28,8 +26,6 @@ _MILITARY_BEFORE = re.compile(r"\b(?:troops|soldiers|commandos|special (?:operat
                               r"(?:combined|joint|coalition|assault|strike|task) forces?|army|military)"
                               r"\s+(?:[\w⟦⟧()-]+\s+){0,3}$", re.I)
 
-_ANNOUNCED_WOULD = re.compile(r"\b(?:said|announced|declared|decided)\s+(?:that\s+)?(?:it|they|he|she|⟦\d+⟧)\s+"
-                             r"would\s+(?:[\w-]+\s+){0,2}$", re.I)
 
 
 def _object_fits(masked: Masked, h: TriggerHit) -> bool:
@@ -67,18 +63,32 @@ class TriggerChecks:
         if h.text.lower().endswith("s") and GENERIC_AFTER.match(text[h.end:]) \
                 and not re.search(r"(?:\bthe|\bthese|\bthose|⟪\d+⟫)\s+(?:[\w-]+\s+)?$", before, re.I):
             return True          # "night raids must end": raids in general
-        if _MADE_TO.search(before):
-            return False         # "forced Sadr to agree to a cease-fire": the act happened
-        if h.type == "other" and _ANNOUNCED_WOULD.search(before):
+        if h.type == "other" and self._announced_as_will(masked, h):
             return False         # "said it would again list the movement as terrorist": the announcement is the act
         if SUCH.search(before):
             return True
         return bool(HYPOTHETICAL.search(before)) and not self._done_by_means(masked, h)
 
+    def _announced_as_will(self, masked: Masked, h: TriggerHit) -> bool:
+        """"The government said it would list the movement as terrorist": a decision told by its
+        maker (a clause with "would" under said/announced/declared/decided) is the act itself."""
+        word = self.parsed.token_at(masked.body_offset(h.start)) if self.parsed is not None else None
+        for _ in range(3):
+            if word is None or word.head.i == word.i:
+                return False
+            if any(c.dep_ == "aux" and c.lower_ == "would" for c in word.children):
+                return word.dep_ == "ccomp" and word.head.lemma_.lower() in ANNOUNCING
+            word = word.head
+        return False
+
     def _done_by_means(self, masked: Masked, h: TriggerHit) -> bool:
         """"used machetes to kill", "managed to capture", "went on to attack": an infinitive under
         a verb that says the act was done (IMPLICATIVE), itself told as past and not hedged."""
         word = self.parsed.token_at(masked.body_offset(h.start)) if self.parsed is not None else None
+        for _ in range(4):       # "forced Sadr to agree to a cease-fire": up from the noun to its verb
+            if word is None or word.dep_ not in ("pobj", "prep", "dobj", "compound") or word.head.i == word.i:
+                break
+            word = word.head
         if word is None or word.dep_ not in ("xcomp", "advcl") or not any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
             return False

@@ -137,8 +137,8 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         in a report about one town, is placed in that town (the one it names most before the
         event), as a coder reading the page would; its basis and precision say it was inferred."""
         for d in self.drafts:
-            if d.place is None and not d.background and d.type != "other" and not _weak(d):
-                town = self._focus_place(d.span.start)
+            if d.place is None and not d.background and d.type != "other" and not _weak(d) and not d.listed:
+                town = self._focus_place(d.span.start)     # (not "among those captured are A; B": when and where unknown)
                 if town is not None:
                     d.place, d.place_rank, d.place_inferred = town, self._place_rank(town), True
                     d.basis += "; placed in the town the report is about"

@@ -182,6 +182,52 @@ def load_reports(conn: sqlite3.Connection, where: str, params: list) -> dict[str
     return out
 
 
+LIGHT_SQL = (
+    "SELECT r.doc_id, r.local_id, r.read_type, r.read_date, r.read_date_precision, "
+    "r.read_location, r.read_admin1, r.read_country, r.read_lat, r.read_lon, "
+    "r.read_where_precision, p.lat AS p_lat, p.lon AS p_lon, p.admin1 AS p_admin1, "
+    "p.country AS p_country, p.where_precision AS p_prec, e.name AS loc_name "
+    "FROM event_reports r "
+    "LEFT JOIN report_places p ON p.report_id = r.doc_id || ':' || r.local_id "
+    "LEFT JOIN entities e ON e.id = r.read_location"
+)
+
+
+def _light_reports(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, Report]:
+    """Reports with only what ``_fits`` reads (date, place, type): one indexed
+    query, no JSON, no document; parties and quote left empty."""
+    out: dict[str, Report] = {}
+    pairs = [split_key(k) for k in keys]
+    for part in _chunks(pairs, CHUNK // 2):
+        where = " OR ".join("(r.doc_id = ? AND r.local_id = ?)" for _ in part)
+        for r in conn.execute(f"{LIGHT_SQL} WHERE {where}", [x for p in part for x in p]):
+            placed = r["read_lat"] is not None
+            fallback = not placed and r["p_lat"] is not None
+            loc = r["read_location"]
+            key = report_key(r["doc_id"], r["local_id"])
+            out[key] = Report(
+                key=key, doc_id=r["doc_id"], local_id=r["local_id"], event_id="", doc="",
+                type=r["read_type"] or "other", date=r["read_date"],
+                precision=r["read_date_precision"] if r["read_date"] else None, location=loc,
+                place_name=(r["loc_name"] if r["loc_name"] is not None else loc) if loc else None,
+                admin1=r["p_admin1"] if fallback else r["read_admin1"],
+                country=r["p_country"] if fallback else r["read_country"],
+                lat=r["p_lat"] if fallback else r["read_lat"],
+                lon=r["p_lon"] if fallback else r["read_lon"],
+                where_precision=r["p_prec"] if fallback else r["read_where_precision"],
+                fallback=fallback, place_basis=None, parties=frozenset(), persons=frozenset(),
+                quote="", killed_best=None)
+    return out
+
+
+def _fits(a: Report, b: Report) -> bool:
+    """``compare``'s "no" rules on dates, places and types (its first step): a pair
+    failing them is None whatever its parties, wording and toll."""
+    x, y = (a, b) if a.key <= b.key else (b, a)
+    return (_dates(x, y) is not None and _places(x, y) is not None
+            and _types(x.type, y.type) is not None)
+
+
 def reports_by_key(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, Report]:
     out: dict[str, Report] = {}
     pairs = [split_key(k) for k in keys]
@@ -357,7 +403,13 @@ def _pairs(conn: sqlite3.Connection, new: dict[str, Report]):
     when the document came, so the judgements — and the groups built from
     them — are the same in any ingest order."""
     found = {key: _candidate_keys(conn, rep) for key, rep in new.items()}
-    stored = reports_by_key(conn, set().union(*found.values()) - set(new)) if found else {}
+    # blocking is by index and coarse (a shared party finds reports of that party
+    # in every town of the country): rule out the pairs whose dates, places or
+    # types cannot agree on light rows before loading the rest
+    light = _light_reports(conn, set().union(*found.values()) - set(new)) if found else {}
+    found = {key: {o for o in others if o in light and _fits(new[key], light[o])}
+             for key, others in found.items()}
+    stored = reports_by_key(conn, set().union(*found.values())) if found else {}
     for key in sorted(new):
         for other in sorted(found[key]):
             cand = stored.get(other)
@@ -464,6 +516,32 @@ def _coarse(rep: Report, blocks: list[tuple[str, list[str]]]) -> list[tuple[str,
     return out
 
 
+def _penalty(where: str, params: list, rep: Report) -> tuple[str, list]:
+    """Narrow a block of pairs with a date unknown on one side by the party term.
+
+    Such a pair scores at most .3 (same place) + .15 (type) + .3 (wording) + .15
+    (a toll of 10 or more); when both name parties and share none it loses .3
+    and can reach THRESHOLD only with the same toll of 10 or more.  So when
+    ``rep`` names parties, a partner must name none (places aside, as
+    ``Report.parties``), share one, or have that toll.  Without this, a dated
+    report finds every undated report of its town, a block that grows with the
+    store.  The rule is symmetric: each side finds the other or neither does."""
+    parties = sorted(rep.parties)
+    if not parties:
+        return where, params
+    marks = ", ".join("?" * len(parties))
+    ors = ["NOT EXISTS (SELECT 1 FROM report_parties q LEFT JOIN entities pe ON pe.id = q.entity_id "
+           "WHERE q.doc_id = r.doc_id AND q.local_id = r.local_id "
+           "AND (pe.type IS NULL OR pe.type != 'place'))",
+           "EXISTS (SELECT 1 FROM report_parties q WHERE q.doc_id = r.doc_id AND "
+           f"q.local_id = r.local_id AND q.entity_id IN ({marks}))"]
+    extra: list = list(parties)
+    if rep.killed_best is not None and rep.killed_best >= 10:
+        ors.append("r.killed_best = ?")
+        extra.append(rep.killed_best)
+    return f"{where} AND ({' OR '.join(ors)})", [*params, *extra]
+
+
 def _candidate_keys(conn: sqlite3.Connection, rep: Report) -> set[str]:
     """Stored reports that may tell of ``rep``'s event, found through indexes:
     a date window (``event_reports.read_date``), and — for undated reports on
@@ -478,7 +556,8 @@ def _candidate_keys(conn: sqlite3.Connection, rep: Report) -> set[str]:
         blocks += _coarse(rep, _date_blocks(rep))
     undated = "" if not rep.date else " AND r.read_date IS NULL"
     if rep.location:
-        blocks.append(("r.read_location = ?" + undated, [rep.location]))
+        where, params = _penalty("r.read_location = ?" + undated, [rep.location], rep)
+        blocks.append((where, params))
     found: set[str] = set()
     for where, params in blocks:
         found.update(report_key(d, l) for d, l in conn.execute(

@@ -339,7 +339,11 @@ def _parties(a: Report, b: Report) -> tuple[str, float]:
 
 
 def _wording(a: Report, b: Report) -> bool:
-    qa, qb = " ".join(a.quote.split()).casefold(), " ".join(b.quote.split()).casefold()
+    return _same_wording(a.quote, b.quote)
+
+
+def _same_wording(a: str, b: str) -> bool:
+    qa, qb = " ".join(a.split()).casefold(), " ".join(b.split()).casefold()
     if min(len(qa), len(qb)) < 40:
         return False
     # score_cutoff: rapidfuzz stops early on a pair below 90 (the answer is the same)
@@ -516,6 +520,43 @@ def _coarse(rep: Report, blocks: list[tuple[str, list[str]]]) -> list[tuple[str,
     return out
 
 
+def _same_place_undated(conn: sqlite3.Connection, rep: Report, keep: str, keep_params: list) -> set[str]:
+    """Reports of ``rep``'s place with a date unknown on one side (``_penalty``
+    narrows them by the party term), kept when they share a party, have the same
+    toll of 10 or more, or the same wording.
+
+    Such a pair scores .3 (place) + at most .15 (type) + the party term + the toll
+    term (+ .3 for the same wording); with no shared party the party term is 0 or
+    -.3 and without a toll of 10 or more the toll term is at most .05, so without
+    the same wording it reaches at most .5 < THRESHOLD.  Each report of a town
+    stays a candidate of every later report of it (this block grows with the
+    store), but the ones that cannot merge cost a quote comparison here, not a
+    load and a ``compare``."""
+    undated = "" if not rep.date else " AND r.read_date IS NULL"
+    where, params = _penalty("r.read_location = ?" + undated, [rep.location], rep)
+    parties = sorted(rep.parties)
+    shares, share_params = "0", []
+    if parties:
+        shares = ("CASE WHEN EXISTS (SELECT 1 FROM report_parties q WHERE q.doc_id = r.doc_id AND "
+                  f"q.local_id = r.local_id AND q.entity_id IN ({', '.join('?' * len(parties))})) "
+                  "THEN 1 ELSE 0 END")
+        share_params = parties
+    toll = rep.killed_best if rep.killed_best is not None and rep.killed_best >= 10 else None
+    out: set[str] = set()
+    for doc_id, local_id, quote, killed, shared in conn.execute(
+            f"SELECT r.doc_id, r.local_id, r.quote, r.killed_best, {shares} FROM event_reports r "
+            f"WHERE {where} AND {keep}", [*share_params, *params, *keep_params]):
+        key = report_key(doc_id, local_id)
+        if shared or (toll is not None and killed == toll):
+            out.add(key)
+            continue
+        # in key order, as ``judge_pair`` compares them
+        a, b = (rep.quote, quote or "") if rep.key <= key else (quote or "", rep.quote)
+        if _same_wording(a, b):
+            out.add(key)
+    return out
+
+
 def _penalty(where: str, params: list, rep: Report) -> tuple[str, list]:
     """Narrow a block of pairs with a date unknown on one side by the party term.
 
@@ -554,19 +595,60 @@ def _candidate_keys(conn: sqlite3.Connection, rep: Report) -> set[str]:
     blocks: list[tuple[str, list]] = []
     if rep.date:
         blocks += _coarse(rep, _date_blocks(rep))
-    undated = "" if not rep.date else " AND r.read_date IS NULL"
-    if rep.location:
-        where, params = _penalty("r.read_location = ?" + undated, [rep.location], rep)
-        blocks.append((where, params))
     found: set[str] = set()
     for where, params in blocks:
         found.update(report_key(d, l) for d, l in conn.execute(
             f"SELECT r.doc_id, r.local_id FROM event_reports r WHERE {where} AND {keep}",
             [*params, *keep_params]))
+    if rep.location:
+        found |= _same_place_undated(conn, rep, keep, keep_params)
+    near, near_params = _near(rep)
     for part in _chunks(sorted(rep.parties)):
+        sql, params = _party_sql(len(part), bool(rep.date), keep), [*part, *keep_params]
+        if near is None:
+            found.update(report_key(d, l) for d, l in conn.execute(sql, params))
+            continue
         found.update(report_key(d, l) for d, l in conn.execute(
-            _party_sql(len(part), bool(rep.date), keep), [*part, *keep_params]))
+            f"{sql} AND ({near})", [*params, *near_params]))
+        # a far town spelt like rep's is "the same place" too (``_places``): the few
+        # distinct far towns are named and compared here, not their reports
+        far = [loc for (loc,) in conn.execute(
+            sql.replace("SELECT DISTINCT r.doc_id, r.local_id", "SELECT DISTINCT r.read_location", 1)
+            + f" AND NOT ({near})", [*params, *near_params])]
+        names = _entity_info(conn, set(far))
+        alike = sorted(loc for loc in far if _same_name(rep.place_name, names.get(loc, ("", loc))[1]))
+        if alike:
+            found.update(report_key(d, l) for d, l in conn.execute(
+                f"{sql} AND r.read_location IN ({', '.join('?' * len(alike))})", [*params, *alike]))
     return found
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
+    return bool(a and b and fuzz.ratio(fold(a), fold(b)) >= 90)
+
+
+def _near(rep: Report) -> tuple[str | None, list]:
+    """An SQL condition every stored report whose place ``_places`` can accept
+    beside ``rep``'s meets, bar a far town spelt like rep's (the caller adds those);
+    (None, []) when ``rep``'s place rules nothing out (unplaced, coarse, or only
+    placed by a fallback).  Kept: reports without a place or coordinates of their
+    own (a fallback point is judged on the full row), coarse ones (a province or
+    country: ``_places`` asks for the province), the same town, and a box around
+    ``rep`` holding every point within NEAR_KM.  Without this, a shared party (a
+    country's police) finds that party's reports in every town of the country."""
+    if not rep.location or rep.lat is None or rep.lon is None or rep.fallback \
+            or (rep.where_precision or 6) >= 4:
+        return None, []
+    dlat = NEAR_KM / 110.0 + 0.01                          # a degree of latitude is >= 110.5 km
+    cos = math.cos(math.radians(min(89.0, abs(rep.lat) + dlat)))
+    dlon = NEAR_KM / (111.0 * cos) + 0.01
+    if abs(rep.lon) + dlon >= 180.0 or abs(rep.lat) + dlat >= 89.0:
+        return None, []                                    # the box would wrap: keep everything
+    return ("r.read_location IS NULL OR r.read_location = ? OR r.read_lat IS NULL OR "
+            "r.read_lon IS NULL OR r.read_where_precision IS NULL OR r.read_where_precision >= 4 "
+            "OR r.read_where_precision < 1 "
+            "OR (r.read_lat BETWEEN ? AND ? AND r.read_lon BETWEEN ? AND ?)",
+            [rep.location, rep.lat - dlat, rep.lat + dlat, rep.lon - dlon, rep.lon + dlon])
 
 
 def _judge(conn: sqlite3.Connection, x: str, y: str, judgement: str, rule: str,

@@ -145,6 +145,24 @@ def _entity_info(conn: sqlite3.Connection, ids: set[str]) -> dict[str, tuple[str
     return out
 
 
+def _reading(r, place_name: str | None) -> dict:
+    """A report's own reading of the event from its row: where the row has no point
+    of its own, the fallback point (``report_places``, the ``p_`` columns)."""
+    fallback = r["read_lat"] is None and r["p_lat"] is not None
+    loc = r["read_location"]
+    return dict(
+        key=report_key(r["doc_id"], r["local_id"]), doc_id=r["doc_id"], local_id=r["local_id"],
+        type=r["read_type"] or "other", date=r["read_date"],
+        precision=r["read_date_precision"] if r["read_date"] else None, location=loc,
+        place_name=place_name if loc else None,
+        admin1=r["p_admin1"] if fallback else r["read_admin1"],
+        country=r["p_country"] if fallback else r["read_country"],
+        lat=r["p_lat"] if fallback else r["read_lat"],
+        lon=r["p_lon"] if fallback else r["read_lon"],
+        where_precision=r["p_prec"] if fallback else r["read_where_precision"],
+        fallback=fallback)
+
+
 def load_reports(conn: sqlite3.Connection, where: str, params: list) -> dict[str, Report]:
     rows = [dict(r) for r in conn.execute(f"{REPORT_SQL} WHERE {where}", params)]
     ids: set[str] = set()
@@ -158,27 +176,32 @@ def load_reports(conn: sqlite3.Connection, where: str, params: list) -> dict[str
     for r in rows:
         parties = frozenset(p for p in r["actors"] + r["targets"]
                             if info.get(p, ("", ""))[0] != "place")
-        placed = r["read_lat"] is not None
-        fallback = not placed and r["p_lat"] is not None
         loc = r["read_location"]
-        key = report_key(r["doc_id"], r["local_id"])
-        out[key] = Report(
-            key=key, doc_id=r["doc_id"], local_id=r["local_id"], event_id=r["event_id"],
-            doc=r["doc"], type=r["read_type"] or "other", date=r["read_date"],
-            precision=r["read_date_precision"] if r["read_date"] else None, location=loc,
-            place_name=info.get(loc, ("", loc))[1] if loc else None,
-            admin1=r["p_admin1"] if fallback else r["read_admin1"],
-            country=r["p_country"] if fallback else r["read_country"],
-            lat=r["p_lat"] if fallback else r["read_lat"],
-            lon=r["p_lon"] if fallback else r["read_lon"],
-            where_precision=r["p_prec"] if fallback else r["read_where_precision"],
-            fallback=fallback, place_basis=r["p_basis"] if fallback else None,
+        reading = _reading(r, info.get(loc, ("", loc))[1])
+        out[reading["key"]] = Report(
+            **reading, event_id=r["event_id"], doc=r["doc"],
+            place_basis=r["p_basis"] if reading["fallback"] else None,
             parties=parties,
             persons=frozenset(p for p in parties if info.get(p, ("",))[0] == "person"),
             quote=r["quote"] or "", killed_best=r["killed_best"],
             order=(r["ingested_at"] or "", r["doc"] or "", r["char_start"] or 0),
             labels={p: info[p][1] for p in parties if info.get(p, ("",))[0] == "person"},
         )
+    return out
+
+
+def _key_chunks(keys: Iterable[str]) -> Iterable[tuple[str, list]]:
+    """(WHERE clause, parameters) naming reports by key, a few hundred at a time."""
+    pairs = [split_key(k) for k in keys]
+    for part in _chunks(pairs, CHUNK // 2):
+        yield (" OR ".join("(r.doc_id = ? AND r.local_id = ?)" for _ in part),
+               [x for p in part for x in p])
+
+
+def reports_by_key(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, Report]:
+    out: dict[str, Report] = {}
+    for where, params in _key_chunks(keys):
+        out.update(load_reports(conn, where, params))
     return out
 
 
@@ -197,26 +220,13 @@ def _light_reports(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, R
     """Reports with only what ``_fits`` reads (date, place, type): one indexed
     query, no JSON, no document; parties and quote left empty."""
     out: dict[str, Report] = {}
-    pairs = [split_key(k) for k in keys]
-    for part in _chunks(pairs, CHUNK // 2):
-        where = " OR ".join("(r.doc_id = ? AND r.local_id = ?)" for _ in part)
-        for r in conn.execute(f"{LIGHT_SQL} WHERE {where}", [x for p in part for x in p]):
-            placed = r["read_lat"] is not None
-            fallback = not placed and r["p_lat"] is not None
+    for where, params in _key_chunks(keys):
+        for r in conn.execute(f"{LIGHT_SQL} WHERE {where}", params):
             loc = r["read_location"]
-            key = report_key(r["doc_id"], r["local_id"])
-            out[key] = Report(
-                key=key, doc_id=r["doc_id"], local_id=r["local_id"], event_id="", doc="",
-                type=r["read_type"] or "other", date=r["read_date"],
-                precision=r["read_date_precision"] if r["read_date"] else None, location=loc,
-                place_name=(r["loc_name"] if r["loc_name"] is not None else loc) if loc else None,
-                admin1=r["p_admin1"] if fallback else r["read_admin1"],
-                country=r["p_country"] if fallback else r["read_country"],
-                lat=r["p_lat"] if fallback else r["read_lat"],
-                lon=r["p_lon"] if fallback else r["read_lon"],
-                where_precision=r["p_prec"] if fallback else r["read_where_precision"],
-                fallback=fallback, place_basis=None, parties=frozenset(), persons=frozenset(),
-                quote="", killed_best=None)
+            reading = _reading(r, r["loc_name"] if r["loc_name"] is not None else loc)
+            out[reading["key"]] = Report(
+                **reading, event_id="", doc="", place_basis=None, parties=frozenset(),
+                persons=frozenset(), quote="", killed_best=None)
     return out
 
 
@@ -226,15 +236,6 @@ def _fits(a: Report, b: Report) -> bool:
     x, y = (a, b) if a.key <= b.key else (b, a)
     return (_dates(x, y) is not None and _places(x, y) is not None
             and _types(x.type, y.type) is not None)
-
-
-def reports_by_key(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, Report]:
-    out: dict[str, Report] = {}
-    pairs = [split_key(k) for k in keys]
-    for part in _chunks(pairs, CHUNK // 2):
-        where = " OR ".join("(r.doc_id = ? AND r.local_id = ?)" for _ in part)
-        out.update(load_reports(conn, where, [x for p in part for x in p]))
-    return out
 
 
 # ----------------------------------------------------------------- comparing two reports

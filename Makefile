@@ -57,11 +57,11 @@ bench-web: install browser
 # ingest at scale: 20,000 generated reports + the real samples, one core vs references,
 # Dask speed-up on 1 and 2 workers, end to end within a time budget (under 10 minutes)
 bench: install
-	$(BIN)/python bench/bench_scale.py --docs 20000 --sample 150 --rounds 3 --speedup-docs 40 --budget 220
+	$(BIN)/python bench/bench_scale.py --docs 20000 --sample 150 --rounds 3 --speedup-docs 40 --budget 90 --store-docs 20000 --store-budget 380 --total 550
 
 # the same measurements on a small corpus (under 60 s)
 bench-quick: install
-	$(BIN)/python bench/bench_scale.py --docs 500 --sample 12 --rounds 1 --speedup-docs 8 --budget 8
+	$(BIN)/python bench/bench_scale.py --docs 500 --sample 12 --rounds 1 --speedup-docs 8 --budget 8 --store-docs 1000 --store-budget 15
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) build *.egg-info src/*.egg-info web/node_modules src/ratline/web/static/vendor

@@ -18,14 +18,23 @@ after the real samples (``corpus/demo`` and ``../shared/corpus/seeds``), then:
    is spent.  It prints documents/s, sentences/s, the store step's ms/doc (resolve,
    write, merge events; in this process) for the first and the last thousand
    documents, and peak resident memory of this process and of each worker.
+4. **the store step at scale**: ``--store-docs`` (20,000) extraction results fed
+   one by one to ``Corpus.add`` in a fresh SQLite store, with the cluster closed:
+   the extractions [3] made, then variants of them (``bench/variants.py``: dates,
+   towns, people and figures changed, seeded), since extracting 20,000 documents
+   takes longer than the whole budget.  It prints the store step's ms/doc for the
+   first and the last thousand beside one-core extraction per document ([1], same
+   run), then times filtered ``events`` and ``show`` on the full store (target
+   under 200 ms).
 
-What the budget left out is said in the output: the documents generated, the number
+What a budget left out is said in the output: the documents generated, the number
 ingested and the rate that would be needed to ingest all of them in the time.
 """
 from __future__ import annotations
 
 import argparse
 import logging
+import pickle
 import resource
 import statistics
 import sys
@@ -36,6 +45,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 import corpusgen  # noqa: E402
+from variants import Variants  # noqa: E402
 
 from ratline.api import Corpus  # noqa: E402
 from ratline.ingest import read_inputs  # noqa: E402
@@ -139,8 +149,10 @@ def _speedup(docs: list[Document], rounds: int):
 
 # -- 3. end to end -----------------------------------------------------------------
 def ingest_until(db: Path, inputs: list[str], scheduler: str, seconds: float) -> dict:
-    """``Corpus.ingest`` on the cluster; per-document store times, stopped at the budget."""
+    """``Corpus.ingest`` on the cluster; per-document store times, stopped at the budget.
+    The extractions stored are kept (pickled) for [4]."""
     store_ms: list[float] = []
+    kept: list[bytes] = []
     rss: list[float] = []                   # resident memory after each thousand stored
     sentences = [0]
     end = time.perf_counter() + seconds
@@ -168,6 +180,7 @@ def ingest_until(db: Path, inputs: list[str], scheduler: str, seconds: float) ->
             return add(extraction)
         finally:
             store_ms.append((time.perf_counter() - t0) * 1000)
+            kept.append(pickle.dumps(extraction))
             if len(store_ms) % 1000 == 0:
                 rss.append(peak_rss_mb("VmRSS"))
 
@@ -177,8 +190,70 @@ def ingest_until(db: Path, inputs: list[str], scheduler: str, seconds: float) ->
         report = corpus.ingest(inputs, progress=False, scheduler=scheduler)
     return {"seconds": time.perf_counter() - t0, "stored": report.stored,
             "skipped": len(report.skipped), "store_ms": store_ms, "sentences": sentences[0],
-            "read_ms": read_ms,
+            "read_ms": read_ms, "kept": kept,
             "rss": rss + [peak_rss_mb("VmRSS")]}
+
+
+# -- 4. the store step at scale -----------------------------------------------------
+def store_at_scale(db: Path, base: list[bytes], n: int, seconds: float) -> dict:
+    """``Corpus.add`` of ``n`` extractions (the base, then its variants) into a fresh
+    store, one at a time, until done or ``seconds`` are spent; then the read queries."""
+    variants = Variants(base)
+    store_ms: list[float] = []
+    end = time.perf_counter() + seconds
+    with Corpus(db) as corpus:
+        t0 = time.perf_counter()
+        for ex in variants.stream(n):
+            if time.perf_counter() > end:
+                break
+            t1 = time.perf_counter()
+            corpus.add(ex)
+            store_ms.append((time.perf_counter() - t1) * 1000)
+        wall = time.perf_counter() - t0
+        reads = read_queries(corpus)
+        summary = corpus.summary()
+    return {"store_ms": store_ms, "wall": wall, "reads": reads, "summary": summary,
+            "base": len(base), "rss": peak_rss_mb("VmRSS")}
+
+
+def _busiest(corpus: Corpus, etype: str) -> str | None:
+    rows = corpus.store.query(
+        "SELECT p.entity_id FROM report_parties p JOIN entities e ON e.id = p.entity_id "
+        "WHERE e.type = ? GROUP BY p.entity_id ORDER BY COUNT(*) DESC, p.entity_id LIMIT 1", (etype,))
+    return rows[0]["entity_id"] if rows else None
+
+
+def read_queries(corpus: Corpus) -> list[tuple[str, float, int]]:
+    """(label, best of 3 in ms, rows) of the reads an analyst makes of a full store:
+    events of the busiest armed group, of the busiest town, of one month, and the
+    ``show`` dossier of the busiest group and person."""
+    group, person = _busiest(corpus, "armed_group"), _busiest(corpus, "person")
+    town = corpus.store.query("SELECT location FROM events WHERE location IS NOT NULL "
+                              "AND where_precision <= 3 GROUP BY location "
+                              "ORDER BY COUNT(*) DESC, location LIMIT 1")
+    town = town[0]["location"] if town else None
+    month = corpus.store.query("SELECT substr(date, 1, 7) AS m FROM events WHERE date IS NOT NULL "
+                               "GROUP BY m ORDER BY COUNT(*) DESC, m LIMIT 1")
+    out = []
+    cases = [(f"events --actor {group}", lambda: corpus.events(actor=group), group),
+             (f"events --place {town}", lambda: corpus.events(place=town), town)]
+    if month:
+        m = month[0]["m"]
+        cases.append((f"events --since {m}-01 --until {m}-28", lambda: corpus.events(
+            since=f"{m}-01", until=f"{m}-28"), m))
+    cases += [(f"show {group}", lambda: corpus.dossier(group), group),
+              (f"show {person}", lambda: corpus.dossier(person), person)]
+    for label, fn, subject in cases:
+        if subject is None:
+            continue
+        best, size = float("inf"), 0
+        for _ in range(3):
+            t0 = time.perf_counter()
+            result = fn()
+            best = min(best, time.perf_counter() - t0)
+            size = len(result) if isinstance(result, list) else len(result.get("events", []) or [])
+        out.append((label, best * 1000, size))
+    return out
 
 
 def block(ms: list[float], first: bool, n: int = 1000) -> tuple[float, str]:
@@ -207,8 +282,12 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=3, help="turns of 1 and 2 workers for the speed-up")
     ap.add_argument("--speedup-docs", type=int, default=50, help="documents of the sample each turn extracts")
     ap.add_argument("--budget", type=float, default=240, help="seconds for the end-to-end ingest")
+    ap.add_argument("--store-docs", type=int, default=20_000,
+                    help="extraction results [4] feeds the store (the ingest's, then variants)")
+    ap.add_argument("--store-budget", type=float, default=330, help="seconds for [4]'s store step")
     ap.add_argument("--total", type=float, default=540,
-                    help="seconds the whole run may take before the ingest's budget is cut (default 540)")
+                    help="seconds the run may take before [3]'s or [4]'s budget is cut (default 540; "
+                         "the reads of [4] come after)")
     args = ap.parse_args()
     started = time.perf_counter()
     from dask.distributed import Client
@@ -244,6 +323,11 @@ def main() -> int:
             run["budget"], run["inputs"] = budget, len(_sample_paths(inputs, 10**9))
             workers_mb = worker_maxrss_mb(client)
         _report_ingest(run, args, t_read / n_sent, t_nlp / n_sent, t_ext / n_sent, workers_mb)
+        ext_ms_doc = t_ext / len(docs) * 1000
+        left = args.total - (time.perf_counter() - started)
+        scale = store_at_scale(Path(tmp) / "store.db", run.pop("kept"), args.store_docs,
+                               min(args.store_budget, left))
+        _report_scale(scale, args.store_docs, ext_ms_doc)
     print(f"\nbench run time: {time.perf_counter() - started:.0f} s")
     return 0
 
@@ -278,6 +362,28 @@ def _report_ingest(run: dict, args, read_s: float, nlp_s: float, ext_s: float, w
     if docs < total and docs:
         print(f"  to ingest all {total:,} in {run['budget']:.0f} s would need {total / run['budget']:.0f} docs/s "
               f"(measured {docs / secs:.1f})")
+
+
+def _report_scale(run: dict, wanted: int, ext_ms_doc: float) -> None:
+    ms = run["store_ms"]
+    print(f"\n[4] store step at scale: Corpus.add of {len(ms):,} extraction results into a fresh "
+          f"SQLite store, one at a time, the cluster closed ({run['base']:,} from [3], the rest their "
+          "variants: bench/variants.py)")
+    if len(ms) < wanted:
+        print(f"  budget reached: {len(ms):,} of {wanted:,} stored")
+    if not ms:
+        return
+    print(f"  {len(ms) / run['wall']:.1f} docs/s; {run['summary']['events']:,} events, "
+          f"{run['summary']['entities']:,} entities; resident memory {run['rss']:.0f} MB")
+    first, which_first = block(ms, True)
+    last, which_last = block(ms, False)
+    for mean, which in ((first, which_first), (last, which_last)):
+        print(f"  store step, documents {which}: {mean:.1f} ms/doc = {mean / ext_ms_doc:.2f}x "
+              f"one-core extraction per doc ({ext_ms_doc:.0f} ms, sample [1])")
+    print(f"  last / first: {last / first:.2f} (flat = 1; target: under 0.20x extraction at 20,000)")
+    print("  read queries on the full store (best of 3; target under 200 ms):")
+    for label, best, size in run["reads"]:
+        print(f"    {label:<52} {best:8.1f} ms  ({size} events)")
 
 
 def _sample_paths(inputs: list[str], n: int) -> list[str]:

@@ -280,7 +280,7 @@ class Writer:
         ])
 
 
-def _published(war: War, rng: random.Random) -> dt.date:
+def published(war: War, rng: random.Random) -> dt.date:
     first = dt.date(war.years[0], 1, 1)
     last = dt.date(war.years[1], 12, 31)
     return first + dt.timedelta(days=rng.randint(0, (last - first).days))
@@ -346,7 +346,7 @@ def documents(n: int, seed: int = 2026):
     styles = [s for s, k in STYLES for _ in range(k)]
     for i in range(n):
         war = rng.choice(all_wars)
-        writer = Writer(war, rng, _published(war, rng))
+        writer = Writer(war, rng, published(war, rng))
         style = rng.choice(styles)
         yield f"gen{i:05d}_{style.__name__}_{war.code.lower()}.txt", style(writer)
 

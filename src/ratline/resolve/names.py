@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Dropped wherever they stand: the Arabic article as a separate word ("al-" is
 # split off by the hyphen rule first).
@@ -47,6 +48,10 @@ _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
+# The same few thousand names are folded and keyed again for every document that
+# uses them (the resolver keys each name when it plans a document and again when it
+# commits it): pure functions of a string, cached.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lowercase, diacritics removed, possessive 's and apostrophes dropped,
     other punctuation to spaces."""
@@ -78,14 +83,20 @@ def name_words(text: str, person: bool = False) -> list[str]:
     Titles are dropped only for people: for a group or a place "General" or
     "Major" may be part of the name ("General Command", "Major Crimes Unit").
     """
+    return list(_name_words(text, person))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_words(text: str, person: bool) -> tuple[str, ...]:
     words = fold(text).split()
     while words and words[0] in LEADING:
         words = words[1:]
     if person:
         words = _drop_titles(words)
-    return [w for w in words if w not in PARTICLES]
+    return tuple(w for w in words if w not in PARTICLES)
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str, person: bool = False) -> str:
     """The matching key of a name: equal keys mean the same written name."""
     return " ".join(name_words(text, person))
@@ -196,6 +207,7 @@ def loose(text: str, person: bool = False) -> str:
     return " ".join(loose_words(text, person))
 
 
+@lru_cache(maxsize=1 << 16)
 def skeleton_key(text: str, person: bool = False) -> str:
     """Consonant key of a whole name, for cheap blocking before ``translit_score``."""
     return " ".join(skeleton(w) for w in loose_words(text, person))

@@ -145,6 +145,24 @@ def _entity_info(conn: sqlite3.Connection, ids: set[str]) -> dict[str, tuple[str
     return out
 
 
+def _reading(r, place_name: str | None) -> dict:
+    """A report's own reading of the event from its row: where the row has no point
+    of its own, the fallback point (``report_places``, the ``p_`` columns)."""
+    fallback = r["read_lat"] is None and r["p_lat"] is not None
+    loc = r["read_location"]
+    return dict(
+        key=report_key(r["doc_id"], r["local_id"]), doc_id=r["doc_id"], local_id=r["local_id"],
+        type=r["read_type"] or "other", date=r["read_date"],
+        precision=r["read_date_precision"] if r["read_date"] else None, location=loc,
+        place_name=place_name if loc else None,
+        admin1=r["p_admin1"] if fallback else r["read_admin1"],
+        country=r["p_country"] if fallback else r["read_country"],
+        lat=r["p_lat"] if fallback else r["read_lat"],
+        lon=r["p_lon"] if fallback else r["read_lon"],
+        where_precision=r["p_prec"] if fallback else r["read_where_precision"],
+        fallback=fallback)
+
+
 def load_reports(conn: sqlite3.Connection, where: str, params: list) -> dict[str, Report]:
     rows = [dict(r) for r in conn.execute(f"{REPORT_SQL} WHERE {where}", params)]
     ids: set[str] = set()
@@ -158,21 +176,11 @@ def load_reports(conn: sqlite3.Connection, where: str, params: list) -> dict[str
     for r in rows:
         parties = frozenset(p for p in r["actors"] + r["targets"]
                             if info.get(p, ("", ""))[0] != "place")
-        placed = r["read_lat"] is not None
-        fallback = not placed and r["p_lat"] is not None
         loc = r["read_location"]
-        key = report_key(r["doc_id"], r["local_id"])
-        out[key] = Report(
-            key=key, doc_id=r["doc_id"], local_id=r["local_id"], event_id=r["event_id"],
-            doc=r["doc"], type=r["read_type"] or "other", date=r["read_date"],
-            precision=r["read_date_precision"] if r["read_date"] else None, location=loc,
-            place_name=info.get(loc, ("", loc))[1] if loc else None,
-            admin1=r["p_admin1"] if fallback else r["read_admin1"],
-            country=r["p_country"] if fallback else r["read_country"],
-            lat=r["p_lat"] if fallback else r["read_lat"],
-            lon=r["p_lon"] if fallback else r["read_lon"],
-            where_precision=r["p_prec"] if fallback else r["read_where_precision"],
-            fallback=fallback, place_basis=r["p_basis"] if fallback else None,
+        reading = _reading(r, info.get(loc, ("", loc))[1])
+        out[reading["key"]] = Report(
+            **reading, event_id=r["event_id"], doc=r["doc"],
+            place_basis=r["p_basis"] if reading["fallback"] else None,
             parties=parties,
             persons=frozenset(p for p in parties if info.get(p, ("",))[0] == "person"),
             quote=r["quote"] or "", killed_best=r["killed_best"],
@@ -182,13 +190,52 @@ def load_reports(conn: sqlite3.Connection, where: str, params: list) -> dict[str
     return out
 
 
-def reports_by_key(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, Report]:
-    out: dict[str, Report] = {}
+def _key_chunks(keys: Iterable[str]) -> Iterable[tuple[str, list]]:
+    """(WHERE clause, parameters) naming reports by key, a few hundred at a time."""
     pairs = [split_key(k) for k in keys]
     for part in _chunks(pairs, CHUNK // 2):
-        where = " OR ".join("(r.doc_id = ? AND r.local_id = ?)" for _ in part)
-        out.update(load_reports(conn, where, [x for p in part for x in p]))
+        yield (" OR ".join("(r.doc_id = ? AND r.local_id = ?)" for _ in part),
+               [x for p in part for x in p])
+
+
+def reports_by_key(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, Report]:
+    out: dict[str, Report] = {}
+    for where, params in _key_chunks(keys):
+        out.update(load_reports(conn, where, params))
     return out
+
+
+LIGHT_SQL = (
+    "SELECT r.doc_id, r.local_id, r.read_type, r.read_date, r.read_date_precision, "
+    "r.read_location, r.read_admin1, r.read_country, r.read_lat, r.read_lon, "
+    "r.read_where_precision, p.lat AS p_lat, p.lon AS p_lon, p.admin1 AS p_admin1, "
+    "p.country AS p_country, p.where_precision AS p_prec, e.name AS loc_name "
+    "FROM event_reports r "
+    "LEFT JOIN report_places p ON p.report_id = r.doc_id || ':' || r.local_id "
+    "LEFT JOIN entities e ON e.id = r.read_location"
+)
+
+
+def _light_reports(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, Report]:
+    """Reports with only what ``_fits`` reads (date, place, type): one indexed
+    query, no JSON, no document; parties and quote left empty."""
+    out: dict[str, Report] = {}
+    for where, params in _key_chunks(keys):
+        for r in conn.execute(f"{LIGHT_SQL} WHERE {where}", params):
+            loc = r["read_location"]
+            reading = _reading(r, r["loc_name"] if r["loc_name"] is not None else loc)
+            out[reading["key"]] = Report(
+                **reading, event_id="", doc="", place_basis=None, parties=frozenset(),
+                persons=frozenset(), quote="", killed_best=None)
+    return out
+
+
+def _fits(a: Report, b: Report) -> bool:
+    """``compare``'s "no" rules on dates, places and types (its first step): a pair
+    failing them is None whatever its parties, wording and toll."""
+    x, y = (a, b) if a.key <= b.key else (b, a)
+    return (_dates(x, y) is not None and _places(x, y) is not None
+            and _types(x.type, y.type) is not None)
 
 
 # ----------------------------------------------------------------- comparing two reports
@@ -293,7 +340,11 @@ def _parties(a: Report, b: Report) -> tuple[str, float]:
 
 
 def _wording(a: Report, b: Report) -> bool:
-    qa, qb = " ".join(a.quote.split()).casefold(), " ".join(b.quote.split()).casefold()
+    return _same_wording(a.quote, b.quote)
+
+
+def _same_wording(a: str, b: str) -> bool:
+    qa, qb = " ".join(a.split()).casefold(), " ".join(b.split()).casefold()
     if min(len(qa), len(qb)) < 40:
         return False
     # score_cutoff: rapidfuzz stops early on a pair below 90 (the answer is the same)
@@ -357,7 +408,13 @@ def _pairs(conn: sqlite3.Connection, new: dict[str, Report]):
     when the document came, so the judgements — and the groups built from
     them — are the same in any ingest order."""
     found = {key: _candidate_keys(conn, rep) for key, rep in new.items()}
-    stored = reports_by_key(conn, set().union(*found.values()) - set(new)) if found else {}
+    # blocking is by index and coarse (a shared party finds reports of that party
+    # in every town of the country): rule out the pairs whose dates, places or
+    # types cannot agree on light rows before loading the rest
+    light = _light_reports(conn, set().union(*found.values()) - set(new)) if found else {}
+    found = {key: {o for o in others if o in light and _fits(new[key], light[o])}
+             for key, others in found.items()}
+    stored = reports_by_key(conn, set().union(*found.values())) if found else {}
     for key in sorted(new):
         for other in sorted(found[key]):
             cand = stored.get(other)
@@ -464,6 +521,69 @@ def _coarse(rep: Report, blocks: list[tuple[str, list[str]]]) -> list[tuple[str,
     return out
 
 
+def _same_place_undated(conn: sqlite3.Connection, rep: Report, keep: str, keep_params: list) -> set[str]:
+    """Reports of ``rep``'s place with a date unknown on one side (``_penalty``
+    narrows them by the party term), kept when they share a party, have the same
+    toll of 10 or more, or the same wording.
+
+    Such a pair scores .3 (place) + at most .15 (type) + the party term + the toll
+    term (+ .3 for the same wording); with no shared party the party term is 0 or
+    -.3 and without a toll of 10 or more the toll term is at most .05, so without
+    the same wording it reaches at most .5 < THRESHOLD.  Each report of a town
+    stays a candidate of every later report of it (this block grows with the
+    store), but the ones that cannot merge cost a quote comparison here, not a
+    load and a ``compare``."""
+    undated = "" if not rep.date else " AND r.read_date IS NULL"
+    where, params = _penalty("r.read_location = ?" + undated, [rep.location], rep)
+    parties = sorted(rep.parties)
+    shares, share_params = "0", []
+    if parties:
+        shares = ("CASE WHEN EXISTS (SELECT 1 FROM report_parties q WHERE q.doc_id = r.doc_id AND "
+                  f"q.local_id = r.local_id AND q.entity_id IN ({', '.join('?' * len(parties))})) "
+                  "THEN 1 ELSE 0 END")
+        share_params = parties
+    toll = rep.killed_best if rep.killed_best is not None and rep.killed_best >= 10 else None
+    out: set[str] = set()
+    for doc_id, local_id, quote, killed, shared in conn.execute(
+            f"SELECT r.doc_id, r.local_id, r.quote, r.killed_best, {shares} FROM event_reports r "
+            f"WHERE {where} AND {keep}", [*share_params, *params, *keep_params]):
+        key = report_key(doc_id, local_id)
+        if shared or (toll is not None and killed == toll):
+            out.add(key)
+            continue
+        # in key order, as ``judge_pair`` compares them
+        a, b = (rep.quote, quote or "") if rep.key <= key else (quote or "", rep.quote)
+        if _same_wording(a, b):
+            out.add(key)
+    return out
+
+
+def _penalty(where: str, params: list, rep: Report) -> tuple[str, list]:
+    """Narrow a block of pairs with a date unknown on one side by the party term.
+
+    Such a pair scores at most .3 (same place) + .15 (type) + .3 (wording) + .15
+    (a toll of 10 or more); when both name parties and share none it loses .3
+    and can reach THRESHOLD only with the same toll of 10 or more.  So when
+    ``rep`` names parties, a partner must name none (places aside, as
+    ``Report.parties``), share one, or have that toll.  Without this, a dated
+    report finds every undated report of its town, a block that grows with the
+    store.  The rule is symmetric: each side finds the other or neither does."""
+    parties = sorted(rep.parties)
+    if not parties:
+        return where, params
+    marks = ", ".join("?" * len(parties))
+    ors = ["NOT EXISTS (SELECT 1 FROM report_parties q LEFT JOIN entities pe ON pe.id = q.entity_id "
+           "WHERE q.doc_id = r.doc_id AND q.local_id = r.local_id "
+           "AND (pe.type IS NULL OR pe.type != 'place'))",
+           "EXISTS (SELECT 1 FROM report_parties q WHERE q.doc_id = r.doc_id AND "
+           f"q.local_id = r.local_id AND q.entity_id IN ({marks}))"]
+    extra: list = list(parties)
+    if rep.killed_best is not None and rep.killed_best >= 10:
+        ors.append("r.killed_best = ?")
+        extra.append(rep.killed_best)
+    return f"{where} AND ({' OR '.join(ors)})", [*params, *extra]
+
+
 def _candidate_keys(conn: sqlite3.Connection, rep: Report) -> set[str]:
     """Stored reports that may tell of ``rep``'s event, found through indexes:
     a date window (``event_reports.read_date``), and — for undated reports on
@@ -476,18 +596,60 @@ def _candidate_keys(conn: sqlite3.Connection, rep: Report) -> set[str]:
     blocks: list[tuple[str, list]] = []
     if rep.date:
         blocks += _coarse(rep, _date_blocks(rep))
-    undated = "" if not rep.date else " AND r.read_date IS NULL"
-    if rep.location:
-        blocks.append(("r.read_location = ?" + undated, [rep.location]))
     found: set[str] = set()
     for where, params in blocks:
         found.update(report_key(d, l) for d, l in conn.execute(
             f"SELECT r.doc_id, r.local_id FROM event_reports r WHERE {where} AND {keep}",
             [*params, *keep_params]))
+    if rep.location:
+        found |= _same_place_undated(conn, rep, keep, keep_params)
+    near, near_params = _near(rep)
     for part in _chunks(sorted(rep.parties)):
+        sql, params = _party_sql(len(part), bool(rep.date), keep), [*part, *keep_params]
+        if near is None:
+            found.update(report_key(d, l) for d, l in conn.execute(sql, params))
+            continue
         found.update(report_key(d, l) for d, l in conn.execute(
-            _party_sql(len(part), bool(rep.date), keep), [*part, *keep_params]))
+            f"{sql} AND ({near})", [*params, *near_params]))
+        # a far town spelt like rep's is "the same place" too (``_places``): the few
+        # distinct far towns are named and compared here, not their reports
+        far = [loc for (loc,) in conn.execute(
+            sql.replace("SELECT DISTINCT r.doc_id, r.local_id", "SELECT DISTINCT r.read_location", 1)
+            + f" AND NOT ({near})", [*params, *near_params])]
+        names = _entity_info(conn, set(far))
+        alike = sorted(loc for loc in far if _same_name(rep.place_name, names.get(loc, ("", loc))[1]))
+        if alike:
+            found.update(report_key(d, l) for d, l in conn.execute(
+                f"{sql} AND r.read_location IN ({', '.join('?' * len(alike))})", [*params, *alike]))
     return found
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
+    return bool(a and b and fuzz.ratio(fold(a), fold(b)) >= 90)
+
+
+def _near(rep: Report) -> tuple[str | None, list]:
+    """An SQL condition every stored report whose place ``_places`` can accept
+    beside ``rep``'s meets, bar a far town spelt like rep's (the caller adds those);
+    (None, []) when ``rep``'s place rules nothing out (unplaced, coarse, or only
+    placed by a fallback).  Kept: reports without a place or coordinates of their
+    own (a fallback point is judged on the full row), coarse ones (a province or
+    country: ``_places`` asks for the province), the same town, and a box around
+    ``rep`` holding every point within NEAR_KM.  Without this, a shared party (a
+    country's police) finds that party's reports in every town of the country."""
+    if not rep.location or rep.lat is None or rep.lon is None or rep.fallback \
+            or (rep.where_precision or 6) >= 4:
+        return None, []
+    dlat = NEAR_KM / 110.0 + 0.01                          # a degree of latitude is >= 110.5 km
+    cos = math.cos(math.radians(min(89.0, abs(rep.lat) + dlat)))
+    dlon = NEAR_KM / (111.0 * cos) + 0.01
+    if abs(rep.lon) + dlon >= 180.0 or abs(rep.lat) + dlat >= 89.0:
+        return None, []                                    # the box would wrap: keep everything
+    return ("r.read_location IS NULL OR r.read_location = ? OR r.read_lat IS NULL OR "
+            "r.read_lon IS NULL OR r.read_where_precision IS NULL OR r.read_where_precision >= 4 "
+            "OR r.read_where_precision < 1 "
+            "OR (r.read_lat BETWEEN ? AND ? AND r.read_lon BETWEEN ? AND ?)",
+            [rep.location, rep.lat - dlat, rep.lat + dlat, rep.lon - dlon, rep.lon + dlon])
 
 
 def _judge(conn: sqlite3.Connection, x: str, y: str, judgement: str, rule: str,

@@ -234,8 +234,12 @@ def _place_clause(store: Store, near) -> tuple[str | None, list[Any]]:
     admins = [r["admin1"] for r in store.query(
         "SELECT DISTINCT admin1 FROM events WHERE admin1 IS NOT NULL") if fold(r["admin1"]) in province_names]
     town_names = {name for _, name in near.towns}
-    towns = [r["id"] for r in store.query("SELECT id, name FROM entities WHERE type = 'place'")
-             if fold(r["name"]) in town_names] if town_names else []
+    # by the name key's index: norm() is a function of fold(), so a place whose folded
+    # name is one of the towns has one of their keys (the fold test then decides)
+    keys = sorted({norm(name) for name in town_names})
+    towns = [r["id"] for r in store.query(
+        f"SELECT id, name FROM entities WHERE type = 'place' AND name_norm IN ({', '.join('?' * len(keys))})",
+        keys) if fold(r["name"]) in town_names] if keys else []
     parts, params = [], []
     for column, values in (("e.location", sorted(set(near.entity_ids) | set(towns))),
                            ("e.admin1", admins), ("e.country", sorted(near.countries))):

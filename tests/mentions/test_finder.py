@@ -510,3 +510,10 @@ def test_finder_a_titled_name_before_a_site_noun_is_the_site(geo_finder):
     dm = _find(geo_finder, "A suicide bomber attacked the Imam Sadiq mosque in Kuwait City on Friday.")
     assert _keys(dm, "Imam Sadiq mosque") == ["place_imam_sadiq_mosque"]
     assert [m.kind for m in dm.mentions if m.span.text == "Kuwait City"] == ["place"]
+
+
+def test_finder_the_capital_a_report_names_by_its_adjective_sets_the_theatre(geo_finder):
+    """Groups based elsewhere (the ADF, a Congolese group) do not move a Kampala bombing to Congo."""
+    dm = _find(geo_finder, "Three suicide bombers struck in the Ugandan capital, Kampala, on Tuesday. The ADF "
+                           "claimed the attacks. The ADF has attacked before.")
+    assert dm.theatre == "UG"

@@ -65,7 +65,7 @@ SPEAKER = re.compile(r"^,?\s*(?:(?!(?:was|were|been|is|are|be)\b)[\w-]+\s+){0,2}
                       re.I)
 BACKGROUND_CUE = re.compile(r"\b(?:implicated in|involved in|responsible for|blamed for|accused of|linked to|"
                              r"suspected of|known for|" + _REMEMBERED + r")\b", re.I)
-VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated|"
+VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated|some|"
                            r"near-daily|daily|nightly|weekly|regular|frequent|routine|sporadic|occasional)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes|assassinations|"
                            r"bombings|kidnappings|ambushes)\b", re.I)

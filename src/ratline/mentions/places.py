@@ -59,6 +59,9 @@ class PlacesMixin:
                 if sent is not None and m.start > 0 and sent.tokens[m.start - 1].norm in _WHERE_NOT_ROUTE \
                         and state:
                     weight = 3
+                elif sent is not None and state and m.form == "adjective" and m.end < len(sent.tokens) \
+                        and sent.tokens[m.end].norm == "capital":
+                    weight = 3           # "in the Ugandan capital": where it happened, whoever acted
                 elif state and not bare_states:
                     continue
                 counts[cc] = counts.get(cc, 0) + weight

@@ -27,6 +27,9 @@ def _roles(text: str, trigger: str):
     ("Militia fighters launched an attack on the army barracks at dawn.", "attack", {"fighters"}, {"barracks"}, False),
     # coordinated subject, both act
     ("Police and soldiers arrested four suspects in the port.", "arrested", {"Police", "soldiers"}, {"suspects"}, False),
+    # a toll told inside an event noun: its "by" names who acted
+    ("Six soldiers were killed on Monday in an attack by guerrillas near Cali.", "killed", {"guerrillas"},
+     {"soldiers"}, True),
     # a verb coordinated with one that has the subject shares it
     ("Rebels ambushed and killed six soldiers near the bridge.", "killed", {"Rebels"}, {"soldiers"}, False),
     # the possessor of a release is the one released

@@ -37,6 +37,11 @@ ROLE_DEPS = {
     # clauses whose missing subject is their head verb's ("ambushed and killed", "used jets
     # to defend", "stormed the camp, killing six")
     "shares_subject": ("conj", "xcomp", "advcl"),
+    # "six soldiers were killed in an attack by FARC guerrillas": a verb's toll told inside an
+    # event noun whose "by" names who did it
+    "within_preps": ("in", "during", "after", "following"),
+    "event_nouns": ("attack", "ambush", "raid", "assault", "bombing", "strike", "airstrike", "offensive",
+                    "operation", "clash", "shelling", "shooting", "explosion", "blast", "massacre"),
 }
 _VERBAL = ("VERB", "AUX")
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -99,6 +104,17 @@ def _governing_verb(tok):
     return t
 
 
+def _author_of_event_noun(verb) -> set[int]:
+    """"were killed in an attack by Maoist rebels": the "by" object of an event noun the verb's
+    own "in/during/after" phrase names."""
+    out: set[int] = set()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ROLE_DEPS["within_preps"]):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in ROLE_DEPS["event_nouns"]):
+            for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+                out |= _objects(by)
+    return out
+
+
 def _fill(roles: Roles, verb, kinds: dict) -> None:
     for c in verb.children:
         if c.dep_ in kinds["actor"]:
@@ -110,6 +126,8 @@ def _fill(roles: Roles, verb, kinds: dict) -> None:
             roles.target |= _phrase(c)
         elif c.dep_ == "prep" and c.lower_ in ROLE_DEPS["target_preps"]:
             roles.target |= _objects(c)
+    if not roles.actor:
+        roles.actor |= _author_of_event_noun(verb)
     relative = [i for i in roles.actor if verb.doc[i].tag_ in ("WDT", "WP")]
     if relative and verb.dep_ == "relcl":
         # "AQIM, which claimed the attack": the relative pronoun stands for the noun it follows

@@ -517,3 +517,13 @@ def test_finder_the_capital_a_report_names_by_its_adjective_sets_the_theatre(geo
     dm = _find(geo_finder, "Three suicide bombers struck in the Ugandan capital, Kampala, on Tuesday. The ADF "
                            "claimed the attacks. The ADF has attacked before.")
     assert dm.theatre == "UG"
+
+
+def test_finder_a_faith_word_begins_a_movements_name(finder):
+    dm = _find(finder, "A spokesman for the Islamic Courts insurgent movement said the fighting would go on.")
+    assert [m.kind for m in dm.mentions if m.span.text == "Islamic Courts"] == ["armed_group"]
+
+
+def test_finder_a_faith_word_alone_names_nobody(finder):
+    dm = _find(finder, "Islamic militants attacked the town on Monday.")
+    assert not any(m.span.text.startswith("Islamic") for m in dm.mentions)

@@ -109,6 +109,9 @@ def _is_cap(tok: Token) -> bool:
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _WATER_HEADS = {"gulf", "sea", "bay", "strait", "straits", "horn", "lake", "gulfs", "isle", "cape"}   # "Gulf of Aden"
+# words of a faith that begin a movement's name ("the Islamic Courts", "the Muslim Brotherhood"),
+# though alone they name nobody (they stay in the stop list)
+_FAITH_WORDS = {"islamic", "muslim"}
 _STRONG_LOCATIVES = {"near", "outside", "around", "toward", "towards", "into", "inside", "outskirts"}
 _JOINING_PARTICLES = {"au", "aux", "en", "de", "du", "des", "la", "le", "les", "sur", "sous", "upon", "on", "y", "el",
                       "e", "i"}      # Urdu/Persian izafat: "Lashkar-e-Taiba", "Tehrik-i-Insaf"
@@ -208,7 +211,7 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     # written with a capital inside a sentence is part of a name ("the Now Zad district")
     while i < j and tokens[i].norm in lists.stop and not title and not (
             tokens[i].norm in _ADVERBS_IN_NAMES and i > 0 and tokens[i - 1].text not in _SENTENCE_MARKS
-            and j - i >= 2):
+            and j - i >= 2) and not (tokens[i].norm in _FAITH_WORDS and j - i >= 2):
         i += 1
     while j > i and (tokens[j - 1].norm in lists.particles or tokens[j - 1].text in "-"
                      or tokens[j - 1].norm in _CALENDAR):

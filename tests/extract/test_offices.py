@@ -51,3 +51,10 @@ def test_offices_a_head_of_state_leads_the_state_named_with_the_title(body, pers
 ])
 def test_offices_a_deputy_a_minister_or_a_former_head_leads_no_state(body):
     assert not any(p == "leads" and o == "Government of Iraq" for _, p, o in _relations(body))
+
+
+def test_offices_a_press_secretary_speaks_for_his_office_and_a_defense_secretary_does_not():
+    assert ("Geoff Morrell", "spokesman_for", "US Department of Defense") in _relations(
+        "Pentagon Press Secretary Geoff Morrell said Iran was providing weapons to insurgents.")
+    assert not any(p == "spokesman_for" for _, p, _ in _relations(
+        "Pentagon chief and Defense Secretary Robert Gates said Iran was providing weapons."))

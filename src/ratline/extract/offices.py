@@ -26,6 +26,7 @@ ROLE_NOUNS = {
 HEAD_OF_STATE = ("president", "king", "queen", "premier", "chancellor", "minister")
 _PREDICATE = {noun: pred for pred, nouns in ROLE_NOUNS.items() for noun in nouns}
 _PREDICATE.update({noun: "leads" for noun in HEAD_OF_STATE})
+_PREDICATE["secretary"] = "spokesman_for"      # only a press secretary (checked where it is read)
 GROUP_KINDS = ("armed_group", "state_force", "state_agency", "other", "company")
 PAST = ("former", "ex", "onetime", "late", "then", "ousted", "deposed", "toppled", "exiled")
 SECOND = ("deputy", "vice", "assistant", "second", "sub")
@@ -75,6 +76,10 @@ def office_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, str,
                 if mods & set(PAST):
                     continue
                 pred = _PREDICATE[role.lemma_.lower()]
+                if role.lemma_.lower() == "secretary":
+                    if "press" not in mods:
+                        continue     # "Defense Secretary", "Secretary General": not a spokesman
+                    pred = "spokesman_for"   # "Pentagon Press Secretary Geoff Morrell"
                 head_of_state = role.lemma_.lower() in HEAD_OF_STATE
                 if head_of_state and (mods & set(SECOND) or (role.lemma_.lower() == "minister" and "prime" not in mods)):
                     continue         # "Vice President", "Foreign Minister": not the head

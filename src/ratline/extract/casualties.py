@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ratline.extract.masking import Masked
+from ratline.mentions.numbers import words_to_int
 
 _VERBS = {
     "killed": r"(?:killed|(?<!the )(?<!of )dead|died|slain|perished|lost their lives|left dead)",   # not "relatives of the dead"
@@ -200,15 +201,13 @@ CAPTURE_LEMMAS = frozenset({"capture", "detain", "arrest", "apprehend", "abduct"
 _SINGULAR_TAGS = ("NN", "NNP", "PRP")
 
 
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10}
-
-
 def count_of(noun) -> int | None:
     """The number the parse sets before a noun ("three days", "Two soldiers", "12 men"), else None."""
     for c in noun.children:
-        if c.dep_ == "nummod" and (c.lower_ in _NUMBER_WORDS or c.text.isdigit()):
-            return int(c.text) if c.text.isdigit() else _NUMBER_WORDS[c.lower_]
+        if c.dep_ == "nummod":
+            n = words_to_int(c.text)
+            if n is not None:
+                return n
     return None
 
 

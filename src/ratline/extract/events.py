@@ -101,6 +101,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         self.find_quantities = find_quantities
         self.paragraphs = paragraphs           # paragraph index per sentence
         self.triggers = load_triggers()
+        self._not_captives = self.triggers.not_objects("arrest")   # "captured the town": no one taken
         self.dictionary = default_dictionary()
         self.drafts: list[Draft] = []
         self.anchor = None
@@ -250,10 +251,10 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         for tok in self.parsed.tokens_in(span.start, span.end):
             if tok.dep_ != "npadvmod" or tok.lemma_.lower() not in OFFSET_UNITS:
                 continue
-            mark = tok.head if tok.head.lower_ in EARLIER_MARKS else next(
-                (c for c in tok.head.children if c.dep_ == "mark" and c.lower_ in EARLIER_MARKS), None)
+            mark = tok.head if tok.head.lower_ in ("after", "before") else next(
+                (c for c in tok.head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
             count = _count_of(tok)
-            if mark is None or count is None or mark.lower_ not in ("after", "before"):
+            if mark is None or count is None:
                 continue
             start = tok.left_edge.idx
             if span.start < start < span.end:
@@ -301,7 +302,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
             if named:
                 figures.killed_low = figures.killed_best = figures.killed_high = named
         if figures.captured is None:
-            figures.captured = persons_captured(masked, self.parsed, self.triggers.not_objects("arrest"))
+            figures.captured = persons_captured(masked, self.parsed, self._not_captives)
         hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked, h)
                 and _object_fits(masked, h) and not self._object_rules_out(masked, h)]
         foreground = [h for h in hits if not BACKGROUND.search(masked.text[:h.start])

@@ -8,6 +8,7 @@ from ratline.extract.casualties import figures_in
 from ratline.extract.cues import OVER_OPERATIONS, TALLY_WINDOW
 from ratline.extract.masking import mask
 from ratline.mentions.finder import DocMentions
+from ratline.mentions.numbers import words_to_int
 from ratline.schema import Tally
 
 _GROUP_KINDS = {"armed_group", "state_force", "state_agency"}
@@ -32,10 +33,6 @@ def total_over_operations(text: str, fig, dates) -> bool:
     return bool(OVER_OPERATIONS.search(text)) and any(d.date for d in dates) and (
         stated_total(fig) is not None or (fig.captured is not None
                                           and not any(h.endswith(":vague") for h in fig.hedges)))
-
-
-_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12}
 
 
 # the verbs whose figures a counting window can total ("have been killed this year")
@@ -79,7 +76,7 @@ def window_start(window, base: dt.date | None) -> str | None:
     if unit is None:
         return None
     n = window.group("n")
-    count = 1 if n is None else int(n) if n.isdigit() else _WORD_COUNTS[n.lower()]
+    count = 1 if n is None else words_to_int(n)
     days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit.lower().rstrip("s")] * count
     return (base - dt.timedelta(days=days)).isoformat()
 

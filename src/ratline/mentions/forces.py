@@ -161,8 +161,11 @@ class ForcesMixin:
         noun = noun.lower()
         if country is None or noun not in ("police", "army", "military", "troops", "soldiers"):
             return None
-        state = next((a for a in self.dictionary.actors.values()
-                      if a.type == "government" and a.country == country and a.adjectives), None)
+        states = self.__dict__.setdefault("_states_cache", {})
+        if country not in states:           # asked for every bare "the police" of a report
+            states[country] = next((a for a in self.dictionary.actors.values()
+                                    if a.type == "government" and a.country == country and a.adjectives), None)
+        state = states[country]
         if state is None:
             return None
         word = "police" if noun == "police" else "army"

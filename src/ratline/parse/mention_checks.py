@@ -25,8 +25,13 @@ def drop_adjective_places(dm: DocMentions, parsed) -> None:
     if len(kept) == len(dm.mentions):
         return
     dm.mentions[:] = kept
+    _forget_unnamed_places(dm)
+
+
+def _forget_unnamed_places(dm: DocMentions) -> None:
+    """Places no mention names any more leave the entities (and the gazetteer hits)."""
     dm._by_sentence = None
-    named = {m.key for m in kept}
+    named = {m.key for m in dm.mentions}
     for key in [k for k, e in dm.entities.items() if e.type == "place" and k not in named]:
         del dm.entities[key]
         dm.places.pop(key, None)
@@ -175,8 +180,4 @@ def place_police(dm: DocMentions, body: str) -> None:
                                  "pattern:place-police")
         added = True
     if added:
-        dm._by_sentence = None
-        named = {x.key for x in dm.mentions}
-        for key in [key for key, e in dm.entities.items() if e.type == "place" and key not in named]:
-            del dm.entities[key]
-            dm.places.pop(key, None)
+        _forget_unnamed_places(dm)

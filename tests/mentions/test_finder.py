@@ -325,6 +325,17 @@ def test_finder_a_wire_service_byline_does_not_set_the_theatre(finder):
     assert _find(finder, body).theatre == "ML"
 
 
+def test_finder_the_dateline_town_weighs_for_the_theatre():
+    body = ("DUSHANBE -- The first deputy interior minister of Tajikistan says the IMU militants "
+            "killed last week had crossed from Uzbekistan. The IMU denied it. The IMU said nothing more.")
+    assert _find(MentionFinder(), body).theatre == "TJ"
+
+
+def test_finder_a_town_with_letters_beyond_ascii_is_read_whole_for_the_theatre():
+    body = "Three guerrillas were killed in Cerro Guazú, officers said. The patrol came from Concepción."
+    assert _find(MentionFinder(), body).theatre != "CU"      # not Cerro, a district of Havana
+
+
 def test_finder_a_town_of_two_words_is_read_whole_for_the_theatre():
     body = "Gang members left a car on the outskirts of San Salvador and detonated explosives in it."
     assert _find(MentionFinder(), body).theatre == "SV"      # the full gazetteer: not San, a town in Mali

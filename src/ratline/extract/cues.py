@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ratline.mentions.places import DATELINE  # noqa: F401  (where a report was filed; read by events)
+
 ACTOR_KINDS = {"armed_group", "state_force", "state_agency", "government"}
 PARTY_KINDS = ACTOR_KINDS | {"person", "other", "company"}
 GROUPS = {
@@ -45,10 +47,6 @@ _REMEMBERED = r"memories of|reminiscent of|echoes of|comparisons? (?:with|to)|re
 BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
                          r"linked to|suspected of|associated with|known for|role in|part in|" + _REMEMBERED + r")"
                          r"\s+[^.;]{0,80}$", re.I)
-# "KABUL, Afghanistan –", "BAGHDAD  29 April, 2008 –", "DILI (Reuters) -", "DHAKA:": where the
-# report was filed, at the head of a paragraph; its place is not the event's
-DATELINE = re.compile(r"^[A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*(?:,[^—–\n]{0,60}?|\s+\d[^—–\n]{0,40}?)?\s*"
-                      r"(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - |:)\s*")
 SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
                             r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)"
                             r"|(?:fled|flee|fleeing|escaped|returned|travell?ed|transport(?:ed|ing)?|transferred|"

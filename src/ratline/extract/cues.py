@@ -90,8 +90,10 @@ CIVILIAN_CAPTIVES = re.compile(r"\b(?:hostages?|civilians|citizens|nationals|bri
                                 r"worshippers|women and children)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?"
                                 r"(?:captured|seized|taken|abducted|held)\b", re.I)
 # a window over which figures are counted, not one operation's toll ("have been killed this
-# year", "over the last 10 months", "a total of 14 were detained"): the figures make a tally
-TALLY_WINDOW = re.compile(r"\b(?:(?:so far )?(?<!of )this year|a total of|(?:over|in|during) the (?:last|past) "
+# year", "last year", "over the last 10 months", "a total of 14 were detained"): the figures make
+# a tally
+TALLY_WINDOW = re.compile(r"\b(?:(?:so far )?(?<!of )this year|(?<!the )last year|a total of|"
+                          r"(?:over|in|during) the (?:last|past) "
                           r"(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) )?"
                           r"(?P<unit>weeks?|months?|years?))\b", re.I)
 # one item of a roundup: "-- A coalition airstrike ...", "* Police arrested ...", "3. Gunmen ..."

@@ -13,6 +13,7 @@ from ratline.extract.cues import SAME_PLACE, SPEAKER_PLACE
 from ratline.extract.drafts import _contains
 from ratline.extract.masking import Masked
 from ratline.mentions.names import place_level
+from ratline.parse.roles import ROLE_DEPS
 from ratline.schema import Mention
 
 # "700 kilometers south of Bogota": a point to measure from, far from where it happened
@@ -24,6 +25,7 @@ _REFERENCE_POINT = re.compile(r"(?:(?P<far>[\d,.]+)\s*(?:km|kms|kilomet(?:er|re)
 # the ends of a road bound where it happened, less closely than a place named outright
 _ROUTE_END = re.compile(r"\b(?:road|highway|motorway|route)\b[^.;]{0,25}?\b(?:from|links?|linking|connect(?:s|ing)|"
                         r"between)\s+(?:[^.;]{2,40}?\s+(?:to|with|and)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+REPORTING_VERBS = frozenset(ROLE_DEPS["reporting_verbs"])
 _ASIDE_CLAUSE = re.compile(r",\s+(?:as|while|even as|amid|whereas|just as)\s+(?!of\b|well\b|many\b|much\b|part\b)")
 
 
@@ -44,7 +46,13 @@ class PlaceChooser:
             return not re.search(r"\b(?:driven|pushed|expelled|ousted|ejected|routed|cleared)\s+from\s+(?:the\s+)?$", before)
         if country and re.search(r"\b(?:to|from|into|towards?)\s+$", before):
             return True          # "smuggled from Iran to Iraq": a route, not where it happened
-        return bool(SPEAKER_PLACE.search(before))
+        return bool(SPEAKER_PLACE.search(before)) or self._place_reports(m)
+
+    def _place_reports(self, m: Mention) -> bool:
+        """"Misrata Central Hospital reported that it received 39 bodies": a place that is the
+        subject of a verb of reporting speaks of the event; it is not where it happened."""
+        tok = self.parsed.token_at(m.span.end - 1) if self.parsed is not None else None
+        return tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS
 
 
     def _pick_place(self, masked: Masked) -> str | None:

@@ -336,6 +336,11 @@ def test_finder_a_town_with_letters_beyond_ascii_is_read_whole_for_the_theatre()
     assert _find(MentionFinder(), body).theatre != "CU"      # not Cerro, a district of Havana
 
 
+def test_finder_a_country_name_ending_a_town_name_is_the_town():
+    body = "Gang members left a car on the outskirts of San Salvador and detonated explosives in it."
+    assert [(m.span.text, m.kind) for m in _find(MentionFinder(), body).mentions] == [("San Salvador", "place")]
+
+
 def test_finder_a_town_of_two_words_is_read_whole_for_the_theatre():
     body = "Gang members left a car on the outskirts of San Salvador and detonated explosives in it."
     assert _find(MentionFinder(), body).theatre == "SV"      # the full gazetteer: not San, a town in Mali

@@ -112,6 +112,18 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
         self.dictionary = dictionary or default_dictionary()
         self.gazetteer = _default_gazetteer() if gazetteer is _DEFAULT else gazetteer
 
+    def _inside_place_name(self, toks, m) -> bool:
+        """"on the outskirts of San Salvador": a country's name ending a longer name the gazetteer
+        knows as a town is a word of that town."""
+        if self.gazetteer is None or m.start == 0:
+            return False
+        prev = toks[m.start - 1]
+        if not (prev.text[:1].isupper() and prev.text.isalpha()) or prev.end + 1 != toks[m.start].start:
+            return False
+        place = self.gazetteer.lookup(" ".join(t.text for t in toks[m.start - 1:m.end]))
+        return place is not None and getattr(place, "feature", "") in ("city", "town") \
+            and "exact" in (getattr(place, "basis", "") or "")
+
     def find(self, doc: Document) -> DocMentions:
         body = doc.body
         self._body = body
@@ -133,7 +145,8 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                 if m.form == "acronym":
                     m = _acronym_for(self.dictionary, m, toks, body, theatre or country)
                 actor = self.dictionary.actors[m.actor_id]
-                if _name_goes_on(toks, m.end) or (actor.type == "government" and _inside_titled_name(toks, m)):
+                if _name_goes_on(toks, m.end) or (actor.type == "government" and (
+                        _inside_titled_name(toks, m) or self._inside_place_name(toks, m))):
                     continue             # "Fatah al-Islam" is not Fatah, "Haji Mali Khan" not Mali: read whole
                 if not _active_at(actor, doc.published, tuple(t.norm for t in toks[m.start:m.end])):
                     continue             # "Coalition" in 2011 Afghanistan is not the 2004-09 force in Iraq

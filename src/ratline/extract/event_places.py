@@ -46,7 +46,12 @@ class PlaceChooser:
             return not re.search(r"\b(?:driven|pushed|expelled|ousted|ejected|routed|cleared)\s+from\s+(?:the\s+)?$", before)
         if country and re.search(r"\b(?:to|from|into|towards?)\s+$", before):
             return True          # "smuggled from Iran to Iraq": a route, not where it happened
-        return bool(SPEAKER_PLACE.search(before)) or self._place_reports(m)
+        return self._spoken_from(m)
+
+    def _spoken_from(self, m: Mention) -> bool:
+        """"a spokesman in Kabul", "fled to Kabul", "Kabul's hospital reported": where someone spoke
+        or went, not where it happened."""
+        return bool(SPEAKER_PLACE.search(self.body[max(0, m.span.start - 40):m.span.start])) or self._place_reports(m)
 
     def _place_reports(self, m: Mention) -> bool:
         """"Misrata Central Hospital reported that it received 39 bodies": a place that is the
@@ -101,12 +106,16 @@ class PlaceChooser:
             prev = m
         return out
 
+    def _far_point(self, m: Mention) -> bool:
+        """"700 kilometers south of Bogota": a point measured from, more than 50 away."""
+        point = _REFERENCE_POINT.search(self.body[max(0, m.span.start - 60):m.span.start])
+        return bool(point and point.group("far") and float(point.group("far").replace(",", "").rstrip(".") or 0) > 50)
+
     def _mention_rank(self, m: Mention) -> float:
         """"the hamlet of El Aguaje", "Ghazni province's Giro district": the noun written beside
         a name says how large it is, whatever the gazetteer holds under that name."""
         before = self.body[max(0, m.span.start - 60):m.span.start]
-        point = _REFERENCE_POINT.search(before)
-        if point and point.group("far") and float(point.group("far").replace(",", "").rstrip(".") or 0) > 50:
+        if self._far_point(m):
             return max(self._place_rank(m.key), 5)
         if _ROUTE_END.search(self.body[max(0, m.span.start - 90):m.span.start]):
             return 2 + self._place_rank(m.key) / 10
@@ -140,7 +149,9 @@ class PlaceChooser:
         """"in the city": the town the report keeps coming back to, not merely the last one named."""
         counts: dict[str, int] = {}
         for m in self.dm.mentions:
-            if m.kind == "place" and m.span.start < before and self._place_rank(m.key) <= 1:
+            if m.kind == "place" and m.span.start < before and self._place_rank(m.key) <= 1 \
+                    and not self._spoken_from(m) and not self._far_point(m):
+                # not "told reporters in Kabul", "Kabul hospital reported", "700 km south of Bogota"
                 counts[m.key] = counts.get(m.key, 0) + 1
         return max(counts, key=lambda k: counts[k]) if counts else self.last_place
 

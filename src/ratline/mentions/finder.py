@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ratline.mentions.acronyms import _acronym_appositions, _acronym_for, _defined_acronyms
 from ratline.mentions.anaphora import _generic_fighters, _group_anaphors, _sentence_initial_it
-from ratline.mentions.described import (apposed_units, combined_forces, owned_organisations,
+from ratline.mentions.described import (apposed_units, coalition_forces, combined_forces, owned_organisations,
                                         unnamed_organisations)
 from ratline.mentions.dictionary import ActorDictionary, alias_key, default_dictionary
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
@@ -228,6 +228,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
         apposed_units(sentences, mentions, ents)
         mentions.extend(unnamed_organisations(sentences, mentions, ents))
         mentions.extend(combined_forces(sentences, mentions, ents))
+        mentions.extend(coalition_forces(sentences, mentions, ents))
         _bare_demonyms_as_forces(body, mentions, ents)
         self._capitals_as_states(body, mentions, ents)
         self._possessive_forces(body, mentions, ents)

@@ -341,6 +341,14 @@ def test_finder_a_country_name_ending_a_town_name_is_the_town():
     assert [(m.span.text, m.kind) for m in _find(MentionFinder(), body).mentions] == [("San Salvador", "place")]
 
 
+def test_finder_a_nations_adjective_belongs_to_its_agencys_name():
+    body = "The Afghan Ministry of Defense said the raid was over. The Iraqi Ministry of Defense agreed."
+    dm = _find(MentionFinder(), body)
+    agencies = [(m.span.text, dm.entities[m.key].country) for m in dm.mentions if m.kind == "state_agency"]
+    assert agencies == [("Afghan Ministry of Defense", "AF"), ("Iraqi Ministry of Defense", "IQ")]
+    assert not [m for m in dm.mentions if m.kind == "government"]
+
+
 def test_finder_a_town_of_two_words_is_read_whole_for_the_theatre():
     body = "Gang members left a car on the outskirts of San Salvador and detonated explosives in it."
     assert _find(MentionFinder(), body).theatre == "SV"      # the full gazetteer: not San, a town in Mali

@@ -15,6 +15,7 @@ spelling variants), ``acronyms.py``; ``entities.py`` has what they all share.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -188,6 +189,10 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
             for hit in find_names(toks, covered, is_place):
                 if any(f.span.start <= toks[hit.start].start < f.span.end for f in found):
                     continue
+                owner = _owning_state(found, toks, hit)
+                if owner is not None:          # "Afghan Ministry of Defense": the state's own ministry
+                    hit = dataclasses.replace(hit, start=hit.start - 1)
+                    found = [f for f in found if f is not owner]
                 span = _span(body, toks, hit.start, hit.end)
                 if hit.kind == "single" or (hit.kind == "place" and _acronym_in_prose(body, span)):
                     pending_singles.append((sent, hit))
@@ -196,7 +201,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                 if key is None:
                     continue
                 found.append(Mention(span, kind, key, sent.index, hit.basis))
-                _add_entity(ents, key, kind, name, span.text, None, hit.basis)
+                _add_entity(ents, key, kind, name, span.text, ents[owner.key].country if owner else None, hit.basis)
                 nick = _NICKNAME.search(span.text) if kind == "person" else None
                 if nick:
                     _add_alias(ents[key], name)
@@ -369,6 +374,17 @@ def _default_gazetteer():
     except Exception:  # noqa: BLE001 - a missing data file must not stop extraction
         return None
 
+
+
+def _owning_state(found: list[Mention], toks, hit: NameHit) -> Mention | None:
+    """The nation's adjective just before an agency's name ("Afghan Ministry of Defense",
+    "British Foreign Office"): the agency is that state's, and the adjective part of its name,
+    so two states' ministries of defence stay two."""
+    if hit.kind != "state_agency" or hit.start == 0:
+        return None
+    before = toks[hit.start - 1]
+    return next((f for f in found if f.kind == "government" and f.basis == "dictionary:adjective"
+                 and f.span.start == before.start and f.span.end == before.end), None)
 
 
 def _inside_titled_name(toks, m) -> bool:

@@ -273,6 +273,8 @@ def test_finder_listed_nations_sharing_a_force_noun_are_each_a_force(finder, bod
     dm = _find(finder, body)
     assert [m.key for m in dm.mentions if m.kind == "state_force"] == forces
     assert not [m for m in dm.mentions if m.kind == "government"]
+    dm = _find(MentionFinder(), "Admiral Mike Mullen of the U.S. Joint Chiefs of Staff spoke.")
+    assert [m.span.text for m in dm.mentions if m.kind == "state_agency"] == ["U.S. Joint Chiefs of Staff"]
 
 
 def test_finder_bare_nationality_acting_is_that_nations_forces_when_named(finder):

@@ -189,9 +189,10 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
             for hit in find_names(toks, covered, is_place):
                 if any(f.span.start <= toks[hit.start].start < f.span.end for f in found):
                     continue
-                owner = _owning_state(found, toks, hit)
-                if owner is not None:          # "Afghan Ministry of Defense": the state's own ministry
-                    hit = dataclasses.replace(hit, start=hit.start - 1)
+                owned = _owning_state(found, toks, hit, body)
+                owner = owned[0] if owned else None
+                if owned is not None:          # "Afghan Ministry of Defense": the state's own ministry
+                    hit = dataclasses.replace(hit, start=owned[1])
                     found = [f for f in found if f is not owner]
                 span = _span(body, toks, hit.start, hit.end)
                 if hit.kind == "single" or (hit.kind == "place" and _acronym_in_prose(body, span)):
@@ -376,15 +377,17 @@ def _default_gazetteer():
 
 
 
-def _owning_state(found: list[Mention], toks, hit: NameHit) -> Mention | None:
-    """The nation's adjective just before an agency's name ("Afghan Ministry of Defense",
-    "British Foreign Office"): the agency is that state's, and the adjective part of its name,
-    so two states' ministries of defence stay two."""
+def _owning_state(found: list[Mention], toks, hit: NameHit, body: str) -> tuple[Mention, int] | None:
+    """The nation's adjective just before an agency's name ("Afghan Ministry of Defense", "U.S.
+    Joint Chiefs of Staff"), with the token it starts at: the agency is that state's, and the
+    adjective part of its name, so two states' ministries of defence stay two."""
     if hit.kind != "state_agency" or hit.start == 0:
         return None
-    before = toks[hit.start - 1]
-    return next((f for f in found if f.kind == "government" and f.basis == "dictionary:adjective"
-                 and f.span.start == before.start and f.span.end == before.end), None)
+    at = toks[hit.start].start
+    owner = next((f for f in found if f.kind == "government" and f.basis == "dictionary:adjective"
+                  and body[f.span.end:at] in (" ", ". ")), None)
+    start = next((k for k in range(hit.start) if toks[k].start == owner.span.start), None) if owner else None
+    return (owner, start) if start is not None else None
 
 
 def _inside_titled_name(toks, m) -> bool:

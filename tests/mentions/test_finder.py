@@ -553,3 +553,11 @@ def test_finder_a_faith_word_begins_a_movements_name(finder):
 def test_finder_a_faith_word_alone_names_nobody(finder):
     dm = _find(finder, "Islamic militants attacked the town on Monday.")
     assert not any(m.span.text.startswith("Islamic") for m in dm.mentions)
+
+
+def test_finder_government_troops_are_the_army_of_the_reports_country():
+    body = "Government troops and insurgents fought in Mogadishu, Somalia on Monday."
+    dm = _find(MentionFinder(), body)
+    [force] = [m for m in dm.mentions if m.kind == "state_force"]
+    assert force.span.text == "Government troops" and dm.entities[force.key].country == "SO"
+    assert "Government troops" in dm.entities[force.key].aliases

@@ -217,6 +217,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                     _add_alias(ents[key], body[toks[hit.start - 3].start:span.end])   # "Iraq’s Finance Ministry"
                     found = _drop_owner_mention(found, mentions, ents, toks[hit.start - 3].end)
             self._bare_forces(sent, found, ents, country)
+            self._government_forces(sent, found, ents, country)
             _sentence_initial_it(sent, found, ents, last_group)
             _group_anaphors(body, sent, found, mentions, ents)
             found.sort(key=lambda m: m.span.start)

@@ -155,6 +155,26 @@ class ForcesMixin:
                                  "dictionary:national-force"))
             _add_entity(ents, key, actor.type, actor.display_name, am.group(0), actor.country, "dictionary")
 
+    def _government_forces(self, sent, found: list[Mention], ents, country: str | None) -> None:
+        """"Government troops and insurgents fought": the army of the country the report is about,
+        the two words its alias."""
+        toks = sent.tokens
+        for k in range(len(toks) - 1):
+            if toks[k].norm != "government" or toks[k + 1].norm not in ("troops", "forces", "soldiers"):
+                continue
+            s0, s1 = toks[k].start, toks[k + 1].end
+            if any(f.span.start < s1 and s0 < f.span.end for f in found):
+                continue
+            key = self._national_force("army", country) or self._unlisted_force("army", country, ents)
+            if key is None:
+                continue
+            words = sent.span.text[s0 - sent.span.start:s1 - sent.span.start]
+            if key in self.dictionary.actors:
+                actor = self.dictionary.actors[key]
+                _add_entity(ents, key, actor.type, actor.display_name, words, actor.country, "dictionary")
+            _add_alias(ents[key], words)
+            found.append(Mention(Span(s0, s1, words), "state_force", key, sent.index, "pattern:government-forces"))
+
     def _unlisted_force(self, noun: str, country: str | None, ents) -> str | None:
         """"police spokesman Fred Enang" in a report about Uganda, whose police the dictionary
         lacks: a force of that state, named "Ugandan police" (the army for "troops", "military")."""

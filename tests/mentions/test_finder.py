@@ -561,3 +561,14 @@ def test_finder_government_troops_are_the_army_of_the_reports_country():
     [force] = [m for m in dm.mentions if m.kind == "state_force"]
     assert force.span.text == "Government troops" and dm.entities[force.key].country == "SO"
     assert "Government troops" in dm.entities[force.key].aliases
+
+
+def test_finder_every_sovereign_state_has_its_adjective_force():
+    dm = _find(MentionFinder(), "A Macedonian police convoy was attacked. Cambodian troops fired back.")
+    forces = {m.span.text: (m.key, dm.entities[m.key].country) for m in dm.mentions if m.kind == "state_force"}
+    assert forces == {"Macedonian": ("north_macedonia_police", "MK"), "Cambodian": ("cambodia_army", "KH")}
+
+
+def test_finder_a_country_inside_a_province_name_is_the_province():
+    dm = _find(MentionFinder(), "Police in Inner Mongolia arrested two men.")
+    assert [(m.span.text, m.kind) for m in dm.mentions] == [("Inner Mongolia", "place")]

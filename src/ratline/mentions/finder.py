@@ -122,7 +122,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
         if not (prev.text[:1].isupper() and prev.text.isalpha()) or prev.end + 1 != toks[m.start].start:
             return False
         place = self.gazetteer.lookup(" ".join(t.text for t in toks[m.start - 1:m.end]))
-        return place is not None and getattr(place, "feature", "") in ("city", "town") \
+        return place is not None and getattr(place, "feature", "") in ("city", "town", "province") \
             and "exact" in (getattr(place, "basis", "") or "")
 
     def find(self, doc: Document) -> DocMentions:

@@ -572,3 +572,9 @@ def test_finder_every_sovereign_state_has_its_adjective_force():
 def test_finder_a_country_inside_a_province_name_is_the_province():
     dm = _find(MentionFinder(), "Police in Inner Mongolia arrested two men.")
     assert [(m.span.text, m.kind) for m in dm.mentions] == [("Inner Mongolia", "place")]
+
+
+def test_finder_a_state_without_a_listed_force_shares_the_coordinated_force_noun():
+    dm = _find(MentionFinder(), "Cambodian and Thai troops clashed on the border.")
+    kinds = {m.span.text: (m.kind, dm.entities[m.key].country) for m in dm.mentions}
+    assert kinds["Cambodian"] == ("state_force", "KH") and kinds["Thai troops"] == ("state_force", "TH")

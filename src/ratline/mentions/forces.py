@@ -119,12 +119,20 @@ class ForcesMixin:
             key = self._actor_for(name)
             if key is not None:
                 break
+        state = self._actor_for(word) if key is None else None
+        if state is not None and self.dictionary.actors[state].type == "government":
+            key = self._unlisted_force(noun, self.dictionary.actors[state].country, ents)   # "Cambodian and Thai troops"
         s0 = sent.span.start + at
         if key is None or any(f.span.start <= s0 < f.span.end and f.key == key for f in found):
             return found
         span = Span(s0, s0 + len(word), word)
-        actor = self.dictionary.actors[key]
         found = [f for f in found if not (f.span.start <= s0 < f.span.end)]
+        if key not in self.dictionary.actors:            # a force the dictionary lacks, named for its state
+            found.append(Mention(span, "state_force", key, sent.index, "pattern:elliptic-coordination"))
+            _add_alias(ents[key], f"{word} {noun}")
+            covered.update(k for k, t in enumerate(sent.tokens) if span.start <= t.start < span.end)
+            return found
+        actor = self.dictionary.actors[key]
         found.append(Mention(span, actor.type, key, sent.index, "dictionary:elliptic-coordination"))
         _add_entity(ents, key, actor.type, actor.display_name, f"{word} {noun}", actor.country, "dictionary")
         _add_alias(ents[key], word)          # "US" in "US and Iraqi forces" names the force too

@@ -566,7 +566,15 @@ def test_finder_government_troops_are_the_army_of_the_reports_country():
 def test_finder_every_sovereign_state_has_its_adjective_force():
     dm = _find(MentionFinder(), "A Macedonian police convoy was attacked. Cambodian troops fired back.")
     forces = {m.span.text: (m.key, dm.entities[m.key].country) for m in dm.mentions if m.kind == "state_force"}
-    assert forces == {"Macedonian": ("north_macedonia_police", "MK"), "Cambodian": ("cambodia_army", "KH")}
+    assert forces == {"Macedonian police": ("north_macedonia_police", "MK"),
+                      "Cambodian troops": ("cambodia_army", "KH")}
+
+
+def test_finder_an_adjective_force_mention_is_the_whole_phrase():
+    """"by Tajik security forces": the parse's agent is "forces", so the mention must hold it."""
+    dm = _find(MentionFinder(), "One was detained by Tajik security forces. East Timor police fired.")
+    forces = {m.span.text: dm.entities[m.key].name for m in dm.mentions if m.kind == "state_force"}
+    assert forces == {"Tajik security forces": "Tajik army", "East Timor police": "East Timor police"}
 
 
 def test_finder_a_country_inside_a_province_name_is_the_province():

@@ -36,6 +36,8 @@ def _roles(text: str, trigger: str):
     ("The prisoner's release came after talks with the ministry.", "release", set(), {"prisoner"}, False),
     # an event noun in a passive clause: the agent did it
     ("The raid was carried out by commandos before dawn.", "raid", {"commandos"}, set(), True),
+    # fighting between two sides: the first acts, the second is hit
+    ("Fighting between the army and rebels killed 12 people on Friday.", "Fighting", {"army"}, {"rebels"}, False),
 ])
 def test_roles_from_the_parse(text, trigger, actor, target, passive):
     got_actor, got_target, got_passive = _roles(text, trigger)

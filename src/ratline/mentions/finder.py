@@ -176,6 +176,9 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                 name = actor.name if kind == "place" else actor.display_name
                 if force is not None and force[1] != key:        # "Bahraini police": the nation's police
                     kind, key, name = force[0], force[1], force[2]
+                if force is not None:        # "Tajik security forces": the mention is the whole phrase
+                    span = Span(span.start, span.start + len(force[3]), force[3])
+                    end = next((k for k in range(m.end, len(toks)) if toks[k].end >= span.end), end) + 1
                 found.append(Mention(span, kind, key, sent.index, f"dictionary:{m.form}"))
                 _add_entity(ents, key, kind, name, span.text, actor.country,
                             "dictionary" if m.form != "adjective" else None)

@@ -96,7 +96,8 @@ class ForcesMixin:
         noun = "police" if any(t.norm in _POLICE_NOUNS for t in toks[m.end:k]) else "army"
         force = self._national_force(noun, actor.country)
         if force is None:            # a force the dictionary lacks: named as the report names it
-            return "state_force", f"{actor.id}_{noun}", f"{toks[m.start].text} {noun}", phrase
+            named = body[toks[m.start].start:toks[m.end - 1].end]     # "East Timor police", not "East police"
+            return "state_force", f"{actor.id}_{noun}", f"{named} {noun}", phrase
         known = self.dictionary.actors[force]
         return known.type, force, known.display_name, phrase
 

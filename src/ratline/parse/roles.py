@@ -40,6 +40,10 @@ ROLE_DEPS = {
     # "six soldiers were killed in an attack by FARC guerrillas": a verb's toll told inside an
     # event noun whose "by" names who did it
     "within_preps": ("in", "during", "after", "following"),
+    # fighting between two sides: the first named is the actor, the others its targets
+    # ("clashes between police and sacked soldiers", "fighting between the army and rebels")
+    "between_words": ("clash", "fighting", "fight", "battle", "gunfight", "firefight", "shootout", "skirmish",
+                      "confrontation", "exchange", "combat", "war"),
     "event_nouns": ("attack", "ambush", "raid", "assault", "bombing", "strike", "airstrike", "offensive",
                     "operation", "clash", "shelling", "shooting", "explosion", "blast", "massacre"),
 }
@@ -169,9 +173,22 @@ def _antecedents(doc, actor: set[int]) -> set[int]:
     return out
 
 
+def _sides(trigger, roles: Roles) -> None:
+    """"clashes between X and Y": X acts, Y (and any further side) is hit."""
+    if trigger.lemma_.lower() not in ROLE_DEPS["between_words"] and trigger.lower_ not in ROLE_DEPS["between_words"]:
+        return
+    for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"):
+        for first in (g for g in prep.children if g.dep_ == "pobj" and not _no_party(g)):
+            others = [c for c in first.children if c.dep_ == "conj"]
+            side = _phrase(first) - {i for o in others for i in _phrase(o)}
+            roles.actor |= side
+            roles.target |= {i for o in others for i in _phrase(o)}
+
+
 def roles(trigger) -> Roles:
     """The roles of the event a trigger token names."""
     out = Roles()
+    _sides(trigger, out)
     if trigger.pos_ in _VERBAL:
         out.clause_read = True
         out.passive = _passive(trigger)

@@ -88,6 +88,8 @@ def judged_index(store: Store, dictionary_ids: Iterable[str] = ()) -> JudgedInde
     index = JudgedIndex(dictionary_ids, active(store))
     for canon, aliases in store.canonical_entities():
         index.add(canon, aliases)
+    index.mark_dictionary(r["entity_id"] for r in store.query(
+        "SELECT DISTINCT entity_id FROM entity_links WHERE rule = 'dictionary'"))
     return index
 
 

@@ -5,8 +5,8 @@ Events and entities are compared by what they are made of — an event by the
 ``<doc name>:<local id>`` of the document entities linked to it — never by ids,
 which may legitimately be the first report's or name's.  The corpus is the
 eventmerge set, the demo articles, the five seed pages and a dense slice of
-generated reporting (``bench/gencorpus.py``: one month, most happenings told by
-several documents), so merges, chains of merges and rival candidates occur.
+generated reporting (``bench/corpusgen.py`` with retellings: three weeks, most
+happenings told by several documents), so merges, chains of merges and rival candidates occur.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from ratline.schema import Document, Entity, Event, Extraction, Span
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
-from bench.gencorpus import documents  # noqa: E402
+from bench.corpusgen import documents  # noqa: E402
 
 SOURCES = [REPO / "tests" / "data" / "eventmerge", REPO / "corpus" / "demo",
            REPO.parent / "shared" / "corpus" / "seeds"]

@@ -30,7 +30,7 @@ from ratline.resolve.crossdoc import Rejudgement
 from ratline.resolve.names import loose, norm, person_name
 from ratline.schema import Entity
 from ratline.store.judgements import ENTITY_REFS
-from ratline.store.rows import name_keys, party_rows
+from ratline.store.rows import PARTY_INSERT, name_keys, party_rows
 from ratline.store.sqlite import loads
 
 
@@ -163,14 +163,14 @@ def _reparty(conn, doc_id: str, mapping: dict[str, str]) -> set[str]:
     changed = set()
     conn.execute("DELETE FROM report_parties WHERE doc_id = ?", (doc_id,))
     rows = []
-    for local_id, actors, targets in conn.execute(
-            "SELECT local_id, actors, targets FROM event_reports WHERE doc_id = ?", (doc_id,)).fetchall():
+    for local_id, actors, targets, read_date in conn.execute(
+            "SELECT local_id, actors, targets, read_date FROM event_reports WHERE doc_id = ?",
+            (doc_id,)).fetchall():
         actors, targets = loads(actors, []), loads(targets, [])
-        rows += party_rows(doc_id, local_id, actors, targets)
+        rows += party_rows(doc_id, local_id, actors, targets, read_date)
         if set(mapping.values()) & {*actors, *targets}:
             changed.add(f"{doc_id}:{local_id}")
-    conn.executemany("INSERT INTO report_parties (doc_id, local_id, entity_id, role) "
-                     "VALUES (?, ?, ?, ?)", rows)
+    conn.executemany(PARTY_INSERT, rows)
     return changed
 
 

@@ -153,6 +153,27 @@ def test_a_bare_surname_parts_from_its_holder_when_a_second_arrives(tmp_path, or
     assert links["d.txt:p0"][0] == qais
 
 
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4, 5), (1, 0, 2, 3, 4, 5), (5, 4, 3, 2, 1, 0),
+                                   (0, 4, 1, 5, 2, 3)])
+def test_resolving_again_keeps_the_links_any_ingest_order_gives(tmp_path, order):
+    """``reresolve`` (after a user's merge or split) resolves the corpus in one pass in
+    ingest order: it ends with the same re-judgements, so its links are those of an
+    ingest in any order, not the first-come ones of its own pass."""
+    docs = [_person_doc("a.txt", "Qazali"), _person_doc("b.txt", "Qais Qazali"),
+            _person_doc("c.txt", "Laith Qazali"), _person_doc("d.txt", "Qais Qazali", "Qazali"),
+            _person_doc("e.txt", "Dulaimi"), _person_doc("f.txt", "Adnan Dulaimi")]
+    path = ingest(tmp_path / "x.db", [docs[i] for i in order])
+    entities = shape(path)[1]
+    with Corpus(path) as corpus:
+        report = corpus.reresolve()
+    assert shape(path)[1] == entities
+    again = _links(path)
+    assert again["e.txt:p0"] == (again["f.txt:p0"][0], "surname_unique")
+    assert again["a.txt:p0"][0] not in {again["b.txt:p0"][0], again["c.txt:p0"][0]}
+    assert again["d.txt:p1"] == (again["b.txt:p0"][0], "surname_unique")
+    assert report["entities_after"] == 4      # Qais, Laith, the bare Qazali, Adnan Dulaimi
+
+
 @pytest.mark.parametrize("dictionary_first", [True, False])
 def test_a_name_shared_with_a_dictionary_entity_joins_it_whenever_that_arrives(tmp_path,
                                                                                 dictionary_first):

@@ -66,6 +66,7 @@ from ratline.schema import Entity
 
 FUZZY_CUTOFF = 92.0
 FUZZY_LIMIT = 10
+IN_DOCUMENT = " in this document"     # the end of a surname_unique link's evidence made so
 
 
 @dataclass
@@ -253,15 +254,32 @@ class CanonicalIndex:
             if etype == "person":
                 surnames |= {loose(p.surname) for p in map(person_name, names) if p and not p.bare}
             elif entity_id in staged.dictionary and not self._user_judged(entity_id):
-                out += self._absorb(entity_id, etype, names, staged)
+                out += self._absorb(entity_id, etype, {norm(t) for t in names} - {""}, staged)
         for surname in sorted(surnames):
             out += self._surname_rejudgements(surname, staged)
         return out
 
-    def _absorb(self, target: str, etype: str, names: list[str], staged: _Tables) -> list[Rejudgement]:
+    def settled(self) -> list[Rejudgement]:
+        """Every re-judgement the whole index calls for, as if each name had just
+        arrived: for a corpus resolved again in one pass (``judgements.reresolve``),
+        whose links then agree with those an ingest in any order leaves."""
+        out: list[Rejudgement] = []
+        names: dict[str, set[str]] = {}
+        for (etype, key), ids in self._base.by_norm.items():
+            for cid in ids:
+                if cid in self._base.dictionary or cid in self._dictionary_ids:
+                    names.setdefault(cid, set()).add(key)
+        for cid in sorted(names):
+            canon = self._base.entities.get(cid)
+            if canon is not None and not self._user_judged(cid):
+                out += self._absorb(cid, canon.type, names[cid], _Tables())
+        for surname in sorted(set(self._base.by_surname) | set(self._base.by_bare)):
+            out += self._surname_rejudgements(surname, _Tables(), settle=True)
+        return out
+
+    def _absorb(self, target: str, etype: str, keys: set[str], staged: _Tables) -> list[Rejudgement]:
         """Stored non-dictionary entities sharing a name with dictionary entity ``target``."""
         canon = self._get(target, staged)
-        keys = {norm(t) for t in names} - {""}
         found: dict[str, set[str]] = {}
         for key in keys:
             for cid in self._base.by_norm.get((etype, key), ()):
@@ -277,7 +295,10 @@ class CanonicalIndex:
                             f"when it arrived)")
                 for cid, shared in sorted(found.items())]
 
-    def _surname_rejudgements(self, surname: str, staged: _Tables) -> list[Rejudgement]:
+    def _surname_rejudgements(self, surname: str, staged: _Tables,
+                              settle: bool = False) -> list[Rejudgement]:
+        """``join`` and ``part`` for one surname; ``settle``: ``part`` from every holder
+        once there are two (not only when the second has just arrived)."""
         holders = [h for h in self._surname_holders(surname, staged) if not self._user_judged(h)]
         before = [h for h in self._base.by_surname.get(surname, ()) if h in holders]
         out: list[Rejudgement] = []
@@ -290,7 +311,9 @@ class CanonicalIndex:
                 out.append(Rejudgement("join", mine[0], (b,), frozenset([surname]),
                                        f"surname held only by {self._label(mine[0], staged)!r} "
                                        f"(judged again when that name arrived)"))
-        if before and len(holders) > len(before) and len(holders) >= 2:
+        if settle:
+            before = holders
+        if before and (settle or len(holders) > len(before)) and len(holders) >= 2:
             target = next((b for b in bare if not any(r.sources == (b,) for r in out)), None)
             out.append(Rejudgement(
                 "part", target, tuple(before), frozenset([surname]),
@@ -419,7 +442,7 @@ class CanonicalIndex:
         if len(here) == 1:          # the full name this document gives
             return Link(ent.id, here[0], "surname_unique", 100.0, new=False,
                         evidence=f"surname {bare.surname!r} held only by "
-                                 f"{self._label(here[0], staged)!r} in this document")
+                                 f"{self._label(here[0], staged)!r}{IN_DOCUMENT}")
         holders = here or [cid for cid in self._surname_holders(surname, staged)
                            if self._country_ok(cid, ent, staged)]
         if len(holders) == 1:

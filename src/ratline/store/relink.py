@@ -26,7 +26,7 @@ import json
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
-from ratline.resolve.crossdoc import Rejudgement
+from ratline.resolve.crossdoc import IN_DOCUMENT, Rejudgement
 from ratline.resolve.names import loose, norm, person_name
 from ratline.schema import Entity
 from ratline.store.judgements import ENTITY_REFS
@@ -35,7 +35,7 @@ from ratline.store.sqlite import loads
 
 
 @dataclass(frozen=True)
-class _Move:
+class Move:
     doc_id: str
     local_id: str
     old: str
@@ -49,11 +49,11 @@ def apply(conn, rejudgements: Iterable[Rejudgement], new_id: Callable[[Entity], 
           ) -> set[str] | None:
     """Move the links; returns the keys of the reports whose parties changed (None:
     no link moved)."""
-    moves: list[_Move] = []
+    moves: list[Move] = []
     created: dict[str, tuple] = {}
     for r in rejudgements:
         for row in _links_of(conn, r.sources):
-            move = _judge(r, row, created, new_id)
+            move = judge_link(r, row, created, new_id)
             if move is not None:
                 moves.append(move)
     moves = _separable(conn, moves)
@@ -86,27 +86,32 @@ def _links_of(conn, ids: tuple[str, ...]) -> list[dict]:
     if not ids:
         return []
     marks = ", ".join("?" * len(ids))
-    cur = conn.execute("SELECT doc_id, local_id, entity_id, rule, type, name, aliases, country "
+    cur = conn.execute("SELECT doc_id, local_id, entity_id, rule, evidence, type, name, aliases, "
+                       "country "
                        f"FROM entity_links WHERE entity_id IN ({marks}) ORDER BY doc_id, local_id",
                        list(ids))
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, row)) for row in cur.fetchall()]
 
 
-def _judge(r: Rejudgement, row: dict, created: dict, new_id) -> _Move | None:
+def judge_link(r: Rejudgement, row: dict, created: dict, new_id) -> Move | None:
+    """Where one document entity's link goes under ``r`` (None: it stays).  ``row``:
+    its ``entity_links`` columns; ``created`` gathers the new entities a ``part``
+    makes, id -> (type, name, country, first document, surname)."""
     names = [row["name"], *loads(row["aliases"], [])]
     if r.kind == "absorb":
         shared = {norm(t) for t in names} & r.keys
         if not shared:
             return None
-        return _Move(row["doc_id"], row["local_id"], row["entity_id"], r.target, "alias", 100.0,
+        return Move(row["doc_id"], row["local_id"], row["entity_id"], r.target, "alias", 100.0,
                      r.why)
     if r.kind == "join":
-        return _Move(row["doc_id"], row["local_id"], row["entity_id"], r.target, "surname_unique",
+        return Move(row["doc_id"], row["local_id"], row["entity_id"], r.target, "surname_unique",
                      100.0, r.why)
     # part: only a bare surname that joined the holder by the corpus-wide rule
     pnames = [p for p in map(person_name, names) if p]
-    if row["rule"] != "surname_unique" or not pnames or not all(p.bare for p in pnames) \
+    if row["rule"] != "surname_unique" or (row.get("evidence") or "").endswith(IN_DOCUMENT) \
+            or not pnames or not all(p.bare for p in pnames) \
             or {loose(p.surname) for p in pnames} != set(r.keys):
         return None
     country = row["country"]
@@ -120,11 +125,11 @@ def _judge(r: Rejudgement, row: dict, created: dict, new_id) -> _Move | None:
         if target is None:
             target = new_id(Entity(row["local_id"], "person", row["name"], [], country))
             created[target] = ("person", row["name"], country, row["doc_id"], key)
-    return _Move(row["doc_id"], row["local_id"], row["entity_id"], target, "surname_ambiguous",
+    return Move(row["doc_id"], row["local_id"], row["entity_id"], target, "surname_ambiguous",
                  float(len(holders)), r.why)
 
 
-def _separable(conn, moves: list[_Move]) -> list[_Move]:
+def _separable(conn, moves: list[Move]) -> list[Move]:
     """The moves whose documents name the old entity through the moved links only."""
     moving: dict[tuple[str, str], set[str]] = {}
     for m in moves:

@@ -175,6 +175,25 @@ def test_resolving_again_keeps_the_links_any_ingest_order_gives(tmp_path, order)
 
 
 @pytest.mark.parametrize("dictionary_first", [True, False])
+def test_a_place_that_joins_a_dictionary_entity_takes_its_events_along(tmp_path, dictionary_first):
+    """A town found by a pattern, and a document that names it through the dictionary
+    (telling no event): the report placed there is placed at the dictionary entity, and
+    so is its event, in either order."""
+    found, known = _raid_report("a.txt", "Aaa", 33.0, 44.0), _raid_report("b.txt", "Aaa", 33.0, 44.0)
+    found.document.doc_id = "f" * 16                          # another document, same text
+    found.entities[1].basis, found.entities[1].id = "pattern:named-area", "place_aaa"
+    found.events[0].location = "place_aaa"
+    known.entities[1].basis, known.entities[1].id, known.events = "dictionary", "town_aaa", []
+    path = ingest(tmp_path / "x.db", [known, found] if dictionary_first else [found, known])
+    with Corpus(path) as corpus:
+        assert corpus.store.count("documents") == 2
+        assert {r["read_location"] for r in corpus.store.query(
+            "SELECT read_location FROM event_reports")} == {"town_aaa"}
+        assert [r["location"] for r in corpus.store.query("SELECT location FROM events")] == \
+            ["town_aaa"]
+
+
+@pytest.mark.parametrize("dictionary_first", [True, False])
 def test_a_name_shared_with_a_dictionary_entity_joins_it_whenever_that_arrives(tmp_path,
                                                                                 dictionary_first):
     def doc(name: str, ent: Entity) -> Extraction:

@@ -164,16 +164,17 @@ def _rewrite_doc(conn, doc_id: str, mapping: dict[str, str]) -> None:
 
 
 def _reparty(conn, doc_id: str, mapping: dict[str, str]) -> set[str]:
-    """``report_parties`` of the document anew; the keys of reports naming a moved id."""
+    """``report_parties`` of the document anew; the keys of reports naming a moved id
+    (as a party or as their place: merging weighs both)."""
     changed = set()
     conn.execute("DELETE FROM report_parties WHERE doc_id = ?", (doc_id,))
     rows = []
-    for local_id, actors, targets, read_date in conn.execute(
-            "SELECT local_id, actors, targets, read_date FROM event_reports WHERE doc_id = ?",
-            (doc_id,)).fetchall():
+    for local_id, actors, targets, read_date, place in conn.execute(
+            "SELECT local_id, actors, targets, read_date, read_location FROM event_reports "
+            "WHERE doc_id = ?", (doc_id,)).fetchall():
         actors, targets = loads(actors, []), loads(targets, [])
         rows += party_rows(doc_id, local_id, actors, targets, read_date)
-        if set(mapping.values()) & {*actors, *targets}:
+        if set(mapping.values()) & {*actors, *targets, place}:
             changed.add(f"{doc_id}:{local_id}")
     conn.executemany(PARTY_INSERT, rows)
     return changed

@@ -90,3 +90,14 @@ def test_a_dateline_does_not_move_a_town_the_sentence_names():
     body = ("June 3, 2009\n\nMOGADISHU (Wire) - Three soldiers died in fighting with insurgents in "
             "Kismayo on Tuesday, officials said.")
     assert _places(body)[0] == "Kismayo"
+
+
+def test_a_place_that_reports_is_not_where_it_happened():
+    body = ("At least 36 soldiers were killed on Monday in clashes with Islamic State forces. "
+            "Misrata Central Hospital reported that it had received 39 bodies and 80 wounded.")
+    assert "Misrata Central Hospital" not in _places(body)
+
+
+def test_where_the_wounded_were_taken_is_not_where_it_happened():
+    body = "Two officers were wounded in a bomb attack on Sunday and were rushed to Kirkuk for treatment."
+    assert _places(body) == [None]

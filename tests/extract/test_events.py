@@ -461,6 +461,21 @@ def test_events_weeks_before_dates_to_the_week():
     assert (arrest.date, arrest.date_precision) == ("2011-02-17", "week")
 
 
+def test_events_just_days_after_dates_the_earlier_act_to_the_week():
+    body = ("Six soldiers were killed on Thursday in an attack by guerrillas in Cauca. The attack came just "
+            "days after the rebels released six hostages to a church group.")
+    release = next(e for e in run(body).events if e.type == "release")
+    assert (release.date, release.date_precision) == ("2011-02-28", "week")
+
+
+def test_events_a_long_paragraph_a_crawl_cut_short_is_still_read():
+    body = ("Rebels killed two soldiers in Cauca on Monday, officials said.\n\nThe guerrillas hurled grenades "
+            "and fired automatic rifles as they attacked an army patrol in a rural area of Cauca about 700 "
+            "kilometers south of the capital, a source with the brigade told\n\nThe army is investigating.")
+    [event] = run(body).events
+    assert "attacked" in event.basis
+
+
 def test_events_the_attack_attributed_again_with_a_day_dates_it():
     body = ("Two soldiers were shot by guerrillas in an ambush near Sugapa. "
             "The shooting was carried out by the guerrillas on Thursday, a spokesman said.")

@@ -125,6 +125,7 @@ def _parsed_tallies(body: str):
     ("The rebels have killed more than 400 people over the last 10 months.", "2010-05-09", 400, None),
     ("A total of 14 members of the movement were detained, the ministry said.", None, None, 14),
     ("So far this year Somali troops have captured 57 al-Shabaab militants.", "2011-01-01", None, 57),
+    ("More than 300 people were killed by the militants last year in and around Beni.", "2010-01-01", 300, None),
 ])
 def test_tallies_figures_over_a_counting_window(body, since, killed, captured):
     [t] = _parsed_tallies(body)

@@ -115,3 +115,20 @@ def test_a_second_description_of_another_trade_is_another_organisation(finder):
 def test_an_ordinary_indefinite_organisation_is_no_entity(finder):
     dm = _find(finder, "A local company rebuilt the bridge in Mosul.")
     assert not [m for m in dm.mentions if m.basis.endswith("unnamed-organisation")]
+
+
+def test_described_coalition_forces_are_the_multinational_force_the_report_names(finder):
+    body = ("ISAF said the commander directed attacks against Afghan and coalition forces in Khost. "
+            "Coalition troops detained two suspects.")
+    dm = finder.find(Document(doc_id="t", name="t.txt", source="t", title=None, body=body,
+                              published="2011-06-01"))      # Afghanistan 2011: MNF-I (Iraq) long gone
+    keys = {m.span.text: m.key for m in dm.mentions}
+    assert keys["coalition forces"] == keys["Coalition troops"] == keys["ISAF"]
+
+
+def test_described_coalition_forces_without_a_named_force_are_one_force_of_their_own(finder):
+    body = "Militants attacked coalition forces in Paktiya. Coalition troops returned fire."
+    dm = finder.find(Document(doc_id="t", name="t.txt", source="t", title=None, body=body,
+                              published="2011-06-01"))      # Afghanistan 2011: MNF-I (Iraq) long gone
+    forces = {m.key for m in dm.mentions if m.span.text.lower().startswith("coalition")}
+    assert forces == {"coalition_forces"} and dm.entities["coalition_forces"].type == "state_force"

@@ -273,6 +273,8 @@ def test_finder_listed_nations_sharing_a_force_noun_are_each_a_force(finder, bod
     dm = _find(finder, body)
     assert [m.key for m in dm.mentions if m.kind == "state_force"] == forces
     assert not [m for m in dm.mentions if m.kind == "government"]
+    dm = _find(MentionFinder(), "Admiral Mike Mullen of the U.S. Joint Chiefs of Staff spoke.")
+    assert [m.span.text for m in dm.mentions if m.kind == "state_agency"] == ["U.S. Joint Chiefs of Staff"]
 
 
 def test_finder_bare_nationality_acting_is_that_nations_forces_when_named(finder):
@@ -323,6 +325,30 @@ def test_finder_a_wire_service_byline_does_not_set_the_theatre(finder):
     body = ("BBC News\n\nThe BBC's correspondent says Mali's army clashed with rebels. "
             "The BBC was told the army lost four men.")
     assert _find(finder, body).theatre == "ML"
+
+
+def test_finder_the_dateline_town_weighs_for_the_theatre():
+    body = ("DUSHANBE -- The first deputy interior minister of Tajikistan says the IMU militants "
+            "killed last week had crossed from Uzbekistan. The IMU denied it. The IMU said nothing more.")
+    assert _find(MentionFinder(), body).theatre == "TJ"
+
+
+def test_finder_a_town_with_letters_beyond_ascii_is_read_whole_for_the_theatre():
+    body = "Three guerrillas were killed in Cerro Guazú, officers said. The patrol came from Concepción."
+    assert _find(MentionFinder(), body).theatre != "CU"      # not Cerro, a district of Havana
+
+
+def test_finder_a_country_name_ending_a_town_name_is_the_town():
+    body = "Gang members left a car on the outskirts of San Salvador and detonated explosives in it."
+    assert [(m.span.text, m.kind) for m in _find(MentionFinder(), body).mentions] == [("San Salvador", "place")]
+
+
+def test_finder_a_nations_adjective_belongs_to_its_agencys_name():
+    body = "The Afghan Ministry of Defense said the raid was over. The Iraqi Ministry of Defense agreed."
+    dm = _find(MentionFinder(), body)
+    agencies = [(m.span.text, dm.entities[m.key].country) for m in dm.mentions if m.kind == "state_agency"]
+    assert agencies == [("Afghan Ministry of Defense", "AF"), ("Iraqi Ministry of Defense", "IQ")]
+    assert not [m for m in dm.mentions if m.kind == "government"]
 
 
 def test_finder_a_town_of_two_words_is_read_whole_for_the_theatre():
@@ -527,3 +553,28 @@ def test_finder_a_faith_word_begins_a_movements_name(finder):
 def test_finder_a_faith_word_alone_names_nobody(finder):
     dm = _find(finder, "Islamic militants attacked the town on Monday.")
     assert not any(m.span.text.startswith("Islamic") for m in dm.mentions)
+
+
+def test_finder_government_troops_are_the_army_of_the_reports_country():
+    body = "Government troops and insurgents fought in Mogadishu, Somalia on Monday."
+    dm = _find(MentionFinder(), body)
+    [force] = [m for m in dm.mentions if m.kind == "state_force"]
+    assert force.span.text == "Government troops" and dm.entities[force.key].country == "SO"
+    assert "Government troops" in dm.entities[force.key].aliases
+
+
+def test_finder_every_sovereign_state_has_its_adjective_force():
+    dm = _find(MentionFinder(), "A Macedonian police convoy was attacked. Cambodian troops fired back.")
+    forces = {m.span.text: (m.key, dm.entities[m.key].country) for m in dm.mentions if m.kind == "state_force"}
+    assert forces == {"Macedonian": ("north_macedonia_police", "MK"), "Cambodian": ("cambodia_army", "KH")}
+
+
+def test_finder_a_country_inside_a_province_name_is_the_province():
+    dm = _find(MentionFinder(), "Police in Inner Mongolia arrested two men.")
+    assert [(m.span.text, m.kind) for m in dm.mentions] == [("Inner Mongolia", "place")]
+
+
+def test_finder_a_state_without_a_listed_force_shares_the_coordinated_force_noun():
+    dm = _find(MentionFinder(), "Cambodian and Thai troops clashed on the border.")
+    kinds = {m.span.text: (m.kind, dm.entities[m.key].country) for m in dm.mentions}
+    assert kinds["Cambodian"] == ("state_force", "KH") and kinds["Thai troops"] == ("state_force", "TH")

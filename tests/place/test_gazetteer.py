@@ -56,6 +56,7 @@ TOWNS = [
     ("Sana'a", "YE", ("Sanaa", "Amanat al-Asimah", "YE", "city")),
     ("Gao", None, ("Gao", "Gao", "ML", "city")),
     ("Gao", "ML", ("Gao", "Gao", "ML", "city")),
+    ("Dili", None, ("Dili", "Dili", "TL", "city")),        # a capital by its own name, not Delhi's other name
 ]
 
 

@@ -206,6 +206,12 @@ def test_dates_scan_exposes_year_less_parts():
     assert (e.kind, e.year, e.month, e.day, e.weekday) == ("md", None, 8, 13, 4)
 
 
+def test_dates_a_year_after_a_comma_without_a_space_is_the_dates():
+    (e,) = scan_dates("May 14,2008 00:00 by UPI")       # a print page's byline stamp
+    assert (e.year, e.month, e.day) == (2008, 5, 14)
+    assert scan_dates("the 12,2008 figure") == []
+
+
 def test_dates_leap_day_without_year_takes_last_leap_year():
     (ref,) = find_dates("The bridge fell on February 29.", BASE)
     assert ref.date == "2008-02-29"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ratline.mentions.places import DATELINE  # noqa: F401  (where a report was filed; read by events)
+
 ACTOR_KINDS = {"armed_group", "state_force", "state_agency", "government"}
 PARTY_KINDS = ACTOR_KINDS | {"person", "other", "company"}
 GROUPS = {
@@ -45,15 +47,11 @@ _REMEMBERED = r"memories of|reminiscent of|echoes of|comparisons? (?:with|to)|re
 BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
                          r"linked to|suspected of|associated with|known for|role in|part in|" + _REMEMBERED + r")"
                          r"\s+[^.;]{0,80}$", re.I)
-# "KABUL, Afghanistan –", "BAGHDAD  29 April, 2008 –", "DILI (Reuters) -", "DHAKA:": where the
-# report was filed, at the head of a paragraph; its place is not the event's
-DATELINE = re.compile(r"^[A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*(?:,[^—–\n]{0,60}?|\s+\d[^—–\n]{0,40}?)?\s*"
-                      r"(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - |:)\s*")
 SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
                             r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)"
                             r"|(?:fled|flee|fleeing|escaped|returned|travell?ed|transport(?:ed|ing)?|transferred|"
                             r"smuggl(?:ed|ing)|sent|bringing|brought|"
-                            r"moved|deported|filter(?:ing)?|trained|training)\s+(?:back\s+)?(?:to|into|in|from)"
+                            r"moved|deported|filter(?:ing)?|trained|training|taken|rushed|evacuated|admitted)\s+(?:back\s+)?(?:to|into|in|from)"
                             r"|(?:custody|jailed|imprisoned)\s+(?:at|in))\s+(?:the\s+)?$", re.I)
 NOUN_USE = re.compile(r"^(?:\s+(?:has|have|had|is|was|were|are|said|says|and|or|also|will|would|has\s+been)\b|\s*[,.;:)])",
                        re.I)
@@ -92,8 +90,10 @@ CIVILIAN_CAPTIVES = re.compile(r"\b(?:hostages?|civilians|citizens|nationals|bri
                                 r"worshippers|women and children)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?"
                                 r"(?:captured|seized|taken|abducted|held)\b", re.I)
 # a window over which figures are counted, not one operation's toll ("have been killed this
-# year", "over the last 10 months", "a total of 14 were detained"): the figures make a tally
-TALLY_WINDOW = re.compile(r"\b(?:(?:so far )?(?<!of )this year|a total of|(?:over|in|during) the (?:last|past) "
+# year", "last year", "over the last 10 months", "a total of 14 were detained"): the figures make
+# a tally
+TALLY_WINDOW = re.compile(r"\b(?:(?:so far )?(?<!of )this year|(?<!the )last year|a total of|"
+                          r"(?:over|in|during) the (?:last|past) "
                           r"(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) )?"
                           r"(?P<unit>weeks?|months?|years?))\b", re.I)
 # one item of a roundup: "-- A coalition airstrike ...", "* Police arrested ...", "3. Gunmen ..."

@@ -13,6 +13,7 @@ from ratline.extract.cues import SAME_PLACE, SPEAKER_PLACE
 from ratline.extract.drafts import _contains
 from ratline.extract.masking import Masked
 from ratline.mentions.names import place_level
+from ratline.parse.roles import ROLE_DEPS
 from ratline.schema import Mention
 
 # "700 kilometers south of Bogota": a point to measure from, far from where it happened
@@ -24,6 +25,7 @@ _REFERENCE_POINT = re.compile(r"(?:(?P<far>[\d,.]+)\s*(?:km|kms|kilomet(?:er|re)
 # the ends of a road bound where it happened, less closely than a place named outright
 _ROUTE_END = re.compile(r"\b(?:road|highway|motorway|route)\b[^.;]{0,25}?\b(?:from|links?|linking|connect(?:s|ing)|"
                         r"between)\s+(?:[^.;]{2,40}?\s+(?:to|with|and)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+REPORTING_VERBS = frozenset(ROLE_DEPS["reporting_verbs"])
 _ASIDE_CLAUSE = re.compile(r",\s+(?:as|while|even as|amid|whereas|just as)\s+(?!of\b|well\b|many\b|much\b|part\b)")
 
 
@@ -44,7 +46,18 @@ class PlaceChooser:
             return not re.search(r"\b(?:driven|pushed|expelled|ousted|ejected|routed|cleared)\s+from\s+(?:the\s+)?$", before)
         if country and re.search(r"\b(?:to|from|into|towards?)\s+$", before):
             return True          # "smuggled from Iran to Iraq": a route, not where it happened
-        return bool(SPEAKER_PLACE.search(before))
+        return self._spoken_from(m)
+
+    def _spoken_from(self, m: Mention) -> bool:
+        """"a spokesman in Kabul", "fled to Kabul", "Kabul's hospital reported": where someone spoke
+        or went, not where it happened."""
+        return bool(SPEAKER_PLACE.search(self.body[max(0, m.span.start - 40):m.span.start])) or self._place_reports(m)
+
+    def _place_reports(self, m: Mention) -> bool:
+        """"Misrata Central Hospital reported that it received 39 bodies": a place that is the
+        subject of a verb of reporting speaks of the event; it is not where it happened."""
+        tok = self.parsed.token_at(m.span.end - 1) if self.parsed is not None else None
+        return tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in REPORTING_VERBS
 
 
     def _pick_place(self, masked: Masked) -> str | None:
@@ -93,12 +106,16 @@ class PlaceChooser:
             prev = m
         return out
 
+    def _far_point(self, m: Mention) -> bool:
+        """"700 kilometers south of Bogota": a point measured from, more than 50 away."""
+        point = _REFERENCE_POINT.search(self.body[max(0, m.span.start - 60):m.span.start])
+        return bool(point and point.group("far") and float(point.group("far").replace(",", "").rstrip(".") or 0) > 50)
+
     def _mention_rank(self, m: Mention) -> float:
         """"the hamlet of El Aguaje", "Ghazni province's Giro district": the noun written beside
         a name says how large it is, whatever the gazetteer holds under that name."""
         before = self.body[max(0, m.span.start - 60):m.span.start]
-        point = _REFERENCE_POINT.search(before)
-        if point and point.group("far") and float(point.group("far").replace(",", "").rstrip(".") or 0) > 50:
+        if self._far_point(m):
             return max(self._place_rank(m.key), 5)
         if _ROUTE_END.search(self.body[max(0, m.span.start - 90):m.span.start]):
             return 2 + self._place_rank(m.key) / 10
@@ -132,7 +149,9 @@ class PlaceChooser:
         """"in the city": the town the report keeps coming back to, not merely the last one named."""
         counts: dict[str, int] = {}
         for m in self.dm.mentions:
-            if m.kind == "place" and m.span.start < before and self._place_rank(m.key) <= 1:
+            if m.kind == "place" and m.span.start < before and self._place_rank(m.key) <= 1 \
+                    and not self._spoken_from(m) and not self._far_point(m):
+                # not "told reporters in Kabul", "Kabul hospital reported", "700 km south of Bogota"
                 counts[m.key] = counts.get(m.key, 0) + 1
         return max(counts, key=lambda k: counts[k]) if counts else self.last_place
 

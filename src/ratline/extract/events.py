@@ -166,8 +166,9 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         if text.rstrip().endswith(":") and (not deck or self.paragraphs[sent.index] > 0):
             self._heading(sent)  # "In June 27 operations:" dates the items under it
             return
-        if not deck and not text.rstrip().endswith((".", "”", '"', "?", "!", "’", ")")):
+        if not deck and not text.rstrip().endswith((".", "”", '"', "?", "!", "’", ")")) and len(text.split()) < 25:
             return              # a sub-heading or a related-story link: a label, not a report
+                                # (a paragraph of 25 words or more is prose a crawl cut short)
         among = AMONG.match(text)
         if among:
             self._among_list(sent, among.group(1).lower())
@@ -244,7 +245,8 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
     def _offset_acts(self, span: Span) -> list[int]:
         """"Thursday's clash came three days after army troops also clashed with Maute fighters":
         an act told as N days (weeks) after or before the one reported is an event of its own,
-        dated from that one (``self._offsets``: where it starts -> the days between)."""
+        dated from that one (``self._offsets``: where it starts -> the days between); "just days
+        after" counts three days, to the week."""
         if self.parsed is None:
             return []
         cuts = []
@@ -254,12 +256,14 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
             mark = tok.head if tok.head.lower_ in ("after", "before") else next(
                 (c for c in tok.head.children if c.dep_ == "mark" and c.lower_ in ("after", "before")), None)
             count = _count_of(tok)
-            if mark is None or count is None:
+            vague = count is None and tok.tag_ == "NNS"      # "just days after": a few, known to the week
+            if mark is None or (count is None and not vague):
                 continue
             start = tok.left_edge.idx
             if span.start < start < span.end:
-                days = count * OFFSET_UNITS[tok.lemma_.lower()]
-                self._offsets[start] = (-days if mark.lower_ == "after" else days, tok.lemma_.lower())
+                days = (count or 3) * OFFSET_UNITS[tok.lemma_.lower()]
+                unit = "a few" if vague else tok.lemma_.lower()
+                self._offsets[start] = (-days if mark.lower_ == "after" else days, unit)
                 cuts.append(start - span.start - 1)
         return cuts
 

@@ -65,13 +65,16 @@ def window_of_toll(masked, parsed, dates=()):
 
 
 def window_start(window, base: dt.date | None) -> str | None:
-    """The day a counting window opens: January 1 for "this year", N units before the
-    publication for "over the last N months"; None when the text or the page does not say."""
+    """The day a counting window opens: January 1 for "this year" (of the year before for "last
+    year"), N units before the publication for "over the last N months"; None when the text or
+    the page does not say."""
     if base is None:
         return None
     words = window.group(0).lower()
     if "this year" in words:
         return f"{base.year}-01-01"
+    if words == "last year":
+        return f"{base.year - 1}-01-01"
     unit = window.group("unit")
     if unit is None:
         return None

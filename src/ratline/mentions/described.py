@@ -206,3 +206,32 @@ def combined_forces(sentences, mentions: list[Mention], ents: dict[str, Entity])
             _alias(ents[key], surface)
             out.append(Mention(Span(s0, s1, surface), "state_force", key, sent.index, "pattern:combined-force"))
     return out
+
+
+_COALITION_NOUNS = frozenset({"forces", "force", "troops", "soldiers"})
+
+
+def coalition_forces(sentences, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """"attacks against Afghan and coalition forces": the multinational force a report names only
+    as the coalition's forces, when no dictionary actor took the words (MNF-I is "Coalition forces"
+    only in Iraq, 2004-2009): the multinational force the report names ("ISAF said ... coalition
+    forces"), else one state force of its own per report; every wording an alias."""
+    out: list[Mention] = []
+    named = [m.key for m in mentions if m.kind == "state_force" and m.basis.startswith("dictionary")
+             and m.key in ents and ents[m.key].country is None]
+    key = max(set(named), key=named.count) if named else "coalition_forces"
+    for sent in sentences:
+        toks = sent.tokens
+        for k in range(len(toks) - 1):
+            if toks[k].norm != "coalition" or toks[k + 1].norm not in _COALITION_NOUNS:
+                continue
+            s0, s1 = toks[k].start, toks[k + 1].end
+            if any(m.span.start < s1 and s0 < m.span.end for m in mentions + out):
+                continue
+            if key not in ents:
+                ents[key] = Entity(id=key, type="state_force", name="coalition forces", aliases=[], country=None,
+                                   basis="pattern:coalition-forces")
+            surface = sent.span.text[s0 - sent.span.start:s1 - sent.span.start]
+            _alias(ents[key], surface)
+            out.append(Mention(Span(s0, s1, surface), "state_force", key, sent.index, "pattern:coalition-forces"))
+    return out

@@ -15,12 +15,13 @@ spelling variants), ``acronyms.py``; ``entities.py`` has what they all share.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from ratline.mentions.acronyms import _acronym_appositions, _acronym_for, _defined_acronyms
 from ratline.mentions.anaphora import _generic_fighters, _group_anaphors, _sentence_initial_it
-from ratline.mentions.described import (apposed_units, combined_forces, owned_organisations,
+from ratline.mentions.described import (apposed_units, coalition_forces, combined_forces, owned_organisations,
                                         unnamed_organisations)
 from ratline.mentions.dictionary import ActorDictionary, alias_key, default_dictionary
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
@@ -112,6 +113,18 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
         self.dictionary = dictionary or default_dictionary()
         self.gazetteer = _default_gazetteer() if gazetteer is _DEFAULT else gazetteer
 
+    def _inside_place_name(self, toks, m) -> bool:
+        """"on the outskirts of San Salvador": a country's name ending a longer name the gazetteer
+        knows as a town is a word of that town."""
+        if self.gazetteer is None or m.start == 0:
+            return False
+        prev = toks[m.start - 1]
+        if not (prev.text[:1].isupper() and prev.text.isalpha()) or prev.end + 1 != toks[m.start].start:
+            return False
+        place = self.gazetteer.lookup(" ".join(t.text for t in toks[m.start - 1:m.end]))
+        return place is not None and getattr(place, "feature", "") in ("city", "town", "province") \
+            and "exact" in (getattr(place, "basis", "") or "")
+
     def find(self, doc: Document) -> DocMentions:
         body = doc.body
         self._body = body
@@ -133,7 +146,8 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                 if m.form == "acronym":
                     m = _acronym_for(self.dictionary, m, toks, body, theatre or country)
                 actor = self.dictionary.actors[m.actor_id]
-                if _name_goes_on(toks, m.end) or (actor.type == "government" and _inside_titled_name(toks, m)):
+                if _name_goes_on(toks, m.end) or (actor.type == "government" and (
+                        _inside_titled_name(toks, m) or self._inside_place_name(toks, m))):
                     continue             # "Fatah al-Islam" is not Fatah, "Haji Mali Khan" not Mali: read whole
                 if not _active_at(actor, doc.published, tuple(t.norm for t in toks[m.start:m.end])):
                     continue             # "Coalition" in 2011 Afghanistan is not the 2004-09 force in Iraq
@@ -175,6 +189,11 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
             for hit in find_names(toks, covered, is_place):
                 if any(f.span.start <= toks[hit.start].start < f.span.end for f in found):
                     continue
+                owned = _owning_state(found, toks, hit, body)
+                owner = owned[0] if owned else None
+                if owned is not None:          # "Afghan Ministry of Defense": the state's own ministry
+                    hit = dataclasses.replace(hit, start=owned[1])
+                    found = [f for f in found if f is not owner]
                 span = _span(body, toks, hit.start, hit.end)
                 if hit.kind == "single" or (hit.kind == "place" and _acronym_in_prose(body, span)):
                     pending_singles.append((sent, hit))
@@ -183,7 +202,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                 if key is None:
                     continue
                 found.append(Mention(span, kind, key, sent.index, hit.basis))
-                _add_entity(ents, key, kind, name, span.text, None, hit.basis)
+                _add_entity(ents, key, kind, name, span.text, ents[owner.key].country if owner else None, hit.basis)
                 nick = _NICKNAME.search(span.text) if kind == "person" else None
                 if nick:
                     _add_alias(ents[key], name)
@@ -198,6 +217,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                     _add_alias(ents[key], body[toks[hit.start - 3].start:span.end])   # "Iraq’s Finance Ministry"
                     found = _drop_owner_mention(found, mentions, ents, toks[hit.start - 3].end)
             self._bare_forces(sent, found, ents, country)
+            self._government_forces(sent, found, ents, country)
             _sentence_initial_it(sent, found, ents, last_group)
             _group_anaphors(body, sent, found, mentions, ents)
             found.sort(key=lambda m: m.span.start)
@@ -215,6 +235,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
         apposed_units(sentences, mentions, ents)
         mentions.extend(unnamed_organisations(sentences, mentions, ents))
         mentions.extend(combined_forces(sentences, mentions, ents))
+        mentions.extend(coalition_forces(sentences, mentions, ents))
         _bare_demonyms_as_forces(body, mentions, ents)
         self._capitals_as_states(body, mentions, ents)
         self._possessive_forces(body, mentions, ents)
@@ -355,6 +376,19 @@ def _default_gazetteer():
     except Exception:  # noqa: BLE001 - a missing data file must not stop extraction
         return None
 
+
+
+def _owning_state(found: list[Mention], toks, hit: NameHit, body: str) -> tuple[Mention, int] | None:
+    """The nation's adjective just before an agency's name ("Afghan Ministry of Defense", "U.S.
+    Joint Chiefs of Staff"), with the token it starts at: the agency is that state's, and the
+    adjective part of its name, so two states' ministries of defence stay two."""
+    if hit.kind != "state_agency" or hit.start == 0:
+        return None
+    at = toks[hit.start].start
+    owner = next((f for f in found if f.kind == "government" and f.basis == "dictionary:adjective"
+                  and body[f.span.end:at] in (" ", ". ")), None)
+    start = next((k for k in range(hit.start) if toks[k].start == owner.span.start), None) if owner else None
+    return (owner, start) if start is not None else None
 
 
 def _inside_titled_name(toks, m) -> bool:

@@ -119,12 +119,20 @@ class ForcesMixin:
             key = self._actor_for(name)
             if key is not None:
                 break
+        state = self._actor_for(word) if key is None else None
+        if state is not None and self.dictionary.actors[state].type == "government":
+            key = self._unlisted_force(noun, self.dictionary.actors[state].country, ents)   # "Cambodian and Thai troops"
         s0 = sent.span.start + at
         if key is None or any(f.span.start <= s0 < f.span.end and f.key == key for f in found):
             return found
         span = Span(s0, s0 + len(word), word)
-        actor = self.dictionary.actors[key]
         found = [f for f in found if not (f.span.start <= s0 < f.span.end)]
+        if key not in self.dictionary.actors:            # a force the dictionary lacks, named for its state
+            found.append(Mention(span, "state_force", key, sent.index, "pattern:elliptic-coordination"))
+            _add_alias(ents[key], f"{word} {noun}")
+            covered.update(k for k, t in enumerate(sent.tokens) if span.start <= t.start < span.end)
+            return found
+        actor = self.dictionary.actors[key]
         found.append(Mention(span, actor.type, key, sent.index, "dictionary:elliptic-coordination"))
         _add_entity(ents, key, actor.type, actor.display_name, f"{word} {noun}", actor.country, "dictionary")
         _add_alias(ents[key], word)          # "US" in "US and Iraqi forces" names the force too
@@ -154,6 +162,26 @@ class ForcesMixin:
             found.append(Mention(Span(s0, s0 + len(am.group(g)), am.group(g)), actor.type, key, sent.index,
                                  "dictionary:national-force"))
             _add_entity(ents, key, actor.type, actor.display_name, am.group(0), actor.country, "dictionary")
+
+    def _government_forces(self, sent, found: list[Mention], ents, country: str | None) -> None:
+        """"Government troops and insurgents fought": the army of the country the report is about,
+        the two words its alias."""
+        toks = sent.tokens
+        for k in range(len(toks) - 1):
+            if toks[k].norm != "government" or toks[k + 1].norm not in ("troops", "forces", "soldiers"):
+                continue
+            s0, s1 = toks[k].start, toks[k + 1].end
+            if any(f.span.start < s1 and s0 < f.span.end for f in found):
+                continue
+            key = self._national_force("army", country) or self._unlisted_force("army", country, ents)
+            if key is None:
+                continue
+            words = sent.span.text[s0 - sent.span.start:s1 - sent.span.start]
+            if key in self.dictionary.actors:
+                actor = self.dictionary.actors[key]
+                _add_entity(ents, key, actor.type, actor.display_name, words, actor.country, "dictionary")
+            _add_alias(ents[key], words)
+            found.append(Mention(Span(s0, s1, words), "state_force", key, sent.index, "pattern:government-forces"))
 
     def _unlisted_force(self, noun: str, country: str | None, ents) -> str | None:
         """"police spokesman Fred Enang" in a report about Uganda, whose police the dictionary

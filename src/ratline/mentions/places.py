@@ -18,7 +18,11 @@ from ratline.mentions.dictionary import alias_key
 from ratline.mentions.entities import _add_alias, _add_entity, slug
 from ratline.schema import Entity, Mention, Span
 
-_DATELINE_COUNTRY = re.compile(r"^[A-Z][A-Z .'’-]+,\s+([A-Z][A-Za-z .'’-]+?),")
+# "KABUL, Afghanistan –", "BAGHDAD  29 April, 2008 –", "DILI (Reuters) -", "NAHR AL-BARED, Jun17
+# (Reuters):", "DHAKA:": where the report was filed, at the head of a paragraph.  Its town is not
+# an event's place (extract/events.py), but it weighs for the country the report is about.
+DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z.'’-]{2,}(?: [A-Z][A-Z.'’-]+)*)(?:,(?P<rest>[^—–\n]{0,60}?)|\s+\d[^—–\n]{0,40}?)?"
+                      r"\s*(?:\([^)]{1,30}\)\s*)?(?:—|–|--| - |:)\s*")
 _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout", "to", "within", "near", "outside",
                          "between", "via", "toward", "towards",
                          "southern", "northern", "eastern", "western", "central", "northeastern", "northwestern",
@@ -27,7 +31,8 @@ _LOCATIVE_FOR_COUNTRY = {"in", "inside", "into", "from", "across", "throughout",
 # a country written as where things are ("in Iraq"), not as where they come from or go
 # ("smuggled from Iran", "fled to Iran"): only these weigh for the report's theatre
 _WHERE_NOT_ROUTE = _LOCATIVE_FOR_COUNTRY - {"from", "to", "into", "toward", "towards", "via", "between"}
-_TOWN_AFTER = re.compile(r"\b(?:in|near|outside|around|of|at|from)\s+((?-i:[A-Z][a-zé’'-]{2,}(?:\s+[A-Z][a-zé’'-]{2,})*))"
+_TOWN_AFTER = re.compile(r"\b(?:in|near|outside|around|of|at|from)\s+((?-i:[A-Z][a-zà-öø-ÿā-ž’'-]{2,}"
+                         r"(?:\s+[A-Z][a-zà-öø-ÿā-ž’'-]{2,})*))"
                          r"(?=[\s,.;])")
 _STATE_VERBS = {"said", "says", "has", "have", "had", "is", "was", "will", "would", "accused", "denied", "announced",
                 "signed", "agreed", "demanded", "condemned", "supports", "supported", "backs", "backed", "armed",
@@ -40,15 +45,14 @@ class PlacesMixin:
 
     def _country_hint(self, matches, sentences=(), bare_states: bool = True, towns=()) -> str | None:
         """The country the report is about: a dateline's country first ("ZAPORIZHZHIA, Ukraine,"),
-        else the commonest country of the known actors it names, a country named as a place
-        ("in Ukraine") counting three times."""
-        if sentences and self.gazetteer is not None:
-            head = _DATELINE_COUNTRY.match(sentences[0].span.text)
-            if head:
-                place = self.gazetteer.lookup(head.group(1))
-                if place is not None and getattr(place, "feature", "") == "country":
-                    return place.country
+        else the country with most weight: a dateline's town 4, a country named as a place ("in
+        Ukraine") 3, a sizeable town things happen in 2, a known actor of the country 1."""
         counts: dict[str, int] = {}
+        filed = self._dateline_place(sentences)
+        if filed is not None and getattr(filed, "feature", "") == "country":
+            return filed.country              # "ZAPORIZHZHIA, Ukraine,"
+        if filed is not None:
+            counts[filed.country] = 4         # "DUSHANBE --": filed from there, most often about there
         for sent, sent_matches in zip(sentences, matches) if sentences else ((None, m) for m in matches):
             for m in sent_matches:
                 cc = self.dictionary.actors[m.actor_id].setting
@@ -68,6 +72,21 @@ class PlacesMixin:
         for cc in towns:
             counts[cc] = counts.get(cc, 0) + 2          # towns the report places things in
         return max(counts, key=counts.get) if counts else None
+
+    def _dateline_place(self, sentences):
+        """The country a dateline names ("KABUL, Afghanistan –"), else its town ("PHNOM PENH (AFP) —"),
+        from the first sentences of the body (a title or byline may come before it)."""
+        if self.gazetteer is None:
+            return None
+        head = next((h for h in (DATELINE.match(s.span.text) for s in sentences[:4]) if h), None)
+        if head is None:
+            return None
+        country = (head.group("rest") or "").split(",")[0].strip()
+        for name in (country, head.group("city").title()):
+            place = self.gazetteer.lookup(name) if len(name) > 2 else None
+            if place is not None and (getattr(place, "feature", "") == "country" or name != country):
+                return place
+        return None
 
     def _towns_named(self, sentences) -> list[str]:
         """Countries of sizeable towns named after "in", "near", "west of" ...: where a report about

@@ -247,7 +247,10 @@ class Gazetteer:
                 if not cands:
                     return None
                 notes.append(f"nothing in {cc}")
-        cands.sort(key=lambda c: (not c.exact, not c.hand_made, -c.population))
+        # a city under its own name before a bigger one that merely has it among its other names
+        # ("Dili" is East Timor's capital, not Delhi's "Dili")
+        cands.sort(key=lambda c: (not c.exact, not c.hand_made,
+                                  not (c.main_name and c.population >= CITY_POPULATION), -c.population))
         best = cands[0]
         notes.insert(0, "exact" if best.exact else "transliteration key")
         if len(cands) > 1:

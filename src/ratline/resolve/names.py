@@ -88,12 +88,12 @@ def name_words(text: str, person: bool = False) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)
 def _name_words(text: str, person: bool) -> tuple[str, ...]:
-    words = fold(text).split()
-    while words and words[0] in LEADING:
+    words = [w for w in fold(text).split() if w not in PARTICLES]
+    while words and words[0] in LEADING:      # after the particles: "al-The" keys as its key does
         words = words[1:]
     if person:
         words = _drop_titles(words)
-    return tuple(w for w in words if w not in PARTICLES)
+    return tuple(words)
 
 
 @lru_cache(maxsize=1 << 16)

@@ -70,9 +70,9 @@ _GRAMMAR = rf"""
   (?P<iso>\b(?:19|20)\d\d-(?:1[0-2]|0?[1-9])-(?:3[01]|[12]\d|0?[1-9])\b)
 | (?P<slash>\b\d{{1,2}}/\d{{1,2}}/(?:(?:19|20)\d\d|\d\d)\b)
 | (?:(?P<wd1>{_WD}),?\s+)?(?P<m1>{_MON})\s+(?P<d1>{_DAY})\b(?!:|\d)
-      (?:,?\s+(?P<y1>{_YEAR}))?
+      (?:(?:,\s*|\s+)(?P<y1>{_YEAR}))?        # 'May 14,2008' on a byline too
 | (?:(?P<wd2>{_WD}),?\s+)?(?:the\s+)?(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MON})
-      (?:,?\s+(?P<y2>{_YEAR}))?
+      (?:(?:,\s*|\s+)(?P<y2>{_YEAR}))?
 | (?P<mr1>{_MONF})\s*(?:to|through|until|till|and|-|–)\s*(?P<mr2>{_MONF})
       (?:,?\s+(?:of\s+)?(?P<mry>{_YEAR}))?
 | (?P<q1>{_QUAL})[-\s]+(?P<m3>{_MONFD})(?:,?\s+(?:of\s+)?(?P<y3>{_YEAR}))?

@@ -14,6 +14,13 @@ each) and longer features (background, quotations, a running tally, older events
 Event kinds: raids, arrests, attacks (bombings, ambushes, airstrikes), releases and
 clashes, with casualty figures as digits, words and hedges, and dates as weekdays,
 month-day dates and "last week".  The same seed gives the same corpus.
+
+``retell`` (0 by default) makes that share of reports open by telling again an event
+of a recent report (same kind, day, town, group, force and named person; other
+figures, wording and sources), as many outlets tell one raid: the store's merging and
+resolution then have real work.  ``start`` and ``span_days`` put every report in one
+window (a dense, topical corpus) instead of its war's years.  With the defaults the
+output is the same, byte for byte, as before these options existed.
 """
 from __future__ import annotations
 
@@ -82,6 +89,15 @@ NUMBER_WORDS = ["no", "one", "two", "three", "four", "five", "six", "seven", "ei
                 "eleven", "twelve"]
 
 
+@dataclass(frozen=True)
+class Happening:
+    """What a retelling keeps of an event: its kind, war and identifying parts."""
+
+    kind: str
+    war: str
+    facts: tuple          # ((name, value), ...): place, group, force, person, date
+
+
 @dataclass
 class War:
     """One country's conflict: its actors and places, as the reports draw on them."""
@@ -141,30 +157,46 @@ def _invented_group(rng: random.Random) -> dict:
 class Writer:
     """Sentences about one war, from one seeded random source."""
 
-    def __init__(self, war: War, rng: random.Random, published: dt.date):
+    def __init__(self, war: War, rng: random.Random, published: dt.date,
+                 retold: Happening | None = None):
         self.war, self.rng, self.published = war, rng, published
         self.said: set[str] = set()
+        self.retold = retold                  # the first event() tells this one again
+        self.told: list[Happening] = []       # the events written, for later retellings
+        self._facts: dict | None = None       # the event being written: its first picks
+
+    def _fact(self, name: str, draw):
+        """The event's ``name`` part: the first one drawn in an event is kept (and,
+        when retelling, is the retold event's); later draws are free."""
+        if self._facts is None or name in self._facts:
+            return draw()
+        replay = dict(self.retold.facts) if self.retold is not None else {}
+        self._facts[name] = replay[name] if name in replay else draw()
+        return self._facts[name]
 
     # -- the pieces -------------------------------------------------------------
     def pick(self, seq):
         return self.rng.choice(seq)
 
     def group(self) -> str:
-        g = self.pick(self.war.groups)
+        g = self._fact("group", lambda: self.pick(self.war.groups))
         forms = [g["name"]] + list(g.get("aliases") or []) + list(g.get("acronyms") or [])
         return self.pick(forms) if self.rng.random() < 0.35 else g["name"]
 
     def force(self) -> str:
-        f = self.pick(self.war.forces)
+        f = self._fact("force", lambda: self.pick(self.war.forces))
         forms = [f["name"]] + list(f.get("aliases") or [])
         return self.pick(forms)
 
     def person(self) -> str:
+        return self._fact("person", self._person)
+
+    def _person(self) -> str:
         first, last = self.war.people
         return f"{self.pick(first)} {self.pick(last)}"
 
     def place(self) -> tuple[str, str]:
-        return self.pick(self.war.places)
+        return self._fact("place", lambda: self.pick(self.war.places))
 
     def number(self, low: int = 1, high: int = 30) -> str:
         n = self.rng.randint(low, high)
@@ -173,8 +205,15 @@ class Writer:
         return hedge + text
 
     def when(self) -> str:
+        if self._facts is not None and "date" not in self._facts and self.retold is not None:
+            day = self._facts["date"] = dict(self.retold.facts)["date"]
+            if (self.published - day).days < 7:
+                return self.pick([f"on {WEEKDAYS[day.weekday()]}", f"on {day:%B} {day.day}"])
+            return f"on {day:%B} {day.day}, {day.year}"
         back = self.rng.randint(0, 6)
         day = self.published - dt.timedelta(days=back)
+        if self._facts is not None:
+            self._facts.setdefault("date", day)
         return self.pick([f"on {WEEKDAYS[day.weekday()]}", f"early {WEEKDAYS[day.weekday()]}",
                           f"on {day:%B} {day.day}", "late on " + WEEKDAYS[day.weekday()],
                           "last week" if back > 3 else "overnight"])
@@ -183,13 +222,26 @@ class Writer:
         town, province = self.place()
         return self.pick([f"a spokesman for the {province} governor", "the provincial police chief",
                           f"a local official in {town}", "a military spokesman",
-                          f"{self.person()}, a district administrator", "hospital staff",
+                          f"{self._person()}, a district administrator", "hospital staff",
                           "a security source who asked not to be named"])
 
     # -- events -----------------------------------------------------------------
     def event(self) -> list[str]:
-        kind = self.pick(["raid", "arrest", "attack", "attack", "release", "clash", "airstrike"])
-        return getattr(self, f"_{kind}")()
+        """The sentences of one event: the retold one first, when retelling."""
+        if self.retold is not None and not self.told:
+            kind = self.retold.kind
+        else:
+            self.retold = None
+            kind = self.pick(["raid", "arrest", "attack", "attack", "release", "clash", "airstrike"])
+        self._facts = {}
+        try:
+            sentences = getattr(self, f"_{kind}")()
+        finally:
+            facts, self._facts = self._facts, None
+        self.told.append(Happening(kind, self.war.code, tuple(sorted(facts.items(),
+                                                                     key=lambda kv: kv[0]))))
+        self.retold = None
+        return sentences
 
     def _raid(self) -> list[str]:
         town, province = self.place()
@@ -339,22 +391,39 @@ def _page(title: str, body: list[str], w: Writer) -> str:
 STYLES = [(wire, 5), (roundup, 3), (feature, 2)]
 
 
-def documents(n: int, seed: int = 2026):
-    """``n`` (name, text) pairs, the same for the same seed."""
+def documents(n: int, seed: int = 2026, retell: float = 0.0, start: dt.date | None = None,
+              span_days: int = 730):
+    """``n`` (name, text) pairs, the same for the same seed and options: about ``retell``
+    of the reports open with an event of a recent report told again; ``start`` puts
+    every report within ``span_days`` of it (default: the war's years)."""
     rng = random.Random(seed)
     all_wars = wars()
+    by_code = {w.code: w for w in all_wars}
     styles = [s for s, k in STYLES for _ in range(k)]
+    pool: list[Happening] = []
     for i in range(n):
-        war = rng.choice(all_wars)
-        writer = Writer(war, rng, published(war, rng))
+        retold = None
+        if retell and pool and rng.random() < retell:
+            retold = rng.choice(pool[-400:])
+            war = by_code[retold.war]
+            day = dict(retold.facts).get("date") or start or published(war, rng)
+            when = day + dt.timedelta(days=rng.randint(0, 3))
+        else:
+            war = rng.choice(all_wars)
+            when = (start + dt.timedelta(days=rng.randrange(span_days)) if start
+                    else published(war, rng))
+        writer = Writer(war, rng, when, retold)
         style = rng.choice(styles)
-        yield f"gen{i:05d}_{style.__name__}_{war.code.lower()}.txt", style(writer)
+        text = style(writer)
+        if retell:
+            pool.extend(writer.told)
+        yield f"gen{i:05d}_{style.__name__}_{war.code.lower()}.txt", text
 
 
-def write(out: Path, n: int, seed: int = 2026) -> list[Path]:
+def write(out: Path, n: int, seed: int = 2026, **options) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, text in documents(n, seed):
+    for name, text in documents(n, seed, **options):
         p = out / name
         p.write_text(text, encoding="utf-8")
         paths.append(p)

@@ -28,7 +28,7 @@ from ratline.store import IntegrityError, OperationalError, Store
 from ratline.store import queries
 from ratline.store.interchange import export_documents
 from ratline.store import judgements
-from ratline.store import eventmerge
+from ratline.store import eventmerge, relink
 from ratline.store import documents as _documents
 from ratline.store import naming
 from ratline.store.naming import Ambiguous, Choice  # noqa: F401 - part of the API
@@ -194,9 +194,15 @@ class Corpus:
         """
         # in the same transaction: merge the document's events with stored ones
         placements = _placements(extraction)
+        moved: list = []
 
         def merge(conn) -> None:
+            # links of earlier documents this one makes wrong (resolve/crossdoc.py, Order)
+            rejudged = self.index.rejudgements(planned[0])
+            moved[:] = [relink.apply(conn, rejudged, self.index.new_id)] if rejudged else []
             eventmerge.integrate(conn, extraction.document.doc_id, placements)
+            if moved and moved[0] is not None:
+                eventmerge.rejudge(conn, moved[0])
             _documents.forget_removal(conn, extraction.document.doc_id)   # a forced re-ingest
         planned: list = []
 
@@ -211,7 +217,9 @@ class Corpus:
         except IntegrityError:
             self._index = None
             stored = self.store.add(extraction, plan, after=merge)
-        if stored:
+        if stored and moved and moved[0] is not None:
+            self._index = None              # links moved: the index is read again
+        elif stored:
             self.index.commit(planned[0])
             self._generation = planned[1]
         return stored

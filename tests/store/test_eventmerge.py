@@ -11,6 +11,7 @@ import pytest
 from ratline.api import Corpus
 from ratline.ingest import read_inputs
 from ratline.pipeline import extract
+from ratline.schema import Document, Entity, Event, Extraction, Span
 from ratline.store import eventmerge as em
 from ratline.store.eventmerge import EventError, Report
 
@@ -282,14 +283,47 @@ def test_eventmerge_old_database_gains_report_parties_backfilled(db):
                                     "entity_id, role")
         corpus.store.conn.execute("DROP TABLE report_parties")
     assert before and {r["role"] for r in before} == {"actor", "target"}
+    after, plan = _parties_and_plan(db, "p.entity_id = ?")
+    assert plan is None or "report_parties_entity" in plan      # an index lookup, not a scan
+    assert after == before
+
+
+def _parties_and_plan(db, where: str) -> tuple[list[dict], str | None]:
+    """The report_parties rows, and SQLite's plan for reports of a party ``where``."""
     with Corpus(db) as corpus:
-        after = corpus.store.query("SELECT * FROM report_parties ORDER BY doc_id, local_id, "
-                                   "entity_id, role")
-        if corpus.store.dialect.name == "sqlite":
-            plan = " ".join(r["detail"] for r in corpus.store.query(
-                "EXPLAIN QUERY PLAN SELECT r.doc_id FROM report_parties p JOIN event_reports r "
-                "ON r.doc_id = p.doc_id AND r.local_id = p.local_id WHERE p.entity_id = ?", ("x",)))
-            assert "report_parties_entity" in plan       # an index lookup, not a scan
+        rows = corpus.store.query("SELECT * FROM report_parties ORDER BY doc_id, local_id, "
+                                  "entity_id, role")
+        if corpus.store.dialect.name != "sqlite":
+            return rows, None
+        return rows, " ".join(r["detail"] for r in corpus.store.query(
+            "EXPLAIN QUERY PLAN SELECT r.doc_id FROM report_parties p JOIN event_reports r "
+            f"ON r.doc_id = p.doc_id AND r.local_id = p.local_id WHERE {where}", ("x",)))
+
+
+def test_old_report_parties_gain_the_undated_column_backfilled(db):
+    """A file whose ``report_parties`` predates ``undated`` gets the column, filled
+    from its reports' dates (1 where the report's own date is unknown), and a
+    party's undated reports are then one range of the (entity_id, undated) index."""
+    body = "Gunmen of the Islamic State of Iraq raided a police post in Baquba."
+    doc = Document(doc_id="undated0000000001", name="undated.txt", source="undated.txt",
+                   title="undated", body=body, published=None)
+    raid = Event(id="e1", type="raid", quote=body, span=Span(0, len(body), body), date=None,
+                 location=None, actors=["isi"], basis="test")
+    with Corpus(db) as corpus:
+        corpus.add(Extraction(document=doc, events=[raid], entities=[Entity(
+            "isi", "armed_group", "Islamic State of Iraq", ["Islamic State of Iraq"], "IQ",
+            basis="dictionary:test")]))
+        before = corpus.store.query("SELECT * FROM report_parties ORDER BY doc_id, local_id, "
+                                    "entity_id, role")
+        undated = {(r["doc_id"], r["local_id"]) for r in corpus.store.query(
+            "SELECT doc_id, local_id FROM event_reports WHERE read_date IS NULL")}
+        with corpus.store.transaction() as conn:
+            conn.execute("DROP INDEX report_parties_entity_undated")
+            conn.execute("ALTER TABLE report_parties DROP COLUMN undated")
+    assert {r["undated"] for r in before} == {0, 1}      # both kinds, or the test proves nothing
+    assert all(r["undated"] == ((r["doc_id"], r["local_id"]) in undated) for r in before)
+    after, plan = _parties_and_plan(db, "p.entity_id = ? AND p.undated = 1")
+    assert plan is None or "report_parties_entity_undated (entity_id=? AND undated=?)" in plan
     assert after == before
 
 

@@ -20,8 +20,9 @@ says why, so a user can audit or overrule each decision:
    one such group is known.
 6. ``surname_unique`` — a person named only by a surname ("Qazali") joins a
    person with a full name only when exactly one such person holds that
-   surname; with two or more it goes to a separate "surname only" entity
-   (``surname_ambiguous``) rather than guessing.
+   surname (in the same document if any does, else in the corpus); with two
+   or more it goes to a separate "surname only" entity (``surname_ambiguous``)
+   rather than guessing.
 7. ``new`` — nothing matched: a new canonical entity.
 
 People are never merged when their given names differ (Qais vs Laith Qazali),
@@ -29,6 +30,17 @@ and a full name never merges into a surname-only entity, because sharing a
 surname is not evidence of being the same person; surnames and given names
 are compared up to romanisation (Qazali = Khazali, Qais = Kais).  Entities
 whose countries are both known and differ never merge by any name rule.
+
+**Order.**  Rules 2-4 are symmetric for a pair of names; the first and sixth
+are not, and would make the result depend on which document came first.  So
+``rejudgements`` says, after each plan, which earlier links the new document
+makes wrong, and the store moves them (``store/relink.py``): a name shared
+with a dictionary entity that arrives later goes to it (``absorb``); a
+surname-only entity joins the full name that has just become the only holder
+of its surname (``join``); bare surnames that joined the only holder part
+from it once a second holder arrives (``part``).  The links are then those a
+corpus gets in any order: a bare surname is with the corpus's unique holder,
+or with the other bare uses of that surname.
 
 Planning is pure: ``CanonicalIndex.plan`` reads the index and returns a
 ``Resolution`` without changing it; ``commit`` applies it once the store has
@@ -54,6 +66,7 @@ from ratline.schema import Entity
 
 FUZZY_CUTOFF = 92.0
 FUZZY_LIMIT = 10
+IN_DOCUMENT = " in this document"     # the end of a surname_unique link's evidence made so
 
 
 @dataclass
@@ -78,6 +91,18 @@ class Link:
     evidence: str | None = None      # which names matched ("'Basra' ~ 'Basrah'")
 
 
+@dataclass(frozen=True)
+class Rejudgement:
+    """Earlier links a new document makes wrong (see the module docstring)."""
+
+    kind: str                          # absorb | join | part
+    target: str | None                 # the entity the moved links go to (part: None = new)
+    sources: tuple[str, ...]           # the entities whose links are re-judged
+    keys: frozenset[str]               # absorb: the shared names (norm); join/part: the surname
+    why: str
+    holders: tuple[tuple[str, str | None], ...] = ()   # part: (id, country) of every holder
+
+
 @dataclass
 class Resolution:
     """The plan for one document: links, entities to create, names learnt."""
@@ -85,6 +110,7 @@ class Resolution:
     links: dict[str, Link] = field(default_factory=dict)
     new_entities: list[Canonical] = field(default_factory=list)
     names: list[tuple[str, str, list[str]]] = field(default_factory=list)
+    staged: "_Tables | None" = field(default=None, repr=False, compare=False)
 
     def canonical(self, ref: str | None) -> str | None:
         """Canonical id for a local reference; unknown references pass through."""
@@ -105,6 +131,8 @@ class _Tables:
         self.choice_ids: dict[str, list[str]] = defaultdict(list)
         self.persons: dict[str, list[PersonName]] = defaultdict(list)
         self.by_surname: dict[str, list[str]] = defaultdict(list)
+        self.by_bare: dict[str, list[str]] = defaultdict(list)     # bare surname -> ids
+        self.dictionary: set[str] = set()       # ids a dictionary link made or joined
         # (type, consonant skeleton) -> [(entity id, name)]: translit blocking
         self.by_skeleton: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
         # (type, letters) -> ids written that way as an acronym / having those initials
@@ -125,8 +153,9 @@ class _Tables:
             if pname is not None:
                 self.persons[entity_id].append(pname)
                 surname = loose(pname.surname)
-                if not pname.bare and entity_id not in self.by_surname[surname]:
-                    self.by_surname[surname].append(entity_id)
+                held = self.by_bare if pname.bare else self.by_surname
+                if entity_id not in held[surname]:
+                    held[surname].append(entity_id)
             return
         acro = acronym_key(text)
         if acro and entity_id not in self.by_acronym[(etype, acro)]:
@@ -134,6 +163,14 @@ class _Tables:
         for initials in initials_keys(text):
             if entity_id not in self.by_initials[(etype, initials)]:
                 self.by_initials[(etype, initials)].append(entity_id)
+
+
+def _bare(ent: Entity) -> bool:
+    """A person named by a surname alone."""
+    if ent.type != "person":
+        return False
+    names = [p for p in (person_name(t) for t in [ent.name, *ent.aliases]) if p]
+    return bool(names) and all(p.bare for p in names)
 
 
 def _countries_agree(a: str | None, b: str | None) -> bool:
@@ -158,6 +195,10 @@ class CanonicalIndex:
         for text in [entity.name, *names]:
             self._base.add_name(entity.id, entity.type, text)
 
+    def mark_dictionary(self, ids: Iterable[str]) -> None:
+        """Stored entities a dictionary link made or joined (their name wins others)."""
+        self._base.dictionary.update(ids)
+
     def __contains__(self, entity_id: str) -> bool:
         return entity_id in self._base.entities
 
@@ -172,9 +213,13 @@ class CanonicalIndex:
     def plan(self, entities: Iterable[Entity]) -> Resolution:
         """Decide, without changing the index, where each entity belongs."""
         staged = _Tables()
-        res = Resolution()
-        for ent in entities:
+        res = Resolution(staged=staged)
+        entities = list(entities)
+        # a bare surname is judged once every full name of the document is known
+        for ent in [e for e in entities if not _bare(e)] + [e for e in entities if _bare(e)]:
             link = self._link(ent, staged)
+            if link.rule == "dictionary":
+                staged.dictionary.add(link.entity_id)
             res.links[ent.id] = link
             if link.new:
                 canon = Canonical(link.entity_id, ent.type, ent.name, ent.country)
@@ -190,10 +235,100 @@ class CanonicalIndex:
         """Apply a plan whose document has been stored."""
         for canon in res.new_entities:
             self._base.entities[canon.id] = canon
+        if res.staged is not None:
+            self._base.dictionary |= res.staged.dictionary
         for entity_id, etype, names in res.names:
             etype = self._type_of(entity_id) or etype
             for text in names:
                 self._base.add_name(entity_id, etype, text)
+
+    # -- earlier links a plan makes wrong ------------------------------------------
+    def rejudgements(self, res: Resolution) -> list[Rejudgement]:
+        """What the planned document changes in links made before it (pure: the
+        store applies them, ``store/relink.py``), so that the links do not depend on
+        which document came first.  Entities a user judged are left alone."""
+        staged = res.staged or _Tables()
+        out: list[Rejudgement] = []
+        surnames: set[str] = set()
+        for entity_id, etype, names in res.names:
+            if etype == "person":
+                surnames |= {loose(p.surname) for p in map(person_name, names) if p and not p.bare}
+            elif entity_id in staged.dictionary and not self._user_judged(entity_id):
+                out += self._absorb(entity_id, etype, {norm(t) for t in names} - {""}, staged)
+        for surname in sorted(surnames):
+            out += self._surname_rejudgements(surname, staged)
+        return out
+
+    def settled(self) -> list[Rejudgement]:
+        """Every re-judgement the whole index calls for, as if each name had just
+        arrived: for a corpus resolved again in one pass (``judgements.reresolve``),
+        whose links then agree with those an ingest in any order leaves."""
+        out: list[Rejudgement] = []
+        names: dict[str, set[str]] = {}
+        for (etype, key), ids in self._base.by_norm.items():
+            for cid in ids:
+                if cid in self._base.dictionary or cid in self._dictionary_ids:
+                    names.setdefault(cid, set()).add(key)
+        for cid in sorted(names):
+            canon = self._base.entities.get(cid)
+            if canon is not None and not self._user_judged(cid):
+                out += self._absorb(cid, canon.type, names[cid], _Tables())
+        for surname in sorted(set(self._base.by_surname) | set(self._base.by_bare)):
+            out += self._surname_rejudgements(surname, _Tables(), settle=True)
+        return out
+
+    def _absorb(self, target: str, etype: str, keys: set[str], staged: _Tables) -> list[Rejudgement]:
+        """Stored non-dictionary entities sharing a name with dictionary entity ``target``."""
+        canon = self._get(target, staged)
+        found: dict[str, set[str]] = {}
+        for key in keys:
+            for cid in self._base.by_norm.get((etype, key), ()):
+                other = self._base.entities.get(cid)
+                if (cid == target or cid in self._base.dictionary or cid in self._dictionary_ids
+                        or other is None or self._user_judged(cid)
+                        or not _countries_agree(other.country, canon.country if canon else None)):
+                    continue
+                found.setdefault(cid, set()).add(key)
+        return [Rejudgement("absorb", target, (cid,), frozenset(shared),
+                            f"shared name {', '.join(repr(k) for k in sorted(shared))} with "
+                            f"{self._label(target, staged)!r}, a dictionary entity (judged again "
+                            f"when it arrived)")
+                for cid, shared in sorted(found.items())]
+
+    def _surname_rejudgements(self, surname: str, staged: _Tables,
+                              settle: bool = False) -> list[Rejudgement]:
+        """``join`` and ``part`` for one surname; ``settle``: ``part`` from every holder
+        once there are two (not only when the second has just arrived)."""
+        holders = [h for h in self._surname_holders(surname, staged) if not self._user_judged(h)]
+        before = [h for h in self._base.by_surname.get(surname, ()) if h in holders]
+        out: list[Rejudgement] = []
+        bare = [b for b in self._base.by_bare.get(surname, ())
+                if not self._full_names(b, staged) and not self._user_judged(b)]
+        for b in bare:      # a surname-only entity and, now, its surname's only holder
+            country = self._get(b, staged).country if self._get(b, staged) else None
+            mine = [h for h in holders if _countries_agree(self._get(h, staged).country, country)]
+            if len(mine) == 1:
+                out.append(Rejudgement("join", mine[0], (b,), frozenset([surname]),
+                                       f"surname held only by {self._label(mine[0], staged)!r} "
+                                       f"(judged again when that name arrived)"))
+        if settle:
+            before = holders
+        if before and (settle or len(holders) > len(before)) and len(holders) >= 2:
+            target = next((b for b in bare if not any(r.sources == (b,) for r in out)), None)
+            out.append(Rejudgement(
+                "part", target, tuple(before), frozenset([surname]),
+                "surname held by " + ", ".join(repr(self._label(h, staged)) for h in holders)
+                + ": not guessed (judged again when the second holder arrived)",
+                tuple((h, self._get(h, staged).country) for h in holders)))
+        return out
+
+    def _user_judged(self, cid: str) -> bool:
+        """An entity a user's judgement names (a subclass knows them)."""
+        return False
+
+    def new_id(self, ent: Entity) -> str:
+        """An id for a new entity named like ``ent`` that no entity holds."""
+        return self._new_id(ent, _Tables())
 
     # -- rules ----------------------------------------------------------------
     def _link(self, ent: Entity, staged: _Tables) -> Link:
@@ -301,8 +436,15 @@ class CanonicalIndex:
         return self._match_translit(ent, staged, ok=lambda cid: self._person_ok(cid, full, staged))
 
     def _match_surname(self, ent: Entity, bare: PersonName, staged: _Tables) -> Link | None:
-        holders = [cid for cid in self._surname_holders(loose(bare.surname), staged)
-                   if self._country_ok(cid, ent, staged)]
+        surname = loose(bare.surname)
+        here = [cid for cid in staged.by_surname.get(surname, ())
+                if self._country_ok(cid, ent, staged)]
+        if len(here) == 1:          # the full name this document gives
+            return Link(ent.id, here[0], "surname_unique", 100.0, new=False,
+                        evidence=f"surname {bare.surname!r} held only by "
+                                 f"{self._label(here[0], staged)!r}{IN_DOCUMENT}")
+        holders = here or [cid for cid in self._surname_holders(surname, staged)
+                           if self._country_ok(cid, ent, staged)]
         if len(holders) == 1:
             return Link(ent.id, holders[0], "surname_unique", 100.0, new=False,
                         evidence=f"surname {bare.surname!r} held only by "

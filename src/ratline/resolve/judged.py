@@ -57,7 +57,9 @@ class JudgedIndex(CanonicalIndex):
         self._parent: dict[str, str] = {}
         self._splits: dict[str, list[Judgement]] = {}
         self._reserved: set[str] = set()
+        self._named: set[str] = set()           # every entity a judgement names
         for j in judgements:
+            self._named |= {j.entity_id, j.other}
             if j.kind == SAME:
                 self._union(j.entity_id, j.other)
             elif j.kind == SPLIT:
@@ -114,6 +116,9 @@ class JudgedIndex(CanonicalIndex):
             if label == j.key or (keys and keys == {j.key}):
                 return j
         return None
+
+    def _user_judged(self, cid: str) -> bool:
+        return cid in self._named or self.representative(cid) in self._named
 
     def _taken(self, candidate: str, staged: _Tables) -> bool:
         return super()._taken(candidate, staged) or candidate in self._reserved

@@ -88,6 +88,8 @@ def judged_index(store: Store, dictionary_ids: Iterable[str] = ()) -> JudgedInde
     index = JudgedIndex(dictionary_ids, active(store))
     for canon, aliases in store.canonical_entities():
         index.add(canon, aliases)
+    index.mark_dictionary(r["entity_id"] for r in store.query(
+        "SELECT DISTINCT entity_id FROM entity_links WHERE rule = 'dictionary'"))
     return index
 
 
@@ -238,8 +240,10 @@ def reresolve(store: Store, dictionary_ids: Iterable[str] = ()) -> ReresolveRepo
     index = JudgedIndex(dictionary_ids, judgements)
     docs = store.query("SELECT doc_id, body, published FROM documents ORDER BY rowid")
     by_doc: dict[str, list[dict[str, Any]]] = {}
+    by_rule: dict[tuple[str, str], str] = {}
     for row in store.query("SELECT * FROM entity_links ORDER BY rowid"):
         by_doc.setdefault(row["doc_id"], []).append(row)
+        by_rule[(row["doc_id"], row["local_id"])] = row["rule"]
     links: list[_LocalLink] = []
     new_entities: list[tuple[str, str, str, str | None, str]] = []
     link_rows: list[tuple] = []
@@ -254,10 +258,12 @@ def reresolve(store: Store, dictionary_ids: Iterable[str] = ()) -> ReresolveRepo
         for r, e in zip(rows, ents):
             link = res.links[e.id]
             links.append(_LocalLink(doc["doc_id"], e.id, r["entity_id"], link.entity_id, e))
-            if (link.entity_id, link.rule) != (r["entity_id"], r["rule"]):
-                report.links_changed += 1
-            link_rows.append((link.entity_id, link.rule, link.score, link.evidence,
-                              doc["doc_id"], e.id))
+            link_rows.append([link.entity_id, link.rule, link.score, link.evidence,
+                              doc["doc_id"], e.id])
+    _settle(index, links, link_rows, new_entities)
+    for r, row in zip(links, link_rows):
+        if (row[0], row[1]) != (r.old, by_rule.get((r.doc_id, r.local_id))):
+            report.links_changed += 1
     report.documents = len(docs)
     report.document_entities = len(links)
     mapper = _Mapper(links, index)
@@ -279,7 +285,7 @@ def reresolve(store: Store, dictionary_ids: Iterable[str] = ()) -> ReresolveRepo
                              "name_norm_person) VALUES (?, ?, ?, ?, ?, ?, ?)",
                              (cid, etype, name, country, created_by, *name_keys(name)))
         conn.executemany("UPDATE entity_links SET entity_id = ?, rule = ?, score = ?, evidence = ? "
-                         "WHERE doc_id = ? AND local_id = ?", link_rows)
+                         "WHERE doc_id = ? AND local_id = ?", [tuple(r) for r in link_rows])
         conn.execute("DELETE FROM aliases")
         conn.executemany(
             "INSERT INTO aliases (entity_id, alias, norm, doc_id, first_seen, last_seen) "
@@ -292,6 +298,34 @@ def reresolve(store: Store, dictionary_ids: Iterable[str] = ()) -> ReresolveRepo
         conn.executemany("DELETE FROM entities WHERE id = ?", [(g,) for g in sorted(gone)])
     report.entities_after = store.count("entities")
     return report
+
+
+def _settle(index: JudgedIndex, links: list[_LocalLink], link_rows: list[list],
+            new_entities: list[tuple]) -> None:
+    """The re-judgements an ingest makes as documents arrive (``store/relink.py``),
+    made once over the whole corpus (``CanonicalIndex.settled``), so the links agree
+    with those an ingest in any order leaves; entities left without a link go."""
+    from ratline.store.relink import judge_link      # relink imports this module
+    by_entity: dict[str, list[int]] = {}
+    for i, row in enumerate(link_rows):
+        by_entity.setdefault(row[0], []).append(i)
+    created: dict[str, tuple] = {}
+    for r in index.settled():
+        for i in [i for src in r.sources for i in by_entity.get(src, ())]:
+            link, row = links[i], link_rows[i]
+            e = link.entity
+            move = judge_link(r, {"doc_id": link.doc_id, "local_id": link.local_id,
+                                  "entity_id": row[0], "rule": row[1], "evidence": row[3],
+                                  "name": e.name, "aliases": json.dumps(e.aliases),
+                                  "country": e.country}, created, index.new_id)
+            if move is None or move.new == row[0]:
+                continue
+            row[:4] = [move.new, move.rule, move.score, move.evidence]
+            link.new = move.new
+    for cid, (etype, name, country, doc_id, _key) in created.items():
+        new_entities.append((cid, etype, name, country, doc_id))
+    linked = {row[0] for row in link_rows}
+    new_entities[:] = [e for e in new_entities if e[0] in linked]
 
 
 class _Mapper:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 
-from ratline.store.rows import name_keys, party_rows
+from ratline.store.rows import PARTY_INSERT, name_keys, party_rows
 
 _TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\n\);", re.DOTALL)
 _COLUMN = re.compile(r"^\s+(\w+)\s+(TEXT|INTEGER|REAL)\b(.*?),?\s*$")
@@ -32,6 +32,10 @@ BACKFILL = {
                     for c in _READ_COLUMNS)
         + " WHERE read_type IS NULL"),
     ("entities", "name_norm"): lambda conn: _entity_name_keys(conn),
+    ("report_parties", "undated"): (
+        "UPDATE report_parties SET undated = CASE WHEN (SELECT r.read_date FROM event_reports r "
+        "WHERE r.doc_id = report_parties.doc_id AND r.local_id = report_parties.local_id) IS NULL "
+        "THEN 1 ELSE 0 END"),
 }
 
 
@@ -95,11 +99,11 @@ def rebuild_report_parties(conn) -> int:
     (a re-resolution), the two times the lists and the table could disagree."""
     conn.execute("DELETE FROM report_parties")
     rows = []
-    for doc_id, local_id, actors, targets in conn.execute(
-            "SELECT doc_id, local_id, actors, targets FROM event_reports").fetchall():
-        rows += party_rows(doc_id, local_id, json.loads(actors or "[]"), json.loads(targets or "[]"))
-    conn.executemany("INSERT INTO report_parties (doc_id, local_id, entity_id, role) "
-                     "VALUES (?, ?, ?, ?)", rows)
+    for doc_id, local_id, actors, targets, read_date in conn.execute(
+            "SELECT doc_id, local_id, actors, targets, read_date FROM event_reports").fetchall():
+        rows += party_rows(doc_id, local_id, json.loads(actors or "[]"), json.loads(targets or "[]"),
+                           read_date)
+    conn.executemany(PARTY_INSERT, rows)
     return len(rows)
 
 

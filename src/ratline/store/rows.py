@@ -35,7 +35,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                       "read_type", "read_date", "read_date_precision", "read_location",
                       "read_admin1", "read_country", "read_lat", "read_lon",
                       "read_where_precision"),
-    "report_parties": ("doc_id", "local_id", "entity_id", "role"),
+    "report_parties": ("doc_id", "local_id", "entity_id", "role", "undated"),
     "tallies": ("doc_id", "subject", "since", "killed", "captured", "by_actors", "quote",
                 "char_start", "char_end", "basis"),
     "conflicts": ("doc_id", "event_id", "claims"),
@@ -61,12 +61,18 @@ def name_keys(name: str) -> tuple[str, str]:
     return norm(name), norm(name, person=True)
 
 
-def party_rows(doc_id: str, local_id: str, actors: list, targets: list) -> list[tuple]:
-    """``report_parties`` rows of one report: each canonical id once per role."""
+PARTY_INSERT = ("INSERT INTO report_parties (doc_id, local_id, entity_id, role, undated) "
+                "VALUES (?, ?, ?, ?, ?)")
+
+
+def party_rows(doc_id: str, local_id: str, actors: list, targets: list,
+               read_date: str | None) -> list[tuple]:
+    """``report_parties`` rows of one report: each canonical id once per role, with
+    whether the report's own date is unknown."""
     out = []
     for role, ids in (("actor", actors), ("target", targets)):
         for entity_id in dict.fromkeys(i for i in ids if i):
-            out.append((doc_id, local_id, entity_id, role))
+            out.append((doc_id, local_id, entity_id, role, int(read_date is None)))
     return out
 
 
@@ -115,7 +121,7 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
             e.latitude, e.longitude, e.where_precision,
         ))
         rows["report_parties"] += party_rows(did, e.id, [canon(a) for a in e.actors],
-                                             [canon(t) for t in e.targets])
+                                             [canon(t) for t in e.targets], e.date)
     for t in ex.tallies:
         by = t.by if isinstance(t.by, list) else ([t.by] if t.by else [])
         rows["tallies"].append((did, canon(t.subject), t.since, t.killed, t.captured,

@@ -214,14 +214,17 @@ CREATE INDEX IF NOT EXISTS event_reports_block_precision ON event_reports
 -- so "reports naming X" is an index lookup (event merging's blocking, events
 -- by actor, an entity's dossier) instead of a text search through every
 -- report.  Rebuilt from event_reports whenever entity ids are rewritten.
+-- ``undated`` (1: the report's read_date is NULL) lets event merging ask for a
+-- party's undated reports as one index range, not every report of a busy party.
 CREATE TABLE IF NOT EXISTS report_parties (
     doc_id    TEXT NOT NULL,
     local_id  TEXT NOT NULL,
     entity_id TEXT NOT NULL,
     role      TEXT NOT NULL,
+    undated   INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (doc_id, local_id, entity_id, role)
 );
-CREATE INDEX IF NOT EXISTS report_parties_entity ON report_parties (entity_id);
+CREATE INDEX IF NOT EXISTS report_parties_entity_undated ON report_parties (entity_id, undated);
 
 -- Where a report's named place lies when the gazetteer does not know the name
 -- itself (a facility, a hamlet): the nearest place that could be found, with a

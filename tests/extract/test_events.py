@@ -487,3 +487,9 @@ def test_events_driven_from_a_place_happened_there():
     body = "Al-Shabaab fighters were driven from Kismayo by Kenyan troops on Thursday."
     [event] = run(body).events
     assert (event.type, event.location) == ("armed_clash", "place_kismayo")
+
+
+def test_events_who_carried_out_an_attack_counts_no_operations():
+    """"Two suicide bombers killed 15": one attack; "two blasts" would be two."""
+    ex = run("Two suicide bombers killed 15 people at a rock festival in Moscow on July 5, 2003.")
+    assert [(e.type, e.killed_best) for e in ex.events] == [("ied_attack", 15)]

@@ -586,3 +586,9 @@ def test_finder_a_state_without_a_listed_force_shares_the_coordinated_force_noun
     dm = _find(MentionFinder(), "Cambodian and Thai troops clashed on the border.")
     kinds = {m.span.text: (m.kind, dm.entities[m.key].country) for m in dm.mentions}
     assert kinds["Cambodian"] == ("state_force", "KH") and kinds["Thai troops"] == ("state_force", "TH")
+
+
+def test_finder_an_unknown_word_before_a_site_noun_names_the_site():
+    dm = _find(MentionFinder(), "Bombers struck a festival at Moscow's Tushino airfield. Gunmen attacked the Kabul airport.")
+    places = {m.span.text for m in dm.mentions if m.kind == "place"}
+    assert {"Tushino airfield", "Kabul"} <= places and "Kabul airport" not in places

@@ -102,6 +102,8 @@ def test_names_organisation_name_with_of_before_head_noun(text, name):
     ("A bomb exploded near the Saddiqiya Mosque.", "Saddiqiya Mosque"),
     ("A suicide bomber struck at the Interior Ministry in Kabul.", "Interior Ministry"),
     ("A car bomb exploded outside the Defence Ministry.", "Defence Ministry"),
+    # a title inside a site's name is the site's ("Imam"), not a person's
+    ("A bomb ripped through the Imam Sadiq Mosque during prayers.", "Imam Sadiq Mosque"),
 ])
 def test_names_facility(text, name):
     assert (name, "facility", None) in _names(text)

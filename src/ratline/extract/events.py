@@ -469,7 +469,10 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks):
         return bool(hit and main.text.lower().endswith("s") and (masked.quantity(hit.group(1)).low or 0) > 5)
 
     def _count(self, masked: Masked, main: TriggerHit) -> int:
-        if not main.text.lower().endswith("s"):
+        """How many operations a plural event noun counts ("two blasts"); who carried one out
+        counts none ("two suicide bombers killed 15 at the festival" is one attack)."""
+        word = main.text.lower().rstrip()
+        if not word.endswith("s") or word.endswith(("ers", "men")):
             return 1
         hit = re.search(r"⟪(\d+)⟫\s+(?:[a-z-]+\s+){0,2}$", masked.text[:main.start])
         if not hit:

@@ -189,14 +189,22 @@ _ADVERBS_IN_NAMES = frozenset({"now", "then", "here", "there", "over", "more", "
 _SENTENCE_MARKS = frozenset({".", "!", "?", ":", ";", "\"", "“", "”", "'", "‘", "’", "(", "-", "—", "–"})
 
 
+def _unknown_word_inside(tokens, i, is_place) -> bool:
+    """A one-word name inside a sentence that no gazetteer knows: with a site noun after it
+    it names the site ("Tushino airfield"); a known town's airport stays the town."""
+    return i > 0 and tokens[i - 1].text not in _SENTENCE_MARKS and is_place is not None \
+        and not is_place(tokens[i].text)
+
+
 def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
-    if j - i >= 2 and j < len(tokens) and tokens[j].text in lists.facility_heads \
-            and tokens[i].norm not in lists.stop:
+    if j < len(tokens) and tokens[j].text in lists.facility_heads and tokens[i].norm not in lists.stop and (
+            j - i >= 2 or _unknown_word_inside(tokens, i, is_place)):     # "Moscow's Tushino airfield"
         return NameHit(i, j + 1, "facility", None, "pattern:name+site")   # "the Imam Sadiq mosque"
     # strip a leading title ("Lieutenant Colonel"), remembering it
     title = None
     words_at = [k for k in range(i, j) if tokens[k].text != "."]
-    for size in (3, 2, 1):
+    site = tokens[j - 1].norm in lists.facility_heads      # "Imam Sadiq Mosque": a title in a site's name
+    for size in (3, 2, 1) if not site else ():
         idx = words_at[:size]
         key = tuple(tokens[k].norm for k in idx)
         if len(key) == size and key in lists.titles and len(words_at) > size:

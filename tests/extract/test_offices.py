@@ -58,3 +58,15 @@ def test_offices_a_press_secretary_speaks_for_his_office_and_a_defense_secretary
         "Pentagon Press Secretary Geoff Morrell said Iran was providing weapons to insurgents.")
     assert not any(p == "spokesman_for" for _, p, _ in _relations(
         "Pentagon chief and Defense Secretary Robert Gates said Iran was providing weapons."))
+
+
+@pytest.mark.parametrize("body, predicate", [
+    # a commander written before the name, without "the", is one of the group's commanders
+    ("Eastern Liberation Front commander Salim Harouni was killed on Friday.", "member_of"),
+    # its top commander, or the commander of a named unit, leads it
+    ("Eastern Liberation Front top commander Salim Harouni was killed on Friday.", "leads"),
+    ("Salim Harouni, commander of the Eastern Liberation Front, was killed on Friday.", "leads"),
+])
+def test_offices_a_commander_leads_only_as_the_commander(body, predicate):
+    found = {p for s, p, o in _relations(body) if s.endswith("Harouni") and "Liberation Front" in o}
+    assert found == {predicate}, found

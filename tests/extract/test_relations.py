@@ -24,8 +24,11 @@ CASES = [
      ("person_iyad_ag_ghaly", "leads", "ansar_dine")),
     ("Boko Haram leader Abubakar Shekau appeared in a new video.",
      ("person_abubakar_shekau", "leads", "boko_haram")),
-    ("Al-Shabaab commander Ahmed Madobe was seen in Kismayo.",
+    ("Al-Shabaab leader Ahmed Madobe was seen in Kismayo.",
      ("person_ahmed_madobe", "leads", "al_shabaab")),
+    # member_of: a commander named with the group's name before his is one of its commanders
+    ("Al-Shabaab commander Ahmed Madobe was seen in Kismayo.",
+     ("person_ahmed_madobe", "member_of", "al_shabaab")),
     # supports
     ("The Iranian-backed Kata'ib Hezbollah claimed the rocket fire on Balad.",
      ("iran", "supports", "kataib_hezbollah")),

@@ -6,7 +6,7 @@ role's own phrase: its modifiers ("army spokesman") or the head of its "of"/"for
 A head of state or government leads the state his title is written with ("US President Donald
 Trump", "Armenian President Serzh Sarkisian", "Peru's President Alan Garcia"); a former or a
 deputy role is not the office ("a former commander", "the deputy commander": member only; a
-vice president is left out).
+vice president is left out), nor is a commander named without "the" ("Fano commander X").
 """
 from __future__ import annotations
 
@@ -46,6 +46,15 @@ def _phrase(role) -> set[int]:
     return out
 
 
+def _one_of_its_commanders(role, person, mods: set[str]) -> bool:
+    """"Fano commander Shambel Mengiste" is one of its commanders; "the Fano commander X" and
+    its "top commander" lead it."""
+    if role.lemma_.lower() != "commander" or role.dep_ != "compound" or mods & {"top", "supreme", "overall", "chief"}:
+        return False             # "X, commander of the 2nd Division" leads it
+    dets = [c for t in (role, *person) for c in t.children if c.dep_ == "det"]
+    return not any(d.lower_ == "the" for d in dets)
+
+
 def _roles_of(person) -> list:
     roles = []
     for t in person:
@@ -83,7 +92,7 @@ def office_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, str,
                 head_of_state = role.lemma_.lower() in HEAD_OF_STATE
                 if head_of_state and (mods & set(SECOND) or (role.lemma_.lower() == "minister" and "prime" not in mods)):
                     continue         # "Vice President", "Foreign Minister": not the head
-                if pred == "leads" and mods & set(SECOND):
+                if pred == "leads" and (mods & set(SECOND) or _one_of_its_commanders(role, ptoks, mods)):
                     pred = "member_of"
                 phrase = _phrase(role) - own
                 candidates = zip(states, state_tokens) if head_of_state else zip(groups, group_tokens)

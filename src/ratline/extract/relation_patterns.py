@@ -85,8 +85,12 @@ PATTERNS = [
     _p("x's y", "leads", r"(?P<s>⟦\d+⟧)[’']s?\s+(?:(?:⟦\d+⟧\s*-?\s*)?[\w-]+\s+){0,2}?(?P<o>⟦\d+⟧)"
        r"(?!\s*-?\s*(?:backed|funded|trained|armed|sponsored|supported)\b)", PERSON, GROUP),
     # "the deputy army chief, X" is second in command: no leader
-    _p("y leader x", "leads", r"(?<!deputy\s)(?<!vice\s)(?<!assistant\s)(?P<o>" + H + r")\s+(?:former\s+|founder-|new\s+|top\s+)?" + ROLE_LEAD
-       + r",?\s+(?:(?-i:[A-Z])[\w.]*\s+){0,3}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    # "Taliban commander X" is one of its commanders; its "top commander" leads it
+    _p("y leader x", "leads", r"(?<!deputy\s)(?<!vice\s)(?<!assistant\s)(?P<o>" + H + r")\s+(?:former\s+|founder-|new\s+)?"
+       r"(?:(?:top|supreme|overall)\s+commander|(?:top\s+)?(?:leader|chief|head|founder|emir|chairman|boss))"
+       r",?\s+(?:(?-i:[A-Z])[\w.]*\s+){0,3}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
+    _p("y commander x", "member_of", r"(?<!deputy\s)(?<!the\s)(?P<o>" + H + r")\s+(?:former\s+|senior\s+|local\s+|"
+       r"field\s+|military\s+)?commander,?\s+(?:(?-i:[A-Z])[\w.]*\s+){0,3}?(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("x, the leader of y", "leads", r"(?P<s>⟦\d+⟧),\s+(?:the\s+)?(?:former\s+|top\s+|overall\s+|then\s+|"
        r"supreme\s+|self-styled\s+)?" + ROLE_LEAD + r"\s+of\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
     _p("x, the former y commander", "leads", r"(?P<s>⟦\d+⟧),\s+(?:the|a)\s+(?:former\s+|top\s+)?(?P<o>" + H + r")\s+"

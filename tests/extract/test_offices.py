@@ -70,3 +70,9 @@ def test_offices_a_press_secretary_speaks_for_his_office_and_a_defense_secretary
 def test_offices_a_commander_leads_only_as_the_commander(body, predicate):
     found = {p for s, p, o in _relations(body) if s.endswith("Harouni") and "Liberation Front" in o}
     assert found == {predicate}, found
+
+
+def test_offices_a_past_office_written_on_the_name_is_no_office():
+    """The parse hangs "ousted" on the name, not on the title."""
+    found = _relations("Hun Sen appointed ousted Thai premier Thaksin Shinawatra, who lives abroad, as an adviser.")
+    assert not any(p == "leads" and s == "Thaksin Shinawatra" for s, p, _ in found), found

@@ -82,7 +82,8 @@ def office_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, str,
             own = parsed.ids(p.span.start, p.span.end)
             for role in _roles_of(ptoks):
                 mods = {c.lower_.split("-")[0] for c in role.children if c.dep_ in ("amod", "compound")}
-                if mods & set(PAST):
+                held = {c.lower_.split("-")[0] for t in ptoks for c in t.children if c.dep_ == "amod"}
+                if (mods | held) & set(PAST):        # "ousted Thai premier Thaksin": "ousted" on the name
                     continue
                 pred = _PREDICATE[role.lemma_.lower()]
                 if role.lemma_.lower() == "secretary":

@@ -20,6 +20,10 @@ def _parts(body: str) -> set[tuple[str, str]]:
     # names apposed to a part noun the owner possesses, and coordinated with one that is
     ("The Karen National Union's armed wings, the Karen National Liberation Army and the Karen National "
      "Defense Organization, seized the outpost.", "Karen National Defense Organization", "Karen National Union"),
+    # what the owner runs; a state's contingent in a force
+    ("The Sahara Press Service, owned by the Polisario Front, reported the attack.", "Sahara Press Service",
+     "Polisario Front"),
+    ("Burundian soldiers from AMISOM operate from the base.", "Burundi Force", "African Union Mission"),
 ])
 def test_parts_named_through_their_owner(body, part, owner):
     found = _parts(body)

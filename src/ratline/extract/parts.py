@@ -4,7 +4,8 @@ part's name), "the Karen National Union's armed wings, the KNLA and the KNDO" (t
 apposed to a noun of parts that the owner possesses).
 
 The pattern layer reads "X, Y's affiliate" (the part named first); this reads the owner
-first.  A state is no owner here: "Iran's Qods Force" says whose force it is, and the
+first, and two shapes besides: "X, owned by Y" and a force's contingent "from" a force
+("Burundian soldiers from AMISOM").  A state is no owner here: "Iran's Qods Force" says whose force it is, and the
 dictionary already knows that; "Hamas's rival Fatah" is no part, so the possessive must touch
 the name, or the part noun must be one of ``PART_NOUNS``.
 """
@@ -19,6 +20,8 @@ from ratline.schema import Relation
 # nouns that name a part of their possessor ("the KNU's armed wings, the KNLA and ...")
 PART_NOUNS = {"wing", "arm", "unit", "branch", "faction", "affiliate", "division", "brigade", "cell", "front",
               "subsidiary", "mission", "command", "battalion", "chapter", "franchise", "component"}
+# "the Sahara Press Service, owned by the Polisario Front": what the owner runs is a part of it
+OWNER_VERBS = {"own", "run", "operate", "control"}
 ORG_KINDS = ("armed_group", "state_force", "state_agency", "other", "company")
 _JUST_POSSESSIVE = re.compile(r"^\s*(?:\([^)]{1,15}\)\s*)?[’']s?\s+(?:the\s+)?$")
 
@@ -38,7 +41,8 @@ def part_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, str, s
             head = parsed.root_of(part.span.start, part.span.end)
             if head is None:
                 continue
-            owner = _possessor(head, owner_of, part, sent) or _owner_of_part_noun(head, owner_of, part)
+            owner = (_possessor(head, owner_of, part, sent) or _owner_of_part_noun(head, owner_of, part)
+                     or _owned_by(head, owner_of, part) or _force_from(head, owner_of, part))
             if owner is None or owner.key == part.key:
                 continue
             key = (part.key, "part_of", owner.key)
@@ -74,4 +78,27 @@ def _owner_of_part_noun(head, owner_of: dict, part):
         owner = owner_of.get(c.i)
         if c.dep_ == "poss" and owner is not None and owner is not part:
             return owner
+    return None
+
+
+def _owned_by(head, owner_of: dict, part):
+    """"The Sahara Press Service, owned by the Polisario Front"."""
+    for verb in (c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in OWNER_VERBS):
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for obj in (g for g in agent.children if g.dep_ == "pobj"):
+                owner = owner_of.get(obj.i)
+                if owner is not None and owner is not part:
+                    return owner
+    return None
+
+
+def _force_from(head, owner_of: dict, part):
+    """"Burundian soldiers from AMISOM": a state's force named as a contingent of another force."""
+    if part.kind != "state_force":
+        return None
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "from"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            owner = owner_of.get(obj.i)
+            if owner is not None and owner is not part and owner.kind == "state_force":
+                return owner
     return None

@@ -181,6 +181,8 @@ def test_finder_elliptic_coordination_gives_two_forces(finder, body, first, seco
      "the network", "haqqani_network"),
     ("Al-Shabaab seized Bulo Burde on Friday. Its fighters said this militant group would stay.",
      "this militant group", "al_shabaab"),
+    # "that" introducing a clause is no determiner of the anaphor
+    ("The Polisario Front said that the movement's forces bombed the crossing.", "the movement", "polisario_front"),
 ])
 def test_finder_group_anaphora_points_to_nearest_armed_group(finder, body, phrase, expected):
     dm = _find(finder, body)

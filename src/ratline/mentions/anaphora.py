@@ -15,7 +15,8 @@ _IT = re.compile(r"^(It)\s+(?:(?:is|was|has|had)\s+(?!(?:unclear|likely|unlikely
                  r"expected|important|thought|said that|understood|reported that|too|hard|difficult|time|no|not)\b)"
                  r"|(?:split|broke|claimed|joined|pledged|emerged|operates|controls|coordinates|recruits|"
                  r"announced|denied|accused|released|abducted|kidnapped)\b)")
-_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?!(?:same|other|new|rival|opposing|another|former)\s)"
+_ANAPHOR = re.compile(r"\b(?:the|this|that|its|their)\s+(?!(?:same|other|new|rival|opposing|another|former|"
+                      r"the|this|that|its|their|a|an)\s)"       # "said that the movement": "the movement"
                       r"((?:(?-i:[a-zè][\w’'-]*)\s+|[\w’'.]+-(?:backed|led|based|"
                       r"linked|aligned|allied)\s+)?"
                       r"(?:network|group|militia|organi[sz]ation|movement|faction|cartel|gang|alliance|syndicate|"

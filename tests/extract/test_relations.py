@@ -47,6 +47,11 @@ CASES = [
      ("person_abu_ubaidah", "spokesman_for", "al_shabaab")),
     ("Fighters of the pro-Taliban Haqqani network crossed the border.",
      ("haqqani_network", "supports", "taliban")),
+    # a state a group is "pro" backs it
+    ("Gunmen from the pro-Iran Kata'ib Hezbollah fired rockets.", ("iran", "supports", "kataib_hezbollah")),
+    # "with the support of" a state
+    ("Officials say Kata'ib Hezbollah operates with the support of Iran's government.",
+     ("iran", "supports", "kataib_hezbollah")),
     ("The blast was a car bomb, said Abu Ubaidah, al-Shabaab spokesman.",
      ("person_abu_ubaidah", "spokesman_for", "al_shabaab")),
     ("Taliban spokesman Qari Yousaf Ahmadi denied the claim.",

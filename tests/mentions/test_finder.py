@@ -317,6 +317,11 @@ def test_finder_a_country_word_inside_a_titled_name_is_the_persons(finder):
     assert [m.key for m in dm.mentions if m.span.text == "Mali"] in (["mali"], ["place_mali"])
 
 
+def test_finder_a_country_word_right_after_an_honorific_is_the_persons(finder):
+    dm = _find(finder, "The local GAM spokesman, Tengku Jamaica, denied the claim.")
+    assert [m.kind for m in dm.mentions if m.span.text == "Jamaica"] == ["person"]
+
+
 def test_finder_where_things_come_from_or_go_does_not_set_the_theatre():
     body = ("Iraqi police raided a house of the Mahdi Army. The cell smuggled bombs from Iran and sent "
             "fighters to Iran for training, officials said. Iran denied it.")

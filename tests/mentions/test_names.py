@@ -83,6 +83,14 @@ def test_names_nationality_word_turns_a_brigade_into_a_state_force(text, name, k
     assert (name, kind, None) in _names(text)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Troops killed four members of the Free Aceh Movement on Sunday.", "Free Aceh Movement"),
+    ("A statement from the Eastern Liberation Front denied it.", "Eastern Liberation Front"),
+])
+def test_names_an_adjective_opening_an_organisations_name_stays(text, name):
+    assert (name, "armed_group", None) in _names(text)
+
+
 @pytest.mark.xfail(strict=True, reason="'X of Y Brigade': the capitalised run only continues over 'of' when "
                                        "the part before 'of' holds a head noun, so the words before 'of' are cut off")
 @pytest.mark.parametrize("text, name", [

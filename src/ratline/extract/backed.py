@@ -30,6 +30,9 @@ SPLIT_VERBS = {"break": "splinter_of", "split": "splinter_of", "splinter": "spli
 # "X is an offshoot of Y": a describing noun whose "of" object is what the group broke from
 SPLIT_NOUNS = {"offshoot": "splinter_of", "splinter": "splinter_of", "spin-off": "splinter_of",
                "spinoff": "splinter_of", "breakaway": "splinter_of"}
+# "RED-Tabara operates with the support of Rwanda's government": the "of" object of such a noun,
+# after "with", backs the clause's subject
+WITH_SUPPORT = {"support", "backing", "sponsorship", "funding"}
 GROUP_KINDS = ("armed_group", "state_force", "state_agency", "other")
 BACKER_KINDS = ("government", "armed_group", "state_force", "state_agency")
 
@@ -120,6 +123,10 @@ def backed_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, str,
                     else:
                         add(b, predicate, g, sent, f"parse:described as {word.text} by")
         for noun in parsed.tokens_in(sent.span.start, sent.span.end):
+            backer, subject = _with_support(noun)
+            for b in named_by(backer, BACKER_KINDS):
+                for g in named_by(subject, GROUP_KINDS):
+                    add(b, "supports", g, sent, "parse:acts with the support of")
             for ally in _ties_of(noun):
                 for y in named_by(ally, BACKER_KINDS):
                     for g in _groups_described(noun, mentions, tokens):
@@ -152,3 +159,16 @@ def _ties_of(noun) -> list:
                for p in tie.children if p.dep_ == "prep" and p.lower_ in ("to", "with")
                for g in p.children if g.dep_ in ("pobj", "conj")]
     return objects + [c for g in objects for c in g.children if c.dep_ == "conj"]   # "to X and Y"
+
+
+def _with_support(noun):
+    """"X operates with the support of Rwanda's government": (backer token, subject token)."""
+    if noun.lemma_.lower() not in WITH_SUPPORT or noun.dep_ != "pobj" or noun.head.lower_ != "with":
+        return None, None
+    verb = noun.head.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    backer = next((g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj"), None)
+    if backer is not None and backer.lemma_.lower() == "government":
+        backer = next((c for c in backer.children if c.dep_ == "poss"), backer)   # "Rwanda's government"
+    return backer, subject

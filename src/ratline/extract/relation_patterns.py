@@ -56,7 +56,9 @@ PATTERNS = [
        r"trained|armed|supplied)(?!\s+by)\s+"
        r"(?:(?:and|or)\s+[\w-]+\s+)?" + GAP + r"(?P<o>EL)", ORG, ANY),
     # "the pro-Hizbollah Al-Manar TV": what is written pro-X takes X's side
-    _p("pro-y x", "supports", r"\bpro-(?P<o>⟦\d+⟧)\s+(?:[\w-]+\s+){0,2}?(?P<s>⟦\d+⟧)", GROUP, ORG),
+    _p("pro-y x", "supports", r"\bpro-(?P<o>⟦\d+⟧)\s+(?:[\w-]+\s+){0,2}?(?P<s>⟦\d+⟧)", GROUP, ORG - {"government"}),
+    # "the pro-Iran Islamic Jihad", "pro-Russia rebels": a state a group is "pro" backs it
+    _p("pro-state x", "supports", r"\bpro-(?P<s>⟦\d+⟧)\s+(?:[\w-]+\s+){0,2}?(?P<o>⟦\d+⟧)", {"government"}, GROUP),
     _p("y backed by x", "supports", r"(?P<o>EL)(?:(?!\b(?:has|have|had|was|were|is|are|released|said)\b)[^.;⟦]){0,70}?"
        r"\b(?:backed|funded|supported|armed|trained|sponsored|"
        r"operated|directed|run|controlled|advised|assisted|aided|equipped)(?:\s+and\s+\w+)?\s+by\s+(?:the\s+)?"

@@ -395,12 +395,11 @@ def _owning_state(found: list[Mention], toks, hit: NameHit, body: str) -> tuple[
 
 
 def _inside_titled_name(toks, m) -> bool:
-    """"Haji Mali Khan", "Sheikh Jordan Ali": a one-word country between a person's title and
-    another capitalised word is a word of that person's name."""
-    if m.end - m.start != 1 or m.start == 0 or m.end >= len(toks):
+    """"Haji Mali Khan", "Sheikh Jordan Ali", "Tengku Jamaica": a one-word country just after a
+    person's title is a word of that person's name."""
+    if m.end - m.start != 1 or m.start == 0:
         return False
-    return (toks[m.start - 1].norm,) in name_lists().titles and toks[m.end].text[:1].isupper() \
-        and toks[m.end].text.isalpha()
+    return (toks[m.start - 1].norm,) in name_lists().titles and toks[m.start - 1].text[:1].isupper()
 
 
 def _name_goes_on(toks, end: int) -> bool:

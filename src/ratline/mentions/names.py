@@ -112,6 +112,10 @@ _WATER_HEADS = {"gulf", "sea", "bay", "strait", "straits", "horn", "lake", "gulf
 # words of a faith that begin a movement's name ("the Islamic Courts", "the Muslim Brotherhood"),
 # though alone they name nobody (they stay in the stop list)
 _FAITH_WORDS = {"islamic", "muslim"}
+# adjectives the stop list holds that open an organisation's name ("Free Aceh Movement",
+# "Eastern Liberation Front"): kept when the name ends with an organisation's head noun
+_NAME_OPENERS = {"free", "eastern", "western", "southern", "northern", "central", "special", "kurdish", "arab",
+                 "christian", "shia", "shiite", "sunni", "islamist", "jihadist"}
 _STRONG_LOCATIVES = {"near", "outside", "around", "toward", "towards", "into", "inside", "outskirts"}
 _JOINING_PARTICLES = {"au", "aux", "en", "de", "du", "des", "la", "le", "les", "sur", "sous", "upon", "on", "y", "el",
                       "e", "i"}      # Urdu/Persian izafat: "Lashkar-e-Taiba", "Tehrik-i-Insaf"
@@ -219,7 +223,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     # written with a capital inside a sentence is part of a name ("the Now Zad district")
     while i < j and tokens[i].norm in lists.stop and not title and not (
             tokens[i].norm in _ADVERBS_IN_NAMES and i > 0 and tokens[i - 1].text not in _SENTENCE_MARKS
-            and j - i >= 2) and not (tokens[i].norm in _FAITH_WORDS and j - i >= 2):
+            and j - i >= 2) and not (tokens[i].norm in _FAITH_WORDS and j - i >= 2) and not (
+            tokens[i].norm in _NAME_OPENERS and j - i >= 3 and tokens[j - 1].norm in lists.org_heads):
         i += 1
     while j > i and (tokens[j - 1].norm in lists.particles or tokens[j - 1].text in "-"
                      or tokens[j - 1].norm in _CALENDAR):

@@ -529,6 +529,12 @@ def test_finder_a_bare_police_spokesman_is_the_police_of_the_reports_state(geo_f
     assert dm.entities["uganda_police"].type == "state_force"
 
 
+def test_finder_police_after_by_is_the_police_of_the_reports_state(geo_finder):
+    dm = _find(geo_finder, "A gunman opened fire in Sousse, Tunisia, before being shot dead by police.")
+    [force] = [m for m in dm.mentions if m.span.text == "police"]
+    assert force.kind == "state_force" and dm.entities[force.key].country == "TN"
+
+
 @pytest.mark.parametrize("body, word, alias", [
     ("Three soldiers were wounded in a rocket attack on Iraq's Taji military base.", "Taji", "Taji military base"),
     ("The departures area at Zaventem airport was struck by two blasts.", "Zaventem", "Zaventem airport"),

@@ -38,7 +38,7 @@ _THE_FORCE = re.compile(r"\b(?:(?:the|The)\s+(army|military|police|navy|air forc
                         r"helicopters|troops|soldiers|artillery|gunboats|units\b|spokes(?:man|woman|person)\b|"
                         r"chief\b|commanders?\b|officials?\b|officers?\b))"
                         r"|(?:^|(?<=\bthe\s)|(?<=\bThe\s)|(?<=\bsaid\s)|(?<=\bthat\s)|(?<=\band\s)|(?<=\bof\s)"
-                        r"|(?<=\bby\s)|(?<=\bas\s)|(?<=\bwith\s))(troops|soldiers)\b(?!\s+(?:of|from)\b)")
+                        r"|(?<=\bby\s)|(?<=\bas\s)|(?<=\bwith\s))(troops|soldiers|police)\b(?!\s+(?:of|from)\b)")
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _UNIT_NOUNS = {"division", "brigade", "battalion", "regiment", "corps", "company", "squadron", "group"}
 _FORCE_NOUNS = {"forces", "troops", "soldiers", "commandos", "police", "special", "jets", "aircraft", "drones",
@@ -145,7 +145,7 @@ class ForcesMixin:
         country the report is about, unless what precedes names it ("Pakistani troops")."""
         for am in _THE_FORCE.finditer(sent.span.text):
             g = 1 if am.group(1) else 2 if am.group(2) else 3
-            noun = "army" if g == 3 else am.group(g)
+            noun = "army" if g == 3 and am.group(3) != "police" else am.group(g)
             key = self._national_force(noun, country) or self._unlisted_force(noun, country, ents)
             s0 = sent.span.start + am.start(g)
             text = sent.span.text

@@ -605,3 +605,14 @@ def test_finder_an_unknown_word_before_a_site_noun_names_the_site():
     dm = _find(MentionFinder(), "Bombers struck a festival at Moscow's Tushino airfield. Gunmen attacked the Kabul airport.")
     places = {m.span.text for m in dm.mentions if m.kind == "place"}
     assert {"Tushino airfield", "Kabul"} <= places and "Kabul airport" not in places
+
+
+def test_finder_a_name_read_as_a_person_is_the_place_named_elsewhere():
+    dm = _find(MentionFinder(), "Two soldiers were shot in Intan Jaya, Papua. A team member Intan Jaya was hurt.")
+    assert {m.kind for m in dm.mentions if m.span.text == "Intan Jaya"} == {"place"}
+    assert not any(e.type == "person" for e in dm.entities.values())
+
+
+def test_finder_a_word_before_a_hyphened_modifier_is_no_place():
+    dm = _find(MentionFinder(), "Gunmen opened fire at Crusader-era castle in Karak, Jordan.")
+    assert not any(m.span.text == "Crusader" for m in dm.mentions)

@@ -126,6 +126,17 @@ def test_names_place_from_the_gazetteer_callback(text, name):
     assert _kind_of(text, name) == "place"
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    # an unknown two-word name after "in" that ends the clause is a place
+    ("Two soldiers were shot in Intan Jaya, Papua.", "Intan Jaya", "place"),
+    ("The ambush took place in Intan Jaya.", "Intan Jaya", "place"),
+    # after another preposition it stays a person's name
+    ("The talks with Hassan Ali, the envoy, failed.", "Hassan Ali", "person"),
+])
+def test_names_a_name_ending_a_clause_after_in_is_a_place(text, name, kind):
+    assert _kind_of(text, name) == kind
+
+
 def test_names_single_word_outside_a_locative_is_left_to_the_finder():
     # a lone capitalised word may be a surname named earlier; the finder decides
     assert _kind_of("Gao was quiet on Monday.", "Gao") == "single"

@@ -30,7 +30,8 @@ from ratline.mentions.groups import GroupsMixin
 from ratline.mentions.names import NAME_LINKS, NameHit, find_names, name_lists, name_lists_raw
 from ratline.mentions.people import _merge_person_variants, _role_mentions, _unnamed_people
 from ratline.mentions.places import (
-    _LOCATIVE_FOR_COUNTRY, PlacesMixin, _drop_owner_mention, _merge_nested_facilities, the_capital,
+    _LOCATIVE_FOR_COUNTRY, PlacesMixin, _drop_owner_mention, _merge_nested_facilities, names_placed_elsewhere,
+    the_capital,
 )
 from ratline.mentions.text import Token, split_sentences, tokenize
 from ratline.schema import Document, Entity, Mention, Span
@@ -247,6 +248,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
         mentions.extend(_defined_acronyms(body, sentences, mentions, ents))
         mentions.extend(_undefined_acronyms(acronyms, mentions, ents))
         _merge_nested_facilities(mentions, ents, places)
+        names_placed_elsewhere(mentions, ents)
         mentions.extend(the_capital(body, sentences, mentions, ents, places, self.gazetteer, theatre or country))
         mentions.sort(key=lambda m: m.span.start)
         return DocMentions(sentences, mentions, ents, places, theatre=theatre or country)
@@ -321,7 +323,8 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                 _add_entity(ents, key, "place", place.name, span.text, place.country, "gazetteer")
                 if site:
                     _add_alias(ents[key], site)
-            elif place is None and locative and word not in _NOT_PLACE_WORDS:
+            elif place is None and locative and word not in _NOT_PLACE_WORDS \
+                    and not re.match(r"-[a-z]", body[span.end:span.end + 2]):    # "at Crusader-era castle"
                 key = "place_" + slug(span.text)
                 out.append(Mention(span, "place", key, sent.index, "pattern:locative-unknown-place"))
                 _add_entity(ents, key, "place", span.text, span.text, None, "pattern")

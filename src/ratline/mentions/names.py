@@ -285,6 +285,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return None
     if len(words) >= 2 and any(w in _GEO_WORDS for w in words):
         return NameHit(i, j, "place", None, "pattern:region-name")      # "West Africa", "Rafd Valley"
+    if len(words) in (2, 3) and prev in ("in", "across", "throughout") and nxt in (",", ".", ":", ";", ""):
+        return NameHit(i, j, "place", None, "pattern:locative-name")       # "in Intan Jaya, Papua"
     if len(words) >= 2 and not any(w in lists.stop for w in words[:1]):
         return NameHit(i, j, "person", None, "pattern:capitalised-name")
     if len(words) == 1:

@@ -171,3 +171,20 @@ def _merge_nested_facilities(mentions: list[Mention], ents: dict[str, Entity], p
                 for k, m in enumerate(mentions):
                     if m.key == b.id:
                         mentions[k] = Mention(m.span, m.kind, a.id, m.sentence, m.basis + "+same-facility")
+
+
+def names_placed_elsewhere(mentions: list[Mention], ents: dict[str, Entity]) -> None:
+    """"the Joint Fact Finding Team Intan Jaya was shot" after "in Intan Jaya, Papua": a two-word
+    name read as a person only for want of context is the place the report names it elsewhere."""
+    placed = {ents[m.key].name: m.key for m in mentions if m.kind == "place" and m.key in ents
+              and m.basis in _PLACE_EVIDENCE}
+    moved = set()
+    for k, m in enumerate(mentions):
+        if m.kind == "person" and m.basis == "pattern:capitalised-name" and m.span.text in placed:
+            mentions[k] = Mention(m.span, "place", placed[m.span.text], m.sentence, "link:known-place")
+            moved.add(m.key)
+    for key in moved - {m.key for m in mentions}:
+        ents.pop(key, None)
+
+
+_PLACE_EVIDENCE = ("pattern:locative-name", "pattern:named-area", "gazetteer", "gazetteer:locative")

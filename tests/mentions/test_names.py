@@ -137,6 +137,14 @@ def test_names_a_name_ending_a_clause_after_in_is_a_place(text, name, kind):
     assert _kind_of(text, name) == kind
 
 
+def test_names_a_preposition_opening_a_sentence_is_no_part_of_a_name():
+    assert not any(n.startswith("Under") for n, _, _ in _names("Under President Barack Obama, strikes rose."))
+
+
+def test_names_the_mountain_of_x_is_a_place():
+    assert _kind_of("Warplanes hit a camp in the mountain of Al Mahfad on Thursday.", "Al Mahfad") == "place"
+
+
 def test_names_single_word_outside_a_locative_is_left_to_the_finder():
     # a lone capitalised word may be a surname named earlier; the finder decides
     assert _kind_of("Gao was quiet on Monday.", "Gao") == "single"

@@ -34,7 +34,8 @@ _GEO_WORDS = {"africa", "asia", "europe", "america", "middle", "east", "west", "
               "tierra", "sierra", "valle", "montes", "selva", "costa", "strait", "straits", "horn", "cape"}
 _HYPHEN_ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "ud", "ul", "ur", "us", "ut", "ibn"}
 _AREA_WORDS = {"province", "district", "governorate", "city", "town", "village", "hamlet", "region", "state", "county",
-               "valley", "area", "neighbourhood", "neighborhood", "camp", "forest", "mountains", "sector"}
+               "valley", "area", "neighbourhood", "neighborhood", "camp", "forest", "mountains", "mountain", "sector",
+               "hills", "island", "islands"}
 _LOWER_ORG_HEADS = {"gang", "network", "militia", "group", "cell", "brigade", "faction", "battalion", "movement",
                     "front", "organization", "organisation", "clan", "tribe"}
 

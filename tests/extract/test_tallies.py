@@ -148,3 +148,22 @@ def test_tallies_a_counted_window_is_no_event():
     body = "According to police, 93 militants have been killed this year in Kashmir."
     ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2011-03-05"))
     assert ex.events == [] and [t.killed for t in ex.tallies] == [93]
+
+
+def _tallies_parsed(body: str):
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body,
+                          published=PUBLISHED.isoformat()))
+    return sorted((t.killed, t.captured) for t in ex.tallies)
+
+
+@pytest.mark.parametrize("body, expected", [
+    # two groups counted apart by one toll verb: a tally each
+    ("Eighteen civilians and 16 security personnel have lost their lives in attacks this year.",
+     [(16, None), (18, None)]),
+    ("Police detained a total of 14 members of the Eastern Front and 13 members of the Northern Army this year.",
+     [(None, 13), (None, 14)]),
+    # one killed and one captured figure: one tally with both
+    ("Troops have killed 12 fighters and arrested 30 suspects this year.", [(12, 30)]),
+])
+def test_tallies_groups_counted_apart(body, expected):
+    assert _tallies_parsed(body) == expected

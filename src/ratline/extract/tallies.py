@@ -110,7 +110,11 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities, parsed=N
         if any(h.endswith(":vague") for h in fig.hedges):
             continue          # "several", "dozens": a running total must be a stated number
         killed = stated_total(fig)
-        if killed is None and fig.captured is None:
+        groups = _counted_groups(masked, parsed, mentions) if parsed is not None else []
+        kinds = [kind for _, kind, _ in groups]
+        if len(set(kinds)) == len(kinds):
+            groups = []          # "killed 12 and arrested 30": one tally with both figures
+        if killed is None and fig.captured is None and len(groups) < 2:
             continue
         verb = _VERB.search(masked.text)
         cut = verb.start() if verb else 0
@@ -122,6 +126,45 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities, parsed=N
                     by.append(m.key)
             elif pos > cut and subject is None and m.kind in _GROUP_KINDS:
                 subject = m.key
+        if len(groups) >= 2:     # "18 civilians ... and 16 security personnel have lost their lives"
+            out.extend(Tally(subject=who or subject, since=since, killed=n if kind == "killed" else None,
+                             captured=n if kind == "captured" else None, by=by, quote=sent.span.text,
+                             span=sent.span, basis=basis + "; one of the groups counted")
+                       for n, kind, who in groups)
+            continue
         out.append(Tally(subject=subject, since=since, killed=killed, captured=fig.captured,
                          by=by, quote=sent.span.text, span=sent.span, basis=basis))
+    return out
+
+
+_TOLL_KIND = {"kill": "killed", "die": "killed", "lose": "killed", "arrest": "captured", "capture": "captured",
+              "detain": "captured", "apprehend": "captured"}
+_COUNT_NOUNS = ("total", "number")
+
+
+def _counted_groups(masked, parsed, mentions) -> list[tuple[int, str, str | None]]:
+    """Each group a toll sentence counts apart, from the parse: "killed 20 fighters ... and lost
+    two soldiers", "detained a total of 14 members of the IMU and 13 members of Hizb ut-Tahrir":
+    (figure, killed or captured, the group named inside the counted phrase)."""
+    out = []
+    for q in masked.quantities:
+        if q.best is None or q.hedge in ("up_to",):
+            continue
+        tok = parsed.token_at(q.span.start)
+        if tok is None or tok.dep_ != "nummod":
+            continue
+        noun = tok.head
+        first = noun
+        while first.dep_ == "conj" and first.head is not first:
+            first = first.head
+        if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in _COUNT_NOUNS:
+            first = first.head.head                       # "a total of 14 members"
+        verb = first.head
+        kind = _TOLL_KIND.get(verb.lemma_.lower())
+        if kind is None or first.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            continue
+        inside = {t.i for t in noun.subtree} - {t.i for c in noun.children if c.dep_ == "conj" for t in c.subtree}
+        who = next((m.key for m in mentions if m.kind in _GROUP_KINDS
+                    and parsed.ids(m.span.start, m.span.end) & inside), None)
+        out.append((q.best, kind, who))
     return out

@@ -616,3 +616,24 @@ def test_finder_a_name_read_as_a_person_is_the_place_named_elsewhere():
 def test_finder_a_word_before_a_hyphened_modifier_is_no_place():
     dm = _find(MentionFinder(), "Gunmen opened fire at Crusader-era castle in Karak, Jordan.")
     assert not any(m.span.text == "Crusader" for m in dm.mentions)
+
+
+@pytest.mark.parametrize("body, name, alias", [
+    # a lowercase head noun describes the organisation; its name is the capitalised part
+    ("Police detained 13 members of the banned Hizb ut-Tahrir movement.", "Hizb ut-Tahrir movement",
+     "Hizb ut-Tahrir"),
+])
+def test_finder_a_lowercase_head_noun_is_a_description(body, name, alias):
+    dm = _find(MentionFinder(), body)
+    [ent] = [e for e in dm.entities.values() if e.name == name]
+    assert alias in ent.aliases
+
+
+@pytest.mark.parametrize("body, name, kind", [
+    ("Morocco has fought the Polisario over the Western Sahara since 1975.", "Western Sahara", "place"),
+    ("Relations plunged after Cambodian PM Hun Sen spoke.", "Hun Sen", "person"),
+    ("Isis claimed responsibility for the attacks.", "Isis", "armed_group"),
+])
+def test_finder_opening_adjectives_titles_and_spellings(body, name, kind):
+    dm = _find(MentionFinder(), body)
+    assert any(m.span.text == name and m.kind == kind for m in dm.mentions), [(m.span.text, m.kind) for m in dm.mentions]

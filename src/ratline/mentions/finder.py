@@ -207,6 +207,9 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
                     continue
                 found.append(Mention(span, kind, key, sent.index, hit.basis))
                 _add_entity(ents, key, kind, name, span.text, ents[owner.key].country if owner else None, hit.basis)
+                if hit.basis == "pattern:organisation-head" and toks[hit.end - 1].text.islower() \
+                        and hit.end - hit.start >= 3:     # "the Hizb ut-Tahrir movement": a description
+                    _add_alias(ents[key], body[span.start:toks[hit.end - 2].end])
                 nick = _NICKNAME.search(span.text) if kind == "person" else None
                 if nick:
                     _add_alias(ents[key], name)

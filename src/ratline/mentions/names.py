@@ -225,7 +225,9 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     while i < j and tokens[i].norm in lists.stop and not title and not (
             tokens[i].norm in _ADVERBS_IN_NAMES and i > 0 and tokens[i - 1].text not in _SENTENCE_MARKS
             and j - i >= 2) and not (tokens[i].norm in _FAITH_WORDS and j - i >= 2) and not (
-            tokens[i].norm in _NAME_OPENERS and j - i >= 3 and tokens[j - 1].norm in lists.org_heads):
+            tokens[i].norm in _NAME_OPENERS and j - i >= 2 and (
+                (j - i >= 3 and tokens[j - 1].norm in lists.org_heads)
+                or (is_place is not None and is_place(" ".join(t.text for t in tokens[i:j]))))):
         i += 1
     while j > i and (tokens[j - 1].norm in lists.particles or tokens[j - 1].text in "-"
                      or tokens[j - 1].norm in _CALENDAR):

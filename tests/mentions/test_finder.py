@@ -637,3 +637,9 @@ def test_finder_a_lowercase_head_noun_is_a_description(body, name, alias):
 def test_finder_opening_adjectives_titles_and_spellings(body, name, kind):
     dm = _find(MentionFinder(), body)
     assert any(m.span.text == name and m.kind == kind for m in dm.mentions), [(m.span.text, m.kind) for m in dm.mentions]
+
+
+def test_finder_a_surname_before_fighters_is_the_group_of_that_name():
+    dm = _find(MentionFinder(), "The Maute group, founded by Abdullah Maute, attacked Marawi. "
+                                "Troops clashed with Maute fighters near the town.")
+    assert [m.key for m in dm.mentions if m.span.text == "Maute"] == ["maute_group"]

@@ -291,6 +291,11 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
             word = tok.norm
             cands = [p for p in persons if word in alias_key(p.name)]
             span = _span(body, sent.tokens, hit.start, hit.end)
+            if cands and _MEMBERS_AFTER.match(body[span.end:span.end + 20]):
+                org = self._short_org(body, span, word, ents)
+                if org is not None:   # "Maute fighters" is the Maute group's, not Abdullah Maute's
+                    out.append(Mention(span, ents[org].type, org, sent.index, "link:short-name"))
+                    continue
             if len({p.id for p in cands}) == 1:
                 out.append(Mention(span, "person", cands[0].id, sent.index, "link:name-part"))
                 _add_alias(cands[0], span.text)
@@ -398,6 +403,9 @@ def _owning_state(found: list[Mention], toks, hit: NameHit, body: str) -> tuple[
                   and body[f.span.end:at] in (" ", ". ")), None)
     start = next((k for k in range(hit.start) if toks[k].start == owner.span.start), None) if owner else None
     return (owner, start) if start is not None else None
+
+
+_MEMBERS_AFTER = re.compile(r"\s+(?:fighters|militants|gunmen|members|rebels|cadres|loyalists|militiamen)\b")
 
 
 def _inside_titled_name(toks, m) -> bool:

@@ -132,3 +132,15 @@ def test_described_coalition_forces_without_a_named_force_are_one_force_of_their
                               published="2011-06-01"))      # Afghanistan 2011: MNF-I (Iraq) long gone
     forces = {m.key for m in dm.mentions if m.span.text.lower().startswith("coalition")}
     assert forces == {"coalition_forces"} and dm.entities["coalition_forces"].type == "state_force"
+
+
+def test_described_a_states_ministry_in_lower_case_is_its_agency():
+    from ratline.mentions.finder import MentionFinder
+    from ratline.schema import Document
+    body = ("Chum Socheat, a Cambodian defence ministry spokesman, said troops fired. "
+            "The DRC government denied it. Tunisian officials said 38 died.")
+    dm = MentionFinder().find(Document(doc_id="t", name="t.txt", source="t", title=None, body=body))
+    [agency] = [m for m in dm.mentions if m.kind == "state_agency"]
+    assert agency.span.text == "Cambodian defence ministry" and dm.entities[agency.key].country == "KH"
+    assert "DRC government" in dm.entities["dr_congo"].aliases
+    assert "Tunisian officials" in dm.entities["tunisia"].aliases

@@ -235,3 +235,33 @@ def coalition_forces(sentences, mentions: list[Mention], ents: dict[str, Entity]
             _alias(ents[key], surface)
             out.append(Mention(Span(s0, s1, surface), "state_force", key, sent.index, "pattern:coalition-forces"))
     return out
+
+
+_NATIONAL_BODY = re.compile(r"^(?:[’']s)?\s+(?P<agency>(?:defen[cs]e|interior|foreign|justice|information|home|finance|"
+                            r"security|intelligence)\s+ministry|ministry\s+of\s+(?:defen[cs]e|the\s+interior|interior|"
+                            r"foreign\s+affairs|justice|information))\b|^(?:[’']s)?\s+(?P<body>government|authorities|"
+                            r"officials|cabinet|parliament)\b")      # lower case: "Defense Ministry" is a name
+
+
+def national_bodies(body: str, mentions: list[Mention], ents: dict[str, Entity]) -> None:
+    """"a Cambodian defence ministry spokesman", "the DRC government", "Tunisian officials": a
+    state's ministry written in lower case is an agency of that state, named as the report
+    names it; the government, its authorities and officials are the state's government entity,
+    the words an alias of it."""
+    for k, m in enumerate(mentions):
+        if m.kind != "government" or m.key not in ents:
+            continue
+        hit = _NATIONAL_BODY.match(body[m.span.end:m.span.end + 40])
+        if hit is None:
+            continue
+        words = body[m.span.start:m.span.end + hit.end()]
+        if hit.group("body"):
+            _alias(ents[m.key], words)
+            continue
+        key = f"{m.key}_{re.sub(r'[^a-z]+', '_', hit.group('agency').lower()).strip('_')}"
+        if key not in ents:
+            ents[key] = Entity(id=key, type="state_agency", name=words, aliases=[], country=ents[m.key].country,
+                               basis="pattern:a state's ministry")
+        _alias(ents[key], words)
+        mentions[k] = Mention(Span(m.span.start, m.span.end + hit.end(), words), "state_agency", key, m.sentence,
+                              "pattern:a state's ministry")

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 from ratline.mentions.acronyms import _acronym_appositions, _acronym_for, _defined_acronyms
 from ratline.mentions.anaphora import _generic_fighters, _group_anaphors, _sentence_initial_it
-from ratline.mentions.described import (apposed_units, coalition_forces, combined_forces, owned_organisations,
-                                        unnamed_organisations)
+from ratline.mentions.described import (apposed_units, coalition_forces, combined_forces, national_bodies,
+                                        owned_organisations, unnamed_organisations)
 from ratline.mentions.dictionary import ActorDictionary, alias_key, default_dictionary
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
 from ratline.mentions.forces import ForcesMixin, _bare_demonyms_as_forces, _force_noun_end
@@ -246,6 +246,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
         _bare_demonyms_as_forces(body, mentions, ents)
         self._capitals_as_states(body, mentions, ents)
         self._possessive_forces(body, mentions, ents)
+        national_bodies(body, mentions, ents)
         _merge_person_variants(mentions, ents)
         _acronym_appositions(body, mentions, ents, theatre or country)
         mentions.extend(_defined_acronyms(body, sentences, mentions, ents))

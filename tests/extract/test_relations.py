@@ -365,3 +365,14 @@ def test_relations_a_victim_among_a_list_after_an_apposition():
             "shadow district governor, Mullah Sadiq Akhund.")
     got = triples(run(body))
     assert any(s == "person_sadiq_akhund" and p == "killed_by" for s, p, _ in got)
+
+
+@pytest.mark.parametrize("body, triple, present", [
+    # a dictionary name that holds its parent's is a part of it ...
+    ("Troops fought rogue Jaysh al-Mahdi units in Basra.", ("rogue_jam", "part_of", "mahdi_army"), True),
+    # ... but a branch named "parent in region" says nothing of its ties by its name alone
+    ("Al-Qaeda in Iraq claimed the bombing in Baghdad.", ("al_qaeda_in_iraq", "part_of", "al_qaeda"), False),
+])
+def test_relations_a_name_holding_its_parents(body, triple, present):
+    found = {(r.subject, r.predicate, r.object) for r in run(body).relations}
+    assert (triple in found) == present, found

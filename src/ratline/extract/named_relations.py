@@ -86,7 +86,11 @@ def _relations_inside_names(rels, dm: DocMentions) -> None:
                 key = alias_key(form)
                 if key and _contains_seq(surface, key):
                     dm.ensure_actor(parent, form, "dictionary:inside another name")
-                    _add(rels, actor.id, "part_of", parent.id, masked, "name:contains parent")
+                    if not _followed_by(surface, key, ("in", "of")):
+                        # "rogue Jaysh al-Mahdi units" are a part; "al Qaeda in Iraq" names a
+                        # regional branch by its region, which says nothing of its ties (a report
+                        # that calls it the parent's affiliate says so in words)
+                        _add(rels, actor.id, "part_of", parent.id, masked, "name:contains parent")
                     break
         hit = _BACKED_PREFIX.match(m.span.text)
         if hit:
@@ -96,6 +100,12 @@ def _relations_inside_names(rels, dm: DocMentions) -> None:
                     dm.ensure_actor(other, hit.group(1), "dictionary:inside another name")
                     _add(rels, other.id, "supports", actor.id, masked, "name:x-backed")
                     break
+
+
+def _followed_by(seq: tuple, sub: tuple, words) -> bool:
+    """Whether ``sub`` occurs in ``seq`` with one of ``words`` right after it."""
+    n = len(sub)
+    return any(seq[i:i + n] == sub and i + n < len(seq) and seq[i + n] in words for i in range(len(seq) - n))
 
 
 def _contains_seq(seq: tuple, sub: tuple) -> bool:

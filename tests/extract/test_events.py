@@ -493,3 +493,10 @@ def test_events_who_carried_out_an_attack_counts_no_operations():
     """"Two suicide bombers killed 15": one attack; "two blasts" would be two."""
     ex = run("Two suicide bombers killed 15 people at a rock festival in Moscow on July 5, 2003.")
     assert [(e.type, e.killed_best) for e in ex.events] == [("ied_attack", 15)]
+
+
+def test_events_nobody_taken_is_no_event():
+    """"No Russian instructor has been either captured or killed": a denial, not an act."""
+    ex = run("No Russian instructor has been either captured or killed in the Central African Republic, "
+             "the ambassador said on Friday.")
+    assert ex.events == []

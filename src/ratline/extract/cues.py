@@ -30,6 +30,7 @@ HYPOTHETICAL = re.compile(
     r"attempt(?:s|ed)? to|tried to|sought to|seeks? to|wants? to|demand(?:s|ed)? that .{0,40}|"
     r"prepar(?:e|es|ed|ing) to|ready to|poised to|set to|(?:re-?)?initiate)\s+(?:\w+\s+)?"
     r"|\b(?:cannot|can't|won't|will not|would not|did not|didn't|never|not)\s+(?:\w+\s+){0,3}"
+    r"|\b[Nn]o\s+(?:[\w⟦⟧-]+\s+){1,4}(?:has|have|had|was|were)\s+(?:been\s+)?(?:either\s+)?"   # "No X has been captured"
     r"|\bthat (?:\w+ ){1,3}be\s+|\bto\s+(?:\w+\s+)?|\b(?:whether|if|unless)\b[^,.;]{0,60}"
     r"|\b(?:secure|seek|demand|negotiate|win|obtain|call for|calls for|called for|push for)(?:s|ed|ing)?\s+the\s+"
     r"|\b(?:planned|plotted|masterminded|ordered|organi[sz]ed|financed|funded|trained for)\s+(?:the\s+|an?\s+)?"

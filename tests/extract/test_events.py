@@ -500,3 +500,8 @@ def test_events_nobody_taken_is_no_event():
     ex = run("No Russian instructor has been either captured or killed in the Central African Republic, "
              "the ambassador said on Friday.")
     assert ex.events == []
+
+
+def test_events_a_trend_in_operations_is_no_event():
+    ex = run("The US military has stepped up air strikes over the last year in Somalia.")
+    assert ex.events == []

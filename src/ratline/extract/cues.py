@@ -25,6 +25,9 @@ DEF_REF = re.compile(
     r"release|kidnapping|offensive|bombing|blast|killings|massacre|shooting|shoot-?out)\b", re.I)
 REF_GROUP = {"arrest": None, "release": "release", "incident": None}
 SUCH = re.compile(r"\b(?:such|similar|previous|earlier)\s+(?:\w+\s+)?$", re.I)
+# "has stepped up air strikes", "intensified its raids": a trend in many operations, not one
+TREND = re.compile(r"\b(?:stepped|step|steps|stepping|ramped|ramp|ramps)\s+up\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?$"
+                   r"|\b(?:intensif|escalat|increas)\w*\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
 HYPOTHETICAL = re.compile(
     r"(?:\b(?:will|would|could|may|might|should|must|plans? to|planned to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
     r"attempt(?:s|ed)? to|tried to|sought to|seeks? to|wants? to|demand(?:s|ed)? that .{0,40}|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.cues import ANNOUNCING, GENERIC_AFTER, HEDGES, HYPOTHETICAL, IMPLICATIVE, SUCH
+from ratline.extract.cues import ANNOUNCING, GENERIC_AFTER, HEDGES, HYPOTHETICAL, IMPLICATIVE, SUCH, TREND
 from ratline.extract.masking import Masked
 from ratline.extract.triggers import TriggerHit
 
@@ -65,8 +65,8 @@ class TriggerChecks:
             return True          # "night raids must end": raids in general
         if h.type == "other" and self._announced_as_will(masked, h):
             return False         # "said it would again list the movement as terrorist": the announcement is the act
-        if SUCH.search(before):
-            return True
+        if SUCH.search(before) or (h.text.lower().endswith("s") and TREND.search(before)):
+            return True          # "similar attacks"; "has stepped up air strikes": a trend
         return bool(HYPOTHETICAL.search(before)) and not self._done_by_means(masked, h)
 
     def _announced_as_will(self, masked: Masked, h: TriggerHit) -> bool:

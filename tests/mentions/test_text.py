@@ -145,3 +145,10 @@ def test_text_token_offsets_with_offset_argument():
     for t in toks:
         assert body[t.start:t.end] == t.text
     assert toks[0].start == start
+
+
+def test_text_a_caption_glued_to_the_lede_by_its_year_breaks():
+    body = "Troops drill near the town in November 2014Fierce clashes left 30 dead. F16 jets flew in 2014 over Baku."
+    assert [s.text for s in split_sentences(body)] == [
+        "Troops drill near the town in November 2014", "Fierce clashes left 30 dead.",
+        "F16 jets flew in 2014 over Baku."]

@@ -19,7 +19,8 @@ _ABBREV = {
     "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "inc", "corp", "co",
     "jr", "sr", "u", "s", "n", "k", "e", "g", "i", "ft", "approx", "est", "mt", "messrs",
 }
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])"
+                       r"|(?<=\b(?:19|20)\d\d)(?=[A-Z][a-z]{2,})")    # a caption glued to the lede: "November 2014Fierce"
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,8 @@ CASES = [
     # member_of: a commander named with the group's name before his is one of its commanders
     ("Al-Shabaab commander Ahmed Madobe was seen in Kismayo.",
      ("person_ahmed_madobe", "member_of", "al_shabaab")),
+    ("Ahmed Madobe, from the al-Shabaab, said the fighters had withdrawn from Kismayo.",
+     ("person_ahmed_madobe", "member_of", "al_shabaab")),
     # supports
     ("The Iranian-backed Kata'ib Hezbollah claimed the rocket fire on Balad.",
      ("iran", "supports", "kataib_hezbollah")),

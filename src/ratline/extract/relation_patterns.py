@@ -154,7 +154,9 @@ PATTERNS = [
     _p("x is a member of y", "member_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was|has been|had been)\s+(?:(?:described|"
        r"identified|named) as\s+)?[“\"]?(?:a|an)\s+(?:[\w-]+\s+){0,3}?" + ROLE_MEMBER + r"\s+(?:of|in)\s+(?:the\s+)?"
        r"(?P<o>" + H + ")", PERSON, GROUP),
-    _p("x, the deputy commander of y", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:the|a)\s+(?:deputy|second-in-command|"
+    _p("x, from the y", "member_of", r"(?P<s>⟦\d+⟧),\s+from\s+(?:the\s+)?(?P<o>" + H + r")\s*(?:,|said|told)",
+       PERSON, GROUP),
+    _p("x, the deputy commander of y", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:(?:the|a)\s+)?(?:deputy|second-in-command|"
        r"assistant|senior)\s+(?:[\w-]+\s+)?(?:of|in|at)\s+(?:the\s+)?(?P<o>" + H + ")", PERSON, GROUP),
     _p("x, y's affiliate", "part_of", r"(?P<s>⟦\d+⟧)\)?,\s+(?:the\s+)?(?P<o>⟦\d+⟧)[’']s?\s+(?:[\w-]+\s+){0,3}?"
        r"(?:affiliate|branch|franchise|wing|arm|faction|chapter|province|brigade|unit|division|component)\b",

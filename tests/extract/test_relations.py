@@ -31,6 +31,8 @@ CASES = [
      ("person_ahmed_madobe", "member_of", "al_shabaab")),
     ("Ahmed Madobe, from the al-Shabaab, said the fighters had withdrawn from Kismayo.",
      ("person_ahmed_madobe", "member_of", "al_shabaab")),
+    ("An alleged al-Shabaab fighter named Ahmed Madobe surrendered in Kismayo.",
+     ("person_ahmed_madobe", "member_of", "al_shabaab")),
     # supports
     ("The Iranian-backed Kata'ib Hezbollah claimed the rocket fire on Balad.",
      ("iran", "supports", "kataib_hezbollah")),

@@ -154,6 +154,8 @@ PATTERNS = [
     _p("x is a member of y", "member_of", r"(?P<s>⟦\d+⟧)\s+(?:is|was|has been|had been)\s+(?:(?:described|"
        r"identified|named) as\s+)?[“\"]?(?:a|an)\s+(?:[\w-]+\s+){0,3}?" + ROLE_MEMBER + r"\s+(?:of|in)\s+(?:the\s+)?"
        r"(?P<o>" + H + ")", PERSON, GROUP),
+    _p("a y member named x", "member_of", r"\b(?:an?|the)\s+(?:[\w-]+\s+)?(?P<o>" + H + r")\s+(?:member|fighter|"
+       r"militant|commander|operative|cadre)\s+(?:named|identified as|called|known as)\s+(?P<s>⟦\d+⟧)", PERSON, GROUP),
     _p("x, from the y", "member_of", r"(?P<s>⟦\d+⟧),\s+from\s+(?:the\s+)?(?P<o>" + H + r")\s*(?:,|said|told)",
        PERSON, GROUP),
     _p("x, the deputy commander of y", "member_of", r"(?P<s>⟦\d+⟧),\s+(?:(?:the|a)\s+)?(?:deputy|second-in-command|"

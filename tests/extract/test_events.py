@@ -505,3 +505,12 @@ def test_events_nobody_taken_is_no_event():
 def test_events_a_trend_in_operations_is_no_event():
     ex = run("The US military has stepped up air strikes over the last year in Somalia.")
     assert ex.events == []
+
+
+def test_events_an_attack_without_an_actor_takes_the_only_armed_group_around_it():
+    one = run("Al-Shabaab has vowed to drive the peacekeepers out. At least 30 soldiers were killed "
+              "on Friday after a major attack on the AU base near Leego.")
+    assert [e.actors for e in one.events if e.type != "other"] == [["al_shabaab"]]
+    two = run("Al-Shabaab and Boko Haram have both vowed to drive the peacekeepers out. At least 30 soldiers "
+              "were killed on Friday after a major attack on the AU base near Leego.")
+    assert [e.actors for e in two.events if e.type != "other"] == [[]]

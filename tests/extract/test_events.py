@@ -514,3 +514,11 @@ def test_events_an_attack_without_an_actor_takes_the_only_armed_group_around_it(
     two = run("Al-Shabaab and Boko Haram have both vowed to drive the peacekeepers out. At least 30 soldiers "
               "were killed on Friday after a major attack on the AU base near Leego.")
     assert [e.actors for e in two.events if e.type != "other"] == [[]]
+
+
+def test_events_an_arrest_without_an_actor_takes_the_only_state_force_around_it():
+    ex = run("Kenyan police said on Monday the suspects had planned an attack in Nairobi. Two men "
+             "were detained early on Sunday in Mombasa.")
+    arrests = [e for e in ex.events if e.type == "arrest"]
+    assert arrests and all(len(e.actors) == 1 and "police" in e.actors[0] for e in arrests), \
+        [(e.type, e.actors) for e in ex.events]

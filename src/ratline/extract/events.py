@@ -94,17 +94,17 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
     def _actor_by_context(self) -> None:
         """"At least 30 have been killed after a major attack on the AU base" in a report whose
         sentences around it name one armed group and no other: that group did it, as a coder
-        reading the page would say; its basis says so."""
+        reading the page would say; its basis says so.  A raid, air strike or arrest takes the
+        one state force named around it instead ("Two men were detained on Sunday")."""
         for d in self.drafts:
-            if d.actors or d.background or GROUPS[d.type] != "op" or d.type in ("raid", "airstrike") or _weak(d):
+            if d.actors or d.background or _weak(d) or GROUPS[d.type] not in ("op", "arrest"):
                 continue
+            kind = "state_force" if d.type in ("raid", "airstrike", "arrest") else "armed_group"
             near = {m.key for k in range(max(0, d.sentence - 2), d.last_sentence + 3)
-                    for m in self.dm.in_sentence(k) if m.kind == "armed_group"} if self.dm.sentences else set()
-            near -= set(d.targets)
-            if len(near) == 1 and not any(m.kind == "armed_group" for m in self.dm.in_sentence(d.sentence)
-                                          if m.key in d.targets):
+                    for m in self.dm.in_sentence(k) if m.kind == kind} - set(d.targets)
+            if len(near) == 1:
                 d.actors = list(near)
-                d.basis += "; actor: the only armed group named around it"
+                d.basis += f"; actor: the only {kind.replace('_', ' ')} named around it"
 
     def _place_by_focus(self) -> None:
         """"Two men in their 20s were detained early on Sunday": an event told without a place,

@@ -83,6 +83,10 @@ def test_names_nationality_word_turns_a_brigade_into_a_state_force(text, name, k
     assert (name, kind, None) in _names(text)
 
 
+def test_names_a_contracted_hizb_opens_an_organisations_name():
+    assert _kind_of("Al-Shabaab and Hizbul Islam have vowed to fight on.", "Hizbul Islam") != "person"
+
+
 @pytest.mark.parametrize("text, name", [
     ("Troops killed four members of the Free Aceh Movement on Sunday.", "Free Aceh Movement"),
     ("A statement from the Eastern Liberation Front denied it.", "Eastern Liberation Front"),

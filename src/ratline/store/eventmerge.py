@@ -394,9 +394,10 @@ def integrate(conn: sqlite3.Connection, doc_id: str, placements: dict | None = N
             "DO NOTHING", (report_key(doc_id, local), p.place_name, p.admin1, p.country,
                            p.latitude, p.longitude, p.where_precision, p.basis))
     new = load_reports(conn, "r.doc_id = ?", [doc_id])
-    for key, other, verdict in list(_pairs(conn, new)):
+    loaded = dict(new)           # every report read so far, for recluster not to read it again
+    for key, other, verdict in list(_pairs(conn, new, loaded)):
         _judge(conn, key, other, "same", verdict.rule, verdict.score, "machine")
-    return recluster(conn, set(new))
+    return recluster(conn, set(new), loaded)
 
 
 def rejudge(conn: sqlite3.Connection, keys: set[str]) -> list[str]:
@@ -425,14 +426,15 @@ def rejudge(conn: sqlite3.Connection, keys: set[str]) -> list[str]:
     return recluster(conn, set(reports) | partners)
 
 
-def _pairs(conn: sqlite3.Connection, new: dict[str, Report]):
+def _pairs(conn: sqlite3.Connection, new: dict[str, Report], loaded: dict | None = None):
     """(new report, stored report, verdict) for every stored report of another
     document that scores at least THRESHOLD with a new one, in key order.
 
     Pairwise, not "the best event": which reports are judged the same then
     depends only on the two reports, not on which events happened to exist
     when the document came, so the judgements — and the groups built from
-    them — are the same in any ingest order."""
+    them — are the same in any ingest order.  The stored reports loaded are
+    added to ``loaded`` when given."""
     found = {key: _candidate_keys(conn, rep) for key, rep in new.items()}
     # blocking is by index and coarse (a shared party finds reports of that party
     # in every town of the country): rule out the pairs whose dates, places or
@@ -441,6 +443,8 @@ def _pairs(conn: sqlite3.Connection, new: dict[str, Report]):
     found = {key: {o for o in others if o in light and _fits(new[key], light[o])}
              for key, others in found.items()}
     stored = reports_by_key(conn, set().union(*found.values())) if found else {}
+    if loaded is not None:
+        loaded.update(stored)
     for key in sorted(new):
         for other in sorted(found[key]):
             cand = stored.get(other)
@@ -790,10 +794,15 @@ def groups(reports: dict[str, Report], judgements: list[dict]) -> list[set[str]]
                   key=lambda g: min(reports[x].order for x in g))
 
 
-def recluster(conn: sqlite3.Connection, seeds: set[str]) -> list[str]:
-    """Rebuild the events the reports in ``seeds`` can affect; returns their ids."""
+def recluster(conn: sqlite3.Connection, seeds: set[str],
+              loaded: dict[str, Report] | None = None) -> list[str]:
+    """Rebuild the events the reports in ``seeds`` can affect; returns their ids.
+
+    ``loaded``: reports already read in this transaction, as they still stand
+    (only judgements were written since), so they are not read again."""
     keys = _closure(conn, seeds)
-    reports = reports_by_key(conn, keys)
+    reports = {k: loaded[k] for k in keys if loaded and k in loaded}
+    reports.update(reports_by_key(conn, keys - set(reports)))
     judgements = [j for j in _judgements_among(conn, set(reports))]
     old_ids = {r.event_id for r in reports.values()}
     result = []

@@ -347,3 +347,43 @@ def test_old_database_entities_gain_indexed_name_keys(tmp_path):
         plan = " ".join(r["detail"] for r in corpus.store.query(
             "EXPLAIN QUERY PLAN SELECT id FROM entities WHERE name_norm IN (?)", ("x",)))
     assert "entities_name_norm" in plan
+
+
+def _one_raid(name: str, town: Entity, lat: float, lon: float) -> Extraction:
+    """A document telling of one dated, placed raid by the Islamic State of Iraq."""
+    body = f"Gunmen of the Islamic State of Iraq raided a police post in {town.name} on Tuesday."
+    doc = Document(doc_id=f"fartown{name:0>9}", name=f"{name}.txt", source=f"{name}.txt",
+                   title=name, body=body, published="2008-05-14")
+    raid = Event(id="e1", type="raid", quote=body, span=Span(0, len(body), body),
+                 date="2008-05-13", date_precision="day", location=town.id, admin1="Baghdad",
+                 country="IQ", latitude=lat, longitude=lon, where_precision=1,
+                 actors=["isi"], basis="test")
+    return Extraction(document=doc, events=[raid], entities=[
+        Entity("isi", "armed_group", "Islamic State of Iraq", ["Islamic State of Iraq"], "IQ",
+               basis="dictionary:test"), town])
+
+
+def test_far_towns_spelt_alike_are_one_place_in_the_date_window(new_db):
+    """Two reports of one day whose towns are two entities ~90 km apart but spelt
+    alike are "the same place" (``_places``) and merge.  The date window is
+    narrowed by place (``_near``: the same town or a point within 25 km), so the
+    far town is kept only by naming it and comparing the spelling; a far town of
+    another name is not a candidate and does not merge."""
+    # spelt alike for event merging (ratio 90) but not for entity resolution (92)
+    near = Entity("jurf_nasir", "place", "Jurf Nasir", ["Jurf Nasir"], "IQ", basis="gazetteer:test")
+    alike = Entity("jurf_nadir", "place", "Jurf Nadir", ["Jurf Nadir"], "IQ", basis="gazetteer:test")
+    other = Entity("tarmiyah", "place", "Tarmiyah", ["Tarmiyah"], "IQ", basis="gazetteer:test")
+    db = new_db("far.db")
+    with Corpus(db) as corpus:
+        for ex in (_one_raid("a", near, 33.06, 44.36), _one_raid("b", alike, 33.88, 44.36),
+                   _one_raid("c", other, 33.67, 44.10)):
+            corpus.add(ex)
+        rows = corpus.store.query("SELECT d.name, r.event_id, r.read_location, r.read_lat "
+                                  "FROM event_reports r JOIN documents d ON d.doc_id = r.doc_id "
+                                  "ORDER BY d.name")
+    where = {r["name"]: r["read_location"] for r in rows}
+    event = {r["name"]: r["event_id"] for r in rows}
+    assert len(set(where.values())) == 3           # three place entities, or this proves nothing
+    assert abs(rows[0]["read_lat"] - rows[1]["read_lat"]) * 110 > em.NEAR_KM
+    assert event["a.txt"] == event["b.txt"]
+    assert event["c.txt"] != event["a.txt"]

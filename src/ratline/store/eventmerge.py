@@ -394,9 +394,10 @@ def integrate(conn: sqlite3.Connection, doc_id: str, placements: dict | None = N
             "DO NOTHING", (report_key(doc_id, local), p.place_name, p.admin1, p.country,
                            p.latitude, p.longitude, p.where_precision, p.basis))
     new = load_reports(conn, "r.doc_id = ?", [doc_id])
-    for key, other, verdict in list(_pairs(conn, new)):
+    loaded = dict(new)           # every report read so far, for recluster not to read it again
+    for key, other, verdict in list(_pairs(conn, new, loaded)):
         _judge(conn, key, other, "same", verdict.rule, verdict.score, "machine")
-    return recluster(conn, set(new))
+    return recluster(conn, set(new), loaded)
 
 
 def rejudge(conn: sqlite3.Connection, keys: set[str]) -> list[str]:
@@ -425,14 +426,15 @@ def rejudge(conn: sqlite3.Connection, keys: set[str]) -> list[str]:
     return recluster(conn, set(reports) | partners)
 
 
-def _pairs(conn: sqlite3.Connection, new: dict[str, Report]):
+def _pairs(conn: sqlite3.Connection, new: dict[str, Report], loaded: dict | None = None):
     """(new report, stored report, verdict) for every stored report of another
     document that scores at least THRESHOLD with a new one, in key order.
 
     Pairwise, not "the best event": which reports are judged the same then
     depends only on the two reports, not on which events happened to exist
     when the document came, so the judgements — and the groups built from
-    them — are the same in any ingest order."""
+    them — are the same in any ingest order.  The stored reports loaded are
+    added to ``loaded`` when given."""
     found = {key: _candidate_keys(conn, rep) for key, rep in new.items()}
     # blocking is by index and coarse (a shared party finds reports of that party
     # in every town of the country): rule out the pairs whose dates, places or
@@ -441,6 +443,8 @@ def _pairs(conn: sqlite3.Connection, new: dict[str, Report]):
     found = {key: {o for o in others if o in light and _fits(new[key], light[o])}
              for key, others in found.items()}
     stored = reports_by_key(conn, set().union(*found.values())) if found else {}
+    if loaded is not None:
+        loaded.update(stored)
     for key in sorted(new):
         for other in sorted(found[key]):
             cand = stored.get(other)
@@ -502,7 +506,7 @@ def _filters(rep: Report) -> tuple[str, list]:
     return sql, params
 
 
-def _party_sql(n: int, dated: bool, keep: str) -> str:
+def _party_sql(n: int, dated: bool, keep: str, cols: str = "r.doc_id, r.local_id") -> str:
     """Reports naming one of ``n`` parties, found from the parties' index
     (``report_parties.entity_id``).  A dated report wants only undated partners
     (the date ranges found the rest): ``report_parties.undated`` and its index
@@ -512,7 +516,7 @@ def _party_sql(n: int, dated: bool, keep: str) -> str:
     on bench/corpusgen's corpus 2,328 of them at 3,000 documents, 10x slower than
     this lookup and growing with the store."""
     marks = ", ".join("?" * n)
-    return ("SELECT DISTINCT r.doc_id, r.local_id FROM report_parties p JOIN event_reports r "
+    return (f"SELECT DISTINCT {cols} FROM report_parties p JOIN event_reports r "
             "ON r.doc_id = p.doc_id AND r.local_id = p.local_id "
             f"WHERE p.entity_id IN ({marks}){' AND p.undated = 1' if dated else ''} AND {keep}")
 
@@ -618,37 +622,43 @@ def _candidate_keys(conn: sqlite3.Connection, rep: Report) -> set[str]:
     either side — the same place (``read_location``) or a shared party
     (``report_parties.entity_id``); each narrowed by type group and country.
 
+    The date windows and the shared-party block are narrowed by place too
+    (``_near``: the same town, a box holding every point within NEAR_KM,
+    or a place ``_places`` cannot rule out on coordinates), bar a far town
+    spelt like ``rep``'s, which ``_places`` takes for the same place: each row
+    says whether it is near, and the few distinct far towns are named (by the
+    query) and compared here.  Without the place, a day window finds that
+    day's reports in every town of the country and most of them were loaded
+    only to be ruled out by ``_fits`` (25 a dated report at 13,000 documents,
+    1.2 of them fitting).
+
     Symmetric: if B is found for A, A is found for B, so a pair is judged
     whichever comes first."""
     keep, keep_params = _filters(rep)
-    blocks: list[tuple[str, list]] = []
+    near, near_params = _near(rep)
+    # (doc_id, local_id, the name of a far town or None when the row is near)
+    cols = ("r.doc_id, r.local_id, CASE WHEN ({near}) THEN NULL ELSE COALESCE((SELECT e.name "
+            "FROM entities e WHERE e.id = r.read_location), r.read_location) END".format(near=near)
+            if near else "r.doc_id, r.local_id, NULL")
+    rows: list = []
     if rep.date:
-        blocks += _coarse(rep, _date_blocks(rep))
+        for where, params in _coarse(rep, _date_blocks(rep)):
+            rows += conn.execute(f"SELECT {cols} FROM event_reports r WHERE {where} AND {keep}",
+                                 [*near_params, *params, *keep_params]).fetchall()
+    for part in _chunks(sorted(rep.parties)):
+        rows += conn.execute(_party_sql(len(part), bool(rep.date), keep, cols),
+                             [*near_params, *part, *keep_params]).fetchall()
     found: set[str] = set()
-    for where, params in blocks:
-        found.update(report_key(d, l) for d, l in conn.execute(
-            f"SELECT r.doc_id, r.local_id FROM event_reports r WHERE {where} AND {keep}",
-            [*params, *keep_params]))
+    alike: dict[str, bool] = {}
+    for doc_id, local_id, far in rows:
+        if far is not None:
+            if far not in alike:
+                alike[far] = _same_name(rep.place_name, far)
+            if not alike[far]:
+                continue
+        found.add(report_key(doc_id, local_id))
     if rep.location:
         found |= _same_place_undated(conn, rep, keep, keep_params)
-    near, near_params = _near(rep)
-    for part in _chunks(sorted(rep.parties)):
-        sql, params = _party_sql(len(part), bool(rep.date), keep), [*part, *keep_params]
-        if near is None:
-            found.update(report_key(d, l) for d, l in conn.execute(sql, params))
-            continue
-        found.update(report_key(d, l) for d, l in conn.execute(
-            f"{sql} AND ({near})", [*params, *near_params]))
-        # a far town spelt like rep's is "the same place" too (``_places``): the few
-        # distinct far towns are named and compared here, not their reports
-        far = [loc for (loc,) in conn.execute(
-            sql.replace("SELECT DISTINCT r.doc_id, r.local_id", "SELECT DISTINCT r.read_location", 1)
-            + f" AND NOT ({near})", [*params, *near_params])]
-        names = _entity_info(conn, set(far))
-        alike = sorted(loc for loc in far if _same_name(rep.place_name, names.get(loc, ("", loc))[1]))
-        if alike:
-            found.update(report_key(d, l) for d, l in conn.execute(
-                f"{sql} AND r.read_location IN ({', '.join('?' * len(alike))})", [*params, *alike]))
     return found
 
 
@@ -705,7 +715,10 @@ def _closure(conn: sqlite3.Connection, seeds: set[str]) -> set[str]:
             break
         seen.update(batch)
         todo = set()
-        events = {r.event_id for r in reports_by_key(conn, batch).values()}
+        events: set[str] = set()
+        for where, params in _key_chunks(batch):      # the event ids only: no full load
+            events.update(e for (e,) in conn.execute(
+                f"SELECT r.event_id FROM event_reports r WHERE {where}", params))
         for part in _chunks(sorted(events)):
             marks = ", ".join("?" * len(part))
             todo.update(report_key(d, l) for d, l in conn.execute(
@@ -781,10 +794,15 @@ def groups(reports: dict[str, Report], judgements: list[dict]) -> list[set[str]]
                   key=lambda g: min(reports[x].order for x in g))
 
 
-def recluster(conn: sqlite3.Connection, seeds: set[str]) -> list[str]:
-    """Rebuild the events the reports in ``seeds`` can affect; returns their ids."""
+def recluster(conn: sqlite3.Connection, seeds: set[str],
+              loaded: dict[str, Report] | None = None) -> list[str]:
+    """Rebuild the events the reports in ``seeds`` can affect; returns their ids.
+
+    ``loaded``: reports already read in this transaction, as they still stand
+    (only judgements were written since), so they are not read again."""
     keys = _closure(conn, seeds)
-    reports = reports_by_key(conn, keys)
+    reports = {k: loaded[k] for k in keys if loaded and k in loaded}
+    reports.update(reports_by_key(conn, keys - set(reports)))
     judgements = [j for j in _judgements_among(conn, set(reports))]
     old_ids = {r.event_id for r in reports.values()}
     result = []

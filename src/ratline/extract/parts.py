@@ -5,9 +5,10 @@ apposed to a noun of parts that the owner possesses).
 
 The pattern layer reads "X, Y's affiliate" (the part named first); this reads the owner
 first, and two shapes besides: "X, owned by Y" and a force's contingent "from" a force
-("Burundian soldiers from AMISOM").  A state is no owner here: "Iran's Qods Force" says whose force it is, and the
-dictionary already knows that; "Hamas's rival Fatah" is no part, so the possessive must touch
-the name, or the part noun must be one of ``PART_NOUNS``.
+("Burundian soldiers from AMISOM").  A state is no owner here: "Iran's Qods Force" says whose
+force it is, and the dictionary already knows that (tried as a part: relations fell on two
+sets); "Hamas's rival Fatah" is no part, so the possessive must touch the name, or the part
+noun must be one of ``PART_NOUNS``.
 """
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ _JUST_POSSESSIVE = re.compile(r"^\s*(?:\([^)]{1,15}\)\s*)?[’']s?\s+(?:the\s+)?
 
 
 def part_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, str, str]]) -> list[Relation]:
+    """Each part_of the sentences state through an owner, that the earlier passes (``known``)
+    did not already give, either way round."""
     out: list[Relation] = []
     seen = set(known)
     for sent in dm.sentences:

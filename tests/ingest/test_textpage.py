@@ -300,3 +300,36 @@ def test_textpage_sentence_opening_with_by_names_no_author():
     page = ("Town falls\n\nBy Saturday the town had fallen to the militants, residents said. "
             "Hundreds fled toward the river.\n")
     assert document_from_text(page, "x.txt", "x.txt").author is None
+
+
+def test_textpage_closing_related_story_teasers_are_not_body():
+    from ratline.ingest.textpage import split_page
+    text = textwrap.dedent("""\
+        Rebels kill 12 in eastern town
+
+        Suspected rebels killed at least 12 civilians on Monday in the east of the country, officials said.
+
+        The bodies were found in different places, the administrator said.
+
+        Nearly a month before his death, the pontiff had been released from a hospital stay
+
+        New Delhi hopes to secure relief within the pause on tariffs announced by the president
+
+        World mourns passing of a church leader who was the first from Latin America
+        """)
+    parts = split_page(text)
+    body = "\\n".join(parts.paragraphs)
+    assert "administrator said." in body and "tariffs" not in body and "pontiff" not in body
+    assert any("tariffs" in b for b in parts.boilerplate)
+
+
+def test_textpage_one_unpunctuated_closing_line_stays_body():
+    from ratline.ingest.textpage import split_page
+    text = textwrap.dedent("""\
+        Rebels kill 12 in eastern town
+
+        Suspected rebels killed at least 12 civilians on Monday in the east of the country, officials said.
+
+        The bodies were found in different places and the health centre was ransacked by the attackers
+        """)
+    assert "ransacked" in "\\n".join(split_page(text).paragraphs)

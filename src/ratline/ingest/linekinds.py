@@ -15,6 +15,7 @@ from ratline.ingest.dates import find_dates
 
 BULLET = re.compile(r"^[•·▪‣◦●○■□➤►*\-–—]\s+")
 _TERMINAL = tuple('.!?:;,"”’\')]…')
+TERMINAL = _TERMINAL         # what a line of prose ends with
 _NUM_WORDS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4,
               "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 

@@ -157,6 +157,20 @@ def _tail_start(lines: list[Line], first: int, nav: int) -> int:
     return n
 
 
+def _teasers_start(lines: list[Line], first: int, end: int) -> int:
+    """Where a closing run of related-story teasers begins (``end`` if none): three or more
+    headline-sized lines (5 to 24 words) with no closing punctuation after the last full
+    sentence of the body ("World mourns passing of Pope Francis, the first Latin American
+    leader of the Roman Catholic Church").  They are links to other stories, never evidence."""
+    i = end
+    while i > first + 1 and not lines[i - 1].text.rstrip().endswith(lk.TERMINAL) \
+            and 5 <= len(lines[i - 1].text.split()) < 25:
+        i -= 1
+    if end - i >= 3 and lines[i - 1].text.rstrip().endswith(lk.TERMINAL):
+        return i
+    return end
+
+
 def _followed_by_tail(lines: list[Line], i: int, nav: int) -> bool:
     j = i + 1
     while j < len(lines) and lk.is_caption(lines[j].text):
@@ -196,7 +210,7 @@ def split_page(text: str, title_line: bool = True) -> PageParts:
     tail = _tail_start(lines, first, raw_nav)
     nav = raw_nav if (tail == len(lines) or len(lines) - raw_nav >= 2 or raw_nav <= tail) \
         else len(lines)
-    end = min(tail, nav)
+    end = _teasers_start(lines, first, min(tail, nav))
 
     for i in range(start, end):
         near_top = i < _STAMP_ZONE and i > 0 and _under_furniture(lines[i - 1].text, parts.title)

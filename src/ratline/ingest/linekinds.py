@@ -14,8 +14,7 @@ import re
 from ratline.ingest.dates import find_dates
 
 BULLET = re.compile(r"^[•·▪‣◦●○■□➤►*\-–—]\s+")
-_TERMINAL = tuple('.!?:;,"”’\')]…')
-TERMINAL = _TERMINAL         # what a line of prose ends with
+TERMINAL = tuple('.!?:;,"”’\')]…')     # what a line of prose ends with
 _NUM_WORDS = {"no": 0, "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4,
               "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -274,7 +273,7 @@ def is_nav_like(s: str) -> bool:
     """A short menu/topic word ('Boko Haram', 'Syria'): few words, no sentence end."""
     if len(s) > 40 or len(s.split()) > 4 or not s[0].isalnum():
         return False
-    return not s.endswith(_TERMINAL)
+    return not s.endswith(TERMINAL)
 
 
 _SEPARATED = re.compile(r"\s[·|•]\s")

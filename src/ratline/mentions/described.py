@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from ratline.mentions.dictionary import alias_key
+from ratline.mentions.entities import _add_alias as _alias, _add_entity
 from ratline.schema import Entity, Mention, Span
 
 _OWNED = re.compile(r"^[’']s\s+(?P<noun>office|bureau|movement|militia|faction|party)\b")
@@ -165,12 +166,6 @@ def _same_trade(ent: Entity, after: str) -> bool:
     return bool(trade & words)
 
 
-def _alias(ent: Entity, surface: str) -> None:
-    surface = surface.strip()
-    if surface and surface not in ent.aliases:
-        ent.aliases.append(surface)
-
-
 # "a combined force", "an Afghan and coalition security force", "the joint force", "combined
 # forces": the unnamed mixed force of military press releases, one actor per report
 _COMBINED = re.compile(r"(?:\b(?P<det>[Aa]n?|[Tt]he)\s+)?(?:(?P<who>[A-Z][\w-]+\s+and\s+coalition)\s+)?"
@@ -259,9 +254,6 @@ def national_bodies(body: str, mentions: list[Mention], ents: dict[str, Entity])
             _alias(ents[m.key], words)
             continue
         key = f"{m.key}_{re.sub(r'[^a-z]+', '_', hit.group('agency').lower()).strip('_')}"
-        if key not in ents:
-            ents[key] = Entity(id=key, type="state_agency", name=words, aliases=[], country=ents[m.key].country,
-                               basis="pattern:a state's ministry")
-        _alias(ents[key], words)
+        _add_entity(ents, key, "state_agency", words, words, ents[m.key].country, "pattern:a state's ministry")
         mentions[k] = Mention(Span(m.span.start, m.span.end + hit.end(), words), "state_agency", key, m.sentence,
                               "pattern:a state's ministry")

@@ -214,3 +214,31 @@ def test_casualties_a_couple_killed_is_two():
 def test_casualties_a_number_shot_and_not_killed_is_wounded():
     sentence = "Two soldiers were shot by guerrillas in the attack."
     assert persons_wounded(masked(sentence), parse_body(sentence)) == 2
+
+
+def _parse_figures(sentence: str) -> Figures:
+    from ratline.extract.casualties import figures_from_parse
+    return figures_from_parse(masked(sentence), parse_body(sentence), figures(sentence))
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a clause between the number and its verb: only the parse ties them
+    ("In 59 encounters this year, 93 militants, including 28 Pakistanis from the north, have been killed.",
+     (93, 93, 93, None, None)),
+    ("Two girls, daughters of two prominent members of the group, died in a clash with the army.",
+     (2, 2, 2, None, None)),
+    ("Police, acting on a tip from residents of the district, detained 14 men.",
+     (None, None, None, None, 14)),
+])
+def test_casualties_figures_the_parse_attaches_to_their_verb(sentence, expected):
+    assert _row(_parse_figures(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 40 soldiers who were not killed returned to base.",     # a negated verb counts no one
+    "The rebels held 12 villages, which the army had bombed.",   # the number counts villages, held
+])
+def test_casualties_figures_the_parse_does_not_invent(sentence):
+    from ratline.extract.casualties import figures_from_parse
+    f = figures_from_parse(masked(sentence), parse_body(sentence), Figures())
+    assert (f.killed_best, f.captured) == (None, None)

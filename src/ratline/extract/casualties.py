@@ -172,6 +172,41 @@ def figures_in(m: Masked) -> Figures:
 
 
 KILL_LEMMAS = frozenset({"kill", "assassinate", "execute", "behead"})
+# the verb a counted noun hangs on, by lemma: which figure the count is
+_COUNT_VERBS = {"kill": "killed", "slay": "killed", "die": "killed", "wound": "wounded", "injure": "wounded",
+                "capture": "captured", "arrest": "captured", "detain": "captured", "apprehend": "captured",
+                "abduct": "captured", "kidnap": "captured"}
+_INTRANSITIVE = frozenset({"die"})
+
+
+def figures_from_parse(m: Masked, parsed, fig: Figures) -> Figures:
+    """"93 militants, including 28 Pakistanis, have been killed": a number the patterns could not
+    tie to its verb (a clause between them) is read from the parse, where it counts the noun that
+    is the subject of a passive (or of "died") or the object of an active killing or capturing
+    verb.  Only figures still missing are filled; the patterns' reading stands."""
+    if parsed is None:
+        return fig
+    for q in m.quantities:
+        if q.best is None and q.high is None:
+            continue
+        tok = parsed.token_at(q.span.start)
+        if tok is None or tok.dep_ != "nummod" or not m.span.start <= tok.idx < m.span.end:
+            continue
+        noun = tok.head
+        while noun.dep_ == "conj" and noun.head is not noun:
+            noun = noun.head
+        verb = noun.head
+        kind = _COUNT_VERBS.get(verb.lemma_.lower())
+        if kind is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children) \
+                or _NOT_CASUALTY_NOUN.match(noun.text):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        if not (noun.dep_ == "nsubjpass" or (noun.dep_ == "dobj" and not passive)
+                or (noun.dep_ == "nsubj" and verb.lemma_.lower() in _INTRANSITIVE)):
+            continue
+        if _get(fig, kind) is None:
+            _set(fig, kind, q)
+    return fig
 
 
 def persons_killed(m: Masked, parsed) -> int | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.casualties import figures_in, persons_captured, persons_killed, persons_wounded
+from ratline.extract.casualties import figures_from_parse, figures_in, persons_captured, persons_killed, persons_wounded
 from ratline.extract.cues import (
     AMONG, BACKGROUND, BACKGROUND_CUE, DATELINE, GROUPS, HABITUAL, LIST_ITEM, NUMBER_REF, SPOKEN_ON,
     VAGUE_PLURAL,
@@ -248,7 +248,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         event_dates = [d for d in dates if not d.since
                        and not SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])]
         since = [d for d in dates if d.since]
-        figures = figures_in(masked)
+        figures = figures_from_parse(masked, self.parsed, figures_in(masked))
         if figures.killed_best is None and figures.killed_high is None:
             named = persons_killed(masked, self.parsed)
             if named:

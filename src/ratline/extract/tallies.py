@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ratline.extract.casualties import figures_in
+from ratline.extract.casualties import figures_from_parse, figures_in
 from ratline.extract.cues import OVER_OPERATIONS, TALLY_WINDOW
 from ratline.extract.masking import mask
 from ratline.mentions.finder import DocMentions
@@ -95,7 +95,7 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities, parsed=N
         mentions = dm.in_sentence(sent.index)
         masked = mask(sent.span, mentions, find_quantities(sent.span.text, sent.span.start))
         basis = "pattern:figures+since-window"
-        fig = figures_in(masked)
+        fig = figures_from_parse(masked, parsed, figures_in(masked))
         window = window_of_toll(masked, parsed, refs)
         if not dates and total_over_operations(masked.text, fig, refs):
             dates = sorted((d for d in refs if d.date), key=lambda d: d.date)[:1]

@@ -643,3 +643,14 @@ def test_finder_a_surname_before_fighters_is_the_group_of_that_name():
     dm = _find(MentionFinder(), "The Maute group, founded by Abdullah Maute, attacked Marawi. "
                                 "Troops clashed with Maute fighters near the town.")
     assert [m.key for m in dm.mentions if m.span.text == "Maute"] == ["maute_group"]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Militants attacked Sheikh Ali village, north of the city.", "Sheikh Ali"),     # a title-like first word
+    ("The car was hit near a bridge in Watkyein Village on Monday.", "Watkyein Village"),
+    ("Gunmen raided Bilal Khan township at dawn.", "Bilal Khan"),
+])
+def test_finder_a_settlement_noun_makes_a_name_a_place(body, name):
+    dm = _find(MentionFinder(), body)
+    kinds = {m.span.text: m.kind for m in dm.mentions}
+    assert kinds.get(name) == "place" and not any(e.type == "person" for e in dm.entities.values())

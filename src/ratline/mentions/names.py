@@ -33,6 +33,8 @@ _GEO_WORDS = {"africa", "asia", "europe", "america", "middle", "east", "west", "
               "delta", "island", "islands", "corridor", "strip", "bank", "highlands", "hills",
               "tierra", "sierra", "valle", "montes", "selva", "costa", "strait", "straits", "horn", "cape"}
 _HYPHEN_ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "ud", "ul", "ur", "us", "ut", "ibn"}
+# a settlement noun written after a name makes it a place's name, whatever its first word
+_SETTLEMENT_NOUNS = {"village", "hamlet", "township", "neighbourhood", "neighborhood"}
 _AREA_WORDS = {"province", "district", "governorate", "city", "town", "village", "hamlet", "region", "state", "county",
                "valley", "area", "neighbourhood", "neighborhood", "camp", "forest", "mountains", "mountain", "sector",
                "hills", "island", "islands"}
@@ -205,6 +207,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     if j < len(tokens) and tokens[j].text in lists.facility_heads and tokens[i].norm not in lists.stop and (
             j - i >= 2 or _unknown_word_inside(tokens, i, is_place)):     # "Moscow's Tushino airfield"
         return NameHit(i, j + 1, "facility", None, "pattern:name+site")   # "the Imam Sadiq mosque"
+    if j < len(tokens) and tokens[j].text in _SETTLEMENT_NOUNS and tokens[i].norm not in lists.stop:
+        return NameHit(i, j, "place", None, "pattern:name+settlement")    # "Sheikh Ali village": not a sheikh
     # strip a leading title ("Lieutenant Colonel"), remembering it
     title = None
     words_at = [k for k in range(i, j) if tokens[k].text != "."]
@@ -248,7 +252,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, "person", title, "pattern:title+name")
     if words[0] in _VESSEL_PREFIXES and len(words) >= 2:
         return NameHit(i, j, "other", None, "pattern:vessel")             # "USS Cole": a target, not a place
-    if len(words) >= 2 and head in {"area", "district", "province", "governorate", "county", "region"}:
+    if len(words) >= 2 and head in {"area", "district", "province", "governorate", "county", "region", "village",
+                                    "hamlet", "township", "town", "municipality"}:
         return NameHit(i, j, "place", None, "pattern:area-name")         # "Gwoza Local Government Area"
     if head in lists.facility_heads and len(words) >= 2:
         return NameHit(i, j, "facility", None, "pattern:facility-head")

@@ -242,3 +242,30 @@ def test_casualties_figures_the_parse_does_not_invent(sentence):
     from ratline.extract.casualties import figures_from_parse
     f = figures_from_parse(masked(sentence), parse_body(sentence), Figures())
     assert (f.killed_best, f.captured) == (None, None)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # counts of coordinated nouns add up
+    ("Two soldiers and four suspected Shining Path guerrillas were killed in the department.",
+     (6, 6, 6, None, None)),
+    ("Fierce clashes left at least 30 Azerbaijani and Armenian soldiers dead on Saturday.",
+     (30, 30, None, None, None)),
+])
+def test_casualties_figures_coordinated_and_left_dead(sentence, expected):
+    assert _row(_parse_figures(sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("US forces killed al Qaeda's emir, or leader, of the northern city.", 1),     # "or": one man
+    ("Troops killed a commander and a spokesman of the group.", 2),
+])
+def test_casualties_a_role_killed_counts_one_person(sentence, count):
+    assert persons_killed(masked(sentence), parse_body(sentence)) == count
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("An armed convoy entered his residence and placed him under arrest.", 1),
+    ("Agents detained the petroleum minister, Puot Kang Chol, and the deputy army chief, Gabriel Duop Lam.", 2),
+])
+def test_casualties_persons_taken_from_the_parse(sentence, count):
+    assert persons_captured(masked(sentence), parse_body(sentence), frozenset()) == count

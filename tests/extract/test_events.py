@@ -522,3 +522,23 @@ def test_events_an_arrest_without_an_actor_takes_the_only_state_force_around_it(
     arrests = [e for e in ex.events if e.type == "arrest"]
     assert arrests and all(len(e.actors) == 1 and "police" in e.actors[0] for e in arrests), \
         [(e.type, e.actors) for e in ex.events]
+
+
+def test_events_a_day_told_by_the_sentence_before_dates_the_event():
+    ex = run("Special forces scored a major victory in Mosul on Thursday. Troops killed the group's emir "
+             "during a raid on a safe house.")
+    [ev] = [e for e in ex.events if e.type != "other"]
+    assert ev.date == "2011-03-03" and ev.killed_best == 1 and "dated by the sentence before" in ev.basis
+
+
+def test_events_a_day_two_sentences_back_or_in_another_paragraph_does_not_carry():
+    ex = run("Special forces scored a major victory in Mosul on Thursday.\n\nTroops killed the group's emir "
+             "during a raid on a safe house.")
+    assert all(e.date != "2011-03-03" for e in ex.events)
+
+
+def test_events_people_taken_away_is_an_arrest_with_its_count():
+    ex = run("In Goma, the city the rebels have held since January, fighters went from house to house on "
+             "Thursday and took away 37 young men accused of links to the militias.")
+    [ev] = ex.events
+    assert (ev.type, ev.date, ev.captured) == ("arrest", "2011-03-03", 37)

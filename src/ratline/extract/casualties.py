@@ -51,6 +51,7 @@ _ROLE_NOUNS = (r"(?:commander|leader|militant|fighter|soldier|officer|member|civ
                r"detainee|judge|politician|cleric|activist|reporter|photographer|doctor|teacher|student|guard|"
                r"priest|pastor|imam|nurse|engineer|driver|trader|farmer|police officer|aid worker|contractor|"
                r"rider|passenger|occupant|pilot|motorcyclist|shepherd|herder|couple)")
+ROLE_NOUNS = frozenset(_ROLE_NOUNS[3:-1].split("|")) | {"emir", "commander", "leader", "chief"}
 _KILLED_A = re.compile(r"\b(?:killed|killing)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?"
                        + _ROLE_NOUNS + r"\b(?!\s+and\s+⟪)", re.I)
 _ONE_DIED = re.compile(r"(?:^|[,;]\s+)(?:An?|One|a|an|one)\s+(?:[\w⟦⟧’'-]+\s+){0,5}?" + _ROLE_NOUNS +
@@ -183,51 +184,82 @@ def figures_from_parse(m: Masked, parsed, fig: Figures) -> Figures:
     """"93 militants, including 28 Pakistanis, have been killed": a number the patterns could not
     tie to its verb (a clause between them) is read from the parse, where it counts the noun that
     is the subject of a passive (or of "died") or the object of an active killing or capturing
-    verb.  Only figures still missing are filled; the patterns' reading stands."""
+    verb ("left 30 soldiers dead" too).  Figures still missing are filled; counts of coordinated
+    nouns are summed ("Two soldiers and four guerrillas were killed" is six), which the patterns,
+    reading the nearest number, cannot do."""
     if parsed is None:
         return fig
+    counted: dict[tuple[int, str], list] = {}
     for q in m.quantities:
-        if q.best is None and q.high is None:
-            continue
-        tok = parsed.token_at(q.span.start)
+        if q.best is None:
+            continue         # "as many as 30": an upper bound is another report's claim, read by the patterns
+        tok = parsed.token_at(q.span.end - 1)       # the number, after "at least"
         if tok is None or tok.dep_ != "nummod" or not m.span.start <= tok.idx < m.span.end:
             continue
         noun = tok.head
         while noun.dep_ == "conj" and noun.head is not noun:
             noun = noun.head
         verb = noun.head
-        kind = _COUNT_VERBS.get(verb.lemma_.lower())
-        if kind is None or verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children) \
-                or _NOT_CASUALTY_NOUN.match(noun.text):
-            continue
-        passive = any(c.dep_ == "auxpass" for c in verb.children)
-        if not (noun.dep_ == "nsubjpass" or (noun.dep_ == "dobj" and not passive)
-                or (noun.dep_ == "nsubj" and verb.lemma_.lower() in _INTRANSITIVE)):
-            continue
-        if _get(fig, kind) is None:
-            _set(fig, kind, q)
+        kind = _count_kind(noun, verb)
+        if kind is not None and not _NOT_CASUALTY_NOUN.match(tok.head.text):
+            counted.setdefault((verb.i, kind), []).append(q)
+    for (_, kind), qs in counted.items():
+        if len(qs) >= 2 and all(q.best is not None for q in qs):
+            total = sum(q.best for q in qs)
+            if kind == "killed":
+                fig.killed_low = fig.killed_best = total
+                fig.killed_high = total if all(q.high == q.best for q in qs) else None
+            else:
+                setattr(fig, kind, total)
+        elif _get(fig, kind) is None:
+            _set(fig, kind, qs[0])
     return fig
 
 
+def _count_kind(noun, verb) -> str | None:
+    """Which figure a number on ``noun`` is, from the verb the noun hangs on; None if no casualty."""
+    if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma == "leave" and noun.dep_ == "dobj":          # "left 30 soldiers dead", "left four injured"
+        state = next((c.lower_ for c in [*verb.children, *noun.children] if c.dep_ in ("oprd", "acomp", "xcomp", "amod")
+                      and c.lower_ in ("dead", "wounded", "injured")), None)
+        return {"dead": "killed", "wounded": "wounded", "injured": "wounded"}.get(state)
+    kind = _COUNT_VERBS.get(lemma)
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if kind and (noun.dep_ == "nsubjpass" or (noun.dep_ == "dobj" and not passive)
+                 or (noun.dep_ == "nsubj" and lemma in _INTRANSITIVE)):
+        return kind
+    return None
+
+
 def persons_killed(m: Masked, parsed) -> int | None:
-    """"US Navy SEALs killed al Qaeda leader Osama bin Laden": the parse's object of an active
-    "kill" that is a person the text names (and those coordinated with it) counts one each; a
-    number the words state is read by ``figures_in`` instead."""
+    """"US Navy SEALs killed al Qaeda leader Osama bin Laden", "US forces killed al Qaeda's emir":
+    the parse's objects of an active "kill" that are persons the text names or a person's role
+    in the singular (and those coordinated with them) count one each; a number the words state
+    is read by ``figures_in`` instead."""
     if parsed is None:
         return None
     persons = [x for x in m.mentions if x.kind == "person"]
-    if not persons:
-        return None
     for tok in parsed.tokens_in(m.span.start, m.span.end):
         if tok.lemma_.lower() not in KILL_LEMMAS or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBG", "VBN") \
                 or any(c.dep_ in ("auxpass", "neg") for c in tok.children):
             continue
         objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-        objects += [c for o in objects for c in o.conjuncts]
+        objects += [c for o in objects if not any(x.dep_ == "cc" and x.lower_ == "or" for x in o.children)
+                    for c in o.conjuncts]      # "its emir, or leader": one man named twice
         named = {x.key for o in objects for x in persons if x.span.start <= o.idx < x.span.end}
-        if named and len(named) == len(objects):
+        if objects and len(named) == len(objects):
             return len(named)
+        if objects and all(_one_person(o, persons) for o in objects):
+            return len(objects)      # "killed al Qaeda's emir": one person, by the role he held
     return None
+
+
+def _one_person(noun, persons) -> bool:
+    """A noun that is a person the text names, or one person's role in the singular."""
+    return any(x.span.start <= noun.idx < x.span.end for x in persons) or (
+        noun.tag_ == "NN" and noun.lemma_.lower() in ROLE_NOUNS and not any(c.dep_ == "nummod" for c in noun.children))
 
 
 CAPTURE_LEMMAS = frozenset({"capture", "detain", "arrest", "apprehend", "abduct", "kidnap"})
@@ -276,12 +308,18 @@ def persons_captured(m: Masked, parsed, not_persons: frozenset[str], lemmas=CAPT
             if passive_only and not passive:
                 continue         # "who shot Rev. Yeremia": whether he lived the clause does not say
             taken = [c for c in tok.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+        elif tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("under", "into") \
+                and tok.head.head.pos_ == "VERB" and not passive_only:     # "placed him under arrest"
+            taken = [c for c in tok.head.head.children if c.dep_ == "dobj"]
         elif tok.pos_ == "NOUN" and not passive_only:
             taken = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                      for g in c.children if g.dep_ == "pobj"]
         else:
             continue
-        taken += [c for t in taken for c in t.conjuncts]
+        # "the minister, Puot Kang Chol, and the deputy army chief": the parse may hang the
+        # second person on the first one's name
+        taken += [c for t in taken for c in [*t.conjuncts, *(x for a in t.children if a.dep_ == "appos"
+                                                             for x in a.conjuncts)]]
         for t in taken:
             counted = count_of(t) if passive_only else None
             if counted is not None:

@@ -51,6 +51,7 @@ class EventIdentity:
                                  masked.text[:another.start()], re.I):
             another = None           # "It was the third strike in the area this month": a description
         self._why = ""
+        self._placed += 1
         target = None if another else self._same_as(draft, masked)
         if target is not None:
             target.basis += f"; + '{draft.basis.split(';')[0].removeprefix('trigger:')}' ({self._why or 'same event'})"

@@ -25,7 +25,7 @@ from ratline.extract.event_identity import EventIdentity
 from ratline.extract.event_parties import PartyFinder
 from ratline.extract.event_places import PlaceChooser
 from ratline.extract.masking import Masked, mask
-from ratline.extract.tallies import total_over_operations, window_of_toll
+from ratline.extract.tallies import since_windows, total_over_operations, window_of_toll
 from ratline.extract.trigger_checks import TriggerChecks, _object_fits
 from ratline.extract.triggers import TriggerHit, load_triggers
 from ratline.mentions.dictionary import default_dictionary
@@ -37,6 +37,7 @@ from ratline.schema import DateRef, Span
 
 
 _CASUALTY_VERB = re.compile(r"\b(?:killed|killing|kill|shot dead|gunned down|massacred|wounded|injured)\b", re.I)
+_TAKEN_VERB = re.compile(r"\b(?:took away|taken away|taken prisoner|rounded up|netted)\b", re.I)
 _SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that|"
                        r"(?:before|after)\s+the\b)|"
                        r"Later (?:that|the same) (?:day|morning|afternoon|evening|night)|"
@@ -81,6 +82,9 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         self._mention_starts: list[int] | None = None   # the parties' bisection index
         self._datelines: dict[int, str] = {}      # sentence index -> the town its dateline names
         self._offsets: dict[int, tuple[int, str]] = {}   # segment start -> (days from the act before, unit)
+        self._placed = 0                         # drafts made or merged so far
+        self._event_dates_seen: list[DateRef] = []   # the dates of events the current sentence names
+        self._eventless_day: tuple[int, DateRef] | None = None   # a day the last eventless sentence named
 
     # -- driving ---------------------------------------------------------
     def run(self) -> list[Draft]:
@@ -146,8 +150,18 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         if among:
             self._among_list(sent, among.group(1).lower())
             return
+        placed, self._event_dates_seen = self._placed, []
         for seg in self._segments(sent.span, deck):
             self._segment(sent, seg, deck)
+        if self._placed == placed and not deck:
+            self._eventless_day = self._day_told(sent)
+
+    def _day_told(self, sent) -> tuple[int, DateRef] | None:
+        """"US forces scored a major victory in Mosul today. US forces killed al Qaeda's emir ...":
+        the one day a sentence that reports no event names (not a day something was said, nor
+        the start of a window), kept for the sentence right after it."""
+        days = [d for d in self._event_dates_seen if d.date and d.precision == "day"]
+        return (sent.index, days[0]) if len(days) == 1 else None
 
     def _follow_list(self, sent) -> None:
         """Which roundup item this sentence belongs to; prose after the list ends it (and
@@ -247,7 +261,8 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         masked, dates = self._context(sent, seg)
         event_dates = [d for d in dates if not d.since
                        and not SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])]
-        since = [d for d in dates if d.since]
+        since = since_windows(seg, dates)
+        self._event_dates_seen.extend(event_dates)
         figures = figures_from_parse(masked, self.parsed, figures_in(masked))
         if figures.killed_best is None and figures.killed_high is None:
             named = persons_killed(masked, self.parsed)
@@ -277,6 +292,11 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
                 hits = [TriggerHit("armed_clash", 0, at[0], at[1], "")]
                 if verb and self._discounted(masked, hits[0]):
                     return               # "threatened to kill 12 hostages": figures of an act not done
+            elif figures.captured and _TAKEN_VERB.search(masked.text):
+                verb = _TAKEN_VERB.search(masked.text)     # "took away 37 young men": people taken
+                hits = [TriggerHit("arrest", 0, verb.start(), verb.end(), "")]
+                if self._discounted(masked, hits[0]):
+                    return
             elif self.drafts and masked.quantities and NUMBER_REF.search(masked.text):
                 self._update_number(sent, masked)
                 return
@@ -342,6 +362,11 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
             draft.date = self._consequence_date(masked.text)
         if draft.date is None and masked.span.start in self._offsets:
             draft.date = self._offset_date(masked.span.start)
+        told = self._eventless_day
+        if draft.date is None and told is not None and told[0] == sent.index - 1 \
+                and self.paragraphs[told[0]] == self.paragraphs[sent.index] and not background:
+            draft.date = told[1]
+            draft.basis += "; dated by the sentence before"
         if draft.date is None and _SAME_DAY.match(masked.text):
             dated = [x for x in [self._latest(), *reversed(self.drafts)] if x is not None and x.date is not None]
             if dated:

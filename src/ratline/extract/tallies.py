@@ -19,6 +19,12 @@ _OTHER_VERB = re.compile(r"\b(?:held|controlled|ruled|led|run|occupied|governed|
                          r"fought|been in (?:power|charge|control)|headed|commanded|in power|in office)\s+$", re.I)
 
 
+def since_windows(span, dates) -> list:
+    """The "since" dates that open a count ("killed 91 since April"), not those of another verb
+    ("the capital the rebels have held since January")."""
+    return [d for d in dates if d.since and not _OTHER_VERB.search(span.text[:d.span.start - span.start])]
+
+
 def stated_total(fig) -> int | None:
     """The killed figure a total can carry: a stated number, never "several" or "dozens"."""
     if any(h.endswith(":vague") for h in fig.hedges):
@@ -90,8 +96,7 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities, parsed=N
     out: list[Tally] = []
     for sent in dm.sentences:
         refs = find_dates(sent.span.text, base, sent.span.start, None)
-        dates = [d for d in refs if d.since
-                 and not _OTHER_VERB.search(sent.span.text[:d.span.start - sent.span.start])]
+        dates = since_windows(sent.span, refs)
         mentions = dm.in_sentence(sent.index)
         masked = mask(sent.span, mentions, find_quantities(sent.span.text, sent.span.start))
         basis = "pattern:figures+since-window"
@@ -150,7 +155,7 @@ def _counted_groups(masked, parsed, mentions) -> list[tuple[int, str, str | None
     for q in masked.quantities:
         if q.best is None or q.hedge in ("up_to",):
             continue
-        tok = parsed.token_at(q.span.start)
+        tok = parsed.token_at(q.span.end - 1)
         if tok is None or tok.dep_ != "nummod":
             continue
         noun = tok.head

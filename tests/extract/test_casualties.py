@@ -269,3 +269,17 @@ def test_casualties_a_role_killed_counts_one_person(sentence, count):
 ])
 def test_casualties_persons_taken_from_the_parse(sentence, count):
     assert persons_captured(masked(sentence), parse_body(sentence), frozenset()) == count
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # the number after "killed and" is the wounded, and "a guardsman" is one killed
+    ("Officials said a civil guardsman was killed and four wounded when a car bomb exploded.",
+     (1, 1, 1, 4, None)),
+    ("The blast killed 5 and wounded 12.", (5, 5, 5, 12, None)),
+])
+def test_casualties_killed_and_wounded_apart(sentence, expected):
+    assert _row(_parse_figures(sentence)) == expected
+
+
+def test_casualties_a_year_after_the_is_no_count():
+    assert _row(figures("The party said the detention had killed the 2018 peace agreement.")) == (None,) * 5

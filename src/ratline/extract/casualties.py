@@ -64,6 +64,9 @@ _ACTIVE_PERSONS = re.compile(r"\b(?:captured|detained|arrested|abducted|kidnappe
 _ACTIVE_OBJECT = re.compile(r"\s+(?:⟪\d+⟫|at least|more than|over|some|a |an |the |⟦)", re.I)
 _PERSONS_PASSIVE = re.compile(r"^([^.;]*?)\b(?:were|have been|had been)\s+(killed|captured|detained|arrested)\b", re.I)
 _ALIAS_CLAUSE = re.compile(r",?\s*(?:also known as|alias|a\.k\.a\.|known as)\s+⟦\d+⟧,?", re.I)
+_NEVER = re.compile(r"(?!)")
+_OTHER_KIND_NEXT = {k: re.compile(r"^\s+(?:(?!and\b|or\b)[a-z]+\s+)?(?:were\s+|others?\s+)?" + _VERBS[o] + r"\b", re.I)
+                    for k, o in (("killed", "wounded"), ("wounded", "killed"))}
 _NOT_CASUALTY_NOUN = re.compile(r"^\s*(?:years?|km|kilometers|miles|percent|%|days?|weeks?|months?|hours?)\b", re.I)
 
 
@@ -103,6 +106,8 @@ def figures_in(m: Masked) -> Figures:
                 if rx is _BEFORE[kind] and _ACTIVE_OBJECT.match(m.text[hit.end():]):
                     continue       # "Two bombers killed 23 people": the two did the killing
                 after = m.text[m.text.find(f"⟪{qi}⟫") + len(f"⟪{qi}⟫"):]
+                if rx is _AFTER[kind] and _OTHER_KIND_NEXT.get(kind, _NEVER).match(after):
+                    continue       # "a guardsman was killed and four wounded": the four are the wounded
                 if _NOT_CASUALTY_NOUN.match(after) or (rx is _BEFORE[kind] and _PARTITIVE.match(after)):
                     continue       # "four of the people killed": part of a toll, not the toll
                 _set(fig, kind, m.quantity(qi))
@@ -213,7 +218,22 @@ def figures_from_parse(m: Masked, parsed, fig: Figures) -> Figures:
                 setattr(fig, kind, total)
         elif _get(fig, kind) is None:
             _set(fig, kind, qs[0])
+    if fig.killed_best is None and fig.killed_high is None and _one_killed(m, parsed):
+        fig.killed_low = fig.killed_best = fig.killed_high = 1
     return fig
+
+
+def _one_killed(m: Masked, parsed) -> bool:
+    """"a civil guardsman was killed": one person, whatever the noun, when the subject of a passive
+    killing verb is a singular noun with "a", "an" or "one" before it."""
+    for tok in parsed.tokens_in(m.span.start, m.span.end):
+        if tok.lemma_.lower() not in KILL_LEMMAS or tok.pos_ != "VERB" \
+                or not any(c.dep_ == "auxpass" for c in tok.children) or any(c.dep_ == "neg" for c in tok.children):
+            continue
+        for subj in (c for c in tok.children if c.dep_ == "nsubjpass" and c.tag_ == "NN"):
+            if any(c.lower_ in ("a", "an", "one") and c.dep_ in ("det", "nummod") for c in subj.children):
+                return True
+    return False
 
 
 def _count_kind(noun, verb) -> str | None:

@@ -131,6 +131,7 @@ _ONE_AFTER = frozenset("another has had is was can could would should must might
                        "does did".split())
 _YEAR_PREV = frozenset("in since by until till through throughout during before after from "
                        "early late mid year spring summer autumn fall winter".split())
+_DETERMINERS = frozenset("the its their his her a this that".split())
 _YEAR_FOLLOW_OK = frozenset("was is and to or when as through until onwards onward the a in on "
                             "at for with that which had has have were will saw".split())
 # "over two raids", "under three flags": with a small spelled-out number these
@@ -260,6 +261,8 @@ def _is_count(text: str, s: int, e: int, raw: str, hedged: bool) -> bool:
             return False
         if prev.lower() in _YEAR_PREV:
             return False
+        if prev.lower() in _DETERMINERS:
+            return False                               # "the 2018 peace agreement": a count would have its comma
         nxt = text[e:e + 20].lstrip(" ")
         if not nxt or not nxt[0].isalpha() or not nxt[0].islower():
             return False                               # "in 2008.", "1920 Revolution"

@@ -654,3 +654,15 @@ def test_finder_a_settlement_noun_makes_a_name_a_place(body, name):
     dm = _find(MentionFinder(), body)
     kinds = {m.span.text: m.kind for m in dm.mentions}
     assert kinds.get(name) == "place" and not any(e.type == "person" for e in dm.entities.values())
+
+
+def test_finder_the_site_refers_to_the_last_site_named_with_that_noun():
+    dm = _find(MentionFinder(), "Troops fired near an ancient Khmer temple. Tension grew when the Preah Vihear temple "
+                                "was listed. Four soldiers were killed in the temple area.")
+    [m] = [m for m in dm.mentions if m.basis == "anaphora:the-site"]
+    assert m.span.text == "temple" and dm.entities[m.key].name == "Preah Vihear temple"
+
+
+def test_finder_the_site_with_no_named_antecedent_is_no_mention():
+    dm = _find(MentionFinder(), "Gunmen attacked the hotel in Sousse. Police sealed off the hotel.")
+    assert not [m for m in dm.mentions if m.basis == "anaphora:the-site"]

@@ -102,3 +102,29 @@ def _generic_fighters(sentences, mentions: list[Mention], ents: dict[str, Entity
             out.append(Mention(Span(s0, s1, gm.group(1)), "armed_group", top, sent.index,
                                "anaphora:generic-fighters"))
     return out
+
+
+def _site_anaphors(sentences, mentions: list[Mention], ents: dict[str, Entity], site_nouns) -> list[Mention]:
+    """"the temple area", "outside the courthouse": the site the report last named by a name ending
+    in that noun ("the Preah Vihear temple", "Derry courthouse"), the nearest antecedent."""
+    words = "|".join(sorted((re.escape(w) for w in site_nouns if " " not in w), key=len, reverse=True))
+    rx = re.compile(r"\bthe\s+(" + words + r")\b(?!\s+of\b)(?![-’'])")
+    taken = [(m.span.start, m.span.end) for m in mentions]
+    sites = sorted((m for m in mentions if m.kind in ("place", "facility")), key=lambda m: m.span.start)
+    out = []
+    for sent in sentences:
+        for hit in rx.finditer(sent.span.text):
+            s0, s1 = sent.span.start + hit.start(1), sent.span.start + hit.end(1)
+            if any(a < s1 and s0 < b for a, b in taken):
+                continue
+            noun = hit.group(1)
+            named = [m for m in sites if m.span.end <= s0 and m.key in ents and _last_word(ents[m.key].name) == noun]
+            if named:
+                m = named[-1]
+                out.append(Mention(Span(s0, s1, noun), m.kind, m.key, sent.index, "anaphora:the-site"))
+    return out
+
+
+def _last_word(name: str) -> str:
+    words = name.split()
+    return words[-1].lower() if words else ""

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ratline.mentions.acronyms import _acronym_appositions, _acronym_for, _defined_acronyms
-from ratline.mentions.anaphora import _generic_fighters, _group_anaphors, _sentence_initial_it
+from ratline.mentions.anaphora import _generic_fighters, _group_anaphors, _sentence_initial_it, _site_anaphors
 from ratline.mentions.described import (apposed_units, coalition_forces, combined_forces, national_bodies,
                                         owned_organisations, unnamed_organisations)
 from ratline.mentions.dictionary import ActorDictionary, alias_key, default_dictionary
@@ -235,6 +235,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
         acronyms: list[Mention] = []
         mentions.extend(self._link_singles(body, pending_singles, ents, places, country, acronyms))
         mentions.extend(_generic_fighters(sentences, mentions, ents))
+        mentions.extend(_site_anaphors(sentences, mentions, ents, name_lists().facility_heads))
         mentions.extend(_role_mentions(sentences, mentions, ents))
         mentions.extend(self._victim_groups(sentences, mentions, ents))
         mentions.extend(_unnamed_people(sentences, mentions, ents))

@@ -167,3 +167,14 @@ def _tallies_parsed(body: str):
 ])
 def test_tallies_groups_counted_apart(body, expected):
     assert _tallies_parsed(body) == expected
+
+
+@pytest.mark.parametrize("body, killed", [
+    ("More than 1,200 people have died in the decade since the rebels began their campaign.", 1200),
+    ("Since the army started deploying more troops in the valley, 38 soldiers have been killed in ambushes.", 38),
+])
+def test_tallies_a_window_opened_by_an_event_counts_without_a_known_start(body, killed):
+    [t] = _parsed_tallies(body)
+    assert (t.since, t.killed) == (None, killed)
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2011-03-05"))
+    assert not [e for e in ex.events if e.killed_best == killed]       # a total is no event

@@ -150,3 +150,10 @@ class EventDates:
                 return not tok.left_edge.i <= trig.i <= tok.right_edge.i
             tok = tok.head
         return False
+
+    def _day_told(self, sent) -> tuple[int, DateRef] | None:
+        """"US forces scored a major victory in Mosul today. US forces killed al Qaeda's emir ...":
+        the one day a sentence that reports no event names (not a day something was said, nor
+        the start of a window), kept for the sentence right after it."""
+        days = [d for d in self._event_dates_seen if d.date and d.precision == "day"]
+        return (sent.index, days[0]) if len(days) == 1 else None

@@ -6,7 +6,8 @@ a continuation in the same paragraph with no new date or place, a headline
 summarised later in the body — are merged, keeping the most specific date and place
 and every report's figures.  Sources that disagree on a figure widen low/high and
 are kept as conflicting claims.  Patterns live in ``cues.py``, drafts and the final
-build in ``drafts.py``, dates in ``event_dates.py``.
+build in ``drafts.py``, dates in ``event_dates.py``, roundup items and lists
+of people in ``event_lists.py``.
 """
 from __future__ import annotations
 
@@ -14,14 +15,14 @@ import re
 
 from ratline.extract.casualties import figures_from_parse, figures_in, persons_captured, persons_killed, persons_wounded
 from ratline.extract.cues import (
-    AMONG, BACKGROUND, BACKGROUND_CUE, DATELINE, GROUPS, HABITUAL, LIST_ITEM, NUMBER_REF, SPOKEN_ON,
-    VAGUE_PLURAL,
+    AMONG, BACKGROUND, BACKGROUND_CUE, DATELINE, GROUPS, HABITUAL, NUMBER_REF, SPOKEN_ON, VAGUE_PLURAL,
 )
 from ratline.extract.drafts import (  # noqa: F401 - build_events is part of this module's API
     Draft, _modifier_participle, _trim, _weak, build_events,
 )
 from ratline.extract.event_dates import EventDates, _announced, _unresolved_words
 from ratline.extract.event_identity import EventIdentity
+from ratline.extract.event_lists import ListItems
 from ratline.extract.event_parties import PartyFinder
 from ratline.extract.event_places import PlaceChooser
 from ratline.extract.masking import Masked, mask
@@ -45,7 +46,7 @@ _SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:l
 
 
 
-class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, EventDates):
+class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, EventDates, ListItems):
     """Event mentions of one document, sentence by sentence (how an event is found: NOTES.md).
     Places, parties and identity are its mixins, each in a module of its own."""
 
@@ -155,36 +156,6 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
             self._segment(sent, seg, deck)
         if self._placed == placed and not deck:
             self._eventless_day = self._day_told(sent)
-
-    def _day_told(self, sent) -> tuple[int, DateRef] | None:
-        """"US forces scored a major victory in Mosul today. US forces killed al Qaeda's emir ...":
-        the one day a sentence that reports no event names (not a day something was said, nor
-        the start of a window), kept for the sentence right after it."""
-        days = [d for d in self._event_dates_seen if d.date and d.precision == "day"]
-        return (sent.index, days[0]) if len(days) == 1 else None
-
-    def _follow_list(self, sent) -> None:
-        """Which roundup item this sentence belongs to; prose after the list ends it (and
-        the heading's date with it)."""
-        para = self.paragraphs[sent.index]
-        if para == self._item_para:
-            return
-        if LIST_ITEM.match(sent.span.text):
-            self._item_para, self._item = para, self._item + 1
-        elif para != self._heading_para:
-            self._item_para, self._heading_date, self._heading_words = -1, None, None
-
-    def _heading(self, sent) -> None:
-        """A line ending in ':' that names a day ("In other operations today:", "In June 27
-        operations:") dates every list item under it that gives no date of its own."""
-        dates = [d for d in self.find_dates(sent.span.text, self.base, sent.span.start, self.anchor,
-                                            self.year_hint) if not d.since]
-        self._heading_date = next((d for d in dates if d.date), None)
-        self._heading_para = self.paragraphs[sent.index]
-        if self._heading_date is None and dates and self.base is None:
-            self._heading_words = dates[0].span.text
-        else:
-            self._heading_words = None
 
     def _is_deck(self, sent) -> bool:
         """A headline-like line (no closing punctuation) before the first full paragraph; a
@@ -405,28 +376,3 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
                     last.claims.append((src, f"as many as {q.high} killed"))
                     last.figures.killed_high = q.high
                 return
-
-    def _among_list(self, sent, verb: str) -> None:
-        """"Among those captured are A, ...; B, ...": one event per person, dates unknown."""
-        for part in self._segments(sent.span, False):
-            persons = [m for m in self.dm.in_sentence(sent.index)
-                       if part.start <= m.span.start < part.end and m.kind == "person"]
-            if not persons:
-                continue
-            etype = "arrest" if verb in ("captured", "detained", "arrested") else ("release" if verb == "released" else "armed_clash")
-            d = Draft(etype, 2, sent.index, self.paragraphs[sent.index], part, False, last_sentence=sent.index,
-                      basis=f"list:among those {verb}")
-            d.targets = [persons[0].key]
-            d.actors = list(self.prev_actors)
-            if etype == "arrest":
-                d.figures.captured = 1
-            elif etype == "armed_clash":
-                d.figures.killed_low = d.figures.killed_best = d.figures.killed_high = 1
-            d.targets_person = True
-            d.listed = True
-            target = self._same_person_event(d)
-            if target is not None:
-                self._merge(target, d)
-            else:
-                self.drafts.append(d)
-

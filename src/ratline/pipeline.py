@@ -12,6 +12,7 @@ from ratline.extract.backed import backed_relations
 from ratline.extract.events import EventExtractor, build_events
 from ratline.extract.offices import office_relations
 from ratline.extract.parts import part_relations
+from ratline.extract.victims import victim_relations
 from ratline.extract.sanctions import sanction_relations
 from ratline.extract.relations import date_relations, extract_relations
 from ratline.extract.routes import extract_routes
@@ -54,7 +55,7 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     events, conflicts = build_events(drafts, dm, doc.published if base else None)
     tallies = extract_tallies(dm, base, find_dates, find_quantities, parsed)
     relations = extract_relations(dm)
-    for from_parse in (backed_relations, office_relations, sanction_relations, part_relations):      # what the patterns did not already give
+    for from_parse in (backed_relations, office_relations, sanction_relations, part_relations, victim_relations):      # what the patterns did not already give
         relations += from_parse(dm, parsed, {(r.subject, r.predicate, r.object) for r in relations})
     date_relations(relations, base, find_dates)
     entities = _entities(dm, events, relations, tallies)

@@ -115,6 +115,7 @@ class PersonName:
         return self.given is None
 
 
+@lru_cache(maxsize=1 << 16)      # keyed again for each document naming the person
 def person_name(text: str) -> PersonName | None:
     """Split a person's name; None when nothing is left after normalising."""
     words = name_words(text, person=True)
@@ -202,6 +203,7 @@ def loose_words(text: str, person: bool = False) -> list[str]:
     return [loose_word(w) for w in name_words(text, person)]
 
 
+@lru_cache(maxsize=1 << 16)
 def loose(text: str, person: bool = False) -> str:
     """The transliteration key of a name: equal keys are spelling variants."""
     return " ".join(loose_words(text, person))

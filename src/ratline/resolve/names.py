@@ -264,7 +264,8 @@ def acronym_key(text: str) -> str | None:
     return "".join(letters).lower()
 
 
-def initials_keys(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def initials_keys(text: str) -> frozenset[str]:
     """Initials a name could be abbreviated to (two words at least)."""
     words = fold(text).split()
     while words and words[0] in LEADING:
@@ -275,4 +276,4 @@ def initials_keys(text: str) -> set[str]:
                  [w for w in words if w not in PARTICLES and w not in _JOINING]):
         if len(kept) >= 2:
             keys.add("".join(w[0] for w in kept))
-    return keys
+    return frozenset(keys)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import json
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -32,6 +33,7 @@ from ratline.store import eventmerge, relink
 from ratline.store import documents as _documents
 from ratline.store import naming
 from ratline.store.naming import Ambiguous, Choice  # noqa: F401 - part of the API
+from ratline.store.batch import DOCUMENTS as BATCH_DOCUMENTS, SECONDS as BATCH_SECONDS
 from ratline.store.removal import Removal, remove_document
 from ratline.parallel import extract_one
 from ratline.timelimit import default_seconds
@@ -183,8 +185,24 @@ class Corpus:
         return self._index
 
     # -- writing ----------------------------------------------------------------
+    @contextmanager
+    def batch(self, documents: int = BATCH_DOCUMENTS, seconds: float = BATCH_SECONDS):
+        """A block in which ``add`` shares a transaction among up to ``documents``
+        documents (or ``seconds``), each still stored whole or not at all
+        (``store/batch.py``: committing every document cost as much as resolving
+        it).  For extractions already in hand; ``ingest`` uses one itself.  If
+        the block fails, the resolver's index is read again from the store (a
+        rolled-back batch takes with it entities the index had learnt)."""
+        try:
+            with self.store.batch(documents, seconds):
+                yield self
+        except BaseException:
+            self._index = None
+            raise
+
     def add(self, extraction: Extraction) -> bool:
-        """Resolve and store one extraction in one transaction; False if present.
+        """Resolve and store one extraction in one transaction (a savepoint of the
+        open ``batch``'s, if any); False if present.
 
         The document is resolved inside the transaction, holding the write lock:
         if another process wrote since the index was loaded, the index is
@@ -240,8 +258,12 @@ class Corpus:
         stores, in input order, so the store is the one a serial run makes.
 
         A bad input becomes a ``Skipped`` (reported through ``on_skip`` as it
-        happens) and the run goes on.  Each document is committed on its own,
-        so an interrupted run keeps everything finished before it.
+        happens) and the run goes on.  Each document is stored whole or not at
+        all, and what is stored is committed before the run waits for the next
+        extraction (results that are already waiting share a transaction: see
+        ``batch``), so an interrupted run keeps everything finished before it
+        (a killed one, all but the last few documents' worth, which the next run
+        stores again).
         """
         report = IngestReport()
 
@@ -253,13 +275,14 @@ class Corpus:
         bar = tqdm(unit="doc", desc="ingest", file=sys.stderr, disable=not progress,
                    dynamic_ncols=True)
         try:
-            new = self._new_documents(paths, published, force, report, skip, bar)
-            for doc, extraction in self._extractions(new, workers, scheduler):
-                if isinstance(extraction, Skipped):
-                    skip(extraction)
-                    continue
-                self._store(doc, extraction, report, skip)
-                bar.set_postfix(stored=report.stored, skipped=len(report.skipped), refresh=False)
+            with self.batch():      # committed before each wait for an extraction
+                new = self._new_documents(paths, published, force, report, skip, bar)
+                for doc, extraction in self._extractions(new, workers, scheduler):
+                    if isinstance(extraction, Skipped):
+                        skip(extraction)
+                        continue
+                    self._store(doc, extraction, report, skip)
+                    bar.set_postfix(stored=report.stored, skipped=len(report.skipped), refresh=False)
         finally:
             bar.close()
         return report
@@ -291,6 +314,7 @@ class Corpus:
         seconds = default_seconds()
         if not workers and not scheduler:
             for doc in docs:
+                self.store.commit_batch()       # no write lock held while extracting
                 yield doc, extract_one(doc, extractor, seconds)
             return
         first = next(docs, None)
@@ -298,7 +322,8 @@ class Corpus:
             return
         from ratline.parallel import dask_client, extract_in_order
         with dask_client(workers, scheduler) as client:
-            yield from extract_in_order(client, itertools.chain([first], docs), extractor, seconds)
+            yield from extract_in_order(client, itertools.chain([first], docs), extractor, seconds,
+                                        idle=self.store.commit_batch)
 
     def _store(self, doc: Document, extraction: Extraction, report: IngestReport,
                skip: Callable[[Skipped], None]) -> None:

@@ -52,14 +52,17 @@ def _on_worker(doc: Document, extractor: Extractor, seconds: float | None,
 
 
 def extract_in_order(client, docs: Iterable[Document], extractor: Extractor,
-                     seconds: float | None, window: int | None = None
+                     seconds: float | None, window: int | None = None,
+                     idle: Callable[[], None] | None = None
                      ) -> Iterator[tuple[Document, Extraction | Skipped]]:
     """Each document with its extraction, in input order, computed on ``client``'s workers.
 
     Documents are submitted as the window frees up; the oldest result is awaited
     first, because it is the next to be stored (later ones finish meanwhile on the
     other workers and wait, at most ``window`` of them).  A task lost with its worker
-    (a document that crashes the process every time it is tried) becomes a skip."""
+    (a document that crashes the process every time it is tried) becomes a skip.
+    ``idle`` is called before waiting for a result that is not ready (the store
+    commits what it holds then, rather than keep its write lock while waiting)."""
     from ratline.parse.nlp import model_name
 
     window = window or default_window(client)
@@ -68,12 +71,15 @@ def extract_in_order(client, docs: Iterable[Document], extractor: Extractor,
     for doc in docs:
         pending.append((doc, client.submit(_on_worker, doc, extractor, seconds, model, pure=False)))
         if len(pending) >= window:
-            yield _collect(*pending.popleft())
+            yield _collect(*pending.popleft(), idle)
     while pending:
-        yield _collect(*pending.popleft())
+        yield _collect(*pending.popleft(), idle)
 
 
-def _collect(doc: Document, future) -> tuple[Document, Extraction | Skipped]:
+def _collect(doc: Document, future, idle: Callable[[], None] | None = None
+             ) -> tuple[Document, Extraction | Skipped]:
+    if idle is not None and not future.done():
+        idle()
     try:
         return doc, future.result()
     except Exception as exc:    # the worker died or the task was lost: this document only

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -47,6 +48,15 @@ def pieces(text: str, n: int) -> list[str]:
     return [text[bounds[i]:bounds[i + 1]] for i in range(n)]
 
 
+@lru_cache(maxsize=1 << 16)
+def _name_pieces(name: str, cutoff: float) -> tuple[str, ...]:
+    """The distinct pieces a name is indexed by: the resolver indexes each name of
+    a document in the document's own tables and again in the corpus's, and the
+    same names come back document after document."""
+    text = sorted_words(name)
+    return tuple(dict.fromkeys(pieces(text, max_edits(len(text), cutoff) + 1)))
+
+
 class FuzzyBlock:
     """Names of one type, indexed by their pieces (see the module docstring)."""
 
@@ -60,8 +70,7 @@ class FuzzyBlock:
         """Index ``name``; returns its position (the order ties are broken by)."""
         idx = len(self.names)
         self.names.append(name)
-        text = sorted_words(name)
-        for piece in set(pieces(text, max_edits(len(text), self.cutoff) + 1)):
+        for piece in _name_pieces(name, self.cutoff):
             self._by_piece[piece].append(idx)
             self._lengths.add(len(piece))
         return idx

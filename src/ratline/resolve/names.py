@@ -115,6 +115,7 @@ class PersonName:
         return self.given is None
 
 
+@lru_cache(maxsize=1 << 16)      # keyed again for each document naming the person
 def person_name(text: str) -> PersonName | None:
     """Split a person's name; None when nothing is left after normalising."""
     words = name_words(text, person=True)
@@ -202,6 +203,7 @@ def loose_words(text: str, person: bool = False) -> list[str]:
     return [loose_word(w) for w in name_words(text, person)]
 
 
+@lru_cache(maxsize=1 << 16)
 def loose(text: str, person: bool = False) -> str:
     """The transliteration key of a name: equal keys are spelling variants."""
     return " ".join(loose_words(text, person))
@@ -262,7 +264,8 @@ def acronym_key(text: str) -> str | None:
     return "".join(letters).lower()
 
 
-def initials_keys(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 16)
+def initials_keys(text: str) -> frozenset[str]:
     """Initials a name could be abbreviated to (two words at least)."""
     words = fold(text).split()
     while words and words[0] in LEADING:
@@ -273,4 +276,4 @@ def initials_keys(text: str) -> set[str]:
                  [w for w in words if w not in PARTICLES and w not in _JOINING]):
         if len(kept) >= 2:
             keys.add("".join(w[0] for w in kept))
-    return keys
+    return frozenset(keys)

@@ -52,7 +52,10 @@ def apply(conn, rejudgements: Iterable[Rejudgement], new_id: Callable[[Entity], 
     moves: list[Move] = []
     created: dict[str, tuple] = {}
     for r in rejudgements:
-        for row in _links_of(conn, r.sources):
+        # a ``part`` moves only links the surname rule made (``judge_link``): asking
+        # for those alone spares reading every link of a busy holder (a person named
+        # in hundreds of documents) on each arrival of a namesake
+        for row in _links_of(conn, r.sources, "surname_unique" if r.kind == "part" else None):
             move = judge_link(r, row, created, new_id)
             if move is not None:
                 moves.append(move)
@@ -82,14 +85,16 @@ def apply(conn, rejudgements: Iterable[Rejudgement], new_id: Callable[[Entity], 
     return changed
 
 
-def _links_of(conn, ids: tuple[str, ...]) -> list[dict]:
+def _links_of(conn, ids: tuple[str, ...], rule: str | None = None) -> list[dict]:
+    """The links to the entities ``ids`` (made by ``rule`` only, when given)."""
     if not ids:
         return []
     marks = ", ".join("?" * len(ids))
+    only = " AND rule = ?" if rule else ""
     cur = conn.execute("SELECT doc_id, local_id, entity_id, rule, evidence, type, name, aliases, "
                        "country "
-                       f"FROM entity_links WHERE entity_id IN ({marks}) ORDER BY doc_id, local_id",
-                       list(ids))
+                       f"FROM entity_links WHERE entity_id IN ({marks}){only} ORDER BY doc_id, local_id",
+                       [*ids, rule] if rule else list(ids))
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, row)) for row in cur.fetchall()]
 
@@ -109,9 +114,10 @@ def judge_link(r: Rejudgement, row: dict, created: dict, new_id) -> Move | None:
         return Move(row["doc_id"], row["local_id"], row["entity_id"], r.target, "surname_unique",
                      100.0, r.why)
     # part: only a bare surname that joined the holder by the corpus-wide rule
+    if row["rule"] != "surname_unique" or (row.get("evidence") or "").endswith(IN_DOCUMENT):
+        return None
     pnames = [p for p in map(person_name, names) if p]
-    if row["rule"] != "surname_unique" or (row.get("evidence") or "").endswith(IN_DOCUMENT) \
-            or not pnames or not all(p.bare for p in pnames) \
+    if not pnames or not all(p.bare for p in pnames) \
             or {loose(p.surname) for p in pnames} != set(r.keys):
         return None
     country = row["country"]

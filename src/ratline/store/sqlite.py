@@ -6,11 +6,12 @@ interrupt (Ctrl-C, a kill, a full disk).  Each document's rows — the document,
 its new canonical entities, links, aliases, mentions, relations, events,
 tallies, conflicts — are written together or not at all, keyed by the content
 hash ``doc_id``.  A document already stored is skipped, so the next run simply
-resumes.  WAL mode lets readers (a notebook, the web UI) query while an ingest
-is writing.  On PostgreSQL the same code runs through a connection that
-reads SQLite's SQL (``pgsql.Connection``); what differs — locking, looking
-at the schema, DDL types — is the dialect's (``SQLiteDialect`` here,
-``pgsql.PostgresDialect``).
+resumes.  (Several documents may share one transaction, each under a savepoint,
+when the caller asks for a batch: ``store/batch.py``.)  WAL mode lets readers (a
+notebook, the web UI) query while an ingest is writing.  On PostgreSQL the same
+code runs through a connection that reads SQLite's SQL (``pgsql.Connection``); what
+differs — locking, looking at the schema, DDL types — is the dialect's
+(``SQLiteDialect`` here, ``pgsql.PostgresDialect``).
 
 The store knows the schema, not how the facts were found: it takes an
 ``Extraction`` and the ``Resolution`` the resolver planned for it.
@@ -30,6 +31,7 @@ from ratline.resolve.crossdoc import Canonical, Resolution
 from ratline.resolve.names import norm
 from ratline.schema import Extraction
 from ratline.store.rows import COLUMNS, TABLE_ORDER, alias_occurrences, rows_for
+from ratline.store import batch as batching
 from ratline.store import migrate, pgsql
 
 SCHEMA_VERSION = "1"
@@ -134,6 +136,7 @@ class Store:
         self.conn = conn
         self.path = path
         self.dialect = dialect
+        self._batch: batching.Batch | None = None     # open while ``batch()`` is
 
     @classmethod
     def open(cls, path: str | Path, create: bool = True) -> "Store":
@@ -247,7 +250,14 @@ class Store:
     def transaction(self, bump: bool = True) -> Iterator[sqlite3.Connection]:
         """BEGIN (with the database's write lock) ... COMMIT, rolled back on any
         exception, Ctrl-C included.  ``bump=False``: a write that changes no fact
-        (the schema), so other writers need not reload their index."""
+        (the schema), so other writers need not reload their index.  Inside
+        ``batch()``, a savepoint of the batch's transaction instead."""
+        if self._batch is not None:
+            with self._batch.document():
+                yield self.conn
+                if bump:
+                    self.conn.execute(_BUMP)
+            return
         self.dialect.begin(self.conn)
         try:
             yield self.conn
@@ -257,6 +267,15 @@ class Store:
             self.conn.execute("ROLLBACK")
             raise
         self.conn.execute("COMMIT")
+
+    def batch(self, documents: int = batching.DOCUMENTS, seconds: float = batching.SECONDS):
+        """A block whose documents share transactions (``store/batch.py``)."""
+        return batching.batched(self, documents, seconds)
+
+    def commit_batch(self) -> None:
+        """Commit what an open batch holds (before waiting, so no lock is held idle)."""
+        if self._batch is not None:
+            self._batch.commit()
 
     def generation(self) -> int:
         """How many write transactions the database has committed (see ``_BUMP``)."""

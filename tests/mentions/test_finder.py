@@ -666,3 +666,17 @@ def test_finder_the_site_refers_to_the_last_site_named_with_that_noun():
 def test_finder_the_site_with_no_named_antecedent_is_no_mention():
     dm = _find(MentionFinder(), "Gunmen attacked the hotel in Sousse. Police sealed off the hotel.")
     assert not [m for m in dm.mentions if m.basis == "anaphora:the-site"]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Troops shot dead four rebels during a firefight in Seuneubok Teungah in West Aceh on Sunday.", "Seuneubok Teungah"),
+    ("Rebels ambushed a patrol at Bandar Masin, on the outskirts of Lhokseumawe town.", "Bandar Masin"),
+])
+def test_finder_a_name_the_text_goes_on_to_locate_is_a_place(body, name):
+    dm = _find(MentionFinder(), body)
+    assert {m.span.text: m.kind for m in dm.mentions}.get(name) == "place"
+
+
+def test_finder_a_person_after_at_with_a_date_after_stays_a_person():
+    dm = _find(MentionFinder(), "The minister spoke at length with Hassan Ali, on Sunday, about the talks.")
+    assert {m.span.text: m.kind for m in dm.mentions}.get("Hassan Ali") == "person"

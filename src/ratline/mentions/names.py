@@ -295,11 +295,28 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, "place", None, "pattern:region-name")      # "West Africa", "Rafd Valley"
     if len(words) in (2, 3) and prev in ("in", "across", "throughout") and nxt in (",", ".", ":", ";", ""):
         return NameHit(i, j, "place", None, "pattern:locative-name")       # "in Intan Jaya, Papua"
+    if len(words) in (2, 3) and prev in ("in", "at", "near") and _located_after(tokens, j):
+        return NameHit(i, j, "place", None, "pattern:located-name")   # "at Bandar Masin, on the outskirts of"
     if len(words) >= 2 and not any(w in lists.stop for w in words[:1]):
         return NameHit(i, j, "person", None, "pattern:capitalised-name")
     if len(words) == 1:
         return NameHit(i, j, "single", None, "pattern:capitalised-word")
     return None
+
+
+_LOCATING_WORDS = frozenset({"near", "in", "on", "outside", "north", "south", "east", "west", "northeast",
+                             "northwest", "southeast", "southwest", "about", "some", "just"})
+
+
+def _located_after(tokens, j) -> bool:
+    """"in Seuneubok Teungah in West Aceh", "at Bandar Masin, on the outskirts of Lhokseumawe":
+    a name the text goes on to locate ("in", "near", ", north of", ", on the outskirts of")."""
+    if j >= len(tokens):
+        return False
+    if tokens[j].norm in ("in", "near"):
+        return True
+    return tokens[j].text == "," and j + 1 < len(tokens) and tokens[j + 1].norm in _LOCATING_WORDS \
+        and not (tokens[j + 1].norm == "on" and j + 2 < len(tokens) and tokens[j + 2].norm in _CALENDAR)
 
 
 def _title_before(tokens, i, lists) -> str | None:

@@ -542,3 +542,10 @@ def test_events_people_taken_away_is_an_arrest_with_its_count():
              "Thursday and took away 37 young men accused of links to the militias.")
     [ev] = ex.events
     assert (ev.type, ev.date, ev.captured) == ("arrest", "2011-03-03", 37)
+
+
+def test_events_a_tie_to_a_named_group_is_no_background_clause():
+    ex = run("Coalition forces have claimed the capture of a propaganda specialist suspected to be linked to "
+             "Hizbullah Brigades early Thursday morning in a Baghdad neighbourhood.")
+    [ev] = ex.events
+    assert (ev.type, ev.date, ev.location) == ("arrest", "2011-03-03", "place_baghdad")

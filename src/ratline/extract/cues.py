@@ -65,8 +65,13 @@ GENERIC_AFTER = re.compile(r"\s+(?:must|should|are|were|have|has|remain|continue
 SPEAKER = re.compile(r"^,?\s*(?:(?!(?:was|were|been|is|are|be)\b)[\w-]+\s+){0,2}?(?:said|says|announced|told|"
                       r"stated|reported|claimed|warned|noted|explained|added|pointed|confirmed|denied)\b(?!\s+by)",
                       re.I)
-BACKGROUND_CUE = re.compile(r"\b(?:implicated in|involved in|responsible for|blamed for|accused of|linked to|"
-                             r"suspected of|known for|" + _REMEMBERED + r")\b", re.I)
+_MONTH_OR_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                 r"Saturday|Sunday|Last|This|Next)")
+# "linked to Hizbullah Brigades early Monday": a tie to a named group describes someone; only
+# "linked to the bombing last year" opens an earlier act
+BACKGROUND_CUE = re.compile(r"\b(?:implicated in|involved in|responsible for|blamed for|accused of|"
+                            r"linked to(?!\s+(?:the\s+)?(?!" + _MONTH_OR_DAY + r")(?-i:[A-Z]))|"
+                            r"suspected of|known for|" + _REMEMBERED + r")\b", re.I)
 VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated|some|"
                            r"near-daily|daily|nightly|weekly|regular|frequent|routine|sporadic|occasional)\s+"
                            r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes|assassinations|"

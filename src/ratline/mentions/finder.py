@@ -11,7 +11,8 @@ The passes that refine these mentions live beside this module, one job each:
 first word of its name), ``forces.py`` (national forces and demonyms),
 ``places.py`` (the country a report is set in, facilities), ``anaphora.py``
 ("It", "the group", "the insurgents"), ``people.py`` (titles, unnamed people,
-spelling variants), ``acronyms.py``; ``entities.py`` has what they all share.
+spelling variants), ``acronyms.py``, ``singles.py`` (one capitalised word alone);
+``entities.py`` has what they all share.
 """
 from __future__ import annotations
 
@@ -23,37 +24,25 @@ from ratline.mentions.acronyms import _acronym_appositions, _acronym_for, _defin
 from ratline.mentions.anaphora import _generic_fighters, _group_anaphors, _sentence_initial_it, _site_anaphors
 from ratline.mentions.described import (apposed_units, coalition_forces, combined_forces, national_bodies,
                                         owned_organisations, unnamed_organisations)
-from ratline.mentions.dictionary import ActorDictionary, alias_key, default_dictionary
+from ratline.mentions.dictionary import ActorDictionary, default_dictionary
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
 from ratline.mentions.forces import ForcesMixin, _bare_demonyms_as_forces, _force_noun_end
 from ratline.mentions.groups import GroupsMixin
-from ratline.mentions.names import NAME_LINKS, NameHit, find_names, name_lists, name_lists_raw
+from ratline.mentions.names import NAME_LINKS, NameHit, find_names, name_lists
 from ratline.mentions.people import _merge_person_variants, _role_mentions, _unnamed_people
 from ratline.mentions.places import (
     _LOCATIVE_FOR_COUNTRY, PlacesMixin, _drop_owner_mention, _merge_nested_facilities, names_placed_elsewhere,
     the_capital,
 )
+from ratline.mentions.singles import _SITE_NOUNS, SinglesMixin, _acronym_in_prose, _undefined_acronyms
 from ratline.mentions.text import Token, split_sentences, tokenize
 from ratline.schema import Document, Entity, Mention, Span
 
-_SITE_NOUNS = {"bridge", "dam", "camp", "base", "airport", "prison", "market", "checkpoint", "crossing", "port",
-               "mosque", "church", "hospital", "school", "university", "station", "refinery", "airbase", "border",
-               "barracks", "outpost", "stadium", "hotel", "courthouse", "garrison", "airfield", "compound"}
 _AREA_NOUNS = {"district", "province", "governorate", "region", "valley", "county", "state", "village", "town"}
 _ORDINARY_WORDS = {"coalition", "forces", "force", "troops", "secret", "cell", "cells", "special", "groups", "group",
                    "multinational", "allied", "international", "security", "army", "network", "units"}
 
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|east|west|northeast|northwest|"
-                              r"southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)|"
-                              r"kilometers (?:from|of)|miles (?:from|of)|(?:outskirts|edge|centre|center|heart|vicinity|environs|suburbs?|"
-                              r"entrance) of|road (?:to|from)|(?:town|village|city|hamlet|district) of)\s+$")
-_TAKEN_BEFORE = re.compile(r"\b(?:seized|captured|entered|overran|stormed|retook|recaptured|besieged|shelled|"
-                           r"(?:took|seized|gained|lost) control of)\s*$", re.I)
-_NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer", "autumn", "winter", "fall",
-                    "english", "arabic", "french", "persian", "pashto", "dari", "court", "custody", "parliament"}
 _NICKNAME = re.compile(r'\s*["“]([^"”]{2,30})["”]\s*')
-_MEDIA_AFTER = re.compile(r"^\s+(?:news\s+agency|agency|radio|television|tv|newspaper|daily|channel|news|press|"
-                          r"broadcaster|network|website|outlet)\b", re.I)
 
 
 def _active_at(actor, published: str | None, surface: tuple[str, ...] = ()) -> bool:
@@ -109,7 +98,7 @@ class DocMentions:
 _DEFAULT = object()      # "use the default gazetteer"; an explicit None means "no gazetteer"
 
 
-class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
+class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
     def __init__(self, dictionary: ActorDictionary | None = None, gazetteer=_DEFAULT):
         self.dictionary = dictionary or default_dictionary()
         self.gazetteer = _default_gazetteer() if gazetteer is _DEFAULT else gazetteer
@@ -281,106 +270,6 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin):
             return key, "person", plain
         return "org_" + slug(span.text), hit.kind, span.text
 
-    def _link_singles(self, body, pending, ents, places, country=None, acronyms=None) -> list[Mention]:
-        """Single capitalised words: a person's name part, a short organisation name, a known or
-        gazetteer place; acronyms in prose are set aside in ``acronyms`` for after the passes
-        that read acronyms the text defines."""
-        acronyms = [] if acronyms is None else acronyms
-        out = []
-        persons = [e for e in ents.values() if e.type == "person"]
-        for sent, hit in pending:
-            tok = sent.tokens[hit.start]
-            word = tok.norm
-            cands = [p for p in persons if word in alias_key(p.name)]
-            span = _span(body, sent.tokens, hit.start, hit.end)
-            if cands and _MEMBERS_AFTER.match(body[span.end:span.end + 20]):
-                org = self._short_org(body, span, word, ents)
-                if org is not None:   # "Maute fighters" is the Maute group's, not Abdullah Maute's
-                    out.append(Mention(span, ents[org].type, org, sent.index, "link:short-name"))
-                    continue
-            if len({p.id for p in cands}) == 1:
-                out.append(Mention(span, "person", cands[0].id, sent.index, "link:name-part"))
-                _add_alias(cands[0], span.text)
-                continue
-            if cands:
-                continue
-            org = self._short_org(body, span, word, ents)
-            if org is not None:       # "the League" after "League of the Righteous"; "Mahdi fighters"
-                out.append(Mention(span, ents[org].type, org, sent.index, "link:short-name"))
-                _add_alias(ents[org], span.text)
-                continue
-            known = [e for e in ents.values() if e.type == "place" and span.text in e.aliases]
-            if known:                # "stormed Mairamri": a place the report already named
-                out.append(Mention(span, "place", known[0].id, sent.index, "link:known-place"))
-                continue
-            place = self.gazetteer.lookup(span.text, country) if self.gazetteer is not None else None
-            if _acronym_in_prose(body, span) and getattr(place, "feature", "") not in ("country", "province"):
-                if span.text not in name_lists_raw()["not_organisations"]:     # "an IED": for the triggers
-                    acronyms.append(Mention(span, "other", "org_" + slug(span.text), sent.index, "pattern:acronym"))
-                continue             # "the group ETA": an organisation's acronym, not Etah
-            site = _site_after(body, span.end)
-            locative = _LOCATIVE_BEFORE.search(body[max(0, span.start - 30):span.start]) or site
-            big = place is not None and ((place.population or 0) >= 50000
-                                         or getattr(place, "feature", "") in ("province", "country"))
-            exact = "exact" in (getattr(place, "basis", "") or "") or getattr(place, "feature", "") == "country"
-            taken = _TAKEN_BEFORE.search(body[max(0, span.start - 30):span.start])
-            if _MEDIA_AFTER.match(body[span.end:span.end + 30]):
-                continue             # "the Saba news agency", "Radio Okapi": a name, not a town
-            if place is not None and (locative or (big and exact) or (taken and exact)):
-                key = "place_" + slug(place.name)
-                places[key] = place
-                out.append(Mention(span, "place", key, sent.index, "gazetteer:single-word"))
-                _add_entity(ents, key, "place", place.name, span.text, place.country, "gazetteer")
-                if site:
-                    _add_alias(ents[key], site)
-            elif place is None and locative and word not in _NOT_PLACE_WORDS \
-                    and not re.match(r"-[a-z]", body[span.end:span.end + 2]):    # "at Crusader-era castle"
-                key = "place_" + slug(span.text)
-                out.append(Mention(span, "place", key, sent.index, "pattern:locative-unknown-place"))
-                _add_entity(ents, key, "place", span.text, span.text, None, "pattern")
-                if site:
-                    _add_alias(ents[key], site)
-        return out
-
-
-def _site_after(body: str, end: int) -> str | None:
-    """"Taji military base", "Zaventem airport", "Maalbeek metro station": a name followed by a
-    site noun (up to two lowercase words before it) names a place; the whole phrase, for an alias."""
-    words = body[end:end + 40].split()
-    for n, w in enumerate(words[:3]):
-        w = w.rstrip(".,;:)’'")
-        if not w.islower() or not w.isalpha():
-            return None
-        if w in _SITE_NOUNS:
-            last = body.index(w, end) + len(w)
-            start = body.rfind(" ", 0, end) + 1
-            return " ".join(body[start:last].split())
-    return None
-
-
-def _undefined_acronyms(acronyms: list[Mention], mentions: list[Mention], ents) -> list[Mention]:
-    """Acronyms in prose that nothing else explained: each an organisation of unknown kind."""
-    taken = {m.span.start for m in mentions}
-    out = [m for m in acronyms if m.span.start not in taken]
-    for m in out:
-        _add_entity(ents, m.key, "other", m.span.text, m.span.text, None, "pattern:acronym")
-    return out
-
-
-def _acronym_in_prose(body: str, span: Span) -> bool:
-    """"the Basque separatist group ETA": a short word in capitals inside a line of prose is an
-    acronym, not the town the gazetteer spells the same (Etah); a dateline ("GOMA, Congo")
-    starts its line."""
-    text = span.text
-    if not (text.isupper() and 2 <= len(text) <= 5):
-        return False
-    line_start = body.rfind("\n", 0, span.start) + 1
-    line_end = body.find("\n", span.end)
-    line = body[line_start:line_end if line_end >= 0 else len(body)]
-    letters = [c for c in line if c.isalpha()]
-    prose = sum(c.islower() for c in letters) > len(letters) / 2          # not "IN THIS ISSUE"
-    return prose and body[line_start:span.start].strip() != ""
-
 
 def _default_gazetteer():
     try:
@@ -391,7 +280,6 @@ def _default_gazetteer():
         return Gazetteer.default()
     except Exception:  # noqa: BLE001 - a missing data file must not stop extraction
         return None
-
 
 
 def _owning_state(found: list[Mention], toks, hit: NameHit, body: str) -> tuple[Mention, int] | None:
@@ -405,9 +293,6 @@ def _owning_state(found: list[Mention], toks, hit: NameHit, body: str) -> tuple[
                   and body[f.span.end:at] in (" ", ". ")), None)
     start = next((k for k in range(hit.start) if toks[k].start == owner.span.start), None) if owner else None
     return (owner, start) if start is not None else None
-
-
-_MEMBERS_AFTER = re.compile(r"\s+(?:fighters|militants|gunmen|members|rebels|cadres|loyalists|militiamen)\b")
 
 
 def _inside_titled_name(toks, m) -> bool:

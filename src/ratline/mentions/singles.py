@@ -1,0 +1,134 @@
+"""One capitalised word alone ("Maute", "Laith", "stormed Mairamri", "the group ETA"): a part
+of a person's name the report gave in full, a short name of an organisation it named, a place
+it named already, a gazetteer place when the words around it say so ("in", "near", "seized"),
+or an acronym in prose (kept aside until the passes that read acronyms a text defines).
+
+A mixin of ``MentionFinder``: it reads the finder's gazetteer and the entities found so far.
+"""
+from __future__ import annotations
+
+import re
+
+from ratline.mentions.dictionary import alias_key
+from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
+from ratline.mentions.names import name_lists_raw
+from ratline.schema import Mention, Span
+
+_SITE_NOUNS = {"bridge", "dam", "camp", "base", "airport", "prison", "market", "checkpoint", "crossing", "port",
+               "mosque", "church", "hospital", "school", "university", "station", "refinery", "airbase", "border",
+               "barracks", "outpost", "stadium", "hotel", "courthouse", "garrison", "airfield", "compound"}
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|east|west|northeast|northwest|"
+                              r"southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)|"
+                              r"kilometers (?:from|of)|miles (?:from|of)|(?:outskirts|edge|centre|center|heart|vicinity|environs|suburbs?|"
+                              r"entrance) of|road (?:to|from)|(?:town|village|city|hamlet|district) of)\s+$")
+_TAKEN_BEFORE = re.compile(r"\b(?:seized|captured|entered|overran|stormed|retook|recaptured|besieged|shelled|"
+                           r"(?:took|seized|gained|lost) control of)\s*$", re.I)
+_NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer", "autumn", "winter", "fall",
+                    "english", "arabic", "french", "persian", "pashto", "dari", "court", "custody", "parliament"}
+_MEDIA_AFTER = re.compile(r"^\s+(?:news\s+agency|agency|radio|television|tv|newspaper|daily|channel|news|press|"
+                          r"broadcaster|network|website|outlet)\b", re.I)
+_MEMBERS_AFTER = re.compile(r"\s+(?:fighters|militants|gunmen|members|rebels|cadres|loyalists|militiamen)\b")
+
+
+class SinglesMixin:
+    """Links the one-word names the name finder set aside."""
+
+    def _link_singles(self, body, pending, ents, places, country=None, acronyms=None) -> list[Mention]:
+        """Single capitalised words: a person's name part, a short organisation name, a known or
+        gazetteer place; acronyms in prose are set aside in ``acronyms`` for after the passes
+        that read acronyms the text defines."""
+        acronyms = [] if acronyms is None else acronyms
+        out = []
+        persons = [e for e in ents.values() if e.type == "person"]
+        for sent, hit in pending:
+            tok = sent.tokens[hit.start]
+            word = tok.norm
+            cands = [p for p in persons if word in alias_key(p.name)]
+            span = _span(body, sent.tokens, hit.start, hit.end)
+            if cands and _MEMBERS_AFTER.match(body[span.end:span.end + 20]):
+                org = self._short_org(body, span, word, ents)
+                if org is not None:   # "Maute fighters" is the Maute group's, not Abdullah Maute's
+                    out.append(Mention(span, ents[org].type, org, sent.index, "link:short-name"))
+                    continue
+            if len({p.id for p in cands}) == 1:
+                out.append(Mention(span, "person", cands[0].id, sent.index, "link:name-part"))
+                _add_alias(cands[0], span.text)
+                continue
+            if cands:
+                continue
+            org = self._short_org(body, span, word, ents)
+            if org is not None:       # "the League" after "League of the Righteous"; "Mahdi fighters"
+                out.append(Mention(span, ents[org].type, org, sent.index, "link:short-name"))
+                _add_alias(ents[org], span.text)
+                continue
+            known = [e for e in ents.values() if e.type == "place" and span.text in e.aliases]
+            if known:                # "stormed Mairamri": a place the report already named
+                out.append(Mention(span, "place", known[0].id, sent.index, "link:known-place"))
+                continue
+            place = self.gazetteer.lookup(span.text, country) if self.gazetteer is not None else None
+            if _acronym_in_prose(body, span) and getattr(place, "feature", "") not in ("country", "province"):
+                if span.text not in name_lists_raw()["not_organisations"]:     # "an IED": for the triggers
+                    acronyms.append(Mention(span, "other", "org_" + slug(span.text), sent.index, "pattern:acronym"))
+                continue             # "the group ETA": an organisation's acronym, not Etah
+            site = _site_after(body, span.end)
+            locative = _LOCATIVE_BEFORE.search(body[max(0, span.start - 30):span.start]) or site
+            big = place is not None and ((place.population or 0) >= 50000
+                                         or getattr(place, "feature", "") in ("province", "country"))
+            exact = "exact" in (getattr(place, "basis", "") or "") or getattr(place, "feature", "") == "country"
+            taken = _TAKEN_BEFORE.search(body[max(0, span.start - 30):span.start])
+            if _MEDIA_AFTER.match(body[span.end:span.end + 30]):
+                continue             # "the Saba news agency", "Radio Okapi": a name, not a town
+            if place is not None and (locative or (big and exact) or (taken and exact)):
+                key = "place_" + slug(place.name)
+                places[key] = place
+                out.append(Mention(span, "place", key, sent.index, "gazetteer:single-word"))
+                _add_entity(ents, key, "place", place.name, span.text, place.country, "gazetteer")
+                if site:
+                    _add_alias(ents[key], site)
+            elif place is None and locative and word not in _NOT_PLACE_WORDS \
+                    and not re.match(r"-[a-z]", body[span.end:span.end + 2]):    # "at Crusader-era castle"
+                key = "place_" + slug(span.text)
+                out.append(Mention(span, "place", key, sent.index, "pattern:locative-unknown-place"))
+                _add_entity(ents, key, "place", span.text, span.text, None, "pattern")
+                if site:
+                    _add_alias(ents[key], site)
+        return out
+
+
+def _site_after(body: str, end: int) -> str | None:
+    """"Taji military base", "Zaventem airport", "Maalbeek metro station": a name followed by a
+    site noun (up to two lowercase words before it) names a place; the whole phrase, for an alias."""
+    words = body[end:end + 40].split()
+    for n, w in enumerate(words[:3]):
+        w = w.rstrip(".,;:)’'")
+        if not w.islower() or not w.isalpha():
+            return None
+        if w in _SITE_NOUNS:
+            last = body.index(w, end) + len(w)
+            start = body.rfind(" ", 0, end) + 1
+            return " ".join(body[start:last].split())
+    return None
+
+
+def _undefined_acronyms(acronyms: list[Mention], mentions: list[Mention], ents) -> list[Mention]:
+    """Acronyms in prose that nothing else explained: each an organisation of unknown kind."""
+    taken = {m.span.start for m in mentions}
+    out = [m for m in acronyms if m.span.start not in taken]
+    for m in out:
+        _add_entity(ents, m.key, "other", m.span.text, m.span.text, None, "pattern:acronym")
+    return out
+
+
+def _acronym_in_prose(body: str, span: Span) -> bool:
+    """"the Basque separatist group ETA": a short word in capitals inside a line of prose is an
+    acronym, not the town the gazetteer spells the same (Etah); a dateline ("GOMA, Congo")
+    starts its line."""
+    text = span.text
+    if not (text.isupper() and 2 <= len(text) <= 5):
+        return False
+    line_start = body.rfind("\n", 0, span.start) + 1
+    line_end = body.find("\n", span.end)
+    line = body[line_start:line_end if line_end >= 0 else len(body)]
+    letters = [c for c in line if c.isalpha()]
+    prose = sum(c.islower() for c in letters) > len(letters) / 2          # not "IN THIS ISSUE"
+    return prose and body[line_start:span.start].strip() != ""

@@ -101,3 +101,11 @@ def test_a_place_that_reports_is_not_where_it_happened():
 def test_where_the_wounded_were_taken_is_not_where_it_happened():
     body = "Two officers were wounded in a bomb attack on Sunday and were rushed to Kirkuk for treatment."
     assert _places(body) == [None]
+
+
+def test_event_places_where_a_train_was_bound_is_not_where_it_happened():
+    from ratline.pipeline import extract
+    from ratline.schema import Document
+    body = "The train, bound for Peshawar with 440 people on board, was attacked on Tuesday by gunmen."
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2025-03-13"))
+    assert ex.events and all(e.location != "place_peshawar" for e in ex.events)

@@ -680,3 +680,8 @@ def test_finder_a_name_the_text_goes_on_to_locate_is_a_place(body, name):
 def test_finder_a_person_after_at_with_a_date_after_stays_a_person():
     dm = _find(MentionFinder(), "The minister spoke at length with Hassan Ali, on Sunday, about the talks.")
     assert {m.span.text: m.kind for m in dm.mentions}.get("Hassan Ali") == "person"
+
+
+def test_finder_a_mountain_pass_is_a_place():
+    dm = _find(MentionFinder(), "The train was stopped near a tunnel in the Bolan Pass on Tuesday.")
+    assert {m.span.text: m.kind for m in dm.mentions}.get("Bolan Pass") == "place"

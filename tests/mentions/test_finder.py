@@ -685,3 +685,12 @@ def test_finder_a_person_after_at_with_a_date_after_stays_a_person():
 def test_finder_a_mountain_pass_is_a_place():
     dm = _find(MentionFinder(), "The train was stopped near a tunnel in the Bolan Pass on Tuesday.")
     assert {m.span.text: m.kind for m in dm.mentions}.get("Bolan Pass") == "place"
+
+
+@pytest.mark.parametrize("body", [
+    "Gunmen stormed a hotel in Kabul on Friday.",
+    "Militants attacked the prison at dawn.",
+])
+def test_finder_a_plural_noun_opening_a_sentence_is_no_place_before_a_site_noun(body):
+    dm = _find(MentionFinder(), body)
+    assert body.split()[0] not in {m.span.text for m in dm.mentions}

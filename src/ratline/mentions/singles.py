@@ -30,6 +30,9 @@ _MEDIA_AFTER = re.compile(r"^\s+(?:news\s+agency|agency|radio|television|tv|news
 _MEMBERS_AFTER = re.compile(r"\s+(?:fighters|militants|gunmen|members|rebels|cadres|loyalists|militiamen)\b")
 
 
+_NOT_SITE_MODIFIERS = frozenset("a an the and or but of to in on at by for with from into near".split())
+
+
 class SinglesMixin:
     """Links the one-word names the name finder set aside."""
 
@@ -101,8 +104,8 @@ def _site_after(body: str, end: int) -> str | None:
     words = body[end:end + 40].split()
     for n, w in enumerate(words[:3]):
         w = w.rstrip(".,;:)’'")
-        if not w.islower() or not w.isalpha():
-            return None
+        if not w.islower() or not w.isalpha() or w in _NOT_SITE_MODIFIERS or w.endswith(("ed", "ing")):
+            return None      # "Gunmen stormed a hotel": a verb or an article, not "Taji military base"
         if w in _SITE_NOUNS:
             last = body.index(w, end) + len(w)
             start = body.rfind(" ", 0, end) + 1

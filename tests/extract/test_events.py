@@ -549,3 +549,19 @@ def test_events_a_tie_to_a_named_group_is_no_background_clause():
              "Hizbullah Brigades early Thursday morning in a Baghdad neighbourhood.")
     [ev] = ex.events
     assert (ev.type, ev.date, ev.location) == ("arrest", "2011-03-03", "place_baghdad")
+
+
+def test_events_shot_dead_is_a_killing_with_its_count():
+    [ev] = run("Police shot dead a suspected insurgent at a checkpoint in Kirkuk on Thursday.").events
+    assert (ev.type, ev.date, ev.killed_best, ev.location) == ("armed_clash", "2011-03-03", 1, "place_kirkuk")
+
+
+def test_events_an_arrest_in_connection_with_a_bombing_is_an_arrest():
+    ex = run("Police arrested three suspects on Thursday in connection with the bombing of a market in Kano.")
+    assert [(e.type, e.captured) for e in ex.events] == [("arrest", 3)]
+
+
+def test_events_those_wounded_by_a_bomb_are_its_targets_not_its_actors():
+    [ev] = run("Two police officers were wounded when a roadside bomb exploded near their patrol in Kirkuk "
+               "on Thursday.").events
+    assert ev.type == "ied_attack" and not ev.actors and ev.targets and ev.wounded == 2

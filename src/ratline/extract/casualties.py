@@ -22,7 +22,7 @@ _AUX = r"(?:(?:were|was|have been|had been|are|is|being|been|reportedly|also|lat
 _MID = r"(?:\s+(?!(?:and|or|but)\b)[^\s⟪.;,]+){0,6}?"
 _BEFORE = {k: re.compile(r"⟪(\d+)⟫(" + _MID + r")\s+" + _AUX + v + r"\b", re.I) for k, v in _VERBS.items()}
 _ACTIVE_FORMS = {
-    "killed": r"(?:killed|killing|to kill|left dead|leaving dead)",
+    "killed": r"(?:killed|killing|to kill|left dead|leaving dead|shot dead|shooting dead|gunned down|gunning down)",
     "wounded": r"(?:wounded|wounding|injured|injuring)",
     "captured": r"(?:captured|capturing|detained|detaining|arrested|arresting|abducted|abducting|kidnapped|kidnapping|"
                 r"seized|seizing|netted|capture of|arrest of|detention of|abduction of|took away|taking away|"
@@ -50,9 +50,10 @@ _ROLE_NOUNS = (r"(?:commander|leader|militant|fighter|soldier|officer|member|civ
                r"operative|official|policeman|emir|governor|spokesman|journalist|worker|chief|deputy|head|prisoner|"
                r"detainee|judge|politician|cleric|activist|reporter|photographer|doctor|teacher|student|guard|"
                r"priest|pastor|imam|nurse|engineer|driver|trader|farmer|police officer|aid worker|contractor|"
-               r"rider|passenger|occupant|pilot|motorcyclist|shepherd|herder|couple)")
+               r"rider|passenger|occupant|pilot|motorcyclist|shepherd|herder|couple|insurgent|rebel|gunman|"
+               r"attacker|suspect|guerrilla|jihadist|terrorist|bandit|militiaman|policeman|guardsman|villager)")
 ROLE_NOUNS = frozenset(_ROLE_NOUNS[3:-1].split("|")) | {"emir", "commander", "leader", "chief"}
-_KILLED_A = re.compile(r"\b(?:killed|killing)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?"
+_KILLED_A = re.compile(r"\b(?:killed|killing|shot dead|gunned down)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?"
                        + _ROLE_NOUNS + r"\b(?!\s+and\s+⟪)", re.I)
 _ONE_DIED = re.compile(r"(?:^|[,;]\s+)(?:An?|One|a|an|one)\s+(?:[\w⟦⟧’'-]+\s+){0,5}?" + _ROLE_NOUNS +
                        r"\s+(?:has been killed|was killed|had been killed|died|was shot dead|was gunned down)\b")

@@ -48,7 +48,7 @@ ANNOUNCING = frozenset({"say", "announce", "declare", "decide"})
 HEDGES = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "not", "n't", "never"})
 # an event the sentence only remembers or compares with ("revived memories of the killings in West Darfur")
 _REMEMBERED = r"memories of|reminiscent of|echoes of|comparisons? (?:with|to)|recalls?|recalled|anniversary of"
-BACKGROUND = re.compile(r"\b(?:implicated in|involved in|responsible for|behind|blamed for|accused of|"
+BACKGROUND = re.compile(r"\b(?:implicated in|involved in|in connection with|responsible for|behind|blamed for|accused of|"
                          r"linked to|suspected of|associated with|known for|role in|part in|" + _REMEMBERED + r")"
                          r"\s+[^.;]{0,80}$", re.I)
 SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
@@ -71,7 +71,7 @@ _MONTH_OR_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tue
                  r"Saturday|Sunday|Last|This|Next)")
 # "linked to Hizbullah Brigades early Monday": a tie to a named group describes someone; only
 # "linked to the bombing last year" opens an earlier act
-BACKGROUND_CUE = re.compile(r"\b(?:implicated in|involved in|responsible for|blamed for|accused of|"
+BACKGROUND_CUE = re.compile(r"\b(?:implicated in|involved in|in connection with|responsible for|blamed for|accused of|"
                             r"linked to(?!\s+(?:the\s+)?(?!" + _MONTH_OR_DAY + r")(?-i:[A-Z]))|"
                             r"suspected of|known for|" + _REMEMBERED + r")\b", re.I)
 VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated|some|"

@@ -30,6 +30,13 @@ _OWNED_FIGHTERS = re.compile(r"\b(?:its|their)\s+(?:[\w-]+\s+)?(?:fighters|gunme
                              r"troops|cadres|operatives)\b", re.I)
 
 
+# acts with a perpetrator and victims; in a clash both sides are parties (actors), as coders list them
+ONE_SIDED = frozenset({"ied_attack", "rocket_mortar_attack", "airstrike", "kidnapping", "assassination", "execution"})
+# verbs whose passive subject is hurt, killed or taken ("were wounded when a bomb exploded")
+BEFALLING_LEMMAS = frozenset({"wound", "kill", "injure", "hurt", "shoot", "abduct", "kidnap", "capture", "arrest",
+                              "detain", "target", "ambush", "attack", "behead", "execute", "seize"})
+
+
 class PartyFinder:
     """Actors and targets of a draft, from ``self.parsed`` and the masked clause."""
 
@@ -69,6 +76,9 @@ class PartyFinder:
                     _add(targets, m.key)
                     continue
                 if named_actor or pos > main.start:
+                    continue
+                if main.type in ONE_SIDED and self._befallen(m):
+                    _add(targets, m.key)     # "Two police officers were wounded when a bomb exploded"
                     continue
                 # the parse found who was hit but not who acted ("X announced that an air
                 # strike had killed ..."): a party named before the trigger may be the actor
@@ -112,6 +122,17 @@ class PartyFinder:
             # Haram gunmen kidnapped an engineer" has its subject
             found.actor, found.target = set(), found.actor | found.target
         return found if found.found else None
+
+    def _befallen(self, m: Mention) -> bool:
+        """The mention heads (or sits in) the subject of a passive verb of harm or capture in
+        another clause than the trigger's: those it befell, never those who did it."""
+        for i in self._tokens(m):
+            tok = self.parsed.doc[i]
+            while tok.dep_ in ("compound", "amod", "nmod", "poss") and tok.head is not tok:
+                tok = tok.head
+            if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in BEFALLING_LEMMAS:
+                return True
+        return False
 
     def _tokens(self, m: Mention) -> frozenset[int]:
         return self.parsed.ids(m.span.start, m.span.end)

@@ -565,3 +565,8 @@ def test_events_those_wounded_by_a_bomb_are_its_targets_not_its_actors():
     [ev] = run("Two police officers were wounded when a roadside bomb exploded near their patrol in Kirkuk "
                "on Thursday.").events
     assert ev.type == "ied_attack" and not ev.actors and ev.targets and ev.wounded == 2
+
+
+def test_events_a_date_in_a_participle_describing_the_victims_is_not_the_events():
+    ex = run("Kidnappers freed 30 students abducted from a school in Kaduna state last week.")
+    assert [e.type for e in ex.events] == ["release"] and ex.events[0].date != "2011-02-21"

@@ -50,6 +50,9 @@ def _root(tok):
 
 # the conjunctions of a clause that tells of an act before the one reported
 EARLIER_MARKS = {"after", "before", "since", "until"}
+# participles that tell an act of their own when they describe someone ("students abducted last week")
+_ACT_PARTICIPLES = frozenset({"abduct", "kidnap", "capture", "arrest", "detain", "seize", "kill", "wound",
+                              "injure", "jail", "imprison", "convict", "sentence"})
 # "three days after", "two weeks before": the days a unit of such a span counts
 OFFSET_UNITS = {"day": 1, "week": 7}
 
@@ -144,7 +147,9 @@ class EventDates:
         while tok.head.i != tok.i:
             if not seg.start <= tok.head.idx < seg.end:
                 return False      # a parse run across the sentence's bounds (a heading joined to it)
-            about_someone = tok.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "whose") for c in tok.children)
+            about_someone = (tok.dep_ == "relcl" and any(c.lower_ in ("who", "whom", "whose") for c in tok.children)) \
+                or (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.i != trig.i
+                    and tok.lemma_.lower() in _ACT_PARTICIPLES)      # "freed 30 students abducted last week"
             if about_someone or (tok.dep_ == "advcl" and any(
                     c.dep_ == "mark" and c.lower_ in EARLIER_MARKS for c in tok.children)):
                 return not tok.left_edge.i <= trig.i <= tok.right_edge.i

@@ -204,7 +204,7 @@ CREATE INDEX IF NOT EXISTS event_reports_event ON event_reports (event_id);
 CREATE INDEX IF NOT EXISTS event_reports_location_date ON event_reports (read_location, read_date);
 -- Event merging's date blocks read every report of a day window (any country) or of
 -- a year (year-precision reports): with the columns its filters test in the index
--- (type, country, and the place test ``eventmerge._near``: town, point, precision),
+-- (type, country, and the place test ``candidates._near``: town, point, precision),
 -- the rows it rules out are never read from the table (3x faster at 8,000 documents;
 -- with the point, 2x at 13,000).  These two also serve every lookup by read_date or
 -- by (read_date_precision, read_date), which had indexes of their own (dropped below:

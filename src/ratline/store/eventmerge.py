@@ -51,33 +51,25 @@ the order documents arrive in (a report stored between two near reports no
 longer sides with whichever came first).  An event keeps an id it already had
 when it can (the id of one of its reports), so ids stay stable as documents
 arrive.
+
+The code: comparing two reports (``Report``, ``compare``: steps 2 and 3) is
+``store/eventcompare.py``, blocking (step 1) ``store/candidates.py``; this module
+loads reports, records judgements and builds the groups.
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
-import math
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
 
-from rapidfuzz import fuzz
-from rapidfuzz.distance import LCSseq
-
-from ratline.resolve.names import fold
-
-THRESHOLD = 0.6
-NEAR_KM = 25.0
-ATTACKS = frozenset({"raid", "armed_clash", "airstrike", "ied_attack", "rocket_mortar_attack",
-                     "assassination", "execution"})
-# when reports disagree on the type, the more specific one names the event
-TYPE_ORDER = ("airstrike", "ied_attack", "rocket_mortar_attack", "assassination", "execution",
-              "kidnapping", "raid", "armed_clash", "arrest", "release", "other")
-PRECISION_ORDER = {"day": 0, "week": 1, "month": 2, "year": 3}
-CHUNK = 500
+from ratline.store.candidates import candidate_keys
+# comparing two reports (pure) lives in eventcompare; its names stay importable from here
+from ratline.store.eventcompare import (  # noqa: F401
+    ATTACKS, CHUNK, NEAR_KM, PRECISION_ORDER, THRESHOLD, TYPE_ORDER, WORDING, Report, Verdict,
+    _chunks, _dates, _fits, _flat, _places, _same_wording, _types, compare, date_window,
+    judge_pair, report_key, split_key)
 
 REPORT_SQL = (
     "SELECT r.doc_id, r.local_id, r.event_id, r.quote, r.char_start, r.actors, r.targets, "
@@ -93,49 +85,6 @@ REPORT_SQL = (
 
 class EventError(ValueError):
     """A merge or split the user asked for cannot be done (unknown id, nothing to split)."""
-
-
-# ----------------------------------------------------------------- reports
-
-@dataclass
-class Report:
-    key: str
-    doc_id: str
-    local_id: str
-    event_id: str
-    doc: str
-    type: str
-    date: str | None
-    precision: str | None
-    location: str | None
-    place_name: str | None
-    admin1: str | None
-    country: str | None
-    lat: float | None
-    lon: float | None
-    where_precision: int | None
-    fallback: bool
-    place_basis: str | None
-    parties: frozenset[str]
-    persons: frozenset[str]
-    quote: str
-    killed_best: int | None
-    order: tuple = field(default=(), compare=False)
-    labels: dict = field(default_factory=dict, compare=False)     # person id -> name
-
-
-def report_key(doc_id: str, local_id: str) -> str:
-    return f"{doc_id}:{local_id}"
-
-
-def split_key(key: str) -> tuple[str, str]:
-    doc_id, _, local = key.rpartition(":")
-    return doc_id, local
-
-
-def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
 
 
 def _entity_info(conn: sqlite3.Connection, ids: set[str]) -> dict[str, tuple[str, str]]:
@@ -232,172 +181,6 @@ def _light_reports(conn: sqlite3.Connection, keys: Iterable[str]) -> dict[str, R
     return out
 
 
-def _fits(a: Report, b: Report) -> bool:
-    """``compare``'s "no" rules on dates, places and types (its first step): a pair
-    failing them is None whatever its parties, wording and toll."""
-    x, y = (a, b) if a.key <= b.key else (b, a)
-    return (_dates(x, y) is not None and _places(x, y) is not None
-            and _types(x.type, y.type) is not None)
-
-
-# ----------------------------------------------------------------- comparing two reports
-
-@dataclass
-class Verdict:
-    score: float
-    rule: str
-
-
-def date_window(date: str, precision: str | None) -> tuple[dt.date, dt.date]:
-    d = dt.date.fromisoformat(date[:10])
-    if precision == "week":
-        return d - dt.timedelta(days=3), d + dt.timedelta(days=3)
-    if precision == "month":
-        nxt = (d.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return d.replace(day=1), nxt - dt.timedelta(days=1)
-    if precision == "year":
-        return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
-    return d, d
-
-
-def _dates(a: Report, b: Report) -> tuple[str, float] | None:
-    if not a.date or not b.date:
-        return "undated", 0.0
-    if (a.precision or "day") == "day" and (b.precision or "day") == "day":
-        gap = abs((dt.date.fromisoformat(a.date[:10]) - dt.date.fromisoformat(b.date[:10])).days)
-        return {0: ("same day", 0.35), 1: ("next day", 0.1)}.get(gap)
-    (a0, a1), (b0, b1) = date_window(a.date, a.precision), date_window(b.date, b.precision)
-    if a0 > b1 + dt.timedelta(days=1) or b0 > a1 + dt.timedelta(days=1):
-        return None
-    coarser = max(a.precision or "day", b.precision or "day", key=PRECISION_ORDER.get)
-    return f"same {coarser}", {"day": 0.2, "week": 0.2, "month": 0.15, "year": 0.05}[coarser]
-
-
-def _km(a: Report, b: Report) -> float:
-    la, lb = math.radians(a.lat), math.radians(b.lat)
-    dlat, dlon = lb - la, math.radians(b.lon - a.lon)
-    h = math.sin(dlat / 2) ** 2 + math.cos(la) * math.cos(lb) * math.sin(dlon / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
-def _places(a: Report, b: Report) -> tuple[str, float] | None:
-    if not a.location or not b.location:
-        return "place unknown", 0.0
-    if a.location != b.location and a.lat is not None and b.lat is not None and \
-            a.country and b.country and a.country != b.country:
-        return None                      # two countries: never one place, however spelt
-    if a.location == b.location or (a.place_name and b.place_name and fuzz.ratio(
-            fold(a.place_name), fold(b.place_name)) >= 90):
-        return "same place", 0.3
-    if a.fallback and b.fallback:
-        return None                      # two different names, neither known to the gazetteer
-    if a.lat is None or b.lat is None:
-        return ("places not comparable", 0.0) if (a.lat is None) != (b.lat is None) else None
-    if a.country and b.country and a.country != b.country:
-        return None
-    coarse, fine = sorted((a, b), key=lambda r: -(r.where_precision or 6))
-    if coarse.fallback and (coarse.where_precision or 6) >= 4:
-        return "places not comparable", 0.0   # only the province or country of a named place is known
-    if (coarse.where_precision or 6) >= 6:
-        return f"within {coarse.country}", 0.1
-    if (coarse.where_precision or 6) >= 4:
-        if coarse.admin1 and fine.admin1 and fold(coarse.admin1) == fold(fine.admin1):
-            return f"within {coarse.admin1}", 0.1
-        return None
-    km = _km(a, b)
-    if km > NEAR_KM:
-        return None
-    exact = (a.where_precision or 6) <= 1 and (b.where_precision or 6) <= 1
-    return f"{km:.0f} km apart", 0.15 if exact else 0.25
-
-
-def _types(a: str, b: str) -> tuple[str, float] | None:
-    if a == b:
-        return "same type", 0.15
-    pair = {a, b}
-    if pair <= ATTACKS:
-        return "both attacks", 0.1
-    if pair == {"raid", "arrest"}:
-        return "raid and arrest", 0.05
-    if "kidnapping" in pair and pair - {"kidnapping"} <= {"raid", "armed_clash", "execution"}:
-        return "kidnapping and attack", 0.05
-    return None
-
-
-def _parties(a: Report, b: Report) -> tuple[str, float]:
-    shared = a.parties & b.parties
-    people = sorted(shared & (a.persons | b.persons))
-    groups = shared - set(people)
-    score, said = 0.0, []
-    if people:
-        score += 0.25
-        said.append("shared person " + ", ".join(a.labels.get(p) or b.labels.get(p) or p
-                                                  for p in people))
-    if groups:
-        score += min(0.2, 0.1 + 0.05 * (len(groups) - 1))
-        said.append(f"{len(groups)} shared part{'y' if len(groups) == 1 else 'ies'}")
-    if not shared and a.parties and b.parties:
-        return "no shared party", -0.3       # each names who took part, and all differ
-    return ", ".join(said), score
-
-
-def _wording(a: Report, b: Report) -> bool:
-    return _same_wording(a.quote, b.quote)
-
-
-def _same_wording(a: str, b: str) -> bool:
-    """A repeated passage: partial or token-sort ratio of 90 or more.
-
-    ``partial_ratio`` (the costly test: ~65 of the ~100 us a pair took) scores the
-    shorter quote, m characters, against substrings W of the longer: 2 LCS(s, W) /
-    (m + |W|).  LCS(s, W) is at most x = LCS of the two whole quotes, so the score
-    is at most 2x / (m + x), and 90 needs 11x >= 9m.  rapidfuzz's bit-parallel LCS
-    costs a few us and rules out ~4 of 5 pairs of one town's reports, so the
-    answer is the same and the pairs that cannot pass never reach partial_ratio
-    (the same-town wording block compares every report of a town with every
-    later one)."""
-    qa, qb = _flat(a), _flat(b)
-    m = min(len(qa), len(qb))
-    if m < 40:
-        return False
-    # score_cutoff: rapidfuzz stops early on a pair below 90 (the answer is the same)
-    if 11 * LCSseq.similarity(qa, qb) >= 9 * m and fuzz.partial_ratio(qa, qb, score_cutoff=90) >= 90:
-        return True
-    return fuzz.token_sort_ratio(qa, qb, score_cutoff=90) >= 90
-
-
-@lru_cache(maxsize=1 << 12)
-def _flat(text: str) -> str:
-    """A quote with its spacing and case evened out (each is compared with many)."""
-    return " ".join(text.split()).casefold()
-
-
-WORDING = 0.3
-
-
-def compare(a: Report, b: Report, floor: float | None = None) -> Verdict | None:
-    """How strongly two reports tell of one event; None if they cannot.
-
-    With ``floor``, also None when the score could not reach it even with the same
-    wording: the fuzzy comparison of the two quotes, the costly part, is then
-    skipped (a caller that keeps only verdicts >= ``floor`` sees the same ones)."""
-    parts = [_dates(a, b), _places(a, b), _types(a.type, b.type)]
-    if any(p is None for p in parts):
-        return None
-    parts.append(_parties(a, b))
-    if a.killed_best is not None and a.killed_best == b.killed_best and a.killed_best > 0:
-        parts.append((f"same toll ({a.killed_best} killed)", 0.15 if a.killed_best >= 10 else 0.05))
-    if floor is not None and round(sum(s for _, s in parts) + WORDING, 3) < floor:
-        return None
-    wording = _wording(a, b)
-    if "other" in (a.type, b.type) and not (wording or parts[0][0] == "same day"):
-        return None            # statements and the like: only a repeated passage or the same day
-    if wording:
-        parts.insert(4, ("same wording", WORDING))
-    score = round(sum(s for _, s in parts), 3)
-    return Verdict(score, "; ".join(label for label, s in parts if label and s != 0.0))
-
-
 # ----------------------------------------------------------------- storing a document
 
 def integrate(conn: sqlite3.Connection, doc_id: str, placements: dict | None = None) -> list[str]:
@@ -455,7 +238,7 @@ def _pairs(conn: sqlite3.Connection, new: dict[str, Report], loaded: dict | None
     when the document came, so the judgements — and the groups built from
     them — are the same in any ingest order.  The stored reports loaded are
     added to ``loaded`` when given."""
-    found = {key: _candidate_keys(conn, rep) for key, rep in new.items()}
+    found = {key: candidate_keys(conn, rep) for key, rep in new.items()}
     # blocking is by index and coarse (a shared party finds reports of that party
     # in every town of the country): rule out the pairs whose dates, places or
     # types cannot agree on light rows before loading the rest
@@ -473,241 +256,6 @@ def _pairs(conn: sqlite3.Connection, new: dict[str, Report], loaded: dict | None
             verdict = judge_pair(new[key], cand, floor=THRESHOLD)
             if verdict is not None and verdict.score >= THRESHOLD:
                 yield key, other, verdict
-
-
-def judge_pair(a: Report, b: Report, floor: float | None = None) -> Verdict | None:
-    """``compare`` with the two reports in key order, so a pair gets one verdict
-    (and one rule text) whichever of them was stored first."""
-    x, y = (a, b) if a.key <= b.key else (b, a)
-    return compare(x, y, floor)
-
-
-# ----------------------------------------------------------------- blocking
-
-def _compatible_types(etype: str) -> tuple[list[str], bool]:
-    """The read types ``compare`` can accept beside ``etype``, and whether a NULL
-    read type (taken as ``other``) is among them."""
-    known = set(TYPE_ORDER) | ATTACKS | {etype}
-    ok = sorted(t for t in known if _types(etype, t) is not None)
-    return ok, "other" in ok
-
-
-def _date_blocks(rep: Report) -> list[tuple[str, list[str]]]:
-    """Indexed ranges of ``read_date`` holding every report whose date can overlap
-    ``rep``'s at its precision (see ``_dates``: one day of slack; a week is its
-    date +-3 days, a month or a year the whole of it)."""
-    lo, hi = date_window(rep.date, rep.precision)
-    lo1, hi1 = lo - dt.timedelta(days=1), hi + dt.timedelta(days=1)
-    after = lambda d: (d + dt.timedelta(days=1)).isoformat()          # noqa: E731 exclusive end
-    month_end = (hi1.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    return [
-        ("(r.read_date_precision IS NULL OR r.read_date_precision NOT IN ('week', 'month', "
-         "'year')) AND r.read_date >= ? AND r.read_date < ?", [lo1.isoformat(), after(hi1)]),
-        ("r.read_date_precision = 'week' AND r.read_date >= ? AND r.read_date < ?",
-         [(lo1 - dt.timedelta(days=3)).isoformat(), after(hi1 + dt.timedelta(days=3))]),
-        ("r.read_date_precision = 'month' AND r.read_date >= ? AND r.read_date < ?",
-         [lo1.replace(day=1).isoformat(), after(month_end)]),
-        ("r.read_date_precision = 'year' AND r.read_date >= ? AND r.read_date < ?",
-         [f"{lo1.year:04d}-01-01", f"{hi1.year + 1:04d}-01-01"]),
-    ]
-
-
-def _filters(rep: Report) -> tuple[str, list]:
-    """What every candidate must satisfy: another document, a compatible type and,
-    when both are placed, the same country (``_places`` rules the rest out)."""
-    types, with_null = _compatible_types(rep.type)
-    sql = (f"r.doc_id != ? AND (r.read_type IN ({', '.join('?' * len(types))})"
-           + (" OR r.read_type IS NULL)" if with_null else ")"))
-    params: list = [rep.doc_id, *types]
-    if rep.location and rep.lat is not None and rep.country:
-        sql += (" AND (r.read_lat IS NULL OR r.read_country IS NULL OR r.read_location IS NULL "
-                "OR r.read_country = ? OR r.read_location = ?)")
-        params += [rep.country, rep.location]
-    return sql, params
-
-
-def _party_sql(n: int, dated: bool, keep: str, cols: str = "r.doc_id, r.local_id") -> str:
-    """Reports naming one of ``n`` parties, found from the parties' index
-    (``report_parties.entity_id``).  A dated report wants only undated partners
-    (the date ranges found the rest): ``report_parties.undated`` and its index
-    ``(entity_id, undated)`` make those one index range, where filtering on the
-    joined report read every report of a busy party.  Starting from the undated reports instead
-    and probing each for the parties scanned every undated report in the store:
-    on bench/corpusgen's corpus 2,328 of them at 3,000 documents, 10x slower than
-    this lookup and growing with the store."""
-    marks = ", ".join("?" * n)
-    return (f"SELECT DISTINCT {cols} FROM report_parties p JOIN event_reports r "
-            "ON r.doc_id = p.doc_id AND r.local_id = p.local_id "
-            f"WHERE p.entity_id IN ({marks}){' AND p.undated = 1' if dated else ''} AND {keep}")
-
-
-def _coarse(rep: Report, blocks: list[tuple[str, list[str]]]) -> list[tuple[str, list]]:
-    """Narrow the date blocks where the pair's date is a year and its place unknown.
-
-    Such a pair scores at most .05 (year) + 0 (place unknown) + .15 (type) + .3
-    (wording) + .15 (a toll of 10 or more), and with no shared party and no such
-    toll at most .55 < THRESHOLD: it can merge only if the two share a party
-    (``report_parties``) or the same toll of 10 or more.  Without this, a report
-    dated only to the year ("detained 340 suspects this year") and placed nowhere
-    is a candidate of every report of that year, a block that grows with the store.
-    The last block holds the year-precision reports; with a year-precision ``rep``
-    every block is of year pairs."""
-    parties = sorted(rep.parties)
-    ors, params = [], []
-    if parties:
-        ors.append("EXISTS (SELECT 1 FROM report_parties q WHERE q.doc_id = r.doc_id AND "
-                   f"q.local_id = r.local_id AND q.entity_id IN ({', '.join('?' * len(parties))}))")
-        params += parties
-    if rep.killed_best is not None and rep.killed_best >= 10:
-        ors.append("r.killed_best = ?")
-        params.append(rep.killed_best)
-    must = "(" + " OR ".join(ors) + ")" if ors else "1 = 0"
-    if rep.location:                      # only the unplaced candidates are of place unknown
-        must = f"(r.read_location IS NOT NULL OR {must})"
-    out = []
-    for i, (where, p) in enumerate(blocks):
-        if rep.precision == "year" or i == len(blocks) - 1:
-            out.append((f"{where} AND {must}", [*p, *params]))
-        else:
-            out.append((where, p))
-    return out
-
-
-def _same_place_undated(conn: sqlite3.Connection, rep: Report, keep: str, keep_params: list) -> set[str]:
-    """Reports of ``rep``'s place with a date unknown on one side (``_penalty``
-    narrows them by the party term), kept when they share a party, have the same
-    toll of 10 or more, or the same wording.
-
-    Such a pair scores .3 (place) + at most .15 (type) + the party term + the toll
-    term (+ .3 for the same wording); with no shared party the party term is 0 or
-    -.3 and without a toll of 10 or more the toll term is at most .05, so without
-    the same wording it reaches at most .5 < THRESHOLD.  Each report of a town
-    stays a candidate of every later report of it (this block grows with the
-    store), but the ones that cannot merge cost a quote comparison here, not a
-    load and a ``compare``."""
-    undated = "" if not rep.date else " AND r.read_date IS NULL"
-    where, params = _penalty("r.read_location = ?" + undated, [rep.location], rep)
-    parties = sorted(rep.parties)
-    shares, share_params = "0", []
-    if parties:
-        shares = ("CASE WHEN EXISTS (SELECT 1 FROM report_parties q WHERE q.doc_id = r.doc_id AND "
-                  f"q.local_id = r.local_id AND q.entity_id IN ({', '.join('?' * len(parties))})) "
-                  "THEN 1 ELSE 0 END")
-        share_params = parties
-    toll = rep.killed_best if rep.killed_best is not None and rep.killed_best >= 10 else None
-    out: set[str] = set()
-    for doc_id, local_id, quote, killed, shared in conn.execute(
-            f"SELECT r.doc_id, r.local_id, r.quote, r.killed_best, {shares} FROM event_reports r "
-            f"WHERE {where} AND {keep}", [*share_params, *params, *keep_params]):
-        key = report_key(doc_id, local_id)
-        if shared or (toll is not None and killed == toll):
-            out.add(key)
-            continue
-        # in key order, as ``judge_pair`` compares them
-        a, b = (rep.quote, quote or "") if rep.key <= key else (quote or "", rep.quote)
-        if _same_wording(a, b):
-            out.add(key)
-    return out
-
-
-def _penalty(where: str, params: list, rep: Report) -> tuple[str, list]:
-    """Narrow a block of pairs with a date unknown on one side by the party term.
-
-    Such a pair scores at most .3 (same place) + .15 (type) + .3 (wording) + .15
-    (a toll of 10 or more); when both name parties and share none it loses .3
-    and can reach THRESHOLD only with the same toll of 10 or more.  So when
-    ``rep`` names parties, a partner must name none (places aside, as
-    ``Report.parties``), share one, or have that toll.  Without this, a dated
-    report finds every undated report of its town, a block that grows with the
-    store.  The rule is symmetric: each side finds the other or neither does."""
-    parties = sorted(rep.parties)
-    if not parties:
-        return where, params
-    marks = ", ".join("?" * len(parties))
-    ors = ["NOT EXISTS (SELECT 1 FROM report_parties q LEFT JOIN entities pe ON pe.id = q.entity_id "
-           "WHERE q.doc_id = r.doc_id AND q.local_id = r.local_id "
-           "AND (pe.type IS NULL OR pe.type != 'place'))",
-           "EXISTS (SELECT 1 FROM report_parties q WHERE q.doc_id = r.doc_id AND "
-           f"q.local_id = r.local_id AND q.entity_id IN ({marks}))"]
-    extra: list = list(parties)
-    if rep.killed_best is not None and rep.killed_best >= 10:
-        ors.append("r.killed_best = ?")
-        extra.append(rep.killed_best)
-    return f"{where} AND ({' OR '.join(ors)})", [*params, *extra]
-
-
-def _candidate_keys(conn: sqlite3.Connection, rep: Report) -> set[str]:
-    """Stored reports that may tell of ``rep``'s event, found through indexes:
-    a date window (``event_reports.read_date``), and — for undated reports on
-    either side — the same place (``read_location``) or a shared party
-    (``report_parties.entity_id``); each narrowed by type group and country.
-
-    The date windows and the shared-party block are narrowed by place too
-    (``_near``: the same town, a box holding every point within NEAR_KM,
-    or a place ``_places`` cannot rule out on coordinates), bar a far town
-    spelt like ``rep``'s, which ``_places`` takes for the same place: each row
-    says whether it is near, and the few distinct far towns are named (by the
-    query) and compared here.  Without the place, a day window finds that
-    day's reports in every town of the country and most of them were loaded
-    only to be ruled out by ``_fits`` (25 a dated report at 13,000 documents,
-    1.2 of them fitting).
-
-    Symmetric: if B is found for A, A is found for B, so a pair is judged
-    whichever comes first."""
-    keep, keep_params = _filters(rep)
-    near, near_params = _near(rep)
-    # (doc_id, local_id, the name of a far town or None when the row is near)
-    cols = ("r.doc_id, r.local_id, CASE WHEN ({near}) THEN NULL ELSE COALESCE((SELECT e.name "
-            "FROM entities e WHERE e.id = r.read_location), r.read_location) END".format(near=near)
-            if near else "r.doc_id, r.local_id, NULL")
-    rows: list = []
-    if rep.date:
-        for where, params in _coarse(rep, _date_blocks(rep)):
-            rows += conn.execute(f"SELECT {cols} FROM event_reports r WHERE {where} AND {keep}",
-                                 [*near_params, *params, *keep_params]).fetchall()
-    for part in _chunks(sorted(rep.parties)):
-        rows += conn.execute(_party_sql(len(part), bool(rep.date), keep, cols),
-                             [*near_params, *part, *keep_params]).fetchall()
-    found: set[str] = set()
-    alike: dict[str, bool] = {}
-    for doc_id, local_id, far in rows:
-        if far is not None:
-            if far not in alike:
-                alike[far] = _same_name(rep.place_name, far)
-            if not alike[far]:
-                continue
-        found.add(report_key(doc_id, local_id))
-    if rep.location:
-        found |= _same_place_undated(conn, rep, keep, keep_params)
-    return found
-
-
-def _same_name(a: str | None, b: str | None) -> bool:
-    return bool(a and b and fuzz.ratio(fold(a), fold(b)) >= 90)
-
-
-def _near(rep: Report) -> tuple[str | None, list]:
-    """An SQL condition every stored report whose place ``_places`` can accept
-    beside ``rep``'s meets, bar a far town spelt like rep's (the caller adds those);
-    (None, []) when ``rep``'s place rules nothing out (unplaced, coarse, or only
-    placed by a fallback).  Kept: reports without a place or coordinates of their
-    own (a fallback point is judged on the full row), coarse ones (a province or
-    country: ``_places`` asks for the province), the same town, and a box around
-    ``rep`` holding every point within NEAR_KM.  Without this, a shared party (a
-    country's police) finds that party's reports in every town of the country."""
-    if not rep.location or rep.lat is None or rep.lon is None or rep.fallback \
-            or (rep.where_precision or 6) >= 4:
-        return None, []
-    dlat = NEAR_KM / 110.0 + 0.01                          # a degree of latitude is >= 110.5 km
-    cos = math.cos(math.radians(min(89.0, abs(rep.lat) + dlat)))
-    dlon = NEAR_KM / (111.0 * cos) + 0.01
-    if abs(rep.lon) + dlon >= 180.0 or abs(rep.lat) + dlat >= 89.0:
-        return None, []                                    # the box would wrap: keep everything
-    return ("r.read_location IS NULL OR r.read_location = ? OR r.read_lat IS NULL OR "
-            "r.read_lon IS NULL OR r.read_where_precision IS NULL OR r.read_where_precision >= 4 "
-            "OR r.read_where_precision < 1 "
-            "OR (r.read_lat BETWEEN ? AND ? AND r.read_lon BETWEEN ? AND ?)",
-            [rep.location, rep.lat - dlat, rep.lat + dlat, rep.lon - dlon, rep.lon + dlon])
 
 
 def _judge(conn: sqlite3.Connection, x: str, y: str, judgement: str, rule: str,

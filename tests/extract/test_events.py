@@ -570,3 +570,8 @@ def test_events_those_wounded_by_a_bomb_are_its_targets_not_its_actors():
 def test_events_a_date_in_a_participle_describing_the_victims_is_not_the_events():
     ex = run("Kidnappers freed 30 students abducted from a school in Kaduna state last week.")
     assert [e.type for e in ex.events] == ["release"] and ex.events[0].date != "2011-02-21"
+
+
+def test_events_a_missile_fired_at_a_target_is_an_attack():
+    [ev] = run("Houthi rebels fired a ballistic missile at a commercial ship in the Red Sea on Thursday.").events
+    assert (ev.type, ev.date) == ("rocket_mortar_attack", "2011-03-03") and ev.actors

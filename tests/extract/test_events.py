@@ -575,3 +575,9 @@ def test_events_a_date_in_a_participle_describing_the_victims_is_not_the_events(
 def test_events_a_missile_fired_at_a_target_is_an_attack():
     [ev] = run("Houthi rebels fired a ballistic missile at a commercial ship in the Red Sea on Thursday.").events
     assert (ev.type, ev.date) == ("rocket_mortar_attack", "2011-03-03") and ev.actors
+
+
+def test_events_a_district_centre_captured_is_a_battle_for_a_place_not_a_capture():
+    [ev] = run("The Taliban said its fighters had captured the district centre of Nad Ali after clashes with "
+               "Afghan forces on Thursday.").events
+    assert (ev.type, ev.captured, ev.location) == ("armed_clash", None, "place_nad_ali")

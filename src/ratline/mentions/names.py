@@ -271,7 +271,9 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, kind, None, "pattern:organisation-head")
     place_ctx = prev in lists.locatives or (prev2 in lists.locatives and prev == "the")
     nxt = tokens[j].norm if j < len(tokens) else ""
-    named_area = nxt in _AREA_WORDS or (prev == "of" and prev2 in _AREA_WORDS)
+    prev3 = tokens[p - 3].norm if p > 2 else ""
+    named_area = nxt in _AREA_WORDS or (prev == "of" and prev2 in _AREA_WORDS) or (
+        prev == "of" and prev2 in ("centre", "center") and prev3 in _AREA_WORDS | {"provincial", "administrative"})
     if named_area:
         place_ctx = True
     if len(words) == 1 and not place_ctx:

@@ -694,3 +694,8 @@ def test_finder_a_mountain_pass_is_a_place():
 def test_finder_a_plural_noun_opening_a_sentence_is_no_place_before_a_site_noun(body):
     dm = _find(MentionFinder(), body)
     assert body.split()[0] not in {m.span.text for m in dm.mentions}
+
+
+def test_finder_a_name_with_a_role_in_apposition_is_a_person_not_the_gazetteer_place():
+    dm = _find(MentionFinder(), "Troops killed Abu Musa, a senior commander of the group, near Gao.")
+    assert {m.span.text: m.kind for m in dm.mentions}.get("Abu Musa") == "person"

@@ -278,6 +278,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         place_ctx = True
     if len(words) == 1 and not place_ctx:
         return NameHit(i, j, "single", None, "pattern:capitalised-word")   # a surname first, else a place
+    if _role_apposed(tokens, j) and not place_ctx:
+        return NameHit(i, j, "person", None, "pattern:name, a role")   # "Abu Musa, a senior commander"
     if is_place is not None and is_place(name):
         return NameHit(i, j, "place", None, "gazetteer" + (":locative" if place_ctx else ""))
     if len(words) in (2, 3) and (prev in _STRONG_LOCATIVES or (prev == "the" and prev2 in _STRONG_LOCATIVES)) \
@@ -304,6 +306,25 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     if len(words) == 1:
         return NameHit(i, j, "single", None, "pattern:capitalised-word")
     return None
+
+
+_PERSON_ROLES = frozenset({"commander", "leader", "chief", "spokesman", "spokeswoman", "spokesperson", "member",
+                           "fighter", "militant", "official", "minister", "general", "colonel", "emir", "founder",
+                           "deputy", "officer", "soldier", "cleric", "preacher", "financier", "recruiter", "bomber",
+                           "militiaman", "activist", "journalist", "lawmaker", "politician", "governor", "mayor"})
+
+
+def _role_apposed(tokens, j) -> bool:
+    """"Abu Musa, a senior commander of the group": a name followed by a person's role in
+    apposition is a person's, whatever the gazetteer holds under the same letters."""
+    if j + 2 >= len(tokens) or tokens[j].text != "," or tokens[j + 1].norm not in ("a", "an", "the"):
+        return False
+    for k in range(j + 2, min(j + 6, len(tokens))):
+        if tokens[k].norm in _PERSON_ROLES:
+            return True
+        if not tokens[k].text.isalpha() or tokens[k].text[:1].isupper() and k > j + 2:
+            return False
+    return False
 
 
 _LOCATING_WORDS = frozenset({"near", "in", "on", "outside", "north", "south", "east", "west", "northeast",

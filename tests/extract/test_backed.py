@@ -62,3 +62,13 @@ def test_backed_by_a_coalition_led_by_a_state_is_not_backed_by_that_state():
             "Mosul from Islamic State.")
     ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2017-04-19"))
     assert not any(r.subject == "united_states" and r.predicate == "supports" for r in ex.relations)
+
+
+def test_backed_a_relative_clause_on_the_group_names_its_backer():
+    from ratline.pipeline import extract
+    from ratline.schema import Document
+    body = "The M23, which is backed by Rwanda, seized the town of Rubaya on Tuesday."
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2025-03-13"))
+    names = {e.id: e.name for e in ex.entities}
+    assert ("Government of Rwanda", "supports", "March 23 Movement") in {
+        (names[r.subject], r.predicate, names[r.object]) for r in ex.relations}

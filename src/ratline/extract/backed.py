@@ -42,8 +42,8 @@ def _described_noun(word):
     Iranian-backed" the noun the relative clause hangs from."""
     while word.dep_ == "conj" and word.head is not word:     # "funded and trained by Iran"
         word = word.head
-    if word.dep_ in ("amod", "acl"):
-        return word.head
+    if word.dep_ in ("amod", "acl", "relcl"):
+        return word.head                     # "the M23 rebel group, which is backed by Rwanda"
     t = word.head
     for _ in range(4):
         if t.dep_ == "relcl":

@@ -699,3 +699,12 @@ def test_finder_a_plural_noun_opening_a_sentence_is_no_place_before_a_site_noun(
 def test_finder_a_name_with_a_role_in_apposition_is_a_person_not_the_gazetteer_place():
     dm = _find(MentionFinder(), "Troops killed Abu Musa, a senior commander of the group, near Gao.")
     assert {m.span.text: m.kind for m in dm.mentions}.get("Abu Musa") == "person"
+
+
+@pytest.mark.parametrize("body, name, kind", [
+    ("The army captured an ELN commander known as 'El Paisa' in Arauca.", "El Paisa", "person"),
+    ("Gunmen kidnapped 25 passengers from a bus on the Abuja-Kaduna highway.", "Abuja-Kaduna highway", "place"),
+])
+def test_finder_a_byname_and_a_highway_between_two_towns(body, name, kind):
+    dm = _find(MentionFinder(), body)
+    assert {m.span.text: m.kind for m in dm.mentions}.get(name) == kind

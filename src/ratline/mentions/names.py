@@ -278,6 +278,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         place_ctx = True
     if len(words) == 1 and not place_ctx:
         return NameHit(i, j, "single", None, "pattern:capitalised-word")   # a surname first, else a place
+    if _known_as(tokens, i):
+        return NameHit(i, j, "single" if len(words) == 1 else "person", None, "pattern:known as")   # "known as 'El Paisa'"
     if _role_apposed(tokens, j) and not place_ctx:
         return NameHit(i, j, "person", None, "pattern:name, a role")   # "Abu Musa, a senior commander"
     if is_place is not None and is_place(name):
@@ -312,6 +314,14 @@ _PERSON_ROLES = frozenset({"commander", "leader", "chief", "spokesman", "spokesw
                            "fighter", "militant", "official", "minister", "general", "colonel", "emir", "founder",
                            "deputy", "officer", "soldier", "cleric", "preacher", "financier", "recruiter", "bomber",
                            "militiaman", "activist", "journalist", "lawmaker", "politician", "governor", "mayor"})
+
+
+def _known_as(tokens, i) -> bool:
+    """"an ELN commander known as 'El Paisa'": a byname, never the gazetteer's place of that name."""
+    k = i - 1
+    while k >= 0 and tokens[k].text in ("'", '"', "“", "‘"):
+        k -= 1
+    return k >= 1 and tokens[k].norm == "as" and tokens[k - 1].norm in ("known", "alias", "nicknamed", "called", "dubbed")
 
 
 def _role_apposed(tokens, j) -> bool:

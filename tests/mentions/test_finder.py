@@ -708,3 +708,11 @@ def test_finder_a_name_with_a_role_in_apposition_is_a_person_not_the_gazetteer_p
 def test_finder_a_byname_and_a_highway_between_two_towns(body, name, kind):
     dm = _find(MentionFinder(), body)
     assert {m.span.text: m.kind for m in dm.mentions}.get(name) == kind
+
+
+def test_finder_a_day_after_the_comma_does_not_locate_a_name():
+    # the calendar guard of the located-name rule: ", on Sunday" is when, not where
+    dm = _find(MentionFinder(), "The delegation met at Hassan Ali, on Sunday, to discuss the truce.")
+    assert {m.span.text: m.kind for m in dm.mentions}.get("Hassan Ali") != "place"
+    dm = _find(MentionFinder(), "The delegation met at Hassan Ali, on the outskirts of Kano.")
+    assert {m.span.text: m.kind for m in dm.mentions}.get("Hassan Ali") == "place"

@@ -51,8 +51,8 @@ _ROLE_NOUNS = (r"(?:commander|leader|militant|fighter|soldier|officer|member|civ
                r"detainee|judge|politician|cleric|activist|reporter|photographer|doctor|teacher|student|guard|"
                r"priest|pastor|imam|nurse|engineer|driver|trader|farmer|police officer|aid worker|contractor|"
                r"rider|passenger|occupant|pilot|motorcyclist|shepherd|herder|couple|insurgent|rebel|gunman|"
-               r"attacker|suspect|guerrilla|jihadist|terrorist|bandit|militiaman|policeman|guardsman|villager)")
-ROLE_NOUNS = frozenset(_ROLE_NOUNS[3:-1].split("|")) | {"emir", "commander", "leader", "chief"}
+               r"attacker|suspect|guerrilla|jihadist|terrorist|bandit|militiaman|guardsman|villager)")
+ROLE_NOUNS = frozenset(_ROLE_NOUNS[3:-1].split("|"))
 _KILLED_A = re.compile(r"\b(?:killed|killing|shot dead|gunned down)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?"
                        + _ROLE_NOUNS + r"\b(?!\s+and\s+⟪)", re.I)
 _ONE_DIED = re.compile(r"(?:^|[,;]\s+)(?:An?|One|a|an|one)\s+(?:[\w⟦⟧’'-]+\s+){0,5}?" + _ROLE_NOUNS +
@@ -199,18 +199,15 @@ def figures_from_parse(m: Masked, parsed, fig: Figures) -> Figures:
     for q in m.quantities:
         if q.best is None:
             continue         # "as many as 30": an upper bound is another report's claim, read by the patterns
-        tok = parsed.token_at(q.span.end - 1)       # the number, after "at least"
-        if tok is None or tok.dep_ != "nummod" or not m.span.start <= tok.idx < m.span.end:
+        found = counted_noun(q, parsed)
+        if found is None or not m.span.start <= found[0].idx < m.span.end:
             continue
-        noun = tok.head
-        while noun.dep_ == "conj" and noun.head is not noun:
-            noun = noun.head
-        verb = noun.head
-        kind = _count_kind(noun, verb)
-        if kind is not None and not _NOT_CASUALTY_NOUN.match(tok.head.text):
-            counted.setdefault((verb.i, kind), []).append(q)
+        _, noun, first = found
+        kind = _count_kind(first, first.head)
+        if kind is not None and not _NOT_CASUALTY_NOUN.match(noun.text):
+            counted.setdefault((first.head.i, kind), []).append(q)
     for (_, kind), qs in counted.items():
-        if len(qs) >= 2 and all(q.best is not None for q in qs):
+        if len(qs) >= 2:
             total = sum(q.best for q in qs)
             if kind == "killed":
                 fig.killed_low = fig.killed_best = total
@@ -222,6 +219,18 @@ def figures_from_parse(m: Masked, parsed, fig: Figures) -> Figures:
     if fig.killed_best is None and fig.killed_high is None and _one_killed(m, parsed):
         fig.killed_low = fig.killed_best = fig.killed_high = 1
     return fig
+
+
+def counted_noun(q, parsed):
+    """(the number's token, the noun it counts, the head of that noun's coordination: the one
+    that hangs on the verb) for a count the parse sets before a noun, or None."""
+    tok = parsed.token_at(q.span.end - 1)       # the number, after "at least"
+    if tok is None or tok.dep_ != "nummod":
+        return None
+    noun = first = tok.head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return tok, noun, first
 
 
 def _one_killed(m: Masked, parsed) -> bool:
@@ -269,9 +278,6 @@ def persons_killed(m: Masked, parsed) -> int | None:
         objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         objects += [c for o in objects if not any(x.dep_ == "cc" and x.lower_ == "or" for x in o.children)
                     for c in o.conjuncts]      # "its emir, or leader": one man named twice
-        named = {x.key for o in objects for x in persons if x.span.start <= o.idx < x.span.end}
-        if objects and len(named) == len(objects):
-            return len(named)
         if objects and all(_one_person(o, persons) for o in objects):
             return len(objects)      # "killed al Qaeda's emir": one person, by the role he held
     return None

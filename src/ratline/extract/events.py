@@ -263,8 +263,8 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
                 hits = [TriggerHit("armed_clash", 0, at[0], at[1], "")]
                 if verb and self._discounted(masked, hits[0]):
                     return               # "threatened to kill 12 hostages": figures of an act not done
-            elif figures.captured and _TAKEN_VERB.search(masked.text):
-                verb = _TAKEN_VERB.search(masked.text)     # "took away 37 young men": people taken
+            elif figures.captured and (verb := _TAKEN_VERB.search(masked.text)):
+                # "took away 37 young men": people taken
                 hits = [TriggerHit("arrest", 0, verb.start(), verb.end(), "")]
                 if self._discounted(masked, hits[0]):
                     return

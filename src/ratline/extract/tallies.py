@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ratline.extract.casualties import figures_from_parse, figures_in
+from ratline.extract.casualties import counted_noun, figures_from_parse, figures_in
 from ratline.extract.cues import OVER_OPERATIONS, TALLY_WINDOW
 from ratline.extract.masking import mask
 from ratline.mentions.finder import DocMentions
@@ -142,9 +142,9 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities, parsed=N
     return out
 
 
+_COUNT_NOUNS = ("total", "number")
 _TOLL_KIND = {"kill": "killed", "die": "killed", "lose": "killed", "arrest": "captured", "capture": "captured",
               "detain": "captured", "apprehend": "captured"}
-_COUNT_NOUNS = ("total", "number")
 
 
 def _counted_groups(masked, parsed, mentions) -> list[tuple[int, str, str | None]]:
@@ -155,13 +155,10 @@ def _counted_groups(masked, parsed, mentions) -> list[tuple[int, str, str | None
     for q in masked.quantities:
         if q.best is None or q.hedge in ("up_to",):
             continue
-        tok = parsed.token_at(q.span.end - 1)
-        if tok is None or tok.dep_ != "nummod":
+        found = counted_noun(q, parsed)
+        if found is None:
             continue
-        noun = tok.head
-        first = noun
-        while first.dep_ == "conj" and first.head is not first:
-            first = first.head
+        _, noun, first = found
         if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() in _COUNT_NOUNS:
             first = first.head.head                       # "a total of 14 members"
         verb = first.head

@@ -8,6 +8,7 @@ named unit, or the report's one dominant armed group.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ratline.schema import Entity, Mention, Span
 
@@ -92,37 +93,38 @@ def _generic_fighters(sentences, mentions: list[Mention], ents: dict[str, Entity
     top, n = ranked[0]
     if n < 2 or (len(ranked) > 1 and ranked[1][1] * 2 > n):
         return []
+    return [Mention(Span(s0, s1, word), "armed_group", top, sent.index, "anaphora:generic-fighters")
+            for sent, s0, s1, word in _free_hits(sentences, _GENERIC_FIGHTERS, mentions)]
+
+
+def _free_hits(sentences, rx, mentions: list[Mention]):
+    """(sentence, start, end, words) for each match of ``rx``'s first group that no mention
+    found so far overlaps."""
     taken = [(m.span.start, m.span.end) for m in mentions]
-    out = []
     for sent in sentences:
-        for gm in _GENERIC_FIGHTERS.finditer(sent.span.text):
-            s0, s1 = sent.span.start + gm.start(1), sent.span.start + gm.end(1)
-            if any(a < s1 and s0 < b for a, b in taken):
-                continue
-            out.append(Mention(Span(s0, s1, gm.group(1)), "armed_group", top, sent.index,
-                               "anaphora:generic-fighters"))
-    return out
+        for hit in rx.finditer(sent.span.text):
+            s0, s1 = sent.span.start + hit.start(1), sent.span.start + hit.end(1)
+            if not any(a < s1 and s0 < b for a, b in taken):
+                yield sent, s0, s1, hit.group(1)
 
 
 def _site_anaphors(sentences, mentions: list[Mention], ents: dict[str, Entity], site_nouns) -> list[Mention]:
     """"the temple area", "outside the courthouse": the site the report last named by a name ending
     in that noun ("the Preah Vihear temple", "Derry courthouse"), the nearest antecedent."""
-    words = "|".join(sorted((re.escape(w) for w in site_nouns if " " not in w), key=len, reverse=True))
-    rx = re.compile(r"\bthe\s+(" + words + r")\b(?!\s+of\b)(?![-’'])")
-    taken = [(m.span.start, m.span.end) for m in mentions]
     sites = sorted((m for m in mentions if m.kind in ("place", "facility")), key=lambda m: m.span.start)
     out = []
-    for sent in sentences:
-        for hit in rx.finditer(sent.span.text):
-            s0, s1 = sent.span.start + hit.start(1), sent.span.start + hit.end(1)
-            if any(a < s1 and s0 < b for a, b in taken):
-                continue
-            noun = hit.group(1)
-            named = [m for m in sites if m.span.end <= s0 and m.key in ents and _last_word(ents[m.key].name) == noun]
-            if named:
-                m = named[-1]
-                out.append(Mention(Span(s0, s1, noun), m.kind, m.key, sent.index, "anaphora:the-site"))
+    for sent, s0, s1, noun in _free_hits(sentences, _the_site_rx(frozenset(site_nouns)), mentions):
+        named = [m for m in sites if m.span.end <= s0 and m.key in ents and _last_word(ents[m.key].name) == noun]
+        if named:
+            out.append(Mention(Span(s0, s1, noun), named[-1].kind, named[-1].key, sent.index, "anaphora:the-site"))
     return out
+
+
+@lru_cache(maxsize=4)
+def _the_site_rx(site_nouns: frozenset[str]):
+    """"the temple", "the courthouse" (not "the camp of ..."): compiled once per noun list."""
+    words = "|".join(sorted((re.escape(w) for w in site_nouns if " " not in w), key=len, reverse=True))
+    return re.compile(r"\bthe\s+(" + words + r")\b(?!\s+of\b)(?![-’'])")
 
 
 def _last_word(name: str) -> str:

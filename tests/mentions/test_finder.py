@@ -716,3 +716,13 @@ def test_finder_a_day_after_the_comma_does_not_locate_a_name():
     assert {m.span.text: m.kind for m in dm.mentions}.get("Hassan Ali") != "place"
     dm = _find(MentionFinder(), "The delegation met at Hassan Ali, on the outskirts of Kano.")
     assert {m.span.text: m.kind for m in dm.mentions}.get("Hassan Ali") == "place"
+
+
+def test_finder_a_country_inside_a_province_name_does_not_set_the_reports_country():
+    # "Inner Mongolia" is in China: the report is not about Mongolia
+    assert _find(MentionFinder(), "Police in Inner Mongolia arrested two men.").theatre != "MN"
+
+
+def test_finder_a_name_ending_in_territory_is_a_place():
+    dm = _find(MentionFinder(), "Security forces killed 21 militants across the Union Territory this year.")
+    assert ("Union Territory", "place") in [(m.span.text, m.kind) for m in dm.mentions]

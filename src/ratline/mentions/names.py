@@ -30,7 +30,7 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _VESSEL_PREFIXES = {"uss", "hms", "ins", "hmas", "hmcs", "mv", "ms"}
 _GEO_WORDS = {"africa", "asia", "europe", "america", "middle", "east", "west", "north", "south", "valley", "river",
               "lake", "mountains", "mountain", "sea", "gulf", "desert", "peninsula", "basin", "plateau", "coast",
-              "delta", "island", "islands", "corridor", "strip", "bank", "highlands", "hills", "pass",
+              "delta", "island", "islands", "corridor", "strip", "bank", "highlands", "hills", "pass", "territory", "territories",
               "tierra", "sierra", "valle", "montes", "selva", "costa", "strait", "straits", "horn", "cape"}
 _HYPHEN_ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "ud", "ul", "ur", "us", "ut", "ibn"}
 # a settlement noun written after a name makes it a place's name, whatever its first word

@@ -60,6 +60,8 @@ class PlacesMixin:
                     continue
                 weight = 1
                 state = self.dictionary.actors[m.actor_id].type == "government"
+                if state and sent is not None and self._inside_place_name(sent.tokens, m):
+                    continue             # "Inner Mongolia" is in China
                 if sent is not None and m.start > 0 and sent.tokens[m.start - 1].norm in _WHERE_NOT_ROUTE \
                         and state:
                     weight = 3

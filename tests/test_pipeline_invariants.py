@@ -43,9 +43,10 @@ def _check(x) -> None:
     body = x.document.body
     for item in [*x.events, *x.relations, *x.tallies]:
         assert body[item.span.start:item.span.end] == item.span.text == item.quote
+    ids = {e.id for e in x.entities}
     for m in x.mentions:
         assert body[m.span.start:m.span.end] == m.span.text
-    ids = {e.id for e in x.entities}
+        assert m.key in ids                  # no mention of an entity the report dropped
     for e in x.events:
         assert e.type in EVENT_TYPES
         assert e.location is None or e.location in ids

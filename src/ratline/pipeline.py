@@ -23,6 +23,7 @@ from ratline.mentions.numbers import find_quantities
 from ratline.parse.mention_checks import (
     described_fighters, drop_adjective_places, names_before_area_nouns, place_police,
 )
+from ratline.mentions.names import state_nouns
 from ratline.parse.nlp import parse_body
 from ratline.schema import Document, Entity, Extraction, Skipped
 from ratline.timeparse.dates import find_dates
@@ -58,9 +59,10 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     for from_parse in (backed_relations, office_relations, sanction_relations, part_relations, victim_relations):      # what the patterns did not already give
         relations += from_parse(dm, parsed, {(r.subject, r.predicate, r.object) for r in relations})
     date_relations(relations, base, find_dates)
+    mentions = _without_adjective_states(dm, doc.body, events, relations, tallies)
     entities = _entities(dm, events, relations, tallies)
     last = dm.sentences[-1].span.text if dm.sentences else None
-    return Extraction(document=doc, entities=entities, mentions=dm.mentions, relations=relations,
+    return Extraction(document=doc, entities=entities, mentions=mentions, relations=relations,
                       events=events, tallies=tallies, conflicts=conflicts, body_last_sentence=last,
                       routes=extract_routes(dm, doc.body))
 
@@ -96,6 +98,34 @@ def _publication_day(doc: Document) -> dt.date | None:
     if not doc.published or doc.published_precision == "month":
         return None
     return dt.date.fromisoformat(doc.published)
+
+
+def _without_adjective_states(dm: DocMentions, body: str, events, relations, tallies) -> list:
+    """A state named only by its adjective ("Iranian agents", "Iraqi officials") and in no event,
+    relation or tally of the report is no actor of it: its entity goes (the mentions of
+    those adjectives with it).  "Iranian-backed" gives a relation and keeps it; "Iran said"
+    is a mention of the state, not an adjective, and so is "U.S. officials" (``_names_the_state``)."""
+    used = {k for e in events for k in (*e.actors, *e.targets)}
+    used |= {k for r in relations for k in (r.subject, r.object)}
+    used |= {k for t in tallies for k in (t.subject, *t.by) if k}
+    named = {m.key for m in dm.mentions if not m.basis.endswith("adjective") or _names_the_state(body, m)}
+    dropped = {key for key, e in dm.entities.items()
+               if e.type == "government" and key not in used and key not in named}
+    for key in dropped:
+        del dm.entities[key]
+    return [m for m in dm.mentions if m.key not in dropped]
+
+
+def _names_the_state(body: str, m) -> bool:
+    """"Russian officials", "the Nepalese government", "Afghan security forces": an adjective
+    before a noun for the state's own people or bodies names the state."""
+    after = body[m.span.end:m.span.end + 40]
+    if after.startswith(".") and "." in m.span.text:
+        after = after[1:]                # "U.S. officials": the abbreviation's last period
+    words = [w.strip(".,;:").lower() for w in after.split()[:4]]
+    if words[:1] and words[0] in ("and", "or"):
+        words = words[2:]                # "Afghan and coalition forces"
+    return bool(words) and words[0] in state_nouns()
 
 
 def _entities(dm: DocMentions, events, relations, tallies) -> list[Entity]:

@@ -70,6 +70,13 @@ def name_lists_raw() -> dict:
 
 
 @lru_cache(maxsize=1)
+def state_nouns() -> frozenset[str]:
+    """Nouns after a nation's adjective that make it name the state ("Russian officials"), from
+    ``state_nouns`` in data/names.yaml."""
+    return frozenset(name_lists_raw()["state_nouns"])
+
+
+@lru_cache(maxsize=1)
 def place_levels() -> dict[str, float]:
     """How large a place is by the noun written beside its name (0.5 a site or village, 1 a
     town or district, 4 a province or region), from ``place_levels`` in data/names.yaml."""

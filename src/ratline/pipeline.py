@@ -40,13 +40,13 @@ def _finder() -> MentionFinder:
 
 def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     finder = finder or _finder()
-    dm = finder.find(doc)
+    parsed = parse_body(doc.body)
+    dm = finder.find(doc, parsed)
     if not doc.published and not doc.published_basis:     # a Document built by hand
         doc.published, doc.published_precision, doc.published_basis = decide_publication(
             None, None, doc.url, doc.body)
     base = _publication_day(doc)
     paragraphs = _paragraph_index(doc.body, dm)
-    parsed = parse_body(doc.body)
     drop_adjective_places(dm, parsed)
     names_before_area_nouns(dm)
     described_fighters(dm, parsed)

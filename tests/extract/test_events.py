@@ -508,10 +508,10 @@ def test_events_a_trend_in_operations_is_no_event():
 
 
 def test_events_an_attack_without_an_actor_takes_the_only_armed_group_around_it():
-    one = run("Al-Shabaab has vowed to drive the peacekeepers out. At least 30 soldiers were killed "
+    one = run("Al-Shabaab has vowed to drive the peacekeepers out. At least 30 peacekeepers were killed "
               "on Friday after a major attack on the AU base near Leego.")
     assert [e.actors for e in one.events if e.type != "other"] == [["al_shabaab"]]
-    two = run("Al-Shabaab and Boko Haram have both vowed to drive the peacekeepers out. At least 30 soldiers "
+    two = run("Al-Shabaab and Boko Haram have both vowed to drive the peacekeepers out. At least 30 peacekeepers "
               "were killed on Friday after a major attack on the AU base near Leego.")
     assert [e.actors for e in two.events if e.type != "other"] == [[]]
 
@@ -581,3 +581,12 @@ def test_events_a_district_centre_captured_is_a_battle_for_a_place_not_a_capture
     [ev] = run("The Taliban said its fighters had captured the district centre of Nad Ali after clashes with "
                "Afghan forces on Thursday.").events
     assert (ev.type, ev.captured, ev.location) == ("armed_clash", None, "place_nad_ali")
+
+
+def test_events_a_forces_men_named_and_then_seized_is_a_kidnapping():
+    # "soldiers" is a mention of the country's army here, so the words around it are masked:
+    # the trigger reads "⟦The two soldiers⟧ were seized" as well as the bare words
+    ex = run("Guerrillas stopped traffic in Colombia. The two soldiers were seized on January 23 at a "
+             "roadblock near El Tarra while travelling home on leave.")
+    kidnappings = [e for e in ex.events if e.type == "kidnapping"]
+    assert len(kidnappings) == 1 and kidnappings[0].date == "2011-01-23" and kidnappings[0].captured == 2

@@ -726,3 +726,27 @@ def test_finder_a_country_inside_a_province_name_does_not_set_the_reports_countr
 def test_finder_a_name_ending_in_territory_is_a_place():
     dm = _find(MentionFinder(), "Security forces killed 21 militants across the Union Territory this year.")
     assert ("Union Territory", "place") in [(m.span.text, m.kind) for m in dm.mentions]
+def _bare_forces(body: str) -> list[tuple[str, str]]:
+    dm = _find(MentionFinder(), body)
+    return [(m.span.text, m.key) for m in dm.mentions if m.basis.endswith("national-force")]
+
+
+def test_finder_a_bare_force_noun_is_the_reports_countrys_force_wherever_it_stands():
+    # counted, after "members of", before a role noun: no word before it has to be "the"
+    body = ("Separatists attacked Bamenda, Cameroon. The government said 109 security forces have been killed. "
+            "They killed five members of the security forces. Two gendarmes died. A military spokesman said so.")
+    found = _bare_forces(body)
+    assert [text for text, _ in found] == ["security forces", "security forces", "gendarmes", "military"]
+    assert all(key.startswith("cameroon") for _, key in found)
+
+
+def test_finder_a_force_noun_somebody_owns_is_not_the_reports_force():
+    body = ("Fighting went on in Kandahar, Afghanistan. Rebel soldiers and former soldiers fled. Its army chief "
+            "resigned. Soldiers from the Afghan Army's 2nd Division arrived. The district police department and a "
+            "police-led task force were there. The army of Pakistan fired. Troops fired back.")
+    assert [text for text, _ in _bare_forces(body)] == ["Troops"]     # only the last one is the country's
+
+
+def test_finder_a_force_word_inside_a_name_is_no_bare_force():
+    body = "Police in Derry, Northern Ireland, said the Police Service of Northern Ireland was told."
+    assert [text for text, _ in _bare_forces(body)] == ["Police"]

@@ -46,7 +46,8 @@ def _object_fits(masked: Masked, h: TriggerHit) -> bool:
             and "police" not in said.lower()
     if h.subject is not None:
         before = masked.text[max(0, h.start - 80):h.start]
-        kinds = ("state_force", "government") if h.subject == "state" else ("armed_group", "state_force")
+        kinds = {"state": ("state_force", "government"), "people": ("person", "state_force", "other")}.get(
+            h.subject, ("armed_group", "state_force"))
         near = re.search(r"⟦(\d+)⟧\)?[\s,]+(?:[\w-]+\s+){0,3}$", before)
         if not ((near and masked.mention(near.group(1)).kind in kinds)
                 or (h.subject == "armed" and _ARMED_BEFORE.search(before))):

@@ -19,7 +19,7 @@ class TriggerHit:
     end: int
     text: str
     object: str | None = None      # the mention kind the trigger must be followed by ("entered ⟦Goma⟧")
-    subject: str | None = None     # who must come before it: "armed" (a group, a force, fighters) or "state"
+    subject: str | None = None     # who must come before it: "armed" (a group, a force, fighters), "state", or "people" (a person, a force's men)
     not_objects: frozenset[str] = frozenset()   # direct objects that say it is not this event ("released a statement")
     noun_needs: str | None = None  # the preposition the word as a noun needs to name an event ("the release of")
 

@@ -117,7 +117,8 @@ def _clause_actors(m: Masked, pos: int, whole: bool = False) -> list:
     for k, x in enumerate(m.mentions):
         at = m.text.find(f"⟦{k}⟧")
         modifier = re.match(r"\.?-(?:led|backed|based|trained)\b", m.text[at + len(f"⟦{k}⟧"):])
-        if start <= at < pos and x.kind in _ACTOR_KINDS and not modifier and x.key not in [o.key for o in out]:
+        if start <= at < pos and x.kind in _ACTOR_KINDS and not modifier and x.key not in [o.key for o in out] \
+                and not x.basis.endswith("national-force"):
             out.append(x)       # "the U.S.-led coalition killed": the coalition, not the US
     return out
 

@@ -36,6 +36,7 @@ from ratline.mentions.places import (
 )
 from ratline.mentions.singles import _SITE_NOUNS, SinglesMixin, _acronym_in_prose, _undefined_acronyms
 from ratline.mentions.text import Token, split_sentences, tokenize
+from ratline.parse.nlp import parse_body
 from ratline.schema import Document, Entity, Mention, Span
 
 _AREA_NOUNS = {"district", "province", "governorate", "region", "valley", "county", "state", "village", "town"}
@@ -115,8 +116,12 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
         return place is not None and getattr(place, "feature", "") in ("city", "town", "province") \
             and "exact" in (getattr(place, "basis", "") or "")
 
-    def find(self, doc: Document) -> DocMentions:
+    def find(self, doc: Document, parsed=None) -> DocMentions:
+        """The mentions of a report; ``parsed`` is the body's parse when the caller has it
+        (the pipeline parses once for every stage), else it is parsed here."""
         body = doc.body
+        if parsed is None:
+            parsed = parse_body(body)
         self._body = body
         sentences = [Sentence(k, s, tokenize(s.text, s.start)) for k, s in enumerate(split_sentences(body))]
         ents: dict[str, Entity] = {}
@@ -212,8 +217,8 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
                         and toks[hit.start - 2].text in "’'":
                     _add_alias(ents[key], body[toks[hit.start - 3].start:span.end])   # "Iraq’s Finance Ministry"
                     found = _drop_owner_mention(found, mentions, ents, toks[hit.start - 3].end)
-            self._bare_forces(sent, found, ents, country)
             self._government_forces(sent, found, ents, country)
+            self._bare_forces(sent, found, ents, country, parsed)
             _sentence_initial_it(sent, found, ents, last_group)
             _group_anaphors(body, sent, found, mentions, ents)
             found.sort(key=lambda m: m.span.start)

@@ -750,3 +750,10 @@ def test_finder_a_force_noun_somebody_owns_is_not_the_reports_force():
 def test_finder_a_force_word_inside_a_name_is_no_bare_force():
     body = "Police in Derry, Northern Ireland, said the Police Service of Northern Ireland was told."
     assert [text for text, _ in _bare_forces(body)] == ["Police"]
+
+
+def test_finder_a_groups_name_followed_by_a_unit_noun_names_another_group():
+    dm = _find(MentionFinder(), "A specialist linked to Hizbullah Brigades was held in Baghdad. Hizbullah denied it.")
+    groups = [m for m in dm.mentions if m.kind == "armed_group"]
+    assert [m.span.text for m in groups] == ["Hizbullah Brigades", "Hizbullah"]
+    assert groups[0].key != groups[1].key

@@ -141,7 +141,8 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
                 if m.form == "acronym":
                     m = _acronym_for(self.dictionary, m, toks, body, theatre or country)
                 actor = self.dictionary.actors[m.actor_id]
-                if _name_goes_on(toks, m.end) or (actor.type == "government" and (
+                if _name_goes_on(toks, m.end) or (actor.type == "armed_group" and _unit_named_after(toks, m.end)) \
+                        or (actor.type == "government" and (
                         _inside_titled_name(toks, m) or self._inside_place_name(toks, m))):
                     continue             # "Fatah al-Islam" is not Fatah, "Haji Mali Khan" not Mali: read whole
                 if not _active_at(actor, doc.published, tuple(t.norm for t in toks[m.start:m.end])):
@@ -306,6 +307,15 @@ def _inside_titled_name(toks, m) -> bool:
     if m.end - m.start != 1 or m.start == 0:
         return False
     return (toks[m.start - 1].norm,) in name_lists().titles and toks[m.start - 1].text[:1].isupper()
+
+
+_UNIT_HEADS = {"Brigades", "Brigade", "Battalions", "Battalion", "Front", "Legion", "Army", "Corps"}
+
+
+def _unit_named_after(toks, end: int) -> bool:
+    """"Hizbullah Brigades" is not Hizbullah: a group's name followed by a capitalised unit
+    noun names another group (the dictionary's longer aliases match before this is asked)."""
+    return end < len(toks) and toks[end].text in _UNIT_HEADS and toks[end].start > toks[end - 1].end
 
 
 def _name_goes_on(toks, end: int) -> bool:

@@ -757,3 +757,12 @@ def test_finder_a_groups_name_followed_by_a_unit_noun_names_another_group():
     groups = [m for m in dm.mentions if m.kind == "armed_group"]
     assert [m.span.text for m in groups] == ["Hizbullah Brigades", "Hizbullah"]
     assert groups[0].key != groups[1].key
+
+
+def test_finder_a_states_adjective_before_a_body_of_state_names_that_body():
+    dm = _find(MentionFinder(), "He moved money for Iranian intelligence elements. The Iraqi judiciary must rule. "
+                                "The Iranian Intelligence Ministry denied it.")
+    found = [(m.span.text, m.kind) for m in dm.mentions]
+    assert found == [("Iranian intelligence", "state_agency"), ("Iraqi judiciary", "state_agency"),
+                     ("Iranian Intelligence Ministry", "state_agency")]
+    assert dm.entities[dm.mentions[0].key].name == "Iranian intelligence"

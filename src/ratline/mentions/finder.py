@@ -34,6 +34,7 @@ from ratline.mentions.places import (
     _LOCATIVE_FOR_COUNTRY, PlacesMixin, _drop_owner_mention, _merge_nested_facilities, names_placed_elsewhere,
     the_capital,
 )
+from ratline.mentions.state_bodies import adjective_body
 from ratline.mentions.singles import _SITE_NOUNS, SinglesMixin, _acronym_in_prose, _undefined_acronyms
 from ratline.mentions.text import Token, split_sentences, tokenize
 from ratline.parse.nlp import parse_body
@@ -168,7 +169,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
                         country_place = self.gazetteer.lookup(actor.name)
                         if country_place is not None and getattr(country_place, "feature", "") == "country":
                             places[key] = country_place
-                force = self._adjective_force(toks, m, actor, body)
+                force = self._adjective_force(toks, m, actor, body) or adjective_body(toks, m, actor, body)
                 name = actor.name if kind == "place" else actor.display_name
                 if force is not None and force[1] != key:        # "Bahraini police": the nation's police
                     kind, key, name = force[0], force[1], force[2]

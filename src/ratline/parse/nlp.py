@@ -46,10 +46,36 @@ def _load(name: str):
     try:
         # the statistical NER is not read yet (the dictionary and the name rules find the
         # names; the roles need only the parse): leaving it out halves the parse time
-        return spacy.load(name, exclude=["ner"])
+        nlp = spacy.load(name, exclude=["ner"])
     except OSError as exc:
         raise RuntimeError(f"spaCy pipeline {name!r} is not installed (ratline never downloads "
                            f"models: install its package, e.g. `make install`)") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(_PARAGRAPHS, before="parser")
+    return nlp
+
+
+_PARAGRAPHS = "ratline_paragraph_breaks"
+
+
+def _paragraph_breaks(doc):
+    """A blank line ends a sentence: a headline, a dateline or a caption is never parsed as one
+    clause with the paragraph under it (the mention finder's sentences break there too)."""
+    for tok in doc[1:]:
+        if "\n\n" in doc[tok.i - 1].text or "\n\n" in doc[tok.i - 1].whitespace_ \
+                or (doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text and doc[tok.i - 1].text.count("\n") > 1):
+            tok.is_sent_start = True
+    return doc
+
+
+def _register() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(_PARAGRAPHS):
+        Language.component(_PARAGRAPHS, func=_paragraph_breaks)
+
+
+_register()
 
 
 class Parsed:

@@ -254,9 +254,10 @@ def candidate_keys(conn: sqlite3.Connection, rep: Report) -> set[str]:
     cells = _cells(_box(rep)) if near else None
     if cells is not None:
         # padded to a fixed length (a value twice changes nothing): the statement's
-        # text then varies with the parties, not the box, and stays in sqlite3's
-        # statement cache of 128 (unpadded: 217 texts over documents 5,000-6,000,
-        # not 115, prepared again and again: its execute 1.7 s per 1,000
+        # text then varies with the parties, not the box, and stays in the
+        # connection's statement cache (``sqlite.STATEMENT_CACHE``; unpadded, 217
+        # texts over documents 5,000-6,000, not 115: with sqlite3's default cache of
+        # 128 they were prepared again and again, its execute 1.7 s per 1,000
         # documents under the profiler, padded 1.1)
         cells = [ANYWHERE, *cells]
         cells += [ANYWHERE] * (-len(cells) % CELL_SLOTS)

@@ -318,12 +318,13 @@ def test_old_report_parties_gain_the_undated_column_backfilled(db):
         undated = {(r["doc_id"], r["local_id"]) for r in corpus.store.query(
             "SELECT doc_id, local_id FROM event_reports WHERE read_date IS NULL")}
         with corpus.store.transaction() as conn:
-            conn.execute("DROP INDEX report_parties_entity_undated")
-            conn.execute("ALTER TABLE report_parties DROP COLUMN undated")
+            conn.execute("DROP INDEX report_parties_entity_cell")
+            for column in ("cell", "loc", "undated"):     # as a file from before all three
+                conn.execute(f"ALTER TABLE report_parties DROP COLUMN {column}")
     assert {r["undated"] for r in before} == {0, 1}      # both kinds, or the test proves nothing
     assert all(r["undated"] == ((r["doc_id"], r["local_id"]) in undated) for r in before)
     after, plan = _parties_and_plan(db, "p.entity_id = ? AND p.undated = 1")
-    assert plan is None or "report_parties_entity_undated (entity_id=? AND undated=?)" in plan
+    assert plan is None or "report_parties_entity_cell (entity_id=? AND undated=?)" in plan
     assert after == before
 
 

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz
 from ratline.resolve.names import fold
 from ratline.store.eventcompare import (ATTACKS, NEAR_KM, TYPE_ORDER, Report, _chunks,
                                         _same_wording, _types, date_window, report_key)
+from ratline.store.rows import ANYWHERE, cell_id, grid_index
 
 
 def _compatible_types(etype: str) -> tuple[list[str], bool]:
@@ -74,6 +75,52 @@ def _party_sql(n: int, dated: bool, keep: str, cols: str = "r.doc_id, r.local_id
     return (f"SELECT DISTINCT {cols} FROM report_parties p JOIN event_reports r "
             "ON r.doc_id = p.doc_id AND r.local_id = p.local_id "
             f"WHERE p.entity_id IN ({marks}){' AND p.undated = 1' if dated else ''} AND {keep}")
+
+
+def _party_parts(n: int, dated: bool, keep: str, cols: str, cells: list[int]) -> list[str]:
+    """The shared-party block when ``_near`` narrows it, as two statements: the
+    party's reports in ``cells`` (the grid cells of ``_near``'s box) or placed
+    ANYWHERE (``report_parties.cell``: kept by ``_near`` whatever the box), read
+    and tested as ``_party_sql``'s; and, from the index alone, the distinct
+    towns (``loc``, named) of its reports in other cells, as rows
+    (NULL, loc, name).  A report in another cell is outside the box, so
+    ``_near`` keeps it only when its town is ``rep``'s or one ``_places`` takes
+    for it (a far town spelt alike): the caller reads those towns' reports
+    with ``_party_loc_sql``.  Before, every report of the party (or its every
+    undated one) was read from ``event_reports`` to learn its place, and ~9 of
+    10 were far towns of the country dropped by ``_near`` (scale6)."""
+    marks = ", ".join("?" * n)
+    undated = " AND p.undated = 1" if dated else ""
+    in_cells = ", ".join("?" * len(cells))
+    near = (f"SELECT DISTINCT {cols} FROM report_parties p JOIN event_reports r "
+            "ON r.doc_id = p.doc_id AND r.local_id = p.local_id "
+            f"WHERE p.entity_id IN ({marks}){undated} AND p.cell IN ({in_cells}) AND {keep}")
+    far = ("SELECT NULL, l.loc, COALESCE((SELECT e.name FROM entities e WHERE e.id = l.loc), "
+           f"l.loc) FROM (SELECT DISTINCT p.loc FROM report_parties p WHERE p.entity_id IN ({marks})"
+           f"{undated} AND p.cell NOT IN ({in_cells})) l")
+    return [near, far]
+
+
+def _party_loc_sql(n: int, dated: bool, keep: str, cols: str, m: int) -> str:
+    """``_party_sql`` for the reports of ``m`` towns (``report_parties.loc``)."""
+    return (_party_sql(n, dated, keep, cols)
+            + f" AND p.loc IN ({', '.join('?' * m)})")
+
+
+def _cells(box: tuple[float, float, float, float]) -> list[int] | None:
+    """The grid cells (``rows.grid_index``) holding every point of ``box`` (lat
+    from, lat to, lon from, lon to; the bounds of ``_near``'s BETWEEN): as
+    ``grid_index`` is monotone, a point between two bounds lies in a cell between
+    theirs.  None when they are too many to be worth listing."""
+    lat0, lat1, lon0, lon1 = box
+    (i0, j0), (i1, j1) = grid_index(lat0, lon0), grid_index(lat1, lon1)
+    if (i1 - i0 + 1) * (j1 - j0 + 1) > MAX_CELLS:
+        return None
+    return [cell_id(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+
+
+MAX_CELLS = 64
+CELL_SLOTS = 16
 
 
 def _coarse(rep: Report, blocks: list[tuple[str, list[str]]]) -> list[tuple[str, list]]:
@@ -203,19 +250,46 @@ def candidate_keys(conn: sqlite3.Connection, rep: Report) -> set[str]:
         for where, block_params in _coarse(rep, _date_blocks(rep)):
             selects.append(f"SELECT {cols} FROM event_reports r WHERE {where} AND {keep}")
             params += [*near_params, *block_params, *keep_params]
+    dated = bool(rep.date)
+    cells = _cells(_box(rep)) if near else None
+    if cells is not None:
+        # padded to a fixed length (a value twice changes nothing): the statement's
+        # text then varies with the parties, not the box, and stays in the
+        # connection's statement cache (``sqlite.STATEMENT_CACHE``; unpadded, 217
+        # texts over documents 5,000-6,000, not 115: with sqlite3's default cache of
+        # 128 they were prepared again and again, its execute 1.7 s per 1,000
+        # documents under the profiler, padded 1.1)
+        cells = [ANYWHERE, *cells]
+        cells += [ANYWHERE] * (-len(cells) % CELL_SLOTS)
     for part in _chunks(sorted(rep.parties)):
-        selects.append(_party_sql(len(part), bool(rep.date), keep, cols))
-        params += [*near_params, *part, *keep_params]
+        if cells is None:
+            selects.append(_party_sql(len(part), dated, keep, cols))
+            params += [*near_params, *part, *keep_params]
+            continue
+        selects += _party_parts(len(part), dated, keep, cols, cells)
+        params += [*near_params, *part, *cells, *keep_params, *part, *cells]
     rows = conn.execute(" UNION ALL ".join(selects), params).fetchall() if selects else []
     found: set[str] = set()
     alike: dict[str, bool] = {}
+    towns: set[str] = set()                 # far cells' towns whose reports _near may keep
     for doc_id, local_id, far in rows:
+        if doc_id is None:                  # (NULL, loc, name): a town of the party's far cells
+            if local_id == rep.location or _same_name(rep.place_name, far):
+                towns.add(local_id)
+            continue
         if far is not None:
             if far not in alike:
                 alike[far] = _same_name(rep.place_name, far)
             if not alike[far]:
                 continue
         found.add(report_key(doc_id, local_id))
+    if towns:
+        for part in _chunks(sorted(rep.parties)):
+            for doc_id, local_id, far in conn.execute(
+                    _party_loc_sql(len(part), dated, keep, cols, len(towns)),
+                    [*near_params, *part, *keep_params, *sorted(towns)]).fetchall():
+                if far is None or alike.setdefault(far, _same_name(rep.place_name, far)):
+                    found.add(report_key(doc_id, local_id))
     if rep.location:
         found |= _same_place_undated(conn, rep, keep, keep_params)
     return found
@@ -234,16 +308,26 @@ def _near(rep: Report) -> tuple[str | None, list]:
     country: ``_places`` asks for the province), the same town, and a box around
     ``rep`` holding every point within NEAR_KM.  Without this, a shared party (a
     country's police) finds that party's reports in every town of the country."""
-    if not rep.location or rep.lat is None or rep.lon is None or rep.fallback \
-            or (rep.where_precision or 6) >= 4:
+    box = _box(rep)
+    if box is None:
         return None, []
-    dlat = NEAR_KM / 110.0 + 0.01                          # a degree of latitude is >= 110.5 km
-    cos = math.cos(math.radians(min(89.0, abs(rep.lat) + dlat)))
-    dlon = NEAR_KM / (111.0 * cos) + 0.01
-    if abs(rep.lon) + dlon >= 180.0 or abs(rep.lat) + dlat >= 89.0:
-        return None, []                                    # the box would wrap: keep everything
+    # the rows kept whatever the box are the ones ``rows.place_cell`` puts ANYWHERE
     return ("r.read_location IS NULL OR r.read_location = ? OR r.read_lat IS NULL OR "
             "r.read_lon IS NULL OR r.read_where_precision IS NULL OR r.read_where_precision >= 4 "
             "OR r.read_where_precision < 1 "
             "OR (r.read_lat BETWEEN ? AND ? AND r.read_lon BETWEEN ? AND ?)",
-            [rep.location, rep.lat - dlat, rep.lat + dlat, rep.lon - dlon, rep.lon + dlon])
+            [rep.location, *box])
+
+
+def _box(rep: Report) -> tuple[float, float, float, float] | None:
+    """``_near``'s box (lat from, lat to, lon from, lon to), or None when ``rep``'s
+    place rules nothing out."""
+    if not rep.location or rep.lat is None or rep.lon is None or rep.fallback \
+            or (rep.where_precision or 6) >= 4:
+        return None
+    dlat = NEAR_KM / 110.0 + 0.01                          # a degree of latitude is >= 110.5 km
+    cos = math.cos(math.radians(min(89.0, abs(rep.lat) + dlat)))
+    dlon = NEAR_KM / (111.0 * cos) + 0.01
+    if abs(rep.lon) + dlon >= 180.0 or abs(rep.lat) + dlat >= 89.0:
+        return None                                        # the box would wrap: keep everything
+    return rep.lat - dlat, rep.lat + dlat, rep.lon - dlon, rep.lon + dlon

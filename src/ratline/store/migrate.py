@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 
-from ratline.store.rows import PARTY_INSERT, name_keys, party_rows
+from ratline.store.rows import PARTY_INSERT, PLACE_COLUMNS, name_keys, party_rows, place_cell
 
 _TABLE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+) \((.*?)\n\);", re.DOTALL)
 _COLUMN = re.compile(r"^\s+(\w+)\s+(TEXT|INTEGER|REAL)\b(.*?),?\s*$")
@@ -78,9 +78,28 @@ def _entity_name_keys(conn) -> None:
                       conn.execute("SELECT id, name FROM entities").fetchall()])
 
 
+def _party_places(conn) -> None:
+    """``report_parties.loc``/``cell`` from each row's report (``rows.place_cell``
+    is Python, not SQL: computed report by report)."""
+    conn.executemany(
+        "UPDATE report_parties SET loc = ?, cell = ? WHERE doc_id = ? AND local_id = ?",
+        [(loc, place_cell(loc, lat, lon, precision), doc_id, local_id)
+         for doc_id, local_id, loc, lat, lon, precision in conn.execute(
+             "SELECT doc_id, local_id, read_location, read_lat, read_lon, read_where_precision "
+             "FROM event_reports").fetchall()])
+
+
+# one fill for both columns (added together); ``backfill`` runs it once
+BACKFILL[("report_parties", "loc")] = BACKFILL[("report_parties", "cell")] = _party_places
+
+
 def backfill(conn, added: list[tuple[str, str]]) -> None:
+    done = set()
     for key in added:
         fill = BACKFILL.get(key)
+        if fill in done:
+            continue
+        done.add(fill)
         if callable(fill):
             fill(conn)
         elif fill:
@@ -99,10 +118,11 @@ def rebuild_report_parties(conn) -> int:
     (a re-resolution), the two times the lists and the table could disagree."""
     conn.execute("DELETE FROM report_parties")
     rows = []
-    for doc_id, local_id, actors, targets, read_date in conn.execute(
-            "SELECT doc_id, local_id, actors, targets, read_date FROM event_reports").fetchall():
+    for doc_id, local_id, actors, targets, read_date, *place in conn.execute(
+            "SELECT doc_id, local_id, actors, targets, read_date, " + PLACE_COLUMNS
+            + " FROM event_reports").fetchall():
         rows += party_rows(doc_id, local_id, json.loads(actors or "[]"), json.loads(targets or "[]"),
-                           read_date)
+                           read_date, tuple(place))
     conn.executemany(PARTY_INSERT, rows)
     return len(rows)
 

@@ -30,7 +30,7 @@ from ratline.resolve.crossdoc import IN_DOCUMENT, Rejudgement
 from ratline.resolve.names import loose, norm, person_name
 from ratline.schema import Entity
 from ratline.store.judgements import ENTITY_REFS
-from ratline.store.rows import PARTY_INSERT, name_keys, party_rows
+from ratline.store.rows import PARTY_INSERT, PLACE_COLUMNS, name_keys, party_rows
 from ratline.store.sqlite import loads
 
 
@@ -175,12 +175,12 @@ def _reparty(conn, doc_id: str, mapping: dict[str, str]) -> set[str]:
     changed = set()
     conn.execute("DELETE FROM report_parties WHERE doc_id = ?", (doc_id,))
     rows = []
-    for local_id, actors, targets, read_date, place in conn.execute(
-            "SELECT local_id, actors, targets, read_date, read_location FROM event_reports "
+    for local_id, actors, targets, read_date, *place in conn.execute(
+            f"SELECT local_id, actors, targets, read_date, {PLACE_COLUMNS} FROM event_reports "
             "WHERE doc_id = ?", (doc_id,)).fetchall():
         actors, targets = loads(actors, []), loads(targets, [])
-        rows += party_rows(doc_id, local_id, actors, targets, read_date)
-        if set(mapping.values()) & {*actors, *targets, place}:
+        rows += party_rows(doc_id, local_id, actors, targets, read_date, tuple(place))
+        if set(mapping.values()) & {*actors, *targets, place[0]}:
             changed.add(f"{doc_id}:{local_id}")
     conn.executemany(PARTY_INSERT, rows)
     return changed

@@ -8,6 +8,7 @@ Local entity ids are replaced by canonical ids through the document's
 from __future__ import annotations
 
 import json
+import math
 from datetime import datetime, timezone
 from typing import Any
 
@@ -35,7 +36,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                       "read_type", "read_date", "read_date_precision", "read_location",
                       "read_admin1", "read_country", "read_lat", "read_lon",
                       "read_where_precision"),
-    "report_parties": ("doc_id", "local_id", "entity_id", "role", "undated"),
+    "report_parties": ("doc_id", "local_id", "entity_id", "role", "undated", "loc", "cell"),
     "tallies": ("doc_id", "subject", "since", "killed", "captured", "by_actors", "quote",
                 "char_start", "char_end", "basis"),
     "conflicts": ("doc_id", "event_id", "claims"),
@@ -61,18 +62,70 @@ def name_keys(name: str) -> tuple[str, str]:
     return norm(name), norm(name, person=True)
 
 
-PARTY_INSERT = ("INSERT INTO report_parties (doc_id, local_id, entity_id, role, undated) "
-                "VALUES (?, ?, ?, ?, ?)")
+PARTY_INSERT = ("INSERT INTO report_parties (doc_id, local_id, entity_id, role, undated, loc, "
+                "cell) VALUES (?, ?, ?, ?, ?, ?, ?)")
+
+# The event_reports columns ``party_rows`` takes as a report's place, in order.
+PLACE_COLUMNS = "read_location, read_lat, read_lon, read_where_precision"
+
+# ``report_parties.cell``: the report's point on a grid of CELL_DEG degrees, or
+# ANYWHERE when ``candidates._near`` keeps the report whatever its point (no
+# place, no point, or a place coarser than a town: see ``place_cell``).
+CELL_DEG = 0.25
+ANYWHERE = -1
+
+
+def grid_index(lat: float, lon: float) -> tuple[int, int]:
+    """The (row, column) of a point's grid cell: each monotone in its coordinate
+    (float addition, division and floor never reverse an order), so every point of
+    a box lies in a row and a column between those of the box's corners."""
+    return math.floor((lat + 90.0) / CELL_DEG), math.floor((lon + 180.0) / CELL_DEG)
+
+
+def grid_cell(lat: float, lon: float) -> int:
+    """The grid cell of a point as one integer (``cell_id``)."""
+    return cell_id(*grid_index(lat, lon))
+
+
+def cell_id(row: int, col: int) -> int:
+    """One integer for a cell.  Two cells can share one only for points off the
+    globe (a column outside 0-1439); that would make a far row a candidate to
+    test, never lose one."""
+    return row * 2000 + col
+
+
+def place_cell(location, lat, lon, where_precision) -> int:
+    """``report_parties.cell`` of a report read at ``location`` (lat, lon, precision):
+    ANYWHERE where ``candidates._near``'s SQL keeps the report whatever the box (a
+    NULL place, point or precision, a precision outside 1-3), else ``grid_cell``.
+    Anything odd (a non-finite or non-numeric point) is ANYWHERE too: that only
+    makes the row a candidate to test, never loses one."""
+    if location is None or lat is None or lon is None or where_precision is None:
+        return ANYWHERE
+    if any(isinstance(v, int) and not -2 ** 63 <= v < 2 ** 63 for v in (lat, lon, where_precision)):
+        return ANYWHERE                   # stored as NULL (``sqlite._storable``)
+    try:
+        if where_precision >= 4 or where_precision < 1:
+            return ANYWHERE
+        lat, lon = float(lat), float(lon)
+    except (TypeError, ValueError):
+        return ANYWHERE
+    if not (math.isfinite(lat) and math.isfinite(lon)):
+        return ANYWHERE
+    return grid_cell(lat, lon)
 
 
 def party_rows(doc_id: str, local_id: str, actors: list, targets: list,
-               read_date: str | None) -> list[tuple]:
+               read_date: str | None, place: tuple = (None, None, None, None)) -> list[tuple]:
     """``report_parties`` rows of one report: each canonical id once per role, with
-    whether the report's own date is unknown."""
+    whether the report's own date is unknown, and its place (``place``: the report's
+    read_location, read_lat, read_lon, read_where_precision) as the row's ``loc``
+    and ``cell``, so event merging rules out far towns on the index."""
+    loc, cell = place[0], place_cell(*place)
     out = []
     for role, ids in (("actor", actors), ("target", targets)):
         for entity_id in dict.fromkeys(i for i in ids if i):
-            out.append((doc_id, local_id, entity_id, role, int(read_date is None)))
+            out.append((doc_id, local_id, entity_id, role, int(read_date is None), loc, cell))
     return out
 
 
@@ -120,8 +173,9 @@ def rows_for(ex: Extraction, res: Resolution, now: str | None = None) -> dict[st
             e.type, e.date, e.date_precision, canon(e.location), e.admin1, e.country,
             e.latitude, e.longitude, e.where_precision,
         ))
-        rows["report_parties"] += party_rows(did, e.id, [canon(a) for a in e.actors],
-                                             [canon(t) for t in e.targets], e.date)
+        rows["report_parties"] += party_rows(
+            did, e.id, [canon(a) for a in e.actors], [canon(t) for t in e.targets], e.date,
+            (canon(e.location), e.latitude, e.longitude, e.where_precision))
     for t in ex.tallies:
         by = t.by if isinstance(t.by, list) else ([t.by] if t.by else [])
         rows["tallies"].append((did, canon(t.subject), t.since, t.killed, t.captured,

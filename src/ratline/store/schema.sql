@@ -227,15 +227,25 @@ DROP INDEX IF EXISTS event_reports_block_date;
 -- report.  Rebuilt from event_reports whenever entity ids are rewritten.
 -- ``undated`` (1: the report's read_date is NULL) lets event merging ask for a
 -- party's undated reports as one index range, not every report of a busy party.
+-- ``loc`` and ``cell`` are the report's place (its read_location, and its point
+-- on a grid of 0.25 degrees, or -1 where event merging's place test keeps the
+-- report whatever its point: ``rows.place_cell``), so the party block reads only
+-- a party's reports in the cells around the new report's town, not every far town
+-- of the country (``candidates._party_parts``).  -1 is the default: a row written
+-- without it is always a candidate, never lost.
 CREATE TABLE IF NOT EXISTS report_parties (
     doc_id    TEXT NOT NULL,
     local_id  TEXT NOT NULL,
     entity_id TEXT NOT NULL,
     role      TEXT NOT NULL,
     undated   INTEGER NOT NULL DEFAULT 0,
+    loc       TEXT,
+    cell      INTEGER NOT NULL DEFAULT -1,
     PRIMARY KEY (doc_id, local_id, entity_id, role)
 );
-CREATE INDEX IF NOT EXISTS report_parties_entity_undated ON report_parties (entity_id, undated);
+CREATE INDEX IF NOT EXISTS report_parties_entity_cell ON report_parties
+    (entity_id, undated, cell, loc);
+DROP INDEX IF EXISTS report_parties_entity_undated;
 
 -- Where a report's named place lies when the gazetteer does not know the name
 -- itself (a facility, a hamlet): the nearest place that could be found, with a

@@ -67,17 +67,28 @@ window.ratline = (function () {
   }
 
   /** Run redraw() now and whenever the filters change. */
+  // Each change of a filter starts a request; answers can come back out of order (typing
+  // a start date, then an end date, then submitting sends three).  A redraw is given
+  // `current()`, true only while no later redraw has started, and draws nothing once a
+  // newer one is on its way: the page always shows the filters as they now stand.
+  let generation = 0;
+
+  function latest(redraw) {
+    return () => { const mine = ++generation; return redraw(() => mine === generation); };
+  }
+
   function onFilters(redraw) {
+    const run = latest(redraw);
     const form = document.getElementById("filters");
     if (form) {
-      form.addEventListener("submit", (e) => { e.preventDefault(); redraw(); });
-      form.addEventListener("change", () => redraw());
-      form.addEventListener("reset", () => setTimeout(redraw, 0));
+      form.addEventListener("submit", (e) => { e.preventDefault(); run(); });
+      form.addEventListener("change", () => run());
+      form.addEventListener("reset", () => setTimeout(run, 0));
     }
-    redraw();
+    run();
   }
 
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
 
-  return {colour, el, quote, filters, api, status, options, onFilters, clear, sourceHref};
+  return {colour, el, quote, filters, api, status, options, onFilters, latest, clear, sourceHref};
 })();

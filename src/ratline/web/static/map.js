@@ -68,12 +68,13 @@
     for (const s of box.querySelectorAll(".swatch")) s.style.background = s.dataset.colour;
   }
 
-  async function redraw() {
+  async function redraw(current = () => true) {
     const params = R.filters();
     R.status("loading…");
     const routeParams = new URLSearchParams();
     for (const k of ["since", "until"]) if (params.get(k)) routeParams.set(k, params.get(k));
     const [events, routes] = await Promise.all([R.api("events", params), R.api("routes", routeParams)]);
+    if (!current()) return;            // a later filter's answer is on its way
     if (points) map.removeLayer(points);
     if (arcs) map.removeLayer(arcs);
     points = L.markerClusterGroup({maxClusterRadius: 40});

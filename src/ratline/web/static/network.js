@@ -103,12 +103,13 @@
     return i < days.length ? days[i] : null;
   }
 
-  async function redraw() {
+  async function redraw(current = () => true) {
     const params = R.filters();
     const day = asOf();
     if (day) params.set("as_of", day);
     R.status("loading…");
     const net = await R.api("network", params);
+    if (!current()) return;            // a later filter's answer is on its way
     R.options("f-kind", net.types);
     R.options("f-predicate", net.predicates);
     draw(net);
@@ -127,11 +128,12 @@
     slider.max = String(days.length);
     slider.value = String(days.length);
     slider.addEventListener("input", () => { sliderLabel.textContent = asOf() || "all dates"; });
-    slider.addEventListener("change", redraw);
+    const run = R.latest(redraw);      // only the newest request draws
+    slider.addEventListener("change", () => run());
     const form = document.getElementById("filters");
-    form.addEventListener("submit", (e) => { e.preventDefault(); redraw(); });
-    form.addEventListener("change", () => redraw());
-    form.addEventListener("reset", () => setTimeout(redraw, 0));
+    form.addEventListener("submit", (e) => { e.preventDefault(); run(); });
+    form.addEventListener("change", () => run());
+    form.addEventListener("reset", () => setTimeout(run, 0));
   }
   init();
 })();

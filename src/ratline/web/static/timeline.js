@@ -40,9 +40,10 @@
     });
   }
 
-  async function redraw() {
+  async function redraw(current = () => true) {
     R.status("loading…");
     const t = await R.api("timeline", R.filters());
+    if (!current()) return;            // a later filter's answer is on its way
     R.options("f-type", t.types);
     drawEvents(t);
     drawTallies(t);

@@ -191,3 +191,29 @@ def test_browser_api_docs_page_lists_the_routes_from_local_files(page, base):
     paths = page.locator(".opblock-summary-path").all_inner_texts()
     assert "/api/network" in " ".join(paths)
     assert all(url.startswith(base) for url in requests), requests    # nothing from elsewhere
+
+
+def test_browser_an_older_answer_arriving_last_does_not_redraw_the_timeline(page, base):
+    # the answer to the request sent before the filter (no dates) is held back until the
+    # filtered one has been drawn: the page must keep showing the filtered months
+    held = []
+
+    def hold_unfiltered(route):
+        if "since=" not in route.request.url:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.goto(base + "/timeline")
+    _wait_for(page, "months")
+    page.route("**/api/timeline*", hold_unfiltered)
+    page.evaluate("delete document.body.dataset.months")
+    page.evaluate("document.getElementById('filters').dispatchEvent(new Event('change'))")   # an unfiltered request
+    _filter_dates(page, "2007-06-01", "2007-06-30")
+    assert _wait_for(page, "months") == 1
+    assert held, "the unfiltered request was not sent"
+    for route in held:
+        route.continue_()
+    page.wait_for_timeout(500)
+    assert page.evaluate("Chart.getChart('timeline').data.labels") == ["2007-06"]
+    assert page.evaluate("document.body.dataset.months") == "1"

@@ -19,11 +19,11 @@ from ratline.extract.routes import extract_routes
 from ratline.extract.tallies import extract_tallies
 from ratline.ingest.published import decide_publication
 from ratline.mentions.finder import DocMentions, MentionFinder
+from ratline.mentions.names import state_nouns
 from ratline.mentions.numbers import find_quantities
 from ratline.parse.mention_checks import (
     described_fighters, drop_adjective_places, names_before_area_nouns, place_police,
 )
-from ratline.mentions.names import state_nouns
 from ratline.parse.nlp import parse_body
 from ratline.schema import Document, Entity, Extraction, Skipped
 from ratline.timeparse.dates import find_dates
@@ -59,10 +59,10 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     for from_parse in (backed_relations, office_relations, sanction_relations, part_relations, victim_relations):      # what the patterns did not already give
         relations += from_parse(dm, parsed, {(r.subject, r.predicate, r.object) for r in relations})
     date_relations(relations, base, find_dates)
-    mentions = _without_adjective_states(dm, doc.body, events, relations, tallies)
+    _drop_adjective_states(dm, doc.body, events, relations, tallies)
     entities = _entities(dm, events, relations, tallies)
     last = dm.sentences[-1].span.text if dm.sentences else None
-    return Extraction(document=doc, entities=entities, mentions=mentions, relations=relations,
+    return Extraction(document=doc, entities=entities, mentions=dm.mentions, relations=relations,
                       events=events, tallies=tallies, conflicts=conflicts, body_last_sentence=last,
                       routes=extract_routes(dm, doc.body))
 
@@ -100,7 +100,7 @@ def _publication_day(doc: Document) -> dt.date | None:
     return dt.date.fromisoformat(doc.published)
 
 
-def _without_adjective_states(dm: DocMentions, body: str, events, relations, tallies) -> list:
+def _drop_adjective_states(dm: DocMentions, body: str, events, relations, tallies) -> None:
     """A state named only by its adjective ("Iranian agents", "Iraqi officials") and in no event,
     relation or tally of the report is no actor of it: its entity goes (the mentions of
     those adjectives with it).  "Iranian-backed" gives a relation and keeps it; "Iran said"
@@ -111,9 +111,12 @@ def _without_adjective_states(dm: DocMentions, body: str, events, relations, tal
     named = {m.key for m in dm.mentions if not m.basis.endswith("adjective") or _names_the_state(body, m)}
     dropped = {key for key, e in dm.entities.items()
                if e.type == "government" and key not in used and key not in named}
+    if not dropped:
+        return
     for key in dropped:
         del dm.entities[key]
-    return [m for m in dm.mentions if m.key not in dropped]
+    dm.mentions = [m for m in dm.mentions if m.key not in dropped]
+    dm._by_sentence = None               # the per-sentence index is rebuilt from what is left
 
 
 def _names_the_state(body: str, m) -> bool:

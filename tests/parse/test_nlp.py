@@ -26,3 +26,8 @@ def test_a_described_person_gets_no_relation():
     body = "US forces detained a senior Qods Force officer in Baghdad on Monday."
     ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2008-01-01"))
     assert not [r for r in ex.relations if r.predicate == "member_of"]
+
+
+def test_a_blank_line_holding_spaces_ends_a_sentence_too():
+    doc = parse_body("Troops killed two fighters\n  \nThe army said so on Monday.").doc
+    assert len(list(doc.sents)) == 2

@@ -62,8 +62,7 @@ def _paragraph_breaks(doc):
     """A blank line ends a sentence: a headline, a dateline or a caption is never parsed as one
     clause with the paragraph under it (the mention finder's sentences break there too)."""
     for tok in doc[1:]:
-        if "\n\n" in doc[tok.i - 1].text or "\n\n" in doc[tok.i - 1].whitespace_ \
-                or (doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text and doc[tok.i - 1].text.count("\n") > 1):
+        if doc[tok.i - 1].text.count("\n") > 1:    # a space token "\n\n" or "\n  \n": a blank line
             tok.is_sent_start = True
     return doc
 

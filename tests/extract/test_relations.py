@@ -279,6 +279,18 @@ def test_relations_spokesman_for_a_states_air_force():
     assert ("person_ivan_petrenko", "spokesman_for", "unit_ukrainian_air_force") in got
 
 
+def test_relations_a_states_own_service_is_no_part_of_its_government():
+    got = triples(run("Ukraine's air force said it had downed two missiles over Kyiv on Monday."))
+    assert not [t for t in got if t[1] == "part_of"]
+
+
+def test_relations_a_name_holding_its_parents_name_is_a_part_only_with_a_part_noun():
+    parts = triples(run("Rogue Mahdi Army elements fired rockets at the base, officials said."))
+    assert any(p == "part_of" and o == "mahdi_army" for _, p, o in parts)
+    branch = triples(run("Islamic State Sahel Province fighters attacked the town of Tillia on Monday."))
+    assert not [t for t in branch if t[1] == "part_of"]
+
+
 SESSION6_CASES = [
     ("The TTP has been led since June 2018 by Noor Wali Mehsud, officials said.",
      ("person_noor_wali_mehsud", "leads", "ttp")),

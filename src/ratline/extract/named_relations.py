@@ -60,6 +60,7 @@ def _relations_inside_names(rels, dm: DocMentions) -> None:
     (The description of an unnamed person, "a senior Qods Force officer", gives none: relations
     are between named parties; in the development sets 1 of 5 such member_of edges was in gold.)"""
     from ratline.mentions.dictionary import alias_key, default_dictionary
+    from ratline.mentions.names import part_nouns
 
     dictionary = default_dictionary()
     for m in dm.mentions:
@@ -81,10 +82,11 @@ def _relations_inside_names(rels, dm: DocMentions) -> None:
                 key = alias_key(form)
                 if key and _contains_seq(surface, key):
                     dm.ensure_actor(parent, form, "dictionary:inside another name")
-                    if not _followed_by(surface, key, ("in", "of")):
+                    if not _followed_by(surface, key, ("in", "of")) and part_nouns() & set(surface):
                         # "rogue Jaysh al-Mahdi units" are a part; "al Qaeda in Iraq" names a
-                        # regional branch by its region, which says nothing of its ties (a report
-                        # that calls it the parent's affiliate says so in words)
+                        # regional branch by its region and "Islamic State Sahel Province" a
+                        # province, which say nothing of their ties (a report that calls it the
+                        # parent's affiliate says so in words)
                         _add(rels, actor.id, "part_of", parent.id, masked, "name:contains parent")
                     break
         hit = _BACKED_PREFIX.match(m.span.text)

@@ -77,6 +77,13 @@ def state_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def part_nouns() -> frozenset[str]:
+    """Words that make a name holding its parent's name a part of it ("rogue Mahdi Army
+    elements"), from ``part_nouns`` in data/names.yaml."""
+    return frozenset(name_lists_raw()["part_nouns"])
+
+
+@lru_cache(maxsize=1)
 def place_levels() -> dict[str, float]:
     """How large a place is by the noun written beside its name (0.5 a site or village, 1 a
     town or district, 4 a province or region), from ``place_levels`` in data/names.yaml."""

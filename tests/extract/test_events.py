@@ -590,3 +590,20 @@ def test_events_a_forces_men_named_and_then_seized_is_a_kidnapping():
              "roadblock near El Tarra while travelling home on leave.")
     kidnappings = [e for e in ex.events if e.type == "kidnapping"]
     assert len(kidnappings) == 1 and kidnappings[0].date == "2011-01-23" and kidnappings[0].captured == 2
+
+
+# -- an act with no date words of its own ----------------------------------------------------
+
+def test_events_an_undated_act_told_after_a_dated_one_takes_its_day():
+    body = ("Two suicide bombers struck the main airport in Zaventem on Tuesday, killing 11 people. "
+            "Another explosion ripped through the Maalbeek metro station, killing 20 people.")
+    ex = run(body, published="2016-03-23")
+    assert [(e.date, e.date_precision) for e in ex.events] == [("2016-03-22", "day"), ("2016-03-22", "day")]
+    assert "takes its day" in ex.events[1].basis
+
+
+def test_events_an_undated_act_never_takes_the_day_of_an_act_told_after_it():
+    body = ("Gunmen attacked a checkpoint near Kismayo, killing three soldiers. "
+            "In a separate incident, troops ambushed al-Shabaab fighters near Jilib on Tuesday, killing nine.")
+    ex = run(body)
+    assert [(e.date, e.date_precision) for e in ex.events] == [(PUBLISHED, "week"), ("2011-03-01", "day")]

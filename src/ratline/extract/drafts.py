@@ -133,6 +133,7 @@ def build_events(drafts: list[Draft], dm: DocMentions, published: str | None) ->
     events: list[Event] = []
     conflicts: list[Conflict] = []
     lead_done = False
+    day_before: DateRef | None = None      # the day of the last act dated by its own words
     kept = [d for d in drafts if not _weak(d) or d.type in ("release", "kidnapping")]
     for k, d in enumerate(sorted(kept, key=lambda x: x.span.start)):
         etype = d.type
@@ -149,10 +150,17 @@ def build_events(drafts: list[Draft], dm: DocMentions, published: str | None) ->
         elif not lead_done and published and d.type != "other":
             ev.date, ev.date_precision = published, "week"
             ev.basis += "; undated lead event dated to publication (week)"
+        elif day_before is not None and not d.date_words and d.type != "other" and d.item < 0:
+            ev.date, ev.date_precision = day_before.date, "day"
+            ev.basis += f"; no date words of its own: told after the act of {day_before.date}, takes its day"
         elif d.date_words:
             ev.date_text = d.date_words        # the words stay; the date is unknown
             ev.basis += "; date words unresolved (publication date unknown)"
         lead_done = True
+        if d.item >= 0:
+            day_before = None            # a roundup's items are operations of their own days
+        elif ev.date and ev.date_precision == "day" and d.date is not None and d.date.date and etype != "other":
+            day_before = d.date
         if d.place:
             ev.location = d.place
             place = dm.places.get(d.place)

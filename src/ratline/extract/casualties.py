@@ -1,8 +1,13 @@
 """Killed, wounded and captured figures stated around an event.
 
-Patterns run over the masked sentence, so "Twenty-six Secret Cell members were
-killed and 17 captured" and "killed at least 91 members ... and captured 112" are
-the same shapes as any other wording.  A number that is not stated stays None.
+Written numbers are read by patterns over the masked sentence, so "Twenty-six Secret Cell
+members were killed and 17 captured" and "killed at least 91 members ... and captured 112"
+are the same shapes as any other wording, and by the parse where a clause stands between a
+number and its verb (``figures_from_parse``).  People counted without a number ("killed
+him and Samir Khan", "X and Y were killed", "his predecessor, Mullah Fazlullah, was
+killed", "its fighters seized Luis Díaz") are read from the parse alone: who the verb
+befell, each a named person or one person's role (``persons_killed``,
+``persons_captured``).  A number that is not stated stays None.
 """
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ratline.extract.masking import Masked
+from ratline.mentions.names import person_roles
 from ratline.mentions.numbers import words_to_int
 
 _VERBS = {
@@ -36,35 +42,11 @@ _ONE_AND_OTHERS = re.compile(
 _KILLED_ONE_AND_OTHERS = re.compile(
     r"\bkilled\s+(?:(?:a|an|one)\b[^.;⟪]{0,120}?|⟦\d+⟧\s+)and\s+⟪(\d+)⟫\s+(?:others?|other \w+|of (?:his|her|their))\b",
     re.I)
-_KILLED_NAMED = re.compile(r"\bkilled\s+((?:him|her|⟦\d+⟧)(?:(?:\s*,\s*|\s+and\s+)(?:him|her|⟦\d+⟧))+)", re.I)
-_SINGULAR_CAPTURE = re.compile(
-    r"\b(?:captured|detained|arrested|apprehended|capture of|arrest of|detention of|kidnapped|abducted|"
-    r"abduction of|kidnapping of)\s+[“\"]?(?:a|an)\s+"
-    r"(?!number\b|series\b|total\b|group\b|cell\b|unspecified\b)", re.I)
-_PERSON_PASSIVE = re.compile(r"⟦(\d+)⟧\s*(?:,[^,]{0,80},\s+|,\s*)?(?:(?:was|had been|has been)\s+(killed|captured|detained|"
-                             r"arrested)|(died))\b", re.I)
 _PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|them|whom)\b", re.I)
 _NO_ONE_KILLED = re.compile(r"\bkilled no one\b|\bno one was killed\b|\bno(?:body| one) (?:was|were) (?:hurt|killed)\b|"
                             r"\bno casualties\b", re.I)
-_ROLE_NOUNS = (r"(?:commander|leader|militant|fighter|soldier|officer|member|civilian|man|woman|child|boy|girl|"
-               r"operative|official|policeman|emir|governor|spokesman|journalist|worker|chief|deputy|head|prisoner|"
-               r"detainee|judge|politician|cleric|activist|reporter|photographer|doctor|teacher|student|guard|"
-               r"priest|pastor|imam|nurse|engineer|driver|trader|farmer|police officer|aid worker|contractor|"
-               r"rider|passenger|occupant|pilot|motorcyclist|shepherd|herder|couple|insurgent|rebel|gunman|"
-               r"attacker|suspect|guerrilla|jihadist|terrorist|bandit|militiaman|guardsman|villager)")
-ROLE_NOUNS = frozenset(_ROLE_NOUNS[3:-1].split("|"))
-_KILLED_A = re.compile(r"\b(?:killed|killing|shot dead|gunned down)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w’'-]+\s+){0,4}?"
-                       + _ROLE_NOUNS + r"\b(?!\s+and\s+⟪)", re.I)
-_ONE_DIED = re.compile(r"(?:^|[,;]\s+)(?:An?|One|a|an|one)\s+(?:[\w⟦⟧’'-]+\s+){0,5}?" + _ROLE_NOUNS +
-                       r"\s+(?:has been killed|was killed|had been killed|died|was shot dead|was gunned down)\b")
-_ONE_TAKEN = re.compile(r"(?:^|[,;“\"]\s*)(?:An?|One|The|a|an|one|the)\s+(?:[\w⟦⟧’'-]+\s+){0,3}?" + _ROLE_NOUNS +
-                        r"\s+(?:was|had been|has been)\s+(?:captured|detained|arrested|abducted|kidnapped|seized|"
-                        r"snatched|taken (?:off|from|away|hostage|captive))\b")
-_ACTIVE_PERSONS = re.compile(r"\b(?:captured|detained|arrested|abducted|kidnapped|seized|snatched)\s+"
-                             r"(⟦\d+⟧(?:(?:\s*,\s*|\s+and\s+)⟦\d+⟧)*)", re.I)
+ROLE_NOUNS = person_roles()
 _ACTIVE_OBJECT = re.compile(r"\s+(?:⟪\d+⟫|at least|more than|over|some|a |an |the |⟦)", re.I)
-_PERSONS_PASSIVE = re.compile(r"^([^.;]*?)\b(?:were|have been|had been)\s+(killed|captured|detained|arrested)\b", re.I)
-_ALIAS_CLAUSE = re.compile(r",?\s*(?:also known as|alias|a\.k\.a\.|known as)\s+⟦\d+⟧,?", re.I)
 _NEVER = re.compile(r"(?!)")
 _OTHER_KIND_NEXT = {k: re.compile(r"^\s+(?:(?!and\b|or\b)[a-z]+\s+)?(?:were\s+|others?\s+)?" + _VERBS[o] + r"\b", re.I)
                     for k, o in (("killed", "wounded"), ("wounded", "killed"))}
@@ -128,53 +110,12 @@ def figures_in(m: Masked) -> Figures:
             _set(fig, "killed", toll)
         elif fig.killed_best is None and toll.best is not None:
             fig.killed_low = fig.killed_best = toll.best     # "as many as 30 ... put the toll at 21"
-    if fig.killed_best is None and fig.killed_high is None:
-        hit = _KILLED_NAMED.search(m.text)
-        if hit:
-            items = re.split(r"\s*,\s*|\s+and\s+", hit.group(1))
-            n = sum(1 for it in items if it.lower() in ("him", "her")
-                    or (it.startswith("⟦") and m.mention(it[1:-1]).kind == "person"))
-            if n >= 2:
-                fig.killed_low = fig.killed_best = fig.killed_high = n
     if fig.captured is None:
         hit = _ONE_AND_OTHERS.search(m.text)
-        if hit:
-            q = m.quantity(hit.group(1))
-            if q.best is not None:
-                fig.captured = q.best + 1
-        elif _SINGULAR_CAPTURE.search(m.text) or _ONE_TAKEN.search(m.text):
-            fig.captured = 1
+        if hit and m.quantity(hit.group(1)).best is not None:
+            fig.captured = m.quantity(hit.group(1)).best + 1     # "captured a leader ... and five others"
     if fig.killed_best is None and fig.killed_high is None and _NO_ONE_KILLED.search(m.text):
         fig.killed_low = fig.killed_best = fig.killed_high = 0      # a stated zero is a number
-    one = _KILLED_A.search(m.text) or _ONE_DIED.search(m.text)
-    if fig.killed_best is None and fig.killed_high is None and one:
-        n = 2 if one.group(0).lower().endswith("couple") else 1        # "killing an elderly couple"
-        fig.killed_low = fig.killed_best = fig.killed_high = n
-    group = _PERSONS_PASSIVE.search(m.text)
-    if group:
-        persons = {m.mention(k).key for k in re.findall(r"⟦(\d+)⟧", _ALIAS_CLAUSE.sub("", group.group(1)))
-                   if m.mention(k).kind == "person"}
-        verb = group.group(2).lower()
-        if len(persons) >= 2:
-            if verb == "killed" and fig.killed_best is None:
-                fig.killed_low = fig.killed_best = fig.killed_high = len(persons)
-            elif verb != "killed" and fig.captured is None:
-                fig.captured = len(persons)
-    if fig.captured is None:
-        taken = _ACTIVE_PERSONS.search(m.text)
-        if taken:
-            persons = {m.mention(k).key for k in re.findall(r"⟦(\d+)⟧", taken.group(1))
-                       if m.mention(k).kind == "person"}
-            if persons:
-                fig.captured = len(persons)     # "its fighters seized Luis Díaz"
-    for hit in _PERSON_PASSIVE.finditer(m.text):
-        if m.mention(hit.group(1)).kind != "person":
-            continue
-        kind = "killed" if (hit.group(2) or "killed").lower() == "killed" else "captured"
-        if kind == "killed" and fig.killed_best is None:
-            fig.killed_low = fig.killed_best = fig.killed_high = 1
-        elif kind == "captured" and fig.captured is None:
-            fig.captured = 1
     return fig
 
 
@@ -263,33 +204,101 @@ def _count_kind(noun, verb) -> str | None:
     return None
 
 
-def persons_killed(m: Masked, parsed) -> int | None:
-    """"US Navy SEALs killed al Qaeda leader Osama bin Laden", "US forces killed al Qaeda's emir":
-    the parse's objects of an active "kill" that are persons the text names or a person's role
-    in the singular (and those coordinated with them) count one each; a number the words state
-    is read by ``figures_in`` instead."""
+def persons_killed(m: Masked, parsed, named_only: bool = False) -> int | None:
+    """"US Navy SEALs killed al Qaeda leader Osama bin Laden", "X and Y were killed in a raid",
+    "after his predecessor, Mullah Fazlullah, was killed", "X was shot dead", "the emir died":
+    those a killing befell in the parse (the object of an active verb, the subject of a passive
+    one or of "died", the noun a "who" clause hangs on), when each is a person the text names
+    or one person's role in the singular, count one each (with those coordinated with them; an
+    alias, "also known as Y", is the same man).  A number the words state is read by
+    ``figures_in`` instead.  ``named_only``: only when each is a person the text names ("X was
+    killed": a killing of someone in particular)."""
     if parsed is None:
         return None
     persons = [x for x in m.mentions if x.kind == "person"]
     for tok in parsed.tokens_in(m.span.start, m.span.end):
-        if tok.lemma_.lower() not in KILL_LEMMAS or tok.pos_ != "VERB" or tok.tag_ not in ("VBD", "VBG", "VBN") \
-                or any(c.dep_ in ("auxpass", "neg") for c in tok.children):
+        befallen = _killing_befell(tok)
+        if befallen is None:
             continue
-        objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
-        objects += [c for o in objects if not any(x.dep_ == "cc" and x.lower_ == "or" for x in o.children)
-                    for c in o.conjuncts]      # "its emir, or leader": one man named twice
-        if objects and all(_one_person(o, persons) for o in objects):
-            return len(objects)      # "killed al Qaeda's emir": one person, by the role he held
+        befallen += [c for o in befallen if not any(x.dep_ == "cc" and x.lower_ == "or" for x in o.children)
+                     for c in [*o.conjuncts, *_beside_alias(o)]]     # "its emir, or leader": one man named twice
+        if named_only and not all(_named(o, persons) for o in befallen):
+            continue
+        counts = [_persons_in(o, persons) for o in befallen]
+        if counts and None not in counts:
+            return sum(counts)       # "killed al Qaeda's emir": one person, by the role he held
     return None
 
 
+def _noun_before_aux(verb) -> list:
+    """The noun just before a passive's "was" when the parse gave the verb no subject."""
+    aux = [c for c in verb.children if c.dep_ == "auxpass" and c.i < verb.i]
+    k = aux[0].i - 1 if aux else -1
+    while k >= 0 and verb.doc[k].is_punct:
+        k -= 1
+    return [verb.doc[k]] if k >= 0 and verb.doc[k].pos_ in ("PROPN", "NOUN") else []
+
+
+def _beside_alias(noun) -> list:
+    """"X, also known as Y, and Z were killed": Z, which the parse hangs on the alias Y."""
+    return [x for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() == "know"
+            for p in c.children if p.lower_ == "as" for g in p.children if g.dep_ == "pobj" for x in g.conjuncts]
+
+
+def _persons_in(noun, persons) -> int | None:
+    """How many people a noun is when it is one person (named, a role in the singular, "him"),
+    or a couple; None for anything else (a plural, a number, a thing)."""
+    if noun.tag_ == "PRP":
+        return 1 if noun.lower_ in ("him", "her") else None
+    if noun.lemma_.lower() == "couple" and not any(c.dep_ == "nummod" for c in noun.children):
+        return 2                     # "killing an elderly couple"
+    return 1 if _one_person(noun, persons) else None
+
+
+def _killing_befell(tok) -> list | None:
+    """Those a killing verb befell, or None when ``tok`` is not a killing told as done."""
+    lemma = tok.lemma_.lower()
+    shot_dead = lemma in ("shoot", "gun") and any(c.lower_ in ("dead", "down") for c in tok.children)
+    if (lemma not in KILL_LEMMAS and lemma != "die" and not shot_dead) or tok.pos_ != "VERB" \
+            or any(c.dep_ in ("neg", "aux") and c.lower_ in _HEDGED for c in tok.children):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if lemma == "die":
+        roles = ("nsubj",)
+    elif passive:
+        roles = ("nsubjpass",)
+    elif tok.tag_ in ("VBD", "VBG", "VBN"):
+        roles = ("dobj", "obj")
+    else:
+        return None
+    befallen = [c for c in tok.children if c.dep_ in roles]
+    if passive and not befallen:
+        befallen = _noun_before_aux(tok)      # "his predecessor, Mullah Fazlullah, was killed" parsed subjectless
+    if tok.dep_ == "relcl" and befallen and befallen[0].lower_ in ("who", "whom", "that"):
+        befallen = [tok.head]        # "Fazlullah, who was killed in 2018"
+    return befallen
+
+
+# words before a verb that tell it as not done: "did not kill", "would kill", "could die"
+_HEDGED = frozenset({"not", "n't", "never", "will", "would", "could", "may", "might", "should", "must", "can", "to"})
+
+
+def _named(noun, persons) -> bool:
+    """A noun inside a person mention, or set beside one ("his predecessor, Mullah Fazlullah")."""
+    return any(x.span.start <= n.idx < x.span.end for n in [noun, *(c for c in noun.children if c.dep_ == "appos")]
+               for x in persons)
+
+
 def _one_person(noun, persons) -> bool:
-    """A noun that is a person the text names, or one person's role in the singular."""
-    return any(x.span.start <= noun.idx < x.span.end for x in persons) or (
+    """A noun that is a person the text names (or is set beside one: "his predecessor, Mullah
+    Fazlullah"), or one person's role in the singular."""
+    return _named(noun, persons) or (
         noun.tag_ == "NN" and noun.lemma_.lower() in ROLE_NOUNS and not any(c.dep_ == "nummod" for c in noun.children))
 
 
 CAPTURE_LEMMAS = frozenset({"capture", "detain", "arrest", "apprehend", "abduct", "kidnap"})
+# verbs that take people only when their object is a person the text names ("seized weapons")
+SEIZE_LEMMAS = frozenset({"seize", "snatch", "grab"})
 # what a capture verb's object is when it is no one ("captured the town", "seized weapons"):
 # the arrest trigger's not_objects in data/triggers.yaml
 _SINGULAR_TAGS = ("NN", "NNP", "PRP")
@@ -326,7 +335,18 @@ def persons_captured(m: Masked, parsed, not_persons: frozenset[str], lemmas=CAPT
     if parsed is None:
         return None
     total = 0
+    persons = [x for x in m.mentions if x.kind == "person"]
     for tok in parsed.tokens_in(m.span.start, m.span.end):
+        if lemmas is CAPTURE_LEMMAS and tok.lemma_.lower() in SEIZE_LEMMAS and tok.pos_ == "VERB":
+            taken = [c for c in tok.children if c.dep_ == "dobj"]       # "its fighters seized Luis Díaz"
+            if taken and all(_named(t, persons) for t in taken):
+                total += len(taken)
+            continue
+        if lemmas is CAPTURE_LEMMAS and _taken_away(tok):
+            taken = [c for c in tok.children if c.dep_ == "nsubjpass"]  # "The police officer was taken off a bus"
+            if taken and all(_one_person(t, persons) for t in taken):
+                total += len(taken)
+            continue
         if tok.lemma_.lower() not in lemmas or any(
                 c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children):
             continue             # "did not arrest", "sought to capture": no one taken
@@ -357,6 +377,13 @@ def persons_captured(m: Masked, parsed, not_persons: frozenset[str], lemmas=CAPT
                 return None      # a number, a plural, a place or a thing: not a count of one
             total += 1
     return total or None
+
+
+def _taken_away(tok) -> bool:
+    """A passive "take" that carries someone off: "was taken off a bus", "taken away",
+    "taken hostage" (not "taken to hospital")."""
+    return tok.lemma_.lower() == "take" and tok.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in tok.children) \
+        and any(c.lower_ in ("off", "away", "hostage", "captive") for c in tok.children)
 
 
 def _get(fig: Figures, kind: str):

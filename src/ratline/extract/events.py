@@ -260,7 +260,9 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
             if not figures.empty() and (figures.killed_best or figures.killed_high or figures.wounded):
                 verb = _CASUALTY_VERB.search(masked.text)      # "Lakurawa fighters killed 15": who acted is before it
                 at = (verb.start(), verb.end()) if verb else (0, 0)
-                hits = [TriggerHit("armed_clash", 0, at[0], at[1], "")]
+                # "X was killed in Tripoli": with no act named, the killing of someone in particular
+                named = persons_killed(masked, self.parsed, named_only=True)
+                hits = [TriggerHit("assassination" if named else "armed_clash", 0, at[0], at[1], "")]
                 if verb and self._discounted(masked, hits[0]):
                     return               # "threatened to kill 12 hostages": figures of an act not done
             elif figures.captured and (verb := _TAKEN_VERB.search(masked.text)):

@@ -77,6 +77,13 @@ def state_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def person_roles() -> frozenset[str]:
+    """Nouns of one person's role ("the driver", "a local commander"), from ``person_roles`` in
+    data/names.yaml: such a noun in the singular counts one person killed or taken."""
+    return frozenset(name_lists_raw()["person_roles"])
+
+
+@lru_cache(maxsize=1)
 def part_nouns() -> frozenset[str]:
     """Words that make a name holding its parent's name a part of it ("rogue Mahdi Army
     elements"), from ``part_nouns`` in data/names.yaml."""

@@ -109,3 +109,17 @@ def test_event_places_where_a_train_was_bound_is_not_where_it_happened():
     body = "The train, bound for Peshawar with 440 people on board, was attacked on Tuesday by gunmen."
     ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2025-03-13"))
     assert ex.events and all(e.location != "place_peshawar" for e in ex.events)
+
+
+def test_a_later_sentence_naming_a_village_inside_the_town_narrows_the_place():
+    # neither place is in the gazetteer: the text itself sets the village inside the township
+    body = ("Gunmen attacked a border guard post in Maungtaw on 16 January, killing four police. "
+            "The post was attacked by some 10 ARSA fighters near a bridge in Watkyein Village in "
+            "Maungtaw Township.")
+    assert _places(body) == ["Watkyein Village"]
+
+
+def test_a_later_unknown_place_not_set_inside_the_first_does_not_move_it():
+    body = ("Gunmen attacked a border guard post in Maungtaw on 16 January, killing four police. "
+            "The post was attacked by some 10 ARSA fighters who had come from Kyauktaw.")
+    assert _places(body) == ["Maungtaw"]

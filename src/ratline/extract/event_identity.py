@@ -232,7 +232,9 @@ class EventIdentity:
                 into.type, into.rank = new.type, new.rank
         if new.date and (into.date is None or _finer(new.date, into.date)):
             into.date = new.date
-        if new.place and (into.place is None or _rank_of(new, self) < _rank_of(into, self)):
+        if new.place and (into.place is None or _rank_of(new, self) < _rank_of(into, self)
+                          or (_rank_of(new, self) == _rank_of(into, self)
+                              and self._written_inside(new.place, into.place))):
             into.place, into.place_rank = new.place, new.place_rank
         for a in new.actors:
             _add(into.actors, a)

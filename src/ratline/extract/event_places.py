@@ -192,6 +192,28 @@ class PlaceChooser:
         return any(al.lower() in names for al in [other.name, *other.aliases] if len(al) > 2)
 
 
+    def _written_inside(self, inner: str, outer: str) -> bool:
+        """The text sets ``inner`` inside ``outer``: "Watkyein Village in Maungtaw Township",
+        "Mamba village, Sugapa district" (what tells two places the gazetteer lacks apart)."""
+        ent = self.dm.entities.get(outer)
+        if ent is None:
+            return False
+        names = [n.lower() for n in [ent.name, *ent.aliases] if len(n) > 2]
+        places = [m for m in self.dm.mentions if m.kind == "place"]
+        for m, nxt in zip(places, places[1:]):
+            if m.key != inner:
+                continue
+            between = self.body[m.span.end:nxt.span.start].replace(",", " ").split()
+            if len(between) <= 2 and all(w.lower() in _INSIDE_WORDS for w in between) \
+                    and (nxt.key == outer or any(nxt.span.text.lower().startswith(n) for n in names)):
+                return True
+        return False
+
+
+# the words that may stand between a place and the wider one it lies in ("X in Y", "X, Y")
+_INSIDE_WORDS = frozenset({"in", "of", "the"})
+
+
 def _written_level(after: str, before: str) -> float | None:
     """The size the text gives a place: the noun after its name ("Wum district", "the Adhamiyah
     and New Baghdad districts"), else the noun before it ("the town of Dhanagadhi")."""

@@ -10,7 +10,7 @@ from bisect import bisect_left
 import re
 
 from ratline.extract.cues import (
-    ACCORDING, ACTOR_KINDS, BE_BEFORE, NOUN_USE, PARTY_KINDS, PRESS, RAW_CLAIM, SOME_REPORTS, SPEAKER,
+    ACCORDING, ACTOR_KINDS, NOUN_USE, PARTY_KINDS, PRESS, RAW_CLAIM, SOME_REPORTS, SPEAKER,
 )
 from ratline.extract.drafts import _add
 from ratline.extract.masking import Masked
@@ -43,8 +43,7 @@ class PartyFinder:
     def _parties(self, masked: Masked, main: TriggerHit) -> tuple[list[str], list[str]]:
         actors: list[str] = []
         targets: list[str] = []
-        passive = bool(BE_BEFORE.search(masked.text[:main.start])) or (
-            self._deck_now and main.text.lower().endswith("ed"))     # "leader captured in Baghdad"
+        passive = self._told_in_passive(masked, main)
         syntax = self._syntax(masked, main)
         named_actor = syntax is not None and any(
             self._tokens(m) & syntax.actor for m in masked.mentions if m.kind in ACTOR_KINDS)
@@ -106,6 +105,18 @@ class PartyFinder:
             if ref is not None:
                 _add(actors, ref)            # "its fighters stormed": the group just written about
         return actors, [t for t in targets if t not in actors]
+
+    def _told_in_passive(self, masked: Masked, main: TriggerHit) -> bool:
+        """"were killed", "was attacked by": the trigger's verb has a passive auxiliary in the
+        parse (not "were attacking"); a headline's bare participle too ("leader captured in
+        Baghdad")."""
+        if self._deck_now and main.text.lower().endswith("ed"):
+            return True
+        if self.parsed is None:
+            return False
+        at = masked.body_offset(main.start)
+        tok = self.parsed.root_of(at, at + len(main.text.rstrip()))
+        return tok is not None and any(c.dep_ == "auxpass" for c in tok.children)
 
     def _syntax(self, masked: Masked, main: TriggerHit) -> Roles | None:
         """The trigger's roles from the parse, or None when the parse names no party."""

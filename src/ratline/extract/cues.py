@@ -61,7 +61,6 @@ SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|repor
                             r"|on\s+(?:its|their|his|her|the)\s+way\s+to)\s+(?:the\s+)?$", re.I)
 NOUN_USE = re.compile(r"^(?:\s+(?:has|have|had|is|was|were|are|said|says|and|or|also|will|would|has\s+been)\b|\s*[,.;:)])",
                        re.I)
-BE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+\s+)?$", re.I)
 AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had|got|get)\s+(?:\w+\s+)?$", re.I)
 GENERIC_AFTER = re.compile(r"\s+(?:must|should|are|were|have|has|remain|continue|can|could|would|will)\b", re.I)
 SPEAKER = re.compile(r"^,?\s*(?:(?!(?:was|were|been|is|are|be)\b)[\w-]+\s+){0,2}?(?:said|says|announced|told|"

@@ -24,10 +24,10 @@ DEF_REF = re.compile(
     r"(?P<noun>raids?|operations?|attacks?|strikes?|incident|engagement|arrest|clash|fighting|assault|ambush|"
     r"release|kidnapping|offensive|bombing|blast|killings|massacre|shooting|shoot-?out)\b", re.I)
 REF_GROUP = {"arrest": None, "release": "release", "incident": None}
-SUCH = re.compile(r"\b(?:such|similar|previous|earlier)\s+(?:\w+\s+)?$", re.I)
-# "has stepped up air strikes", "intensified its raids": a trend in many operations, not one
-TREND = re.compile(r"\b(?:stepped|step|steps|stepping|ramped|ramp|ramps)\s+up\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?$"
-                   r"|\b(?:intensif|escalat|increas)\w*\s+(?:its\s+|their\s+|the\s+)?(?:[\w-]+\s+)?$", re.I)
+# words before an act's noun that make it another act than the one reported ("similar attacks")
+OTHER_ACTS = frozenset({"such", "similar", "previous", "earlier"})
+# verbs whose plural object is a trend in many operations, not one ("has stepped up air strikes")
+TREND_VERBS = frozenset({"step up", "ramp up", "intensify", "escalate", "increase"})
 HYPOTHETICAL = re.compile(
     r"(?:\b(?:will|would|could|may|might|should|must|plans? to|planned to|threaten(?:s|ed)? to|vow(?:s|ed)? to|"
     r"attempt(?:s|ed)? to|tried to|sought to|seeks? to|wants? to|demand(?:s|ed)? that .{0,40}|"

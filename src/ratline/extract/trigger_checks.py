@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.cues import ANNOUNCING, GENERIC_AFTER, HEDGES, HYPOTHETICAL, IMPLICATIVE, SUCH, TREND
+from ratline.extract.cues import (
+    ANNOUNCING, GENERIC_AFTER, HEDGES, HYPOTHETICAL, IMPLICATIVE, OTHER_ACTS, TREND_VERBS,
+)
 from ratline.extract.masking import Masked
 from ratline.extract.triggers import TriggerHit
 
@@ -66,9 +68,23 @@ class TriggerChecks:
             return True          # "night raids must end": raids in general
         if h.type == "other" and self._announced_as_will(masked, h):
             return False         # "said it would again list the movement as terrorist": the announcement is the act
-        if SUCH.search(before) or (h.text.lower().endswith("s") and TREND.search(before)):
+        if self._another_or_a_trend(masked, h):
             return True          # "similar attacks"; "has stepped up air strikes": a trend
         return bool(HYPOTHETICAL.search(before)) and not self._done_by_means(masked, h)
+
+    def _another_or_a_trend(self, masked: Masked, h: TriggerHit) -> bool:
+        """"such attacks", "previous raids", "a similar bombing": the noun names other acts than
+        the one reported; "has stepped up air strikes", "intensified its raids": a trend in
+        many.  Read from the parse: the noun's own modifiers, and the verb it is the object of."""
+        word = self.parsed.token_at(masked.body_offset(h.start)) if self.parsed is not None else None
+        if word is None or word.pos_ not in ("NOUN", "PROPN"):
+            return False
+        noun = word if word.dep_ != "compound" else word.head      # "air strikes": the head noun
+        if any(c.lower_ in OTHER_ACTS and c.i < noun.i for c in noun.children):
+            return True
+        verb = noun.head
+        phrasal = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
+        return noun.tag_ == "NNS" and noun.dep_ == "dobj" and bool(phrasal & TREND_VERBS)
 
     def _announced_as_will(self, masked: Masked, h: TriggerHit) -> bool:
         """"The government said it would list the movement as terrorist": a decision told by its

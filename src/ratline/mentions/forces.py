@@ -21,7 +21,7 @@ import re
 
 from ratline.mentions.bare_forces import BareForcesMixin
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
-from ratline.mentions.names import name_lists_raw
+from ratline.mentions.names import is_ordinal, name_lists_raw
 from ratline.schema import Entity, Mention, Span
 
 _ELLIPTIC = re.compile(r"\b(?P<list>(?:[A-Z][\w.]*[A-Za-z]\.?,\s+)*)(?P<last>[A-Z][\w.]*[A-Za-z]\.?),?\s+and\s+"
@@ -34,7 +34,6 @@ _VICTIM_GROUP = re.compile(r"(?:\b(?:\d+|one|two|three|four|five|six|seven|eight
                            r"(?P<adj>[A-Z][a-z]+)\s+(?:hostages|citizens|nationals|captives|civilians|aid workers|"
                            r"journalists|contractors|tourists|engineers|workers)\b")
 
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _UNIT_NOUNS = {"division", "brigade", "battalion", "regiment", "corps", "company", "squadron", "group"}
 _FORCE_NOUNS = {"forces", "troops", "soldiers", "commandos", "police", "special", "jets", "aircraft", "drones",
                 "warplanes", "helicopters", "units", "personnel"}
@@ -207,7 +206,7 @@ class ForcesMixin(BareForcesMixin):
     def _unit_of(self, sent, m, body) -> Mention | None:
         """"the 2nd Iraqi Army Division": a unit of a known force, named with an ordinal."""
         toks = sent.tokens
-        if m.start == 0 or not _ORDINAL.match(toks[m.start - 1].text) or m.end >= len(toks):
+        if m.start == 0 or not is_ordinal(toks[m.start - 1].text) or m.end >= len(toks):
             return None
         if toks[m.end].norm not in _UNIT_NOUNS:
             return None

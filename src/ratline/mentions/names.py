@@ -7,7 +7,6 @@ the word lists kept in ``data/names.yaml``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -127,11 +126,15 @@ def name_lists() -> NameLists:
     )
 
 
+def is_ordinal(text: str) -> bool:
+    """"2nd", "101st": a number written as an ordinal (a unit's number, "the 2nd Division")."""
+    return len(text) > 2 and text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th")
+
+
 def _is_cap(tok: Token) -> bool:
-    return (tok.text[:1].isupper() and tok.text[:1].isalpha()) or bool(_ORDINAL.match(tok.text))
+    return (tok.text[:1].isupper() and tok.text[:1].isalpha()) or is_ordinal(tok.text)
 
 
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _WATER_HEADS = {"gulf", "sea", "bay", "strait", "straits", "horn", "lake", "gulfs", "isle", "cape"}   # "Gulf of Aden"
 # words of a faith that begin a movement's name ("the Islamic Courts", "the Muslim Brotherhood"),
 # though alone they name nobody (they stay in the stop list)

@@ -338,7 +338,9 @@ def groups(reports: dict[str, Report], judgements: list[dict]) -> list[set[str]]
         return fits[pair]
 
     def blocked(ga: set[str], gb: set[str], machine: bool) -> bool:
-        if any((min(x, y), max(x, y)) in apart for x in ga for y in gb):
+        # every pair across the two groups, so only when the user judged any apart
+        # (the groups of a much-reported event grow with the store)
+        if apart and any((min(x, y), max(x, y)) in apart for x in ga for y in gb):
             return True
         if not machine:
             return False

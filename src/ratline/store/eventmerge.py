@@ -70,6 +70,7 @@ from ratline.store.eventcompare import (  # noqa: F401
     ATTACKS, CHUNK, NEAR_KM, PRECISION_ORDER, THRESHOLD, TYPE_ORDER, WORDING, Report, Verdict,
     _chunks, _dates, _fits, _flat, _places, _same_wording, _types, compare, date_window,
     judge_pair, report_key, split_key)
+from ratline.store.eventcompare import compatible as compatible_pair
 
 REPORT_SQL = (
     "SELECT r.doc_id, r.local_id, r.event_id, r.quote, r.char_start, r.actors, r.targets, "
@@ -333,11 +334,13 @@ def groups(reports: dict[str, Report], judgements: list[dict]) -> list[set[str]]
     def compatible(x: str, y: str) -> bool:
         pair = (x, y) if x <= y else (y, x)
         if pair not in fits:
-            fits[pair] = judge_pair(reports[x], reports[y]) is not None
+            fits[pair] = compatible_pair(reports[x], reports[y])
         return fits[pair]
 
     def blocked(ga: set[str], gb: set[str], machine: bool) -> bool:
-        if any((min(x, y), max(x, y)) in apart for x in ga for y in gb):
+        # every pair across the two groups, so only when the user judged any apart
+        # (the groups of a much-reported event grow with the store)
+        if apart and any((min(x, y), max(x, y)) in apart for x in ga for y in gb):
             return True
         if not machine:
             return False

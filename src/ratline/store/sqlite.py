@@ -43,6 +43,13 @@ SCHEMA_VERSION = "1"
 # SQL execute 4.8 s per 1,000 documents at 128 and 2.5 at 512 (store step 19.0 ->
 # 14.1 ms/doc under the profiler).
 STATEMENT_CACHE = 512
+# Pages written to the WAL between two automatic checkpoints (see ``on_open``).
+# 1,000 (SQLite's) -> 10,000 (session 12): 4 ms of ~28 a document at 13,000
+# documents.  10,000 -> 40,000 (scale8): in a batch, a commit that checkpoints took
+# 0.35-0.65 s at 12,000 documents against ~0.06 for one that does not, 4-5 of them
+# per 1,000 documents; at 40,000 one of ~0.8-1.3 s (the pages rewritten between
+# checkpoints are written once): COMMIT 2.3-2.5 -> 1.4-2.0 s per 1,000 documents.
+WAL_CHECKPOINT = 40000
 
 # Errors of either database, for ``except`` (PostgreSQL's are subclasses, pgsql.py):
 # a clash on a key another writer took, a database that cannot be used as asked
@@ -107,15 +114,14 @@ class SQLiteDialect:
         if path != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")   # durable enough under WAL
-            # A checkpoint (the WAL copied into the file) every 10,000 pages, not
-            # SQLite's 1,000: a document dirties ~85 pages, mostly the same index
-            # pages as the documents before it, so a checkpoint every ~12 documents
-            # wrote those pages again and again (the store step's COMMIT grew with
-            # the store).  Every ~100 documents instead: 4 ms of ~28 a document at
-            # 13,000 documents.  The WAL grows to ~40 MB between checkpoints; a
-            # power cut may lose the documents since the last one (not the file),
-            # which the next ingest stores again (it resumes).
-            conn.execute("PRAGMA wal_autocheckpoint = 10000")
+            # A checkpoint (the WAL copied into the file) every WAL_CHECKPOINT
+            # pages, not SQLite's 1,000: a document dirties ~85 pages, mostly the
+            # same index pages as the documents before it, so a checkpoint every
+            # ~12 documents wrote those pages again and again (the store step's
+            # COMMIT grew with the store).  The WAL grows to ~160 MB between
+            # checkpoints; a power cut may lose the documents since the last one
+            # (not the file), which the next ingest stores again (it resumes).
+            conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_CHECKPOINT}")
         # SQLite's default page cache is 2 MB: past a few hundred documents each
         # candidate lookup and each commit read index pages back through the OS.
         # 64 MB (an upper bound, allocated as used) keeps a 20,000-document store's hot pages.

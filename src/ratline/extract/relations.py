@@ -19,12 +19,10 @@ import re
 
 from ratline.extract.masking import Masked, mask
 from ratline.extract.named_relations import _relations_inside_names, _titled_leaders
-from ratline.extract.relation_patterns import _COMPILED, _PH, _add, _keep
+from ratline.extract.relation_patterns import _COMPILED, _PH, _keep
 from ratline.extract.victim_relations import _victim_relations
 from ratline.mentions.finder import DocMentions
 from ratline.schema import Relation
-
-_SANCTIONS = re.compile(r"(?P<o>⟦\d+⟧)\s+(?:has|have|had)?\s*(?:imposed|placed|slapped)\s+sanctions\s+on\b", re.I)
 
 
 def extract_relations(dm: DocMentions) -> list[Relation]:
@@ -49,13 +47,6 @@ def extract_relations(dm: DocMentions) -> list[Relation]:
                     for o in _heads(m, hit.group("o"), False):
                         if o.key not in {x.key for x in subjects}:      # "Both were part of the same ..."
                             _keep(rels, m, pat, s, o)
-        for hit in _SANCTIONS.finditer(m.text):
-            by = m.mention(_PH.findall(hit.group("o"))[-1])
-            rest = m.text[hit.end():]
-            for k in _PH.findall(rest):
-                target = m.mention(k)
-                if target.kind == "person":
-                    _add(rels, target.key, "sanctioned_by", by.key, m, "pattern:imposed sanctions on")
     _relations_inside_names(rels, dm)
     _titled_leaders(rels, dm)
     _victim_relations(rels, dm)

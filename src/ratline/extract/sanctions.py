@@ -39,6 +39,9 @@ SANCTIONED_KINDS = ("armed_group", "person", "other", "company", "state_agency",
 SUPPORTED_KINDS = ("armed_group", "other", "state_agency")
 _SUBJECT_DEPS = ("nsubj",)
 LISTED = "parse:on the terrorist list of"
+IMPOSED = "parse:imposed sanctions on"
+# verbs that put sanctions on someone ("imposed/placed/slapped sanctions on X")
+IMPOSING_VERBS = frozenset({"impose", "place", "slap"})
 _CLAUSE_DEPS = ("advcl", "conj", "xcomp")
 
 
@@ -67,9 +70,9 @@ def sanction_relations(dm: DocMentions, parsed: Parsed, known: set[tuple[str, st
             if frame is None:
                 continue
             by, targets, basis = frame
-            sanctioned = named(targets, SANCTIONED_KINDS)
+            sanctioned = named(targets, ("person",) if basis == IMPOSED else SANCTIONED_KINDS)
             for s in sanctioned:
-                for b in (named([by], SANCTIONER_KINDS) if basis == LISTED else []):
+                for b in (named([by], SANCTIONER_KINDS) if basis in (LISTED, IMPOSED) else []):
                     add(s, "sanctioned_by", b, basis)     # a verb's sanctioner: see the module's note
                 for helped in named(_aided(tok), SUPPORTED_KINDS):
                     if helped not in sanctioned:
@@ -81,6 +84,8 @@ def _sanction_frame(tok):
     """(sanctioner token, sanctioned tokens, basis) when the token is a sanction, else None."""
     if tok.lemma_.lower() == "list" and tok.pos_ == "NOUN":
         return _on_a_list(tok)
+    if tok.lemma_.lower() in IMPOSING_VERBS and tok.pos_ == "VERB":
+        return _imposed_on(tok)
     need = SANCTION_VERBS.get(tok.lemma_.lower(), False)
     if need is False or tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
         return None
@@ -93,6 +98,18 @@ def _sanction_frame(tok):
     objects = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     targets = [t for o in objects for t in _named_with(o)]
     return (by, targets, f"parse:{tok.lemma_.lower()} by") if by is not None and targets else None
+
+
+def _imposed_on(verb):
+    """"The US has imposed sanctions on X": the verb's subject sanctions the "on" objects (people
+    only: "sanctions on Iran's oil sector" says nothing of a party)."""
+    if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "sanction" for c in verb.children) \
+            or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    by = _subject(verb)
+    targets = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
+               for g in c.children if g.dep_ == "pobj" for t in _named_with(g)]
+    return (by, targets, IMPOSED) if by is not None and targets else None
 
 
 def _on_a_list(noun):

@@ -413,7 +413,7 @@ def test_finder_a_states_possessive_army_is_the_dictionary_force(finder):
     assert _keys(dm, "Sudan's army") == ["sudanese_armed_forces"]
 
 
-@pytest.mark.parametrize("name", ["Kfar Tebnit", "Deir Hafer", "Beit Lahia", "Wadi Khaled"])
+@pytest.mark.parametrize("name", ["Kfar Tebnit", "Deir Hafer", "Beit Lahia", "Wadi Khaled", "Camp Taji", "Fort Hood"])
 def test_finder_village_words_first_make_a_place(finder, name):
     dm = _find(finder, f"A drone struck a car on the road between Nabatieh and {name} on Monday.")
     assert [m.kind for m in dm.mentions if m.span.text == name] == ["place"]

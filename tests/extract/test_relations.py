@@ -102,6 +102,15 @@ def test_relations_sanctions_on_several_people():
         assert r.quote == body and body[r.span.start:r.span.end] == r.quote
 
 
+def test_relations_sanctions_on_people_described_in_appositions():
+    # the parse hangs "on" on the noun "sanctions", and each person carries an apposition
+    body = ("The US has imposed sanctions on Brigadier Karim Nasseri, the former commander of the unit, "
+            "and Hadi Rostami, a deputy commander in the same unit, for arming militias.")
+    got = triples(run(body))
+    assert {("person_karim_nasseri", "sanctioned_by", "united_states"),
+            ("person_hadi_rostami", "sanctioned_by", "united_states")} <= got
+
+
 def test_relations_sanctioning_body_is_the_agency():
     ex = run("The Treasury Department imposed sanctions on Khalid Mansur, a Hezbollah financier.")
     assert ("person_khalid_mansur", "sanctioned_by", "us_treasury") in triples(ex)

@@ -103,12 +103,12 @@ def _sanction_frame(tok):
 def _imposed_on(verb):
     """"The US has imposed sanctions on X": the verb's subject sanctions the "on" objects (people
     only: "sanctions on Iran's oil sector" says nothing of a party)."""
-    if not any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "sanction" for c in verb.children) \
-            or any(c.dep_ == "neg" for c in verb.children):
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "sanction"]
+    if not nouns or any(c.dep_ == "neg" for c in verb.children):
         return None
     by = _subject(verb)
-    targets = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"
-               for g in c.children if g.dep_ == "pobj" for t in _named_with(g)]
+    targets = [t for c in [*verb.children, *nouns[0].children] if c.dep_ == "prep" and c.lower_ == "on"
+               for g in c.children if g.dep_ == "pobj" for t in _named_with(g)]     # "on" hangs on either
     return (by, targets, IMPOSED) if by is not None and targets else None
 
 

@@ -408,6 +408,11 @@ def test_finder_a_states_possessive_force_is_that_force(finder):
     assert "ukraine" not in dm.entities          # the state itself is not an actor here
 
 
+def test_finder_one_soldier_of_a_nation_names_its_force(finder):
+    dm = _find(finder, "A British soldier was killed in the rocket attack on the base.")
+    assert [m.kind for m in dm.mentions if m.span.text == "British soldier"] == ["state_force"]
+
+
 def test_finder_a_states_possessive_army_is_the_dictionary_force(finder):
     dm = _find(finder, "Sudan's army said it had retaken the bridge.")
     assert _keys(dm, "Sudan's army") == ["sudanese_armed_forces"]

@@ -63,7 +63,8 @@ def _force_noun_end(toks, end: int, nouns: set[str] = _FORCE_NOUNS) -> int:
 
 # the nouns of a force written after a nation's adjective: "Saudi security forces", "Bahraini policemen"
 _FORCE_PHRASE = {"security", "armed", "forces", "force", "troops", "soldiers", "police", "policemen", "army",
-                 "military", "gendarmes", "gendarmerie", "commandos", "personnel", "border", "guards"}
+                 "military", "gendarmes", "gendarmerie", "commandos", "personnel", "border", "guards",
+                 "soldier", "policeman", "gendarme"}
 _POLICE_NOUNS = {"police", "policemen", "gendarmes", "gendarmerie"}
 
 

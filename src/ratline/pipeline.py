@@ -22,7 +22,7 @@ from ratline.mentions.finder import DocMentions, MentionFinder
 from ratline.mentions.names import state_nouns
 from ratline.mentions.numbers import find_quantities
 from ratline.parse.mention_checks import (
-    described_fighters, drop_adjective_places, names_before_area_nouns, place_police,
+    described_attackers, described_fighters, drop_adjective_places, names_before_area_nouns, place_police,
 )
 from ratline.parse.nlp import parse_body
 from ratline.schema import Document, Entity, Extraction, Skipped
@@ -50,6 +50,7 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     drop_adjective_places(dm, parsed)
     names_before_area_nouns(dm)
     described_fighters(dm, parsed)
+    described_attackers(dm, parsed)
     place_police(dm, doc.body)
     extractor = EventExtractor(dm, doc.body, base, find_dates, find_quantities, paragraphs, parsed)
     drafts = extractor.run()

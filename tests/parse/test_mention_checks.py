@@ -42,6 +42,22 @@ def test_a_peoples_adjective_before_rebels_names_a_group_not_the_state():
     assert event.actors == ["group_syrian_rebels"]
 
 
+def test_unnamed_attackers_who_act_are_a_group_of_their_own():
+    ex = _extract("Four gunmen attacked tourists at Karak Castle on Sunday, killing ten people.")
+    [event] = [e for e in ex.events if e.type != "other"]
+    assert event.actors == ["group_unidentified_gunmen"]
+    group = {e.id: e for e in ex.entities}["group_unidentified_gunmen"]
+    assert group.type == "armed_group" and "Four gunmen" in group.aliases
+    ambush = _extract("Sixteen soldiers were killed in an ambush by armed men near Tillia on Saturday.")
+    assert "group_unidentified_armed_men" in {e.id for e in ambush.entities}
+
+
+def test_unnamed_attackers_who_only_belong_somewhere_are_no_group():
+    # not an act of violence; and "men" alone is nobody in particular
+    ex = _extract("The kidnappers belonged to a unit of the rebel army. Men gathered at the mosque on Friday.")
+    assert not [e for e in ex.entities if e.id.startswith("group_unidentified")]
+
+
 def test_a_group_the_dictionary_knows_stays_that_group_before_fighters():
     ex = _extract("Taliban fighters attacked a checkpoint in Ghazni on Monday.")
     assert [e.actors for e in ex.events] == [["taliban"]]

@@ -141,6 +141,69 @@ def described_fighters(dm: DocMentions, parsed) -> None:
             del dm.entities[key]
 
 
+# the nouns for attackers the report does not name ("Gunmen opened fire", "an ambush by armed
+# men", "suspected armed bandits killed 25"); "men" only with "armed" before it
+ATTACKER_NOUNS = frozenset({"gunman", "gunmen", "bandit", "assailant", "attacker", "kidnapper", "man", "men"})
+
+
+def described_attackers(dm: DocMentions, parsed) -> None:
+    """"Four gunmen attacked tourists", "an ambush by armed men": attackers the report does not
+    name are one group of their own in the report, named by its noun ("gunmen", "armed
+    bandits"), when they act: the subject of an active verb or the "by" of a passive or of an
+    act's noun.  Words that may stand for a known group ("the militants") are left to the
+    anaphora pass; a noun inside another mention is that mention's."""
+    changed = False
+    for sent in dm.sentences:
+        for tok in parsed.tokens_in(sent.span.start, sent.span.end):
+            lemma = tok.lemma_.lower()
+            if tok.tag_ != "NNS" or lemma not in ATTACKER_NOUNS or not _acting(tok):
+                continue
+            armed = [c for c in tok.children if c.dep_ == "amod" and c.lower_ == "armed" and c.i == tok.i - 1]
+            if lemma in ("man", "men") and not armed:
+                continue
+            if any(m.span.start <= tok.idx < m.span.end for m in dm.mentions) or _named_by_what_follows(dm, tok):
+                continue         # "the kidnappers, elements of the TPNPB": that group
+            start = armed[0] if armed else tok
+            words = parsed.doc[start.i:tok.i + 1].text
+            key = "group_" + slug(f"unidentified {words.lower()}")
+            if key not in dm.entities:
+                dm.entities[key] = Entity(id=key, type="armed_group", name=words.lower(), aliases=[], country=None,
+                                          basis="pattern:described-attackers")
+            written = parsed.doc[_phrase_start(tok).i:tok.i + 1].text
+            for alias in {words, written}:
+                if alias not in dm.entities[key].aliases:
+                    dm.entities[key].aliases.append(alias)
+            dm.mentions.append(Mention(Span(start.idx, tok.idx + len(tok.text), words), "armed_group", key,
+                                       sent.index, "parse:described-attackers"))
+            changed = True
+    if changed:
+        dm.mentions.sort(key=lambda m: m.span.start)
+        dm._by_sentence = None
+
+
+# verbs of violence whose subject is an attacker ("Gunmen opened fire", "bandits stormed")
+ATTACK_VERBS = frozenset({"attack", "kill", "open", "fire", "ambush", "abduct", "kidnap", "shoot", "storm", "raid",
+                          "seize", "detonate", "wound", "injure", "hit", "strike", "target", "burn", "loot",
+                          "behead", "stab", "hack", "invade", "overrun", "murder", "gun", "massacre", "torch"})
+
+
+def _acting(noun) -> bool:
+    """The noun does a violent act: the subject of an active verb of violence, or the "by" of a
+    passive or of an act's noun ("an ambush by armed men")."""
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        return noun.head.lemma_.lower() in ATTACK_VERBS
+    return noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.dep_ in ("agent", "prep")
+
+
+def _phrase_start(noun):
+    """Where the noun's phrase begins ("Four gunmen", "Suspected armed bandits"), its determiners aside."""
+    first = noun
+    for c in noun.children:
+        if c.i < first.i and c.dep_ in ("nummod", "amod", "compound"):
+            first = c
+    return first
+
+
 def _named_by_what_follows(dm: DocMentions, noun) -> bool:
     """"rebels of the ADF", "militants, the Allied Democratic Forces": the fighters are a group
     the report names right after them."""

@@ -7,17 +7,7 @@ import itertools
 import random
 
 from ratline.store import eventcompare as ec
-
-
-def rep(key="d1:e1", **kw) -> ec.Report:
-    """As test_eventmerge's: a raid in Baquba on 13 May 2008 unless told otherwise."""
-    base = dict(key=key, doc_id=key.split(":")[0], local_id=key.split(":")[1], event_id=key,
-                doc="x.txt", type="raid", date="2008-05-13", precision="day",
-                location="baquba", place_name="Baquba", admin1="Diyala", country="IQ",
-                lat=33.754, lon=44.605, where_precision=1, fallback=False, place_basis=None,
-                parties=frozenset({"aqi"}), persons=frozenset(), quote="", killed_best=None)
-    base.update(kw)
-    return ec.Report(**base)
+from test_eventmerge import rep        # a raid in Baquba on 13 May 2008 unless told otherwise
 
 QUOTES = [
     "Gunmen opened fire on a checkpoint outside the district office, killing three "

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ratline.extract.cues import HEDGES
 from ratline.extract.masking import Masked
 from ratline.mentions.names import person_roles
 from ratline.mentions.numbers import words_to_int
@@ -279,8 +280,8 @@ def _killing_befell(tok) -> list | None:
     return befallen
 
 
-# words before a verb that tell it as not done: "did not kill", "would kill", "could die"
-_HEDGED = frozenset({"not", "n't", "never", "will", "would", "could", "may", "might", "should", "must", "can", "to"})
+# words before a verb that tell it as not done: "did not kill", "would kill", "vowed to kill"
+_HEDGED = HEDGES | {"to"}
 
 
 def _named(noun, persons) -> bool:

@@ -123,3 +123,7 @@ def test_a_later_unknown_place_not_set_inside_the_first_does_not_move_it():
     body = ("Gunmen attacked a border guard post in Maungtaw on 16 January, killing four police. "
             "The post was attacked by some 10 ARSA fighters who had come from Kyauktaw.")
     assert _places(body) == ["Maungtaw"]
+
+
+def test_a_town_that_was_bombed_is_the_place_without_a_locative():
+    assert _places("Russian warplanes bombed Gori on Tuesday, killing five civilians.") == ["Gori"]

@@ -21,7 +21,7 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|ea
                               r"southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)|"
                               r"kilometers (?:from|of)|miles (?:from|of)|(?:outskirts|edge|centre|center|heart|vicinity|environs|suburbs?|"
                               r"entrance) of|road (?:to|from)|(?:town|village|city|hamlet|district) of)\s+$")
-_TAKEN_BEFORE = re.compile(r"\b(?:seized|captured|entered|overran|stormed|retook|recaptured|besieged|shelled|"
+_TAKEN_BEFORE = re.compile(r"\b(?:seized|captured|entered|overran|stormed|retook|recaptured|besieged|shelled|bombed|"
                            r"(?:took|seized|gained|lost) control of)\s*$", re.I)
 _NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer", "autumn", "winter", "fall",
                     "english", "arabic", "french", "persian", "pashto", "dari", "court", "custody", "parliament"}

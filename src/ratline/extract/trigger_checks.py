@@ -60,6 +60,10 @@ def _object_fits(masked: Masked, h: TriggerHit) -> bool:
 class TriggerChecks:
     """Checks on a trigger hit that need the extractor's parse."""
 
+    def _trigger_token(self, masked: Masked, h: TriggerHit):
+        """The parse's token where the trigger starts, or None without a parse."""
+        return self.parsed.token_at(masked.body_offset(h.start)) if self.parsed is not None else None
+
     def _discounted(self, masked: Masked, h: TriggerHit) -> bool:
         text = masked.text
         before = text[:h.start]
@@ -76,7 +80,7 @@ class TriggerChecks:
         """"such attacks", "previous raids", "a similar bombing": the noun names other acts than
         the one reported; "has stepped up air strikes", "intensified its raids": a trend in
         many.  Read from the parse: the noun's own modifiers, and the verb it is the object of."""
-        word = self.parsed.token_at(masked.body_offset(h.start)) if self.parsed is not None else None
+        word = self._trigger_token(masked, h)
         if word is None or word.pos_ not in ("NOUN", "PROPN"):
             return False
         noun = word if word.dep_ != "compound" else word.head      # "air strikes": the head noun
@@ -89,7 +93,7 @@ class TriggerChecks:
     def _announced_as_will(self, masked: Masked, h: TriggerHit) -> bool:
         """"The government said it would list the movement as terrorist": a decision told by its
         maker (a clause with "would" under said/announced/declared/decided) is the act itself."""
-        word = self.parsed.token_at(masked.body_offset(h.start)) if self.parsed is not None else None
+        word = self._trigger_token(masked, h)
         for _ in range(3):
             if word is None or word.head.i == word.i:
                 return False
@@ -101,7 +105,7 @@ class TriggerChecks:
     def _done_by_means(self, masked: Masked, h: TriggerHit) -> bool:
         """"used machetes to kill", "managed to capture", "went on to attack": an infinitive under
         a verb that says the act was done (IMPLICATIVE), itself told as past and not hedged."""
-        word = self.parsed.token_at(masked.body_offset(h.start)) if self.parsed is not None else None
+        word = self._trigger_token(masked, h)
         for _ in range(4):       # "forced Sadr to agree to a cease-fire": up from the noun to its verb
             if word is None or word.dep_ not in ("pobj", "prep", "dobj", "compound") or word.head.i == word.i:
                 break
@@ -122,9 +126,7 @@ class TriggerChecks:
         """"released a statement", "capturing government buildings": the verb's direct object in
         the parse is one the trigger's data lists as not this event; "in a release": the noun
         without the preposition that would say what was released."""
-        if not (h.not_objects or h.noun_needs) or self.parsed is None:
-            return False
-        word = self.parsed.token_at(masked.body_offset(h.start))
+        word = self._trigger_token(masked, h) if h.not_objects or h.noun_needs else None
         if word is None:
             return False
         if h.noun_needs and word.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in word.children) \

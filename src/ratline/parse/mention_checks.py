@@ -121,11 +121,7 @@ def described_fighters(dm: DocMentions, parsed) -> None:
                 continue
             words = f"{tok.text} {head.text.lower()}"
             key = "group_" + slug(f"{tok.text} {head.lemma_.lower()}s")
-            if key not in dm.entities:
-                dm.entities[key] = Entity(id=key, type="armed_group", name=words, aliases=[], country=None,
-                                          basis="pattern:described-fighters")
-            if words not in dm.entities[key].aliases:
-                dm.entities[key].aliases.append(words)
+            _described_group(dm, key, words, [words], "described-fighters")
             mention = Mention(Span(tok.idx, head.idx + len(head.text), words), "armed_group", key, sent.index,
                               "parse:described-fighters")
             if k is not None:
@@ -139,6 +135,17 @@ def described_fighters(dm: DocMentions, parsed) -> None:
         named = {m.key for m in dm.mentions}
         for key in [k for k, e in dm.entities.items() if e.type == "government" and k not in named]:
             del dm.entities[key]
+
+
+def _described_group(dm: DocMentions, key: str, name: str, aliases: list[str], how: str) -> None:
+    """The report's group that only a description names ("Syrian rebels", "gunmen"), made once,
+    with each wording the report uses as an alias."""
+    if key not in dm.entities:
+        dm.entities[key] = Entity(id=key, type="armed_group", name=name, aliases=[], country=None,
+                                  basis=f"pattern:{how}")
+    for alias in aliases:
+        if alias not in dm.entities[key].aliases:
+            dm.entities[key].aliases.append(alias)
 
 
 # the nouns for attackers the report does not name ("Gunmen opened fire", "an ambush by armed
@@ -166,13 +173,8 @@ def described_attackers(dm: DocMentions, parsed) -> None:
             start = armed[0] if armed else tok
             words = parsed.doc[start.i:tok.i + 1].text
             key = "group_" + slug(f"unidentified {words.lower()}")
-            if key not in dm.entities:
-                dm.entities[key] = Entity(id=key, type="armed_group", name=words.lower(), aliases=[], country=None,
-                                          basis="pattern:described-attackers")
             written = parsed.doc[_phrase_start(tok).i:tok.i + 1].text
-            for alias in {words, written}:
-                if alias not in dm.entities[key].aliases:
-                    dm.entities[key].aliases.append(alias)
+            _described_group(dm, key, words.lower(), [words, written], "described-attackers")
             dm.mentions.append(Mention(Span(start.idx, tok.idx + len(tok.text), words), "armed_group", key,
                                        sent.index, "parse:described-attackers"))
             changed = True

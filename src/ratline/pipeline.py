@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from functools import partial
 
 from ratline.extract.backed import backed_relations
 from ratline.extract.events import EventExtractor, build_events
@@ -18,6 +19,7 @@ from ratline.extract.relations import date_relations, extract_relations
 from ratline.extract.routes import extract_routes
 from ratline.extract.tallies import extract_tallies
 from ratline.ingest.published import decide_publication
+from ratline.ingest.urldate import url_date
 from ratline.mentions.finder import DocMentions, MentionFinder
 from ratline.mentions.names import state_nouns
 from ratline.mentions.numbers import find_quantities
@@ -46,20 +48,21 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
         doc.published, doc.published_precision, doc.published_basis = decide_publication(
             None, None, doc.url, doc.body)
     base = _publication_day(doc)
+    dates_in = partial(find_dates, month=_publication_month(doc)) if base is None else find_dates
     paragraphs = _paragraph_index(doc.body, dm)
     drop_adjective_places(dm, parsed)
     names_before_area_nouns(dm)
     described_fighters(dm, parsed)
     described_attackers(dm, parsed)
     place_police(dm, doc.body)
-    extractor = EventExtractor(dm, doc.body, base, find_dates, find_quantities, paragraphs, parsed)
+    extractor = EventExtractor(dm, doc.body, base, dates_in, find_quantities, paragraphs, parsed)
     drafts = extractor.run()
     events, conflicts = build_events(drafts, dm, doc.published if base else None)
-    tallies = extract_tallies(dm, base, find_dates, find_quantities, parsed)
+    tallies = extract_tallies(dm, base, dates_in, find_quantities, parsed)
     relations = extract_relations(dm)
     for from_parse in (backed_relations, office_relations, sanction_relations, part_relations, victim_relations):      # what the patterns did not already give
         relations += from_parse(dm, parsed, {(r.subject, r.predicate, r.object) for r in relations})
-    date_relations(relations, base, find_dates)
+    date_relations(relations, base, dates_in)
     _drop_adjective_states(dm, doc.body, events, relations, tallies)
     entities = _entities(dm, events, relations, tallies)
     last = dm.sentences[-1].span.text if dm.sentences else None
@@ -99,6 +102,19 @@ def _publication_day(doc: Document) -> dt.date | None:
     if not doc.published or doc.published_precision == "month":
         return None
     return dt.date.fromisoformat(doc.published)
+
+
+def _publication_month(doc: Document) -> dt.date | None:
+    """The month a page was published in when its URL gives that month and nothing gives
+    the day (a blog's /2010/01/): relative dates resolve to that month, with month
+    precision.  A month merely inferred from the body's newest date is only a lower
+    bound on publication, so it resolves nothing."""
+    if doc.published_precision != "month" or not doc.published:
+        return None
+    in_url = url_date(doc.url)
+    if in_url is None or in_url.precision != "month" or in_url.date.isoformat()[:7] != doc.published[:7]:
+        return None
+    return in_url.date
 
 
 def _drop_adjective_states(dm: DocMentions, body: str, events, relations, tallies) -> None:

@@ -618,3 +618,17 @@ def test_events_an_undated_act_never_takes_the_day_of_an_act_told_after_it():
             "In a separate incident, troops ambushed al-Shabaab fighters near Jilib on Tuesday, killing nine.")
     ex = run(body)
     assert [(e.date, e.date_precision) for e in ex.events] == [(PUBLISHED, "week"), ("2011-03-01", "day")]
+
+
+def _undated_page(body: str, url: str | None) -> Extraction:
+    return extract(Document(doc_id="t", name="t.txt", source=url or "t", title=None, body=body, url=url))
+
+
+def test_a_month_inferred_from_the_body_is_no_publication_month():
+    # "December 2009" only bounds publication from below: "Saturday" may be any later one
+    body = ("Gunmen ambushed an army patrol near Wum on Saturday, killing two soldiers, officials said. "
+            "The region has seen attacks since December 2009.")
+    ex = _undated_page(body, None)
+    assert ex.document.published_precision == "month"
+    ambush = [ev for ev in ex.events if ev.type != "other"]
+    assert [ev.date for ev in ambush] == [None]

@@ -74,7 +74,9 @@ def test_published_record_url_reaches_the_document(tmp_path):
     assert (doc.published, doc.published_precision) == ("2016-03-15", "day")
 
 
-def test_published_month_only_url_leaves_weekdays_unresolved(tmp_path):
+def test_published_month_only_url_dates_weekdays_to_that_month(tmp_path):
+    """Coders date "on Tuesday" in a page filed under /2016/03/ to March 2016, month
+    precision: the day is never guessed, the month is known."""
     from ratline.pipeline import extract
     path = tmp_path / "pages.jsonl"
     path.write_text('{"id": "a", "url": "https://x.blogspot.com/2016/03/police-post-attacked.html", '
@@ -82,8 +84,8 @@ def test_published_month_only_url_leaves_weekdays_unresolved(tmp_path):
     (doc,) = list(read_inputs([str(path)]))
     assert (doc.published, doc.published_precision) == ("2016-03-01", "month")
     x = extract(doc)
-    assert x.events and all(e.date is None for e in x.events)
-    assert any(e.date_text and "Tuesday" in e.date_text for e in x.events)
+    tuesday = [e for e in x.events if e.date_text and "Tuesday" in e.date_text]
+    assert tuesday and all((e.date, e.date_precision) == ("2016-03-01", "month") for e in tuesday)
 
 
 def test_published_never_later_than_the_newest_stated_date_plus_its_week():

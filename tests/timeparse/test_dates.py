@@ -223,3 +223,26 @@ def test_dates_leap_day_without_year_takes_last_leap_year():
 ])
 def test_dates_day_ranges_give_one_day(text, date):
     assert [r.date for r in find_dates(text, BASE)] == [date]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a day the text gives only relatively: the publication's month, at month precision
+    ("on Saturday", ("2010-01-01", "month")),
+    ("yesterday", ("2010-01-01", "month")),
+    ("last weekend", ("2010-01-01", "month")),
+    # a stated month-day keeps its day; only its year comes from the month
+    ("on January 12", ("2010-01-12", "day")),
+    ("on December 30", ("2009-12-30", "day")),
+    # a month or coarser resolves as on any day of the month
+    ("last April", ("2009-04-01", "month")),
+    ("last year", ("2009-01-01", "year")),
+    ("last month", ("2009-12-01", "month")),
+])
+def test_dates_against_a_publication_known_to_the_month(text, expected):
+    (ref,) = find_dates(text, None, month=dt.date(2010, 1, 1))
+    assert (ref.date, ref.precision) == expected
+
+
+def test_dates_a_day_publication_wins_over_the_month():
+    (ref,) = find_dates("on Saturday", BASE, month=dt.date(2010, 1, 1))
+    assert (ref.date, ref.precision) == ("2011-02-26", "day")

@@ -112,9 +112,12 @@ def _runit(rel: str, unit: str, base: dt.date) -> tuple[dt.date, str]:
     return dt.date(y, 1, 1), "year"
 
 
-def resolve(e: DateExpr, base: dt.date | None, anchor: dt.date | None = None
-            ) -> tuple[dt.date | None, str, bool]:
-    """(date, precision, relative) of an expression; date None when unresolvable."""
+def resolve(e: DateExpr, base: dt.date | None, anchor: dt.date | None = None,
+            month: dt.date | None = None) -> tuple[dt.date | None, str, bool]:
+    """(date, precision, relative) of an expression; date None when unresolvable.
+
+    ``month`` is a publication known to the month only (a URL's ``/2010/01/``), used
+    when there is no ``base`` day: see ``_resolve_in_month``."""
     k = e.kind
     if k == "ymd":
         return _safe(e.year, e.month, e.day), "day", False
@@ -138,6 +141,8 @@ def resolve(e: DateExpr, base: dt.date | None, anchor: dt.date | None = None
         if anchor is None:
             return None, prec, True
         return _shift(anchor, e.n, e.unit), prec, True
+    if base is None and month is not None:
+        return _resolve_in_month(e, month)
     if base is None:
         prec = {"md": "day", "m": "month", "rseason": "year", "rmonth": "month",
                 "weekday": "day", "deictic": "day"}.get(k)
@@ -185,6 +190,28 @@ def resolve(e: DateExpr, base: dt.date | None, anchor: dt.date | None = None
     return None, None, True  # pragma: no cover
 
 
+def _month_end(d: dt.date) -> dt.date:
+    return _add_months(d, 1) - dt.timedelta(days=1)
+
+
+def _resolve_in_month(e: DateExpr, month: dt.date) -> tuple[dt.date | None, str, bool]:
+    """An expression resolved against a publication known only to its month.
+
+    "Friday evening" in a blog post filed under /2010/01/ is a day of January 2010 (or,
+    in its first days, of late December): coders record it as that month, with month
+    precision, and that is what is returned; the day is never guessed.  Expressions
+    whose own precision is a month or coarser ("last April", "last year") resolve as
+    against the middle of the month, which gives the same answer on every day of it
+    but at the month's edges.  A stated month and day ("January 12") keeps its day: only
+    its year comes from the month."""
+    if e.kind == "md":
+        return resolve(e, _month_end(month))
+    d, prec, rel = resolve(e, month.replace(day=15))
+    if d is not None and prec in ("day", "week"):
+        return d.replace(day=1), "month", rel
+    return d, prec, rel
+
+
 def _shift(d: dt.date, n: int, unit: str) -> dt.date:
     if unit == "day":
         return d + dt.timedelta(days=n)
@@ -206,11 +233,13 @@ def _iso(d: dt.date | None, precision: str | None) -> str | None:
 
 
 def find_dates(text: str, base: dt.date | None, offset: int = 0,
-               anchor: dt.date | None = None, year_hint: int | None = None) -> list[DateRef]:
+               anchor: dt.date | None = None, year_hint: int | None = None,
+               month: dt.date | None = None) -> list[DateRef]:
     """Every date expression of a sentence as ``DateRef``, spans offset into the body.
 
     ``base`` is the publication date; ``anchor`` the last day-precise date
-    mentioned before this sentence.  Day-precise dates found here become the
+    mentioned before this sentence; ``month`` a publication known only to its month,
+    used when ``base`` is None.  Day-precise dates found here become the
     anchor for later expressions in the same sentence ("On December 23 ...;
     the next day ...").  Use :func:`next_anchor` to carry it to the next one.
     """
@@ -220,7 +249,7 @@ def find_dates(text: str, base: dt.date | None, offset: int = 0,
             year = year_hint or (anchor.year if anchor else None)
             if year is not None:
                 e.year, e.kind = year, ("ymd" if e.kind == "md" else "ym" if e.kind == "m" else e.kind)
-        d, prec, rel = resolve(e, base, anchor)
+        d, prec, rel = resolve(e, base, anchor, month)
         if e.year is not None and not rel and d is not None:
             year_hint = e.year
         if d is not None and prec == "day":

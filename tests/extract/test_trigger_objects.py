@@ -51,3 +51,24 @@ def test_freed_up_is_no_release():
 def test_near_daily_attacks_are_a_habit_not_an_event():
     body = "The insurgents carry out near-daily assassinations and roadside bombings in Mogadishu."
     assert _types(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    # a campaign told in the perfect progressive: going on, not one act
+    "For the past month the Somali army has been conducting an offensive against al-Shabaab in Lower Shabelle.",
+    "The Malian army, which has been fighting jihadists near Kidal, said it was ready to talk.",
+    # acts in general, owned by a noun that says so
+    "The Nigerian army has a long history of clashes with Boko Haram in Borno.",
+    "The G5 Sahel force has set itself the task of fighting the armed gangs operating near Kidal.",
+])
+def test_ongoing_or_general_acts_are_no_event(body):
+    assert [t for t in _types(body) if t != "other"] == []
+
+
+@pytest.mark.parametrize("body", [
+    "Rebels fought soldiers in the hills near Kidal on Friday, killing four.",
+    "The history teacher said gunmen had clashed with police outside the school on Friday.",
+    "Witnesses described the scene of the clashes in Kidal on Friday, where four soldiers died.",
+])
+def test_one_act_told_beside_those_words_is_still_an_event(body):
+    assert "armed_clash" in _types(body)

@@ -39,6 +39,11 @@ HYPOTHETICAL = re.compile(
     r"|\b(?:planned|plotted|masterminded|ordered|organi[sz]ed|financed|funded|trained for)\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+)?)$",
     re.I)
+# nouns under which an act's noun or gerund names acts in general, not one ("a long history of
+# clashes", "the goal of fighting jihadist groups", "the fight against attacks")
+GENERIC_OWNERS = frozenset({"history", "goal", "aim", "objective", "task", "mission", "mandate", "policy",
+                            "strategy", "tactic", "record", "pattern", "cycle", "culture", "threat", "risk",
+                            "fear", "prospect", "possibility", "capacity", "capability", "experience"})
 # verbs whose "to" infinitive tells an act that was done ("used machetes to kill", "managed to
 # capture", "went on to attack"), unlike "threatened to kill"; and the words that hedge them
 IMPLICATIVE = frozenset({"use", "manage", "go on", "proceed", "succeed",   # "went into X to capture": only a purpose

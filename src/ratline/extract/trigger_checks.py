@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ratline.extract.cues import (
-    ANNOUNCING, GENERIC_AFTER, HEDGES, HYPOTHETICAL, IMPLICATIVE, OTHER_ACTS, TREND_VERBS,
+    ANNOUNCING, GENERIC_AFTER, GENERIC_OWNERS, HEDGES, HYPOTHETICAL, IMPLICATIVE, OTHER_ACTS, TREND_VERBS,
 )
 from ratline.extract.masking import Masked
 from ratline.extract.triggers import TriggerHit
@@ -74,6 +74,8 @@ class TriggerChecks:
             return False         # "said it would again list the movement as terrorist": the announcement is the act
         if self._another_or_a_trend(masked, h):
             return True          # "similar attacks"; "has stepped up air strikes": a trend
+        if self._ongoing_or_in_general(masked, h):
+            return True          # "has been fighting al-Shabaab"; "a long history of clashes"
         return bool(HYPOTHETICAL.search(before)) and not self._done_by_means(masked, h)
 
     def _another_or_a_trend(self, masked: Masked, h: TriggerHit) -> bool:
@@ -89,6 +91,24 @@ class TriggerChecks:
         verb = noun.head
         phrasal = {verb.lemma_.lower()} | {f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"}
         return noun.tag_ == "NNS" and noun.dep_ == "dobj" and bool(phrasal & TREND_VERBS)
+
+    def _ongoing_or_in_general(self, masked: Masked, h: TriggerHit) -> bool:
+        """"which has been fighting al-Shabaab", "has been conducting a ground operation": a
+        campaign told in the perfect progressive, going on, not one act; "a long history of
+        clashes", "the goal of fighting jihadists": acts in general, owned by a noun that says
+        so (GENERIC_OWNERS) and with no article or number of their own."""
+        word = self._trigger_token(masked, h)
+        if word is None:
+            return False
+        verb = word.head if word.pos_ == "NOUN" and word.dep_ in ("dobj", "nsubjpass") else word
+        aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+        if verb.tag_ == "VBG" and "been" in aux and aux & {"has", "have", "had", "'s", "’s"}:
+            return True
+        if word.dep_ == "compound":
+            word = word.head
+        owner = word.head.head if word.dep_ in ("pobj", "pcomp") and word.head.lower_ == "of" else None
+        return (owner is not None and owner.lemma_.lower() in GENERIC_OWNERS
+                and not any(c.dep_ in ("det", "nummod", "poss") for c in word.children))
 
     def _announced_as_will(self, masked: Masked, h: TriggerHit) -> bool:
         """"The government said it would list the movement as terrorist": a decision told by its

@@ -229,7 +229,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
             if groups_here:
                 last_group = groups_here[0].key       # the sentence's first group: usually its subject
         acronyms: list[Mention] = []
-        mentions.extend(self._link_singles(body, pending_singles, ents, places, country, acronyms))
+        mentions.extend(self._link_singles(body, pending_singles, ents, places, country, acronyms, mentions))
         mentions.extend(_generic_fighters(sentences, mentions, ents))
         mentions.extend(_site_anaphors(sentences, mentions, ents, name_lists().facility_heads))
         mentions.extend(_role_mentions(sentences, mentions, ents))

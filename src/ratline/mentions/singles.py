@@ -20,7 +20,7 @@ _SITE_NOUNS = {"bridge", "dam", "camp", "base", "airport", "prison", "market", "
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|east|west|northeast|northwest|"
                               r"southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)|"
                               r"kilometers (?:from|of)|miles (?:from|of)|(?:outskirts|edge|centre|center|heart|vicinity|environs|suburbs?|"
-                              r"entrance) of|road (?:to|from)|(?:town|village|city|hamlet|district) of)\s+$")
+                              r"entrance) of|road (?:to|from)|(?:towns?|villages?|city|cities|hamlets?|districts?) of)\s+$")
 _TAKEN_BEFORE = re.compile(r"\b(?:seized|captured|entered|overran|stormed|retook|recaptured|besieged|shelled|bombed|"
                            r"(?:took|seized|gained|lost) control of)\s*$", re.I)
 _NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer", "autumn", "winter", "fall",
@@ -30,18 +30,24 @@ _MEDIA_AFTER = re.compile(r"^\s+(?:news\s+agency|agency|radio|television|tv|news
 _MEMBERS_AFTER = re.compile(r"\s+(?:fighters|militants|gunmen|members|rebels|cadres|loyalists|militiamen)\b")
 
 
+_LIST_OPENER = re.compile(r"\b(?:from|across|throughout|to|into|between)\s+$")
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
+
 _NOT_SITE_MODIFIERS = frozenset("a an the and or but of to in on at by for with from into near".split())
 
 
 class SinglesMixin:
     """Links the one-word names the name finder set aside."""
 
-    def _link_singles(self, body, pending, ents, places, country=None, acronyms=None) -> list[Mention]:
+    def _link_singles(self, body, pending, ents, places, country=None, acronyms=None,
+                      mentions=()) -> list[Mention]:
         """Single capitalised words: a person's name part, a short organisation name, a known or
-        gazetteer place; acronyms in prose are set aside in ``acronyms`` for after the passes
-        that read acronyms the text defines."""
+        gazetteer place, or a word listed beside a place ("from Sebha, Sirte, Jufra and Waddan");
+        acronyms in prose are set aside in ``acronyms`` for after the passes that read acronyms
+        the text defines.  ``mentions`` are those found so far (the places a word is listed with)."""
         acronyms = [] if acronyms is None else acronyms
         out = []
+        placed = [m.span for m in mentions if m.kind == "place"]
         persons = [e for e in ents.values() if e.type == "person"]
         for sent, hit in pending:
             tok = sent.tokens[hit.start]
@@ -79,12 +85,14 @@ class SinglesMixin:
                                          or getattr(place, "feature", "") in ("province", "country"))
             exact = "exact" in (getattr(place, "basis", "") or "") or getattr(place, "feature", "") == "country"
             taken = _TAKEN_BEFORE.search(body[max(0, span.start - 30):span.start])
+            locative = locative or _listed_with_place(body, span, placed)
             if _MEDIA_AFTER.match(body[span.end:span.end + 30]):
                 continue             # "the Saba news agency", "Radio Okapi": a name, not a town
             if place is not None and (locative or (big and exact) or (taken and exact)):
                 key = "place_" + slug(place.name)
                 places[key] = place
                 out.append(Mention(span, "place", key, sent.index, "gazetteer:single-word"))
+                placed.append(span)
                 _add_entity(ents, key, "place", place.name, span.text, place.country, "gazetteer")
                 if site:
                     _add_alias(ents[key], site)
@@ -92,10 +100,33 @@ class SinglesMixin:
                     and not re.match(r"-[a-z]", body[span.end:span.end + 2]):    # "at Crusader-era castle"
                 key = "place_" + slug(span.text)
                 out.append(Mention(span, "place", key, sent.index, "pattern:locative-unknown-place"))
+                placed.append(span)
                 _add_entity(ents, key, "place", span.text, span.text, None, "pattern")
                 if site:
                     _add_alias(ents[key], site)
         return out
+
+
+def _listed_with_place(body: str, span: Span, placed: list[Span]) -> bool:
+    """"are from Sebha, Sirte, Jufra and Waddan", "in the towns of Intezayane, Bakorat, Woursanat":
+    a word in a list of places that a locative opens is a place too.  The list is joined by
+    "and", or by commas with three or more items ("In Kabul, Karzai said" is no list), and
+    opened by a locative ("interests of Iraq and Iraqis", "the Red, White, and Blue" are not)."""
+    items = sorted([*placed, span], key=lambda x: x.start)
+    k = items.index(span)
+    start = end = k                           # the run of joined items around the word
+    while start > 0 and _LIST_JOIN.fullmatch(body[items[start - 1].end:items[start].start]):
+        start -= 1
+    while end + 1 < len(items) and _LIST_JOIN.fullmatch(body[items[end].end:items[end + 1].start]):
+        end += 1
+    if start == end:
+        return False
+    joins = [body[items[i].end:items[i + 1].start] for i in range(start, end)]
+    goes_on = re.match(r"(?:,|,?\s+and|,?\s+or)\s+[A-Z]", body[items[end].end:items[end].end + 40])
+    if not (any(re.search(r"\b(?:and|or)\b", j) for j in joins) or len(joins) >= 2 or goes_on):
+        return False
+    before = body[max(0, items[start].start - 30):items[start].start]
+    return bool(_LOCATIVE_BEFORE.search(before) or _LIST_OPENER.search(before))
 
 
 def _site_after(body: str, end: int) -> str | None:

@@ -1,0 +1,35 @@
+"""One capitalised word alone: a place when it sits in a list of places that a locative opens
+("from Sebha, Sirte, Jufra and Waddan"), whether or not the gazetteer knows it; never when the
+list is no list of places ("the Red, White, and Blue") or no list at all ("In Kabul, Karzai")."""
+from __future__ import annotations
+
+import pytest
+
+from ratline.pipeline import extract
+from ratline.schema import Document
+
+
+def _places(body: str) -> set[str]:
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2021-05-03")
+    ex = extract(doc)
+    return {m.span.text for m in ex.mentions if m.kind == "place"}
+
+
+@pytest.mark.parametrize("body, listed", [
+    ("Most of the wounded came from Misrata, but some were from Sebha, Sirte, Jufra and Waddan.",
+     {"Jufra", "Waddan"}),
+    ("Gunmen raided the villages of Intezayane, Bakorat, Woursanat and several hamlets in March.",
+     {"Intezayane", "Bakorat", "Woursanat"}),
+    ("Fighters from Gondar, Gojjam and Wollo gathered for the offensive.", {"Gojjam", "Wollo"}),
+])
+def test_a_word_listed_with_places_after_a_locative_is_a_place(body, listed):
+    assert listed <= _places(body)
+
+
+@pytest.mark.parametrize("body, word", [
+    ("In Kabul, Karzai told reporters the talks would go on.", "Karzai"),
+    ("He spoke of the interests of Iraq and Iraqis in a sermon.", "Iraqis"),
+    ("The convoy flew the flags of Mali, Senegal and Freedom, a witness said.", "Freedom"),
+])
+def test_no_place_without_a_list_of_places_a_locative_opens(body, word):
+    assert word not in _places(body)

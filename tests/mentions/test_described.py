@@ -144,3 +144,29 @@ def test_described_a_states_ministry_in_lower_case_is_its_agency():
     assert agency.span.text == "Cambodian defence ministry" and dm.entities[agency.key].country == "KH"
     assert "DRC government" in dm.entities["dr_congo"].aliases
     assert "Tunisian officials" in dm.entities["tunisia"].aliases
+
+
+@pytest.mark.parametrize("body, name, kind, leader", [
+    ("Jordan, part of the US-led coalition fighting Islamic State, was hit again.",
+     "US-led coalition", "state_force", "united_states"),
+    ("The Kenyan-led security mission began patrols in the capital.",
+     "Kenyan-led security mission", "state_force", "kenya"),
+])
+def test_a_force_named_by_its_leader_is_an_entity_of_its_own(finder, body, name, kind, leader):
+    dm = _find(finder, body)
+    led = [e for e in dm.entities.values() if e.basis == "pattern:led-force"]
+    assert [(e.name, e.type) for e in led] == [(name, kind)]
+    assert leader in {m.key for m in dm.mentions}          # the leader keeps its own mention
+
+
+def test_a_led_force_the_dictionary_names_is_the_dictionary_s(finder):
+    dm = _find(finder, "The Saudi-led coalition struck Houthi positions overnight.")
+    assert "saudi_led_coalition" in dm.entities
+    assert not [e for e in dm.entities.values() if e.basis == "pattern:led-force"]
+
+
+def test_the_led_force_acts_in_events():
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, published="2016-12-19",
+                          body="US-led forces arrested an Iranian officer in Sulaimaniya on Sunday."))
+    (arrest,) = [ev for ev in ex.events if ev.type == "arrest"]
+    assert [a for a in arrest.actors if a.endswith("led_forces")] == ["us_led_forces"]

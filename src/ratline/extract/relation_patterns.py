@@ -317,6 +317,8 @@ def _keep(rels, m: Masked, pat: Pattern, s, o) -> None:
         return
     if s.kind == "place" or o.kind == "place":
         return
+    if o.basis == "pattern:led-force" and pat.predicate == "leads":
+        return               # "the US-led coalition": a force named by its leader, whose name says it
     _add(rels, s.key, pat.predicate, o.key, m, f"pattern:{pat.name}")
 
 

@@ -73,11 +73,11 @@ _PLURAL_ANAPHOR = re.compile(r"\b[Tt]hese (?:terror |militant |armed )?(?:groups
 
 
 def _relation_mention(m, sent_span) -> bool:
-    """Demonyms count only where they name a backer ("Iranian-backed")."""
+    """Demonyms count only where they name a backer ("Iranian-backed") or a leader ("Kenyan-led")."""
     if not m.basis.endswith("adjective"):
         return True
     after = sent_span.text[m.span.end - sent_span.start:][:12]
-    return bool(re.match(r"\s*-?\s*(?:backed|funded|sponsored|supported|trained|armed|supplied)", after))
+    return bool(re.match(r"\s*-?\s*(?:backed|funded|sponsored|supported|trained|armed|supplied|led)\b", after))
 
 
 def _expand_plural_anaphora(m: Masked, prev_groups: list, prev_subject=None) -> Masked:

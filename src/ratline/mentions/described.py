@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ratline.mentions.dictionary import alias_key
-from ratline.mentions.entities import _add_alias as _alias, _add_entity
+from ratline.mentions.entities import _add_alias as _alias, _add_entity, slug
 from ratline.schema import Entity, Mention, Span
 
 _OWNED = re.compile(r"^[’']s\s+(?P<noun>office|bureau|movement|militia|faction|party)\b")
@@ -229,6 +229,38 @@ def coalition_forces(sentences, mentions: list[Mention], ents: dict[str, Entity]
             surface = sent.span.text[s0 - sent.span.start:s1 - sent.span.start]
             _alias(ents[key], surface)
             out.append(Mention(Span(s0, s1, surface), "state_force", key, sent.index, "pattern:coalition-forces"))
+    return out
+
+
+# "the US-led coalition", "a Kenyan-led police mission", "Hutu-led militias": a force named by
+# who leads it; the words between "-led" and the noun are lower-case modifiers
+_LED = re.compile(r"^-led\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?(?P<noun>coalition|alliance|forces|force|troops|"
+                  r"mission|militias?|contingent|operation|intervention|administration)s?)\b")
+_LEADER_KINDS = ("government", "state_force", "state_agency", "armed_group")
+
+
+def led_forces(body: str, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """"the US-led coalition", "a Kenyan-led police mission": a force the report names by the one
+    who leads it, when the dictionary has no name for it ("Saudi-led coalition" it has).  The
+    force is an entity of its own, a state force (an armed group's when a group leads it), its
+    alias the whole phrase; the mention is the noun phrase after "-led", so that the leader
+    keeps its own mention and the relation patterns read "X-led Y" as X leading Y."""
+    out: list[Mention] = []
+    for m in list(mentions):
+        if m.kind not in _LEADER_KINDS or m.key not in ents:
+            continue
+        hit = _LED.match(body[m.span.end:m.span.end + 60])
+        if hit is None:
+            continue
+        s0 = m.span.end + hit.start("np")
+        s1 = m.span.end + hit.end("np")
+        if any(x.span.start < s1 and s0 < x.span.end for x in mentions + out):
+            continue
+        phrase = body[m.span.start:s1]
+        kind = "armed_group" if m.kind == "armed_group" else "state_force"
+        key = slug(phrase)
+        _add_entity(ents, key, kind, phrase, phrase, ents[m.key].country, "pattern:led-force")
+        out.append(Mention(Span(s0, s1, body[s0:s1]), kind, key, m.sentence, "pattern:led-force"))
     return out
 
 

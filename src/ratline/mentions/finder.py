@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 
 from ratline.mentions.acronyms import _acronym_appositions, _acronym_for, _defined_acronyms
 from ratline.mentions.anaphora import _generic_fighters, _group_anaphors, _sentence_initial_it, _site_anaphors
-from ratline.mentions.described import (apposed_units, coalition_forces, combined_forces, national_bodies,
-                                        owned_organisations, unnamed_organisations)
+from ratline.mentions.described import (apposed_units, coalition_forces, combined_forces, led_forces,
+                                        national_bodies, owned_organisations, unnamed_organisations)
 from ratline.mentions.dictionary import ActorDictionary, default_dictionary
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
 from ratline.mentions.forces import ForcesMixin, _bare_demonyms_as_forces, _force_noun_end
@@ -240,6 +240,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
         mentions.extend(unnamed_organisations(sentences, mentions, ents))
         mentions.extend(combined_forces(sentences, mentions, ents))
         mentions.extend(coalition_forces(sentences, mentions, ents))
+        mentions.extend(led_forces(body, mentions, ents))
         _bare_demonyms_as_forces(body, mentions, ents)
         self._capitals_as_states(body, mentions, ents)
         self._possessive_forces(body, mentions, ents)

@@ -50,3 +50,18 @@ def test_a_force_after_a_comma_is_not_named_by_the_place_before_it():
     ex = extract(doc)
     assert any(m.span.text == "army" and m.kind == "state_force" for m in ex.mentions)
     assert any(r.predicate == "spokesman_for" and r.subject == "person_didier_badjeck" for r in ex.relations)
+
+
+def _entities_on(body: str, published: str):
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published=published)
+    return {e.id: e for e in extract(doc).entities}
+
+
+def test_a_state_that_no_longer_exists_names_its_force_while_it_did():
+    ents = _entities_on("Yugoslav troops fired on the convoy near the Kosovo boundary, police said.", "2001-03-09")
+    assert "yugoslavia_army" in [e.id for e in ents.values() if e.type == "state_force"]
+
+
+def test_a_dead_state_s_adjective_names_no_actor_later():
+    ents = _entities_on("Gunmen in a Soviet-made car opened fire on a police patrol on Tuesday.", "2006-08-30")
+    assert not [e for e in ents.values() if e.country == "RU"]

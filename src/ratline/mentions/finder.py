@@ -47,9 +47,11 @@ _ORDINARY_WORDS = {"coalition", "forces", "force", "troops", "secret", "cell", "
 _NICKNAME = re.compile(r'\s*["“]([^"”]{2,30})["”]\s*')
 
 
-def _active_at(actor, published: str | None, surface: tuple[str, ...] = ()) -> bool:
+def _active_at(actor, published: str | None, surface: tuple[str, ...] = (), adjective: bool = False) -> bool:
     """Could the report mean this actor?  Not one founded after it was written; and a name made
-    of ordinary words ("Coalition") not an actor that had ceased to exist by then."""
+    of ordinary words ("Coalition") not an actor that had ceased to exist by then, nor the
+    adjective of a state that had ("a Soviet-made rifle" in 2006; "the Soviet Union" still
+    names it)."""
     if not published or not actor.active:
         return True
     start, end = actor.active
@@ -57,7 +59,8 @@ def _active_at(actor, published: str | None, surface: tuple[str, ...] = ()) -> b
     if start is not None and year_month < start[:7]:
         return False
     if end is not None and year_month > _end_key(end):
-        return not (surface and all(w in _ORDINARY_WORDS for w in surface))
+        return not ((surface and all(w in _ORDINARY_WORDS for w in surface))
+                    or (adjective and actor.type == "government"))
     return True
 
 
@@ -130,7 +133,11 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
         places: dict[str, object] = {}
         pending_singles: list[tuple[Sentence, NameHit]] = []
         last_group: str | None = None
-        matches = [self.dictionary.match(sent.tokens) for sent in sentences]
+        matches = [[m for m in self.dictionary.match(sent.tokens)
+                    if m.form == "acronym" or _active_at(self.dictionary.actors[m.actor_id], doc.published,
+                                                         tuple(t.norm for t in sent.tokens[m.start:m.end]),
+                                                         m.form == "adjective")]
+                   for sent in sentences]          # an actor the report cannot mean sets no country either
         towns = self._towns_named(sentences) if self.gazetteer is not None else []
         country = self._country_hint(matches, sentences, towns=towns)
         theatre = self._country_hint(matches, sentences, bare_states=False, towns=towns)
@@ -142,12 +149,12 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
                 if m.form == "acronym":
                     m = _acronym_for(self.dictionary, m, toks, body, theatre or country)
                 actor = self.dictionary.actors[m.actor_id]
+                if m.form == "acronym" and not _active_at(actor, doc.published, tuple(t.norm for t in toks[m.start:m.end])):
+                    continue             # an acronym read as an actor that had ceased to exist
                 if _name_goes_on(toks, m.end) or (actor.type == "armed_group" and _unit_named_after(toks, m.end)) \
                         or (actor.type == "government" and (
                         _inside_titled_name(toks, m) or self._inside_place_name(toks, m))):
                     continue             # "Fatah al-Islam" is not Fatah, "Haji Mali Khan" not Mali: read whole
-                if not _active_at(actor, doc.published, tuple(t.norm for t in toks[m.start:m.end])):
-                    continue             # "Coalition" in 2011 Afghanistan is not the 2004-09 force in Iraq
                 unit = self._unit_of(sent, m, body)
                 if unit is not None:
                     found.append(unit)

@@ -632,3 +632,11 @@ def test_a_month_inferred_from_the_body_is_no_publication_month():
     assert ex.document.published_precision == "month"
     ambush = [ev for ev in ex.events if ev.type != "other"]
     assert [ev.date for ev in ambush] == [None]
+
+
+@pytest.mark.parametrize("body", [
+    "The rebels reported an estimated 290 clashes with army units in the two states in November, killing about 330 soldiers.",
+    "Security forces carried out at least 24 airstrikes on rebel positions in the province in March.",
+])
+def test_a_count_of_operations_is_a_statistic_not_an_event(body):
+    assert [ev.type for ev in run(body).events if ev.type != "other"] == []

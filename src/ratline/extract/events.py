@@ -348,9 +348,11 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         self._place_draft(draft, masked, count)
 
     def _many(self, masked: Masked, main: TriggerHit) -> bool:
-        """"at least 24 airstrikes so far": a count of operations is a statistic, not an event."""
+        """"at least 24 airstrikes so far", "an estimated 290 clashes": a count of operations is a
+        statistic, not an event."""
         hit = re.search(r"⟪(\d+)⟫\s+(?:[a-z-]+\s+){0,2}$", masked.text[:main.start])
-        return bool(hit and main.text.lower().endswith("s") and (masked.quantity(hit.group(1)).low or 0) > 5)
+        q = masked.quantity(hit.group(1)) if hit else None
+        return bool(q and main.text.lower().endswith("s") and (q.low or q.best or q.high or 0) > 5)
 
     def _count(self, masked: Masked, main: TriggerHit) -> int:
         """How many operations a plural event noun counts ("two blasts"); who carried one out

@@ -33,3 +33,21 @@ def test_a_word_listed_with_places_after_a_locative_is_a_place(body, listed):
 ])
 def test_no_place_without_a_list_of_places_a_locative_opens(body, word):
     assert word not in _places(body)
+
+
+def _place_mentions(body: str) -> list[tuple[int, str]]:
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2025-03-20")
+    return [(m.span.start, m.span.text) for m in extract(doc).mentions if m.kind == "place"]
+
+
+def test_a_word_named_before_the_text_places_it_is_that_place():
+    body = ("Nasir sits on a river near the border. Warplanes bombed Nasir on Sunday night, residents said. "
+            "Officials blamed the commander for the uprising in Nasir.")
+    assert [text for _, text in _place_mentions(body)] == ["Nasir", "Nasir", "Nasir"]
+
+
+def test_a_known_place_before_an_organisation_noun_stays_the_organisation_s():
+    body = ("Militias have commands in Gojjam, Gondar and Wollo. A spokesman for the militia's Gojjam "
+            "command said its fighters withdrew.")
+    places = _place_mentions(body)
+    assert all(start < body.index("A spokesman") for start, _ in places)

@@ -49,6 +49,7 @@ class SinglesMixin:
         out = []
         placed = [m.span for m in mentions if m.kind == "place"]
         persons = [e for e in ents.values() if e.type == "person"]
+        unplaced = []            # words none of the tests took: a place named later may still be theirs
         for sent, hit in pending:
             tok = sent.tokens[hit.start]
             word = tok.norm
@@ -71,7 +72,7 @@ class SinglesMixin:
                 _add_alias(ents[org], span.text)
                 continue
             known = [e for e in ents.values() if e.type == "place" and span.text in e.aliases]
-            if known:                # "stormed Mairamri": a place the report already named
+            if known and not _org_head_after(body, span.end):    # "stormed Mairamri": a place already named
                 out.append(Mention(span, "place", known[0].id, sent.index, "link:known-place"))
                 continue
             place = self.gazetteer.lookup(span.text, country) if self.gazetteer is not None else None
@@ -104,7 +105,19 @@ class SinglesMixin:
                 _add_entity(ents, key, "place", span.text, span.text, None, "pattern")
                 if site:
                     _add_alias(ents[key], site)
+            else:
+                unplaced.append((sent, span))
+        for sent, span in unplaced:  # "Nasir sits on the Sobat river" before "the uprising in Nasir"
+            known = [e for e in ents.values() if e.type == "place" and span.text in e.aliases]
+            if known and not _org_head_after(body, span.end):       # not "the militia's Gojjam command"
+                out.append(Mention(span, "place", known[0].id, sent.index, "link:known-place"))
         return out
+
+
+def _org_head_after(body: str, end: int) -> bool:
+    """The next word is one that makes the name before it an organisation ("Gojjam command")."""
+    nxt = re.match(r"\s+([a-z]+)", body[end:end + 30])
+    return bool(nxt) and any(nxt.group(1) in heads for heads in name_lists_raw()["org_heads"].values())
 
 
 def _listed_with_place(body: str, span: Span, placed: list[Span]) -> bool:

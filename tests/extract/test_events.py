@@ -640,3 +640,8 @@ def test_a_month_inferred_from_the_body_is_no_publication_month():
 ])
 def test_a_count_of_operations_is_a_statistic_not_an_event(body):
     assert [ev.type for ev in run(body).events if ev.type != "other"] == []
+
+
+def test_freeing_people_is_a_release():
+    ex = run("The army ended the siege of the school on Tuesday, freeing 19 hostages held by the rebels.")
+    assert [ev.type for ev in ex.events] == ["release"]

@@ -645,3 +645,9 @@ def test_a_count_of_operations_is_a_statistic_not_an_event(body):
 def test_freeing_people_is_a_release():
     ex = run("The army ended the siege of the school on Tuesday, freeing 19 hostages held by the rebels.")
     assert [ev.type for ev in ex.events] == ["release"]
+
+
+def test_gunmen_who_shoot_a_counted_group_carry_out_an_attack():
+    ex = run("Gunmen stopped traffic on a highway near Musakhel on Monday and shot 23 passengers.")
+    assert [ev.type for ev in ex.events] == ["armed_clash"]
+    assert ex.events[0].killed_best is None          # shot is not said to be killed

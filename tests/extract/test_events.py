@@ -651,3 +651,15 @@ def test_gunmen_who_shoot_a_counted_group_carry_out_an_attack():
     ex = run("Gunmen stopped traffic on a highway near Musakhel on Monday and shot 23 passengers.")
     assert [ev.type for ev in ex.events] == ["armed_clash"]
     assert ex.events[0].killed_best is None          # shot is not said to be killed
+
+
+def test_a_verbless_second_count_with_its_own_act_is_a_second_event():
+    ex = run("Four soldiers were killed in clashes near Kidal in 2008 and three more in a gunbattle last April.")
+    assert [(ev.date, ev.date_precision, ev.killed_best) for ev in ex.events] == [
+        ("2008-01-01", "year", 4), ("2010-04-01", "month", 3)]
+    assert ex.events[0].location == ex.events[1].location is not None     # told beside it, placed with it
+
+
+def test_a_second_count_of_the_same_act_is_no_second_event():
+    ex = run("Four soldiers were killed in an ambush near Kidal on Tuesday and three more in the same attack.")
+    assert len([ev for ev in ex.events if ev.type != "other"]) == 1

@@ -18,8 +18,9 @@ from ratline.extract.cues import (
     AMONG, BACKGROUND, BACKGROUND_CUE, DATELINE, GROUPS, HABITUAL, NUMBER_REF, SPOKEN_ON, VAGUE_PLURAL,
 )
 from ratline.extract.drafts import (  # noqa: F401 - build_events is part of this module's API
-    Draft, _modifier_participle, _trim, _weak, build_events,
+    Draft, _modifier_participle, _weak, build_events,
 )
+from ratline.extract.event_clauses import SentenceActs
 from ratline.extract.event_dates import EventDates, _announced, _unresolved_words
 from ratline.extract.event_identity import EventIdentity
 from ratline.extract.event_lists import ListItems
@@ -46,7 +47,7 @@ _SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:l
 
 
 
-class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, EventDates, ListItems):
+class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, EventDates, ListItems, SentenceActs):
     """Event mentions of one document, sentence by sentence (how an event is found: NOTES.md).
     Places, parties and identity are its mixins, each in a module of its own."""
 
@@ -83,6 +84,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         self._mention_starts: list[int] | None = None   # the parties' bisection index
         self._datelines: dict[int, str] = {}      # sentence index -> the town its dateline names
         self._offsets: dict[int, tuple[int, str]] = {}   # segment start -> (days from the act before, unit)
+        self._elliptic: set[int] = set()      # where a verbless second act begins ("and three more in a gunbattle")
         self._placed = 0                         # drafts made or merged so far
         self._event_dates_seen: list[DateRef] = []   # the dates of events the current sentence names
         self._eventless_day: tuple[int, DateRef] | None = None   # a day the last eventless sentence named
@@ -169,37 +171,6 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
             return False
         return not sent.span.text.rstrip().endswith((".", "”", '"', "?", "!", "’"))
 
-    def _segments(self, span: Span, deck: bool) -> list[Span]:
-        parts = []
-        start = 0
-        text = span.text
-        seps = [m.start() for m in re.finditer(r";", text)] + self._repeated_acts(span) + self._offset_acts(span)
-        if deck:
-            seps += [m.start() for m in re.finditer(r",\s+(?=[^,]*\b(?:killed|detained|captured|arrested|released|kidnapped)\b)", text)]
-        for pos in sorted(seps):
-            if pos > start:
-                parts.append(Span(span.start + start, span.start + pos, text[start:pos]))
-            start = pos + 1
-        parts.append(Span(span.start + start, span.end, text[start:]))
-        return [_trim(p) for p in parts if p.text.strip()]
-
-    def _repeated_acts(self, span: Span) -> list[int]:
-        """Where a second act of the same kind begins ("detained one insurgent in X's Terezayi
-        district and detained another suspect in the province's Sperah district"): the same verb
-        coordinated with its own object is a second operation.  "attacked a post and killed two
-        officers" is one attack and its toll, so only a repeated verb splits."""
-        if self.parsed is None:
-            return []
-        cuts = []
-        for tok in self.parsed.tokens_in(span.start, span.end):
-            if tok.dep_ == "conj" and tok.pos_ == "VERB" and tok.lemma_ == tok.head.lemma_ \
-                    and any(c.dep_ in ("dobj", "obj") for c in tok.children):
-                cc = [c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
-                at = (cc[-1] if cc else tok).idx - span.start
-                if 0 < at < len(span.text):
-                    cuts.append(at - 1)
-        return cuts
-
     def _context(self, sent, seg: Span):
         first = sent.index == 0 or self.paragraphs[sent.index - 1] != self.paragraphs[sent.index]
         dateline = DATELINE.match(sent.span.text) if first else None
@@ -235,6 +206,8 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         since = since_windows(seg, dates)
         self._event_dates_seen.extend(event_dates)
         figures = figures_from_parse(masked, self.parsed, figures_in(masked))
+        if seg.start in self._elliptic and figures.empty() and self.drafts:
+            figures = self._elliptic_count(masked, self.drafts[-1].figures)
         if figures.killed_best is None and figures.killed_high is None:
             named = persons_killed(masked, self.parsed)
             if named:
@@ -321,6 +294,9 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         self._picked_rank, self._listed_places = None, []
         draft.place = self._pick_place(masked)
         draft.place_rank = self._picked_rank
+        if draft.place is None and seg.start in self._elliptic and self.drafts:
+            draft.place, draft.place_rank = self.drafts[-1].place, self.drafts[-1].place_rank
+            draft.basis += "; its place from the act it is told beside"
         draft.actors, draft.targets = self._parties(masked, first)
         draft.targets_person = any(self.dm.entities.get(t) is not None and self.dm.entities[t].type == "person"
                                    for t in draft.targets)

@@ -16,9 +16,11 @@ from ratline.extract.masking import Masked
 from ratline.schema import Span
 
 # "Four soldiers were killed in clashes in 2008 and three more in a gunbattle last April": a
-# second count of victims with its own act, the verb left out, is a second event
-_ELLIPTIC_ACT = re.compile(r",?\s+and\s+(?:at least\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
-                           r"a dozen|dozens)\s+(?:more|others)\s+(?:in|during)\s+(?:a|an|another|two|three|separate)\s")
+# second count of victims ("N more", "N others") in an act of its own (an indefinite one: "in
+# the same attack" is the first), the verb left out, is a second event
+_MORE = frozenset({"more", "others"})
+_IN = frozenset({"in", "during"})
+_ANOTHER_ACT = frozenset({"a", "an", "another", "two", "three", "separate"})
 
 
 class SentenceActs:
@@ -40,9 +42,26 @@ class SentenceActs:
         return [_trim(p) for p in parts if p.text.strip()]
 
     def _elliptic_acts(self, span: Span) -> list[int]:
-        """Where a verbless second act begins (``_ELLIPTIC_ACT``); it shares the first one's
-        verb, and where the text gives it no place, the first one's place."""
-        cuts = [m.start() for m in _ELLIPTIC_ACT.finditer(span.text)]
+        """Where a verbless second act begins ("and three more in a gunbattle", read on the
+        parse's tokens); it shares the first one's verb, and where the text gives it no place,
+        the first one's place."""
+        if self.parsed is None:
+            return []
+        toks = list(self.parsed.tokens_in(span.start, span.end))
+        cuts = []
+        for k, tok in enumerate(toks):
+            if tok.lower_ != "and" or k == 0:
+                continue
+            j = k + 1
+            if [t.lower_ for t in toks[j:j + 2]] == ["at", "least"]:
+                j += 2
+            words = [t.lower_ for t in toks[j + 1:j + 4]]
+            if j + 3 < len(toks) and (toks[j].like_num or toks[j].lower_ == "dozens") \
+                    and words[0] in _MORE and words[1] in _IN and words[2] in _ANOTHER_ACT:
+                before = toks[k - 1]
+                at = (before.idx if before.lower_ == "," else tok.idx - 1) - span.start
+                if 0 < at < len(span.text):
+                    cuts.append(at)
         self._elliptic.update(span.start + c + 1 for c in cuts)
         return cuts
 

@@ -233,9 +233,30 @@ def coalition_forces(sentences, mentions: list[Mention], ents: dict[str, Entity]
 
 
 # "the US-led coalition", "a Kenyan-led police mission", "Hutu-led militias": a force named by
-# who leads it; the words between "-led" and the noun are lower-case modifiers
-_LED = re.compile(r"^-led\s+(?P<np>(?:[a-z][\w-]*\s+){0,2}?(?P<noun>coalition|alliance|forces|force|troops|"
-                  r"mission|militias?|contingent|operation|intervention|administration)s?)\b")
+# who leads it, with up to two lower-case words between "-led" and its noun
+_LED_NOUNS = frozenset({"coalition", "coalitions", "alliance", "forces", "force", "troops", "mission", "missions",
+                        "militia", "militias", "contingent", "operation", "intervention", "administration"})
+
+
+def _led_phrase(after: str) -> tuple[int, int] | None:
+    """Where the force's words run in the text after a leader's name ("-led police mission"),
+    as offsets into ``after``; None when it is no "-led" force."""
+    if not after.startswith("-led "):
+        return None
+    start = at = 5
+    for _ in range(3):
+        end = at
+        while end < len(after) and (after[end].isalnum() or after[end] == "-"):
+            end += 1
+        word = after[at:end]
+        if not word or not word[0].islower():
+            return None
+        if word in _LED_NOUNS:
+            return start, end
+        at = end + 1
+        if after[end:end + 1] != " ":
+            return None
+    return None
 _LEADER_KINDS = ("government", "state_force", "state_agency", "armed_group")
 
 
@@ -249,11 +270,10 @@ def led_forces(body: str, mentions: list[Mention], ents: dict[str, Entity]) -> l
     for m in list(mentions):
         if m.kind not in _LEADER_KINDS or m.key not in ents:
             continue
-        hit = _LED.match(body[m.span.end:m.span.end + 60])
+        hit = _led_phrase(body[m.span.end:m.span.end + 60])
         if hit is None:
             continue
-        s0 = m.span.end + hit.start("np")
-        s1 = m.span.end + hit.end("np")
+        s0, s1 = m.span.end + hit[0], m.span.end + hit[1]
         if any(x.span.start < s1 and s0 < x.span.end for x in mentions + out):
             continue
         phrase = body[m.span.start:s1]

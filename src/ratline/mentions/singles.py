@@ -30,8 +30,8 @@ _MEDIA_AFTER = re.compile(r"^\s+(?:news\s+agency|agency|radio|television|tv|news
 _MEMBERS_AFTER = re.compile(r"\s+(?:fighters|militants|gunmen|members|rebels|cadres|loyalists|militiamen)\b")
 
 
-_LIST_OPENER = re.compile(r"\b(?:from|across|throughout|to|into|between)\s+$")
-_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+")
+_LIST_OPENERS = frozenset({"from", "across", "throughout", "to", "into", "between"})
+_LIST_JOINS = frozenset({(",",), ("and",), (",", "and"), ("or",), (",", "or")})
 
 _NOT_SITE_MODIFIERS = frozenset("a an the and or but of to in on at by for with from into near".split())
 
@@ -120,6 +120,10 @@ def _org_head_after(body: str, end: int) -> bool:
     return bool(nxt) and any(nxt.group(1) in heads for heads in name_lists_raw()["org_heads"].values())
 
 
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.replace(",", " , ").split())
+
+
 def _listed_with_place(body: str, span: Span, placed: list[Span]) -> bool:
     """"are from Sebha, Sirte, Jufra and Waddan", "in the towns of Intezayane, Bakorat, Woursanat":
     a word in a list of places that a locative opens is a place too.  The list is joined by
@@ -127,19 +131,25 @@ def _listed_with_place(body: str, span: Span, placed: list[Span]) -> bool:
     opened by a locative ("interests of Iraq and Iraqis", "the Red, White, and Blue" are not)."""
     items = sorted([*placed, span], key=lambda x: x.start)
     k = items.index(span)
+
+    def joined(a: Span, b: Span) -> bool:
+        return _words(body[a.end:b.start]) in _LIST_JOINS
+
     start = end = k                           # the run of joined items around the word
-    while start > 0 and _LIST_JOIN.fullmatch(body[items[start - 1].end:items[start].start]):
+    while start > 0 and joined(items[start - 1], items[start]):
         start -= 1
-    while end + 1 < len(items) and _LIST_JOIN.fullmatch(body[items[end].end:items[end + 1].start]):
+    while end + 1 < len(items) and joined(items[end], items[end + 1]):
         end += 1
     if start == end:
         return False
-    joins = [body[items[i].end:items[i + 1].start] for i in range(start, end)]
-    goes_on = re.match(r"(?:,|,?\s+and|,?\s+or)\s+[A-Z]", body[items[end].end:items[end].end + 40])
-    if not (any(re.search(r"\b(?:and|or)\b", j) for j in joins) or len(joins) >= 2 or goes_on):
+    joins = [_words(body[items[i].end:items[i + 1].start]) for i in range(start, end)]
+    after = _words(body[items[end].end:items[end].end + 40])[:3]
+    lead = next((i for i, w in enumerate(after) if w not in (",", "and", "or")), len(after))
+    goes_on = 0 < lead < len(after) and after[lead][:1].isupper()
+    if not (any("and" in j or "or" in j for j in joins) or len(joins) >= 2 or goes_on):
         return False
     before = body[max(0, items[start].start - 30):items[start].start]
-    return bool(_LOCATIVE_BEFORE.search(before) or _LIST_OPENER.search(before))
+    return bool(_LOCATIVE_BEFORE.search(before)) or (before.split()[-1:] or [""])[0].lower() in _LIST_OPENERS
 
 
 def _site_after(body: str, end: int) -> str | None:

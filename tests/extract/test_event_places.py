@@ -127,3 +127,16 @@ def test_a_later_unknown_place_not_set_inside_the_first_does_not_move_it():
 
 def test_a_town_that_was_bombed_is_the_place_without_a_locative():
     assert _places("Russian warplanes bombed Gori on Tuesday, killing five civilians.") == ["Gori"]
+
+
+def test_the_force_that_just_acted_says_where_the_act_was():
+    body = ("Afghan and coalition forces detained seven suspected militants during a combined operation in "
+            "Khost province on Wednesday. The combined force searched a compound in Mando Zayi district, "
+            "officials said.")
+    assert _places(body) == ["Mando Zayi"]
+
+
+def test_another_subject_does_not_move_the_act():
+    body = ("Afghan and coalition forces detained seven suspected militants during a combined operation in "
+            "Khost province on Wednesday. The governor opened a school in Mando Zayi district, officials said.")
+    assert _places(body) == ["Khost"]

@@ -39,6 +39,10 @@ HYPOTHETICAL = re.compile(
     r"|\b(?:planned|plotted|masterminded|ordered|organi[sz]ed|financed|funded|trained for)\s+(?:the\s+|an?\s+)?"
     r"(?:[\w-]+\s+)?)$",
     re.I)
+# nouns that refer back to the force that just acted ("the combined force searched a compound
+# in Mando Zayi district": where that act was)
+ACTING_FORCES = frozenset({"force", "forces", "troops", "soldiers", "unit", "units", "team", "teams", "commandos",
+                           "patrol", "convoy", "raiders", "assailants", "attackers", "gunmen", "militants"})
 # nouns under which an act's noun or gerund names acts in general, not one ("a long history of
 # clashes", "the goal of fighting jihadist groups", "the fight against attacks")
 GENERIC_OWNERS = frozenset({"history", "goal", "aim", "objective", "task", "mission", "mandate", "policy",

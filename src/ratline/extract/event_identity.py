@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.cues import BACKGROUND_CUE, DEF_REF, GROUPS, REF_GROUP
+from ratline.extract.cues import ACTING_FORCES, BACKGROUND_CUE, DEF_REF, GROUPS, REF_GROUP
 from ratline.extract.drafts import (
     Draft, _add, _dates_close, _finer, _last_para, _merge_figures, _person_targets, _same_day, _weak,
 )
@@ -145,7 +145,10 @@ class EventIdentity:
         was.  The place replaces the event's own only when that is a province or a country
         and the new one is smaller and inside it (or unknown to the gazetteer)."""
         ref = DEF_REF.search(masked.text)
-        if ref is None or _RELATIVE_TO.search(masked.text[:ref.start()]):
+        if ref is None:
+            self._refine_by_the_actors(masked, paragraph)
+            return
+        if _RELATIVE_TO.search(masked.text[:ref.start()]):
             return
         group = REF_GROUP.get(ref.group("noun").lower(), "op")
         prev = next((p for p in reversed(self.drafts) if not p.twin and paragraph - _last_para(p) <= 6
@@ -165,6 +168,31 @@ class EventIdentity:
         if rank < _rank_of(prev, self) and (self._nested(place, prev.place) or place not in self.dm.places):
             prev.place, prev.place_rank = place, rank
             prev.basis += f"; its place from '{ref.group(0).strip()}'"
+
+    def _refine_by_the_actors(self, masked: Masked, paragraph: int) -> None:
+        """"... detained seven suspected militants in Khost province.  The combined force searched a
+        compound in Mando Zayi district": a sentence with no act of its own whose subject is the
+        force that just acted, told by a definite noun ("the combined force", "the troops"), says
+        where that act was.  The same narrowing as a reference to the act itself."""
+        if self.parsed is None:
+            return
+        prev = next((p for p in reversed(self.drafts) if not p.twin), None)
+        if prev is None or prev.place is None or paragraph - _last_para(prev) > 1 or GROUPS[prev.type] != "op" \
+                or _rank_of(prev, self) < 4:
+            return
+        subject = next((t for t in self.parsed.tokens_in(masked.span.start, masked.span.end)
+                        if t.dep_ == "nsubj" and t.lower_ in ACTING_FORCES and t.head.pos_ == "VERB"
+                        and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children)), None)
+        if subject is None:
+            return              # "The combined force searched ...", also under "..., officials said"
+        self._picked_rank = None
+        place = self._pick_place(masked)
+        if place is None or place == prev.place:
+            return
+        rank = self._picked_rank if self._picked_rank is not None else self._place_rank(place)
+        if rank < _rank_of(prev, self) and (self._nested(place, prev.place) or place not in self.dm.places):
+            prev.place, prev.place_rank = place, rank
+            prev.basis += f"; its place from what '{subject.text_with_ws.strip()}' did there"
 
     def _because(self, why: str, prev: Draft | None) -> Draft | None:
         self._why = why

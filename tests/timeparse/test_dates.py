@@ -246,3 +246,27 @@ def test_dates_against_a_publication_known_to_the_month(text, expected):
 def test_dates_a_day_publication_wins_over_the_month():
     (ref,) = find_dates("on Saturday", BASE, month=dt.date(2010, 1, 1))
     assert (ref.date, ref.precision) == ("2011-02-26", "day")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the month or year of the date the sentence named before
+    ("Mehsud has led it since June 2018, after his predecessor was killed that month.", ("2018-06-01", "month")),
+    ("Rebels took the town in March 2019 and lost it later that year.", ("2019-01-01", "year")),
+    ("He was detained on May 3, 2019 and freed the same month.", ("2019-05-01", "month")),
+])
+def test_dates_that_month_is_the_month_named_before(text, expected):
+    refs = find_dates(text, BASE)
+    assert refs[-1].span.text.split()[-2] in ("that", "same")
+    assert (refs[-1].date, refs[-1].precision) == expected
+
+
+def test_dates_that_month_without_a_month_before_takes_the_last_day_named():
+    (ref,) = find_dates("That same month, troops killed 12 rebels.", BASE, anchor=dt.date(2019, 7, 4))
+    assert (ref.date, ref.precision) == ("2019-07-01", "month")
+    (ref,) = find_dates("That same month, troops killed 12 rebels.", BASE)
+    assert ref.date is None
+
+
+def test_dates_of_that_year_is_read_once():
+    refs = find_dates("On March 12 that year, gunmen attacked the base.", BASE, year_hint=2019)
+    assert [(r.span.text, r.date) for r in refs] == [("March 12 that year", "2019-03-12")]

@@ -119,6 +119,8 @@ def resolve(e: DateExpr, base: dt.date | None, anchor: dt.date | None = None,
     ``month`` is a publication known to the month only (a URL's ``/2010/01/``), used
     when there is no ``base`` day: see ``_resolve_in_month``."""
     k = e.kind
+    if k == "that":
+        return None, e.unit, True        # "that month": only the text before says which (find_dates)
     if k == "ymd":
         return _safe(e.year, e.month, e.day), "day", False
     if k == "ym":
@@ -244,12 +246,18 @@ def find_dates(text: str, base: dt.date | None, offset: int = 0,
     the next day ...").  Use :func:`next_anchor` to carry it to the next one.
     """
     refs: list[DateRef] = []
+    named: dt.date | None = None          # the last day or month this sentence named
     for e in scan_dates(text):
         if e.rel == "that-year":
             year = year_hint or (anchor.year if anchor else None)
             if year is not None:
                 e.year, e.kind = year, ("ymd" if e.kind == "md" else "ym" if e.kind == "m" else e.kind)
-        d, prec, rel = resolve(e, base, anchor, month)
+        if e.kind == "that":
+            d, prec, rel = _that(e.unit, named, anchor, year_hint), e.unit, True
+        else:
+            d, prec, rel = resolve(e, base, anchor, month)
+        if d is not None and prec in ("day", "month"):
+            named = d
         if e.year is not None and not rel and d is not None:
             year_hint = e.year
         if d is not None and prec == "day":
@@ -257,6 +265,16 @@ def find_dates(text: str, base: dt.date | None, offset: int = 0,
         refs.append(DateRef(Span(offset + e.start, offset + e.end, e.text),
                             _iso(d, prec), prec, rel, e.since))
     return refs
+
+
+def _that(unit: str, named: dt.date | None, anchor: dt.date | None, year_hint: int | None) -> dt.date | None:
+    """"was killed that month", "later that year": the month (year) of the date the sentence last
+    named, else of the last day-precise date before it (the year the text last named, for a year)."""
+    if unit == "month":
+        ref = named or anchor
+        return ref.replace(day=1) if ref is not None else None
+    year = named.year if named is not None else year_hint or (anchor.year if anchor is not None else None)
+    return dt.date(year, 1, 1) if year is not None else None
 
 
 def next_anchor(refs: Iterable[DateRef], anchor: dt.date | None) -> dt.date | None:

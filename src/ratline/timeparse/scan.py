@@ -81,6 +81,7 @@ _GRAMMAR = rf"""
 | (?P<anch>(?i:the\s+(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)|
       the\s+day\s+(?:before|after)|(?:later\s+|earlier\s+)?that\s+(?:same\s+)?(?:day|date|morning|afternoon|evening|night)|
       the\s+same\s+day))\b
+| (?P<thatu>(?i:(?:later\s+|earlier\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?:month|year)))\b
 | (?:(?P<wq>(?i:early|late))\s+)?(?:(?P<wr>(?i:last|next|this\s+past|this))\s+)?(?P<wd3>{_WDF})
       (?:\s+(?P<tod>{_TOD}))?\b
 | (?P<m6>{_MONF})\b
@@ -99,7 +100,7 @@ _GATE = rf"""\b(?=
   | [Tt]he\s+(?:next|following|previous|preceding|day|same|start|beginning|end|middle|spring|
         summer|autumn|fall|winter|early|late|mid|\d)
   | (?:[Aa]t|[Oo]ver|[Dd]uring)\s+the\s+weekend
-  | [Tt]hat\s+(?:same\s+)?(?:day|date|morning|afternoon|evening|night)
+  | [Tt]hat\s+(?:same\s+)?(?:day|date|morning|afternoon|evening|night|month|year)
   | {word_trie(both_cases(list(_SMALL) + ["few", "several"]))}\s+(?:few\s+|couple\s+(?:of\s+)?)?{_UNITW}
 )"""
 _RX = re.compile(_GATE + "(?:" + _GRAMMAR + ")", re.VERBOSE)
@@ -230,9 +231,12 @@ _THAT_YEAR = re.compile(r",?\s+(?:of\s+)?(?:that|the same|that same)\s+year\b", 
 def scan_dates(text: str) -> list[DateExpr]:
     """Every date expression in ``text`` in order, unresolved (offsets into text)."""
     out: list[DateExpr] = []
+    taken = 0                          # where the last expression ended ("March 12 of that year")
     for m in _RX.finditer(text):
         g = m.groupdict()
         s, e = m.span()
+        if s < taken:
+            continue
         kw: dict[str, object] = {}
         if g["iso"]:
             y, mo, d = (int(x) for x in g["iso"].split("-"))
@@ -299,6 +303,8 @@ def scan_dates(text: str) -> list[DateExpr]:
             off = 1 if ("next" in w or "following" in w or "after" in w) else \
                 -1 if ("previous" in w or "preceding" in w or "before" in w) else 0
             kind, kw = "anchored", {"n": off}
+        elif g["thatu"]:             # "killed that month": the month (year) the text last named
+            kind, kw = "that", {"unit": "month" if _norm(g["thatu"]).endswith("month") else "year"}
         elif g["wd3"]:
             rel = _rel(g["wr"]) if g["wr"] else None
             kind, kw = "weekday", {"weekday": WEEKDAYS[g["wd3"].lower()], "rel": rel}
@@ -320,6 +326,7 @@ def scan_dates(text: str) -> list[DateExpr]:
             kw["qual"] = kw.get("qual") or "that-year"
             kw["rel"] = "that-year"
             e = that.end()
+        taken = e
         out.append(DateExpr(ns, e, kind, text[ns:e], since=since, **kw))
     return out
 

@@ -3,6 +3,8 @@ force under the report's words ("Saudi security forces", "Bahraini police"); a k
 linking particle carries on ("Fatah al-Islam") is a longer name."""
 from __future__ import annotations
 
+import pytest
+
 from ratline.pipeline import extract
 from ratline.schema import Document
 
@@ -65,3 +67,18 @@ def test_a_state_that_no_longer_exists_names_its_force_while_it_did():
 def test_a_dead_state_s_adjective_names_no_actor_later():
     ents = _entities_on("Gunmen in a Soviet-made car opened fire on a police patrol on Tuesday.", "2006-08-30")
     assert not [e for e in ents.values() if e.country == "RU"]
+
+
+@pytest.mark.parametrize("body, wording", [
+    ("A vehicle carrying border guard police was ambushed near Maungtaw, Myanmar, on Wednesday.", "border guard police"),
+    ("Riot police fired tear gas at protesters in Nairobi, Kenya, on Tuesday.", "Riot police"),
+])
+def test_the_words_that_say_which_force_are_its_wording(body, wording):
+    ents = _entities_on(body, "2019-01-17")
+    assert any(wording in e.aliases for e in ents.values() if e.type == "state_force")
+
+
+def test_words_about_the_people_are_not_the_force_s_wording():
+    ents = _entities_on("Three wounded soldiers were flown to Bamako, Mali, on Monday.", "2019-01-17")
+    forces = [e for e in ents.values() if e.type == "state_force"]
+    assert forces and not any("wounded soldiers" in e.aliases for e in forces)

@@ -48,7 +48,8 @@ class BareForcesMixin:
                    for c in before) or _owned_by_name(tok, words["not"]) or (
                     tok.i + 1 < len(tok.doc) and tok.nbor(1).text == "-"):
                 continue             # "its army", "rebel soldiers", "the army of Nepal", "police-led"
-            first = min([tok, *(c for c in mods if c.lower_ in words["with"].get(tok.lower_, ()))], key=lambda t: t.i)
+            first = min([tok, *(c for c in mods if c.lower_ in words["with"].get(tok.lower_, ())),
+                         *_kind_words(tok, words["kinds"])], key=lambda t: t.i)
             s0, s1 = first.idx, tok.idx + len(tok)
             text = sent.span.text
             if any(f.span.start < s1 and s0 < f.span.end or (
@@ -75,8 +76,28 @@ def _bare_force_words() -> dict:
     raw = name_lists_raw()
     return {"heads": raw["bare_force_heads"], "with": {k: set(v) for k, v in raw["bare_force_with"].items()},
             "not": set(raw["bare_force_not"]), "roles": set(raw["bare_force_roles"]),
+            "kinds": set(raw["bare_force_kinds"]),
             "adjectives": {w: {"force": v["force"], "before": set(v["before"])}
                            for w, v in raw["bare_force_adjectives"].items()}}
+
+
+def _kind_words(tok, kinds_known: set[str]) -> list:
+    """"border guard police", "riot police", "paramilitary border police": the words right before
+    the noun that say which of the state's forces it is (``bare_force_kinds``), kept in its
+    wording so that the report's own words are an alias.  Only a run that ends at the noun."""
+    def kind(t) -> bool:
+        return t.i < tok.i and t.dep_ in ("compound", "amod") and t.lower_ in kinds_known \
+            and (t.text.islower() or t.is_sent_start)
+
+    kinds = []
+    for c in tok.children:
+        if kind(c):
+            kinds.append(c)
+            kinds += [g for g in c.children if g.i < c.i and kind(g)]
+    run = sorted(kinds, key=lambda t: t.i)
+    while run and [t.i for t in run] != list(range(run[0].i, tok.i)):
+        run = run[1:]                         # keep the unbroken run that reaches the noun
+    return run
 
 
 def _owned_by_name(tok, others: set[str]) -> bool:

@@ -38,6 +38,10 @@ def _roles(text: str, trigger: str):
     ("The raid was carried out by commandos before dawn.", "raid", {"commandos"}, set(), True),
     # fighting between two sides: the first acts, the second is hit
     ("Fighting between the army and rebels killed 12 people on Friday.", "Fighting", {"army"}, {"rebels"}, False),
+    # those killed in a clash with a side: the side they met acted, the killed were hit
+    ("Two fighters were killed in a clash with soldiers near the river.", "clash", {"soldiers"}, {"fighters"}, True),
+    ("A militant was killed in an overnight encounter with police in the district.", "encounter", {"police"},
+     {"militant"}, True),
 ])
 def test_roles_from_the_parse(text, trigger, actor, target, passive):
     got_actor, got_target, got_passive = _roles(text, trigger)

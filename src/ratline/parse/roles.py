@@ -43,7 +43,7 @@ ROLE_DEPS = {
     # fighting between two sides: the first named is the actor, the others its targets
     # ("clashes between police and sacked soldiers", "fighting between the army and rebels")
     "between_words": ("clash", "fighting", "fight", "battle", "gunfight", "firefight", "shootout", "skirmish",
-                      "confrontation", "exchange", "combat", "war"),
+                      "confrontation", "exchange", "combat", "war", "encounter"),
     "event_nouns": ("attack", "ambush", "raid", "assault", "bombing", "strike", "airstrike", "offensive",
                     "operation", "clash", "shelling", "shooting", "explosion", "blast", "massacre"),
 }
@@ -173,9 +173,13 @@ def _antecedents(doc, actor: set[int]) -> set[int]:
     return out
 
 
+def _is_between_word(tok) -> bool:
+    return tok.lemma_.lower() in ROLE_DEPS["between_words"] or tok.lower_ in ROLE_DEPS["between_words"]
+
+
 def _sides(trigger, roles: Roles) -> None:
     """"clashes between X and Y": X acts, Y (and any further side) is hit."""
-    if trigger.lemma_.lower() not in ROLE_DEPS["between_words"] and trigger.lower_ not in ROLE_DEPS["between_words"]:
+    if not _is_between_word(trigger):
         return
     for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "between"):
         for first in (g for g in prep.children if g.dep_ == "pobj" and not _no_party(g)):
@@ -218,6 +222,12 @@ def roles(trigger) -> Roles:
                                                                 # carried out by commandos"
             elif not out.actor:
                 out.actor |= clause.actor                       # "killed in a raid by X" / "during a raid"
+            if passive and noun.dep_ == "pobj" and _is_between_word(noun):
+                opponents = {i for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                             for i in _objects(prep)}
+                if opponents:                                   # "a militant was killed in an encounter
+                    out.actor |= opponents                      # with security forces": the side it
+                    out.target |= clause.target                 # befell, and the side it met
             out.passive = passive
     out.actor = _antecedents(trigger.doc, out.actor)
     out.actor.discard(trigger.i)

@@ -178,3 +178,12 @@ def test_tallies_a_window_opened_by_an_event_counts_without_a_known_start(body, 
     assert (t.since, t.killed) == (None, killed)
     ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2011-03-05"))
     assert not [e for e in ex.events if e.killed_best == killed]       # a total is no event
+
+
+def test_a_window_opened_by_a_named_force_s_act_is_a_window():
+    # "the army" is a mention of the national army here, so the window's words hold a mention
+    ex = extract(Document(doc_id="t", name="t.txt", source="t", title=None, published="2009-04-02",
+                          body="Since the Peruvian army started deploying more troops in the valleys, 38 soldiers "
+                               "have been killed in ambushes."))
+    assert [t.killed for t in ex.tallies] == [38]
+    assert not [ev for ev in ex.events if ev.killed_best == 38]

@@ -113,7 +113,7 @@ CIVILIAN_CAPTIVES = re.compile(r"\b(?:hostages?|civilians|citizens|nationals|bri
 # a tally
 TALLY_WINDOW = re.compile(r"\b(?:(?:so far )?(?<!of )this year|(?<!the )last year|a total of|"
                           r"in the (?:decade|decades|years|months|weeks)(?= since)|"
-                          r"since (?:the )?(?:start|beginning|outbreak) of|since (?:the )?[\w-]+ (?:[\w-]+ )?(?:began|started)|"
+                          r"since (?:the )?(?:start|beginning|outbreak) of|since (?:the )?(?:[\w-]+|⟦\d+⟧) (?:[\w-]+ )?(?:began|started)|"
                           r"(?:over|in|during) the (?:last|past) "
                           r"(?:(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) )?"
                           r"(?P<unit>weeks?|months?|years?))\b", re.I)

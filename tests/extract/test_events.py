@@ -663,3 +663,8 @@ def test_a_verbless_second_count_with_its_own_act_is_a_second_event():
 def test_a_second_count_of_the_same_act_is_no_second_event():
     ex = run("Four soldiers were killed in an ambush near Kidal on Tuesday and three more in the same attack.")
     assert len([ev for ev in ex.events if ev.type != "other"]) == 1
+
+
+def test_a_leader_and_five_others_taken_in_one_raid_are_one_event():
+    ex = run("On June 28, special forces captured a leader of the militia and five others during a raid in Nasiriyah.")
+    assert [(ev.type, ev.captured) for ev in ex.events] == [("raid", 6)]

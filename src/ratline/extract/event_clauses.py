@@ -13,6 +13,7 @@ import re
 from ratline.extract.casualties import Figures
 from ratline.extract.drafts import _trim
 from ratline.extract.masking import Masked
+from ratline.parse.roles import ROLE_DEPS
 from ratline.schema import Span
 
 # "Four soldiers were killed in clashes in 2008 and three more in a gunbattle last April": a
@@ -21,6 +22,13 @@ from ratline.schema import Span
 _MORE = frozenset({"more", "others"})
 _IN = frozenset({"in", "during"})
 _ANOTHER_ACT = frozenset({"a", "an", "another", "two", "three", "separate"})
+
+
+def _act_phrase_before(toks) -> bool:
+    """An "in"/"during" phrase whose object is an act ("in clashes", "during a raid")."""
+    acts = set(ROLE_DEPS["event_nouns"]) | set(ROLE_DEPS["between_words"])
+    return any(t.lower_ in _IN and any(c.dep_ == "pobj" and c.lemma_.lower() in acts for c in t.children)
+               for t in toks)
 
 
 class SentenceActs:
@@ -57,7 +65,10 @@ class SentenceActs:
                 j += 2
             words = [t.lower_ for t in toks[j + 1:j + 4]]
             if j + 3 < len(toks) and (toks[j].like_num or toks[j].lower_ == "dozens") \
-                    and words[0] in _MORE and words[1] in _IN and words[2] in _ANOTHER_ACT:
+                    and words[0] in _MORE and words[1] in _IN and words[2] in _ANOTHER_ACT \
+                    and _act_phrase_before(toks[:k]):
+                # the first count has an act of its own ("killed in clashes in 2008 and three more
+                # in a gunbattle"); "captured a leader and five others during a raid" is one act
                 before = toks[k - 1]
                 at = (before.idx if before.lower_ == "," else tok.idx - 1) - span.start
                 if 0 < at < len(span.text):

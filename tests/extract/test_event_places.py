@@ -140,3 +140,9 @@ def test_another_subject_does_not_move_the_act():
     body = ("Afghan and coalition forces detained seven suspected militants during a combined operation in "
             "Khost province on Wednesday. The governor opened a school in Mando Zayi district, officials said.")
     assert _places(body) == ["Khost"]
+
+
+def test_a_town_that_only_names_a_road_is_not_where_it_happened():
+    body = ("Traders travel every week between Macomia and Oasse. On Thursday insurgents kidnapped 14 "
+            "passengers from a minibus on the Oasse road, officials said.")
+    assert "Oasse" not in _places(body)

@@ -61,7 +61,7 @@ class PlaceChooser:
 
 
     def _pick_place(self, masked: Masked) -> str | None:
-        places = [m for m in masked.mentions if m.kind == "place"]
+        places = [m for m in masked.mentions if m.kind == "place" and not self._names_a_road(m)]
         aside = _ASIDE_CLAUSE.search(masked.text)
         if aside is not None:        # "..., as the movement kept up its campaign in the Red Sea": context
             first = [m for m in places if masked.text.find(f"⟦{masked.mentions.index(m)}⟧") < aside.start()]
@@ -79,6 +79,12 @@ class PlaceChooser:
         self._picked_rank = ranks[id(best)]
         self._listed_places = self._listed_with(best, places)
         return best.key
+
+    def _names_a_road(self, m: Mention) -> bool:
+        """"on the Oasse road", "the Kabul highway": the town names the road, and the act was on
+        the road, not in the town."""
+        nxt = self.body[m.span.end:m.span.end + 20].split()[:1]
+        return bool(nxt) and nxt[0].rstrip(",.;:").lower() in ("road", "highway")
 
     def _chain_ranks(self, places: list[Mention]) -> dict[int, float]:
         """"in Datu Saudi Ampatuan town in Maguindanao", "in Wum, North West": English names the
@@ -150,7 +156,7 @@ class PlaceChooser:
         counts: dict[str, int] = {}
         for m in self.dm.mentions:
             if m.kind == "place" and m.span.start < before and self._place_rank(m.key) <= 1 \
-                    and not self._spoken_from(m) and not self._far_point(m):
+                    and not self._spoken_from(m) and not self._far_point(m) and not self._names_a_road(m):
                 # not "told reporters in Kabul", "Kabul hospital reported", "700 km south of Bogota"
                 counts[m.key] = counts.get(m.key, 0) + 1
         return max(counts, key=lambda k: counts[k]) if counts else self.last_place

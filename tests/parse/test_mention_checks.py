@@ -74,3 +74,8 @@ def test_a_provinces_police_is_a_force_of_its_own():
 def test_a_town_named_as_where_police_acted_stays_a_town():
     ex = _extract("In Kandahar police arrested five men on Monday.")
     assert not any(e.type == "state_force" and e.name.startswith("Kandahar") for e in ex.entities)
+
+
+def test_a_day_before_rebels_names_no_group():
+    ex = _extract("On Thursday insurgents kidnapped 14 passengers from a minibus near Macomia.")
+    assert not [e for e in ex.entities if "thursday" in e.id]

@@ -13,6 +13,7 @@ import re
 from ratline.mentions.entities import slug
 from ratline.mentions.finder import DocMentions
 from ratline.mentions.names import place_level
+from ratline.parse.roles import _no_party
 from ratline.schema import Entity, Mention, Span
 
 # the finder's bases that come from a list of known names: the parse does not overrule them
@@ -111,8 +112,9 @@ def described_fighters(dm: DocMentions, parsed) -> None:
             if tok.dep_ not in ("amod", "compound") or head.i != tok.i + 1 or not tok.text[:1].isupper() \
                     or head.lemma_.lower() not in FIGHTER_NOUNS or head.tag_ != "NNS" or not tok.is_alpha:
                 continue
-            if _named_by_what_follows(dm, head):
-                continue         # "the Ugandan rebels of the Allied Democratic Forces": that group
+            if _named_by_what_follows(dm, head) or _no_party(tok):
+                continue         # "the Ugandan rebels of the Allied Democratic Forces": that group;
+                                 # "On Thursday insurgents kidnapped": a day, no name
             k = at.get(tok.idx)
             old = dm.mentions[k] if k is not None else None
             if old is not None and (old.kind != "government" or old.span.end != tok.idx + len(tok.text)):

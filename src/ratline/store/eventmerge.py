@@ -143,9 +143,19 @@ def load_reports(conn: sqlite3.Connection, where: str, params: list) -> dict[str
 
 
 def _key_chunks(keys: Iterable[str]) -> Iterable[tuple[str, list]]:
-    """(WHERE clause, parameters) naming reports by key, a few hundred at a time."""
+    """(WHERE clause, parameters) naming reports by key, a few hundred at a time.
+
+    A chunk is padded to 8, 16, 32, ... keys (its last key again: one row either
+    way), so a statement's text is one of a few and stays in the connection's
+    statement cache (``sqlite.STATEMENT_CACHE``): preparing an OR of ~40 pairs
+    cost about as much as reading the ~40 rows (the light read at 19,000
+    documents, 0.78 -> 0.51 ms a document padded)."""
     pairs = [split_key(k) for k in keys]
     for part in _chunks(pairs, CHUNK // 2):
+        size = 8
+        while size < len(part):
+            size *= 2
+        part = part + part[-1:] * (min(size, CHUNK // 2) - len(part))
         yield (" OR ".join("(r.doc_id = ? AND r.local_id = ?)" for _ in part),
                [x for p in part for x in p])
 

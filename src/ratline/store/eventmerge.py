@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
 from datetime import datetime, timezone
 
@@ -179,14 +179,56 @@ LIGHT_SQL = (
 )
 
 
-def _light_reports(conn: sqlite3.Connection, keys: Iterable[str]) -> tuple[dict[str, Report], dict]:
+LIGHT_CACHE = 30_000
+
+
+class LightCache:
+    """Light rows of stored reports kept from one document to the next (``_light_reports``).
+
+    A stored report is a candidate of many later ones (its town, its parties, its
+    days): at 19,000 documents ~7 in 10 light rows a document reads were read
+    for one of the last ~1,000 documents.  What a light row holds is written
+    once, with its document, and changed only when entity links move (relinks,
+    re-resolution: the party ids, the place and its name) or the document is
+    removed; whoever holds a cache clears it then, and whenever another writer
+    may have written (``api.Corpus`` clears it with its resolver's index, and
+    forgets the reports ``relink.apply`` says it changed before the document's
+    events are merged: a relink rewrites only its documents' rows, and an entity
+    it deletes is named by none).  The oldest rows go past ``size`` (a row is
+    ~1 KB)."""
+
+    def __init__(self, size: int = LIGHT_CACHE):
+        self.rows: OrderedDict[str, tuple] = OrderedDict()
+        self.size = size
+
+    def clear(self) -> None:
+        self.rows.clear()
+
+    def forget(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            self.rows.pop(key, None)
+
+
+def _light_reports(conn: sqlite3.Connection, keys: Iterable[str],
+                   cache: LightCache | None = None) -> tuple[dict[str, Report], dict]:
     """Reports with what ``_fits`` and ``_bound`` read (date, place, type, quote,
     toll): one indexed query, no document, parties left empty; and, by key, the
     row's party ids as stored (``actors``, ``targets``: JSON, places among them),
-    for ``_bound`` to parse when the pair fits."""
+    for ``_bound`` to parse when the pair fits.  Rows in ``cache`` are not read
+    again; the rows read are added to it."""
     out: dict[str, Report] = {}
     ids: dict[str, tuple[str | None, str | None]] = {}
-    for where, params in _key_chunks(keys):
+    rows = cache.rows if cache is not None else None
+    missing = []
+    for key in keys:
+        hit = rows.get(key) if rows is not None else None
+        if hit is None:
+            missing.append(key)
+            continue
+        rows.move_to_end(key)
+        out[key] = Report(*hit[0])          # a new one: ``_bound`` sets its parties
+        ids[key] = hit[1]
+    for where, params in _key_chunks(missing):
         # by position, not by name (a row by name costs a search of its columns,
         # ~20 a row here: half this loop's time at 19,000 documents); as ``_reading``
         for (doc_id, local_id, rtype, date, precision, loc, admin1, country, lat, lon, wprec,
@@ -196,13 +238,18 @@ def _light_reports(conn: sqlite3.Connection, keys: Iterable[str]) -> tuple[dict[
             if fallback:
                 admin1, country, lat, lon, wprec = p_admin1, p_country, p_lat, p_lon, p_prec
             key = report_key(doc_id, local_id)
-            out[key] = Report(
-                key, doc_id, local_id, "", "", rtype or "other", date,
-                precision if date else None, loc,
-                (loc_name if loc_name is not None else loc) if loc else None,
-                admin1, country, lat, lon, wprec, fallback, None, frozenset(), frozenset(),
-                quote or "", killed)
+            fields = (key, doc_id, local_id, "", "", rtype or "other", date,
+                      precision if date else None, loc,
+                      (loc_name if loc_name is not None else loc) if loc else None,
+                      admin1, country, lat, lon, wprec, fallback, None, frozenset(), frozenset(),
+                      quote or "", killed)
+            out[key] = Report(*fields)
             ids[key] = (actors, targets)
+            if rows is not None:
+                rows[key] = (fields, ids[key])
+    if rows is not None:
+        while len(rows) > cache.size:
+            rows.popitem(last=False)
     return out, ids
 
 
@@ -229,12 +276,14 @@ def _party_ids(ids: tuple[str | None, str | None]) -> frozenset[str]:
 
 # ----------------------------------------------------------------- storing a document
 
-def integrate(conn: sqlite3.Connection, doc_id: str, placements: dict | None = None) -> list[str]:
+def integrate(conn: sqlite3.Connection, doc_id: str, placements: dict | None = None,
+              cache: LightCache | None = None) -> list[str]:
     """Merge a just-stored document's reports into the stored events.
 
     ``placements`` (local event id -> ``place.fallback.Placement``) are kept in
-    ``report_places``.  Returns the ids of the events the document's reports
-    now belong to.
+    ``report_places``.  ``cache``: light rows of stored reports read for earlier
+    documents, still as stored (see ``LightCache``).  Returns the ids of the
+    events the document's reports now belong to.
     """
     for local, p in (placements or {}).items():
         conn.execute(
@@ -244,7 +293,7 @@ def integrate(conn: sqlite3.Connection, doc_id: str, placements: dict | None = N
                            p.latitude, p.longitude, p.where_precision, p.basis))
     new = load_reports(conn, "r.doc_id = ?", [doc_id])
     loaded = dict(new)           # every report read so far, for recluster not to read it again
-    for key, other, verdict in list(_pairs(conn, new, loaded)):
+    for key, other, verdict in list(_pairs(conn, new, loaded, cache)):
         _judge(conn, key, other, "same", verdict.rule, verdict.score, "machine")
     return recluster(conn, set(new), loaded)
 
@@ -275,7 +324,8 @@ def rejudge(conn: sqlite3.Connection, keys: set[str]) -> list[str]:
     return recluster(conn, set(reports) | partners)
 
 
-def _pairs(conn: sqlite3.Connection, new: dict[str, Report], loaded: dict | None = None):
+def _pairs(conn: sqlite3.Connection, new: dict[str, Report], loaded: dict | None = None,
+           cache: LightCache | None = None):
     """(new report, stored report, verdict) for every stored report of another
     document that scores at least THRESHOLD with a new one, in key order.
 
@@ -291,7 +341,8 @@ def _pairs(conn: sqlite3.Connection, new: dict[str, Report], loaded: dict | None
     # that cannot score THRESHOLD whatever parties the stored report has beyond
     # those it shares (``_bound``: mostly two undated reports of a shared party
     # whose quotes differ, ~24 of 25 fitting pairs at 19,000 documents)
-    light, ids = _light_reports(conn, set().union(*found.values()) - set(new)) if found else ({}, {})
+    light, ids = (_light_reports(conn, set().union(*found.values()) - set(new), cache)
+                  if found else ({}, {}))
     kept: dict[str, set[str]] = {}
     raw: dict[str, frozenset[str]] = {}      # a stored report's party ids, parsed once
     for key, others in found.items():

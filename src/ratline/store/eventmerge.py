@@ -215,11 +215,11 @@ def _light_reports(conn: sqlite3.Connection, keys: Iterable[str],
                    cache: LightCache | None = None) -> tuple[dict[str, Report], dict]:
     """Reports with what ``_fits`` and ``_bound`` read (date, place, type, quote,
     toll): one indexed query, no document, parties left empty; and, by key, the
-    row's party ids as stored (``actors``, ``targets``: JSON, places among them),
-    for ``_bound`` to parse when the pair fits.  Rows in ``cache`` are not read
-    again; the rows read are added to it."""
+    row's party ids as stored (``actors`` and ``targets``, places among them),
+    for ``_bound``.  Rows in ``cache`` are not read (nor parsed) again; the rows
+    read are added to it."""
     out: dict[str, Report] = {}
-    ids: dict[str, tuple[str | None, str | None]] = {}
+    ids: dict[str, frozenset[str]] = {}
     rows = cache.rows if cache is not None else None
     missing = []
     for key in keys:
@@ -246,7 +246,7 @@ def _light_reports(conn: sqlite3.Connection, keys: Iterable[str],
                       admin1, country, lat, lon, wprec, fallback, None, frozenset(), frozenset(),
                       quote or "", killed)
             out[key] = Report(*fields)
-            ids[key] = (actors, targets)
+            ids[key] = _party_ids(actors, targets)
             if rows is not None:
                 rows[key] = (fields, ids[key])
     if rows is not None:
@@ -272,8 +272,8 @@ def _bound(new: Report, light: Report, raw: frozenset[str]) -> Report:
     return light
 
 
-def _party_ids(ids: tuple[str | None, str | None]) -> frozenset[str]:
-    return frozenset(json.loads(ids[0] or "[]")) | frozenset(json.loads(ids[1] or "[]"))
+def _party_ids(actors: str | None, targets: str | None) -> frozenset[str]:
+    return frozenset(json.loads(actors or "[]")) | frozenset(json.loads(targets or "[]"))
 
 
 # ----------------------------------------------------------------- storing a document
@@ -346,16 +346,13 @@ def _pairs(conn: sqlite3.Connection, new: dict[str, Report], loaded: dict | None
     light, ids = (_light_reports(conn, set().union(*found.values()) - set(new), cache)
                   if found else ({}, {}))
     kept: dict[str, set[str]] = {}
-    raw: dict[str, frozenset[str]] = {}      # a stored report's party ids, parsed once
     for key, others in found.items():
         kept[key] = set()
         for o in sorted(others):
             cand = light.get(o)
             if cand is None or cand.doc_id == new[key].doc_id or not _fits(new[key], cand):
                 continue
-            if o not in raw:
-                raw[o] = _party_ids(ids[o])
-            proxy = judge_pair(new[key], _bound(new[key], cand, raw[o]), floor=THRESHOLD)
+            proxy = judge_pair(new[key], _bound(new[key], cand, ids[o]), floor=THRESHOLD)
             if proxy is not None and proxy.score >= THRESHOLD:
                 kept[key].add(o)
     stored = reports_by_key(conn, set().union(*kept.values())) if kept else {}

@@ -163,8 +163,23 @@ class Corpus:
         self.store = Store.open(self.db_path, create=create)
         self._reader = reader
         self._extractor = extractor
+        # stored reports' light rows (eventmerge.LightCache): dropped with the index
+        self._light = eventmerge.LightCache()
         self._index: CanonicalIndex | None = None
         self._generation = -1           # the store's generation the index reflects
+
+    @property
+    def _index(self) -> CanonicalIndex | None:
+        return self._resolver_index
+
+    @_index.setter
+    def _index(self, index: CanonicalIndex | None) -> None:
+        # whatever makes the resolver's index stale (another writer, links moved,
+        # a document removed, re-resolution, a batch rolled back) makes the light
+        # rows of stored reports so too: both are forgotten together
+        if index is None:
+            self._light.clear()
+        self._resolver_index = index
 
     def close(self) -> None:
         self.store.close()
@@ -218,7 +233,9 @@ class Corpus:
             # links of earlier documents this one makes wrong (resolve/crossdoc.py, Order)
             rejudged = self.index.rejudgements(planned[0])
             moved[:] = [relink.apply(conn, rejudged, self.index.new_id)] if rejudged else []
-            eventmerge.integrate(conn, extraction.document.doc_id, placements)
+            if moved and moved[0] is not None:
+                self._light.forget(moved[0])    # their party ids or place moved
+            eventmerge.integrate(conn, extraction.document.doc_id, placements, self._light)
             if moved and moved[0] is not None:
                 eventmerge.rejudge(conn, moved[0])
             _documents.forget_removal(conn, extraction.document.doc_id)   # a forced re-ingest
@@ -231,10 +248,14 @@ class Corpus:
             planned[:] = [self.index.plan(extraction.entities), seen + 1]   # + this commit
             return planned[0]
         try:
-            stored = self.store.add(extraction, plan, after=merge)
-        except IntegrityError:
-            self._index = None
-            stored = self.store.add(extraction, plan, after=merge)
+            try:
+                stored = self.store.add(extraction, plan, after=merge)
+            except IntegrityError:
+                self._index = None
+                stored = self.store.add(extraction, plan, after=merge)
+        except BaseException:
+            self._light.clear()         # rows read in a rolled-back transaction
+            raise
         if stored and moved and moved[0] is not None:
             self._index = None              # links moved: the index is read again
         elif stored:

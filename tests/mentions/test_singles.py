@@ -51,3 +51,4 @@ def test_a_known_place_before_an_organisation_noun_stays_the_organisation_s():
             "command said its fighters withdrew.")
     places = _place_mentions(body)
     assert all(start < body.index("A spokesman") for start, _ in places)
+

@@ -32,7 +32,7 @@ from ratline.mentions.names import NAME_LINKS, NameHit, find_names, name_lists
 from ratline.mentions.people import _merge_person_variants, _role_mentions, _unnamed_people
 from ratline.mentions.places import (
     _LOCATIVE_FOR_COUNTRY, PlacesMixin, _drop_owner_mention, _merge_nested_facilities, names_placed_elsewhere,
-    the_capital,
+    numbered_districts, the_capital,
 )
 from ratline.mentions.state_bodies import adjective_body
 from ratline.mentions.singles import _SITE_NOUNS, SinglesMixin, _acronym_in_prose, _undefined_acronyms
@@ -259,6 +259,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
         _merge_nested_facilities(mentions, ents, places)
         names_placed_elsewhere(mentions, ents)
         mentions.extend(the_capital(body, sentences, mentions, ents, places, self.gazetteer, theatre or country))
+        mentions.extend(numbered_districts(body, sentences, mentions, ents))
         mentions.sort(key=lambda m: m.span.start)
         return DocMentions(sentences, mentions, ents, places, theatre=theatre or country)
 

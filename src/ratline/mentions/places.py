@@ -16,6 +16,7 @@ import re
 
 from ratline.mentions.dictionary import alias_key
 from ratline.mentions.entities import _add_alias, _add_entity, slug
+from ratline.mentions.names import is_ordinal
 from ratline.schema import Entity, Mention, Span
 
 # "KABUL, Afghanistan –", "BAGHDAD  29 April, 2008 –", "DILI (Reuters) -", "NAHR AL-BARED, Jun17
@@ -190,3 +191,49 @@ def names_placed_elsewhere(mentions: list[Mention], ents: dict[str, Entity]) -> 
 
 
 _PLACE_EVIDENCE = ("pattern:locative-name", "pattern:named-area", "gazetteer", "gazetteer:locative")
+
+
+_ORDINAL_WORDS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                           "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+                           "twentieth".split())
+_DISTRICT_WORDS = frozenset({"district", "precinct", "sector", "ward", "zone"})
+
+
+def numbered_districts(body: str, sentences, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+    """"the third district of Ghazni", "District No. 2", "the area known as '700 district'": a
+    city's district written by its number, lower-case or with no name of its own, is a place
+    inside the city (police districts, sectors and wards are how many cities are divided);
+    the city named after "of" is in its alias, so that the place says whose district it is."""
+    out: list[Mention] = []
+    for sent in sentences:
+        toks = sent.tokens
+        for k, tok in enumerate(toks):
+            end = None
+            if (tok.norm in _ORDINAL_WORDS or is_ordinal(tok.text)) and k + 1 < len(toks):
+                j = k + 2 if toks[k + 1].norm == "police" and k + 2 < len(toks) else k + 1
+                if toks[j].norm in _DISTRICT_WORDS and toks[j].text.islower():
+                    end = j                                   # "third (police) district"
+            elif tok.norm in _DISTRICT_WORDS and tok.text[:1].isupper() and k + 1 < len(toks):
+                j = k + 1
+                if toks[j].norm in ("no", "number"):
+                    j += 2 if toks[j + 1:j + 2] and toks[j + 1].text == "." else 1
+                if j < len(toks) and toks[j].text.isdigit() and (j > k + 1 or toks[j].end - toks[j].start < 4):
+                    end = j                                    # "District No. 2", "District 9"
+            elif tok.text.isdigit() and k + 1 < len(toks) and toks[k + 1].norm in _DISTRICT_WORDS \
+                    and toks[k + 1].text.islower() and k > 0 and toks[k - 1].text in "“\"'‘":
+                end = k + 1                                    # “700 district”
+            if end is None:
+                continue
+            s0, s1 = tok.start, toks[end].end
+            if any(m.span.start < s1 and s0 < m.span.end for m in mentions + out):
+                continue
+            words = body[s0:s1]
+            owner = next((m for m in mentions if m.kind == "place" and m.span.start > s1
+                          and body[s1:m.span.start].strip().lower() == "of"), None)
+            alias = f"{words} of {owner.span.text}" if owner is not None else words
+            key = "place_" + slug(f"{owner.span.text} {words}" if owner is not None else words)
+            _add_entity(ents, key, "place", alias, words, ents[owner.key].country if owner is not None and
+                        owner.key in ents else None, "pattern:numbered-district")
+            _add_alias(ents[key], alias)
+            out.append(Mention(Span(s0, s1, words), "place", key, sent.index, "pattern:numbered-district"))
+    return out

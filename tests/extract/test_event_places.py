@@ -146,3 +146,9 @@ def test_a_town_that_only_names_a_road_is_not_where_it_happened():
     body = ("Traders travel every week between Macomia and Oasse. On Thursday insurgents kidnapped 14 "
             "passengers from a minibus on the Oasse road, officials said.")
     assert "Oasse" not in _places(body)
+
+
+def test_a_numbered_unit_s_base_they_came_from_is_not_the_place():
+    body = ("The car carrying police from No.2 Border Guard Police Headquarters was attacked by gunmen on "
+            "Wednesday near a bridge in Watkyein Village in Maungtaw Township.")
+    assert _places(body) == ["Watkyein Village"]

@@ -41,7 +41,7 @@ class PlaceChooser:
         ent = self.dm.entities.get(m.key)
         country = getattr(place, "feature", None) == "country" or (ent is not None and ent.type == "government") \
             or m.basis == "dictionary:alias" and place is None
-        if re.search(r"\bfrom\s+(?:the\s+)?$", before):
+        if re.search(r"\bfrom\s+(?:the\s+)?(?:No\.\s?\d+\s+|\d+(?:st|nd|rd|th)?\s+)?$", before):   # "from No.2 ... Headquarters"
             # "fighters from North Waziristan": where they came from; "driven from the capital": there
             return not re.search(r"\b(?:driven|pushed|expelled|ousted|ejected|routed|cleared)\s+from\s+(?:the\s+)?$", before)
         if country and re.search(r"\b(?:to|from|into|towards?)\s+$", before):

@@ -82,3 +82,15 @@ def test_words_about_the_people_are_not_the_force_s_wording():
     ents = _entities_on("Three wounded soldiers were flown to Bamako, Mali, on Monday.", "2019-01-17")
     forces = [e for e in ents.values() if e.type == "state_force"]
     assert forces and not any("wounded soldiers" in e.aliases for e in forces)
+
+
+def test_a_person_s_role_beside_a_name_outweighs_an_area_noun_before_it():
+    ents = _entities_on("The attacks came four days after the capture in the city of Salah Abdeslam, the main "
+                        "suspect in the November 2015 Paris bombings.", "2016-03-23")
+    assert ents["person_salah_abdeslam"].type == "person"
+
+
+def test_a_city_apposed_with_no_person_s_role_stays_a_place():
+    ents = _entities_on("Troops advanced on the city of Bani Walid, the last stronghold of the militia, on Monday.",
+                        "2016-03-23")
+    assert [e.type for e in ents.values() if "Bani Walid" in e.aliases] == ["place"]

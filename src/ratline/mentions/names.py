@@ -304,8 +304,10 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, "single", None, "pattern:capitalised-word")   # a surname first, else a place
     if _known_as(tokens, i):
         return NameHit(i, j, "single" if len(words) == 1 else "person", None, "pattern:known as")   # "known as 'El Paisa'"
-    if _role_apposed(tokens, j) and not place_ctx:
-        return NameHit(i, j, "person", None, "pattern:name, a role")   # "Abu Musa, a senior commander"
+    if _role_apposed(tokens, j) and (not place_ctx or (named_area and len(words) >= 2)):
+        # "Abu Musa, a senior commander"; "the capture in the city of Salah Abdeslam, the main
+        # suspect": a person's role set beside it outweighs the area noun before it
+        return NameHit(i, j, "person", None, "pattern:name, a role")
     if is_place is not None and is_place(name):
         return NameHit(i, j, "place", None, "gazetteer" + (":locative" if place_ctx else ""))
     if len(words) in (2, 3) and (prev in _STRONG_LOCATIVES or (prev == "the" and prev2 in _STRONG_LOCATIVES)) \
@@ -354,7 +356,7 @@ def _role_apposed(tokens, j) -> bool:
     if j + 2 >= len(tokens) or tokens[j].text != "," or tokens[j + 1].norm not in ("a", "an", "the"):
         return False
     for k in range(j + 2, min(j + 6, len(tokens))):
-        if tokens[k].norm in _PERSON_ROLES:
+        if tokens[k].norm in _PERSON_ROLES or tokens[k].norm in person_roles():
             return True
         if not tokens[k].text.isalpha() or tokens[k].text[:1].isupper() and k > j + 2:
             return False

@@ -27,3 +27,11 @@ def test_a_numbered_district_names_its_city():
                    body="Militants were able to attack the third district of Ghazni on Sunday, officials said.")
     ents = {e.id: e for e in extract(doc).entities}
     assert "third district of Ghazni" in ents["place_ghazni_third_district"].aliases
+
+
+@pytest.mark.parametrize("body, written", [
+    ("Rebels attacked the Bab al-Hawa crossing on Monday, officials said.", "Bab al-Hawa"),
+    ("Morocco resumed military operations in the El Guergarat crossing last year.", "El Guergarat"),
+])
+def test_a_name_given_to_a_crossing_or_a_bridge_is_a_place(body, written):
+    assert written in _places(body)

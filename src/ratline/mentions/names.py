@@ -36,7 +36,9 @@ _HYPHEN_ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed",
 _SETTLEMENT_NOUNS = {"village", "hamlet", "township", "neighbourhood", "neighborhood"}
 _AREA_WORDS = {"province", "district", "governorate", "city", "town", "village", "hamlet", "region", "state", "county",
                "valley", "area", "neighbourhood", "neighborhood", "camp", "forest", "mountains", "mountain", "sector",
-               "hills", "island", "islands"}
+               "hills", "island", "islands",
+               # sites a name is given to ("the Bab al-Hawa crossing", "the Qara Qozak bridge")
+               "crossing", "bridge", "dam", "checkpoint", "junction", "airfield", "airbase", "pass"}
 _LOWER_ORG_HEADS = {"gang", "network", "militia", "group", "cell", "brigade", "faction", "battalion", "movement",
                     "front", "organization", "organisation", "clan", "tribe"}
 

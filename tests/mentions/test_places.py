@@ -35,3 +35,11 @@ def test_a_numbered_district_names_its_city():
 ])
 def test_a_name_given_to_a_crossing_or_a_bridge_is_a_place(body, written):
     assert written in _places(body)
+
+
+@pytest.mark.parametrize("body, written", [
+    ("A car bomb exploded on Haifa Street in Baghdad on Monday.", "Haifa Street"),
+    ("Soldiers were patrolling along Cesar Lopez Avenue in Nuevo Laredo when gunmen opened fire.", "Cesar Lopez Avenue"),
+])
+def test_a_street_s_name_is_a_place(body, written):
+    assert written in _places(body)

@@ -31,6 +31,7 @@ _GEO_WORDS = {"africa", "asia", "europe", "america", "middle", "east", "west", "
               "lake", "mountains", "mountain", "sea", "gulf", "desert", "peninsula", "basin", "plateau", "coast",
               "delta", "island", "islands", "corridor", "strip", "bank", "highlands", "hills", "pass", "territory", "territories",
               "tierra", "sierra", "valle", "montes", "selva", "costa", "strait", "straits", "horn", "cape"}
+_STREET_WORDS = {"street", "avenue", "road", "boulevard", "square", "highway", "lane", "bridge"}
 _HYPHEN_ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "ud", "ul", "ur", "us", "ut", "ibn"}
 # a settlement noun written after a name makes it a place's name, whatever its first word
 _SETTLEMENT_NOUNS = {"village", "hamlet", "township", "neighbourhood", "neighborhood"}
@@ -325,6 +326,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return None
     if any(w.endswith(("ist", "ists", "ism", "ese", "ish")) for w in words):
         return None
+    if len(words) >= 2 and words[-1] in _STREET_WORDS:
+        return NameHit(i, j, "place", None, "pattern:street-name")      # "Haifa Street", "Cesar Lopez Avenue"
     if len(words) >= 2 and any(w in _GEO_WORDS for w in words):
         return NameHit(i, j, "place", None, "pattern:region-name")      # "West Africa", "Rafd Valley"
     if len(words) in (2, 3) and prev in ("in", "across", "throughout") and nxt in (",", ".", ":", ";", ""):

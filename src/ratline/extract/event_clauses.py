@@ -24,10 +24,12 @@ _IN = frozenset({"in", "during"})
 _ANOTHER_ACT = frozenset({"a", "an", "another", "two", "three", "separate"})
 
 
+_ACT_NOUNS = frozenset(ROLE_DEPS["event_nouns"]) | frozenset(ROLE_DEPS["between_words"])
+
+
 def _act_phrase_before(toks) -> bool:
     """An "in"/"during" phrase whose object is an act ("in clashes", "during a raid")."""
-    acts = set(ROLE_DEPS["event_nouns"]) | set(ROLE_DEPS["between_words"])
-    return any(t.lower_ in _IN and any(c.dep_ == "pobj" and c.lemma_.lower() in acts for c in t.children)
+    return any(t.lower_ in _IN and any(c.dep_ == "pobj" and c.lemma_.lower() in _ACT_NOUNS for c in t.children)
                for t in toks)
 
 

@@ -160,20 +160,25 @@ class EventIdentity:
             prev.basis += f"; its date from '{ref.group(0).strip()}'"
         self._picked_rank = None
         place = self._pick_place(masked)
-        if place is None:
-            return
-        if prev is None or prev.place is None or prev.place == place or _rank_of(prev, self) < 4:
+        if prev is not None:
+            self._narrow_place(prev, place, f"; its place from '{ref.group(0).strip()}'")
+
+    def _narrow_place(self, prev: Draft, place: str | None, why: str) -> None:
+        """``place``, which this clause names (``_pick_place`` just chose it), replaces ``prev``'s
+        when that is a province or a country and the new one is smaller and inside it (or
+        unknown to the gazetteer)."""
+        if place is None or prev.place is None or prev.place == place or _rank_of(prev, self) < 4:
             return
         rank = self._picked_rank if self._picked_rank is not None else self._place_rank(place)
         if rank < _rank_of(prev, self) and (self._nested(place, prev.place) or place not in self.dm.places):
             prev.place, prev.place_rank = place, rank
-            prev.basis += f"; its place from '{ref.group(0).strip()}'"
+            prev.basis += why
 
     def _refine_by_the_actors(self, masked: Masked, paragraph: int) -> None:
         """"... detained seven suspected militants in Khost province.  The combined force searched a
         compound in Mando Zayi district": a sentence with no act of its own whose subject is the
         force that just acted, told by a definite noun ("the combined force", "the troops"), says
-        where that act was.  The same narrowing as a reference to the act itself."""
+        where that act was: the same narrowing (``_narrow_place``) as a reference to the act."""
         if self.parsed is None:
             return
         prev = next((p for p in reversed(self.drafts) if not p.twin), None)
@@ -186,13 +191,8 @@ class EventIdentity:
         if subject is None:
             return              # "The combined force searched ...", also under "..., officials said"
         self._picked_rank = None
-        place = self._pick_place(masked)
-        if place is None or place == prev.place:
-            return
-        rank = self._picked_rank if self._picked_rank is not None else self._place_rank(place)
-        if rank < _rank_of(prev, self) and (self._nested(place, prev.place) or place not in self.dm.places):
-            prev.place, prev.place_rank = place, rank
-            prev.basis += f"; its place from what '{subject.text_with_ws.strip()}' did there"
+        why = f"; its place from what '{subject.text_with_ws.strip()}' did there"
+        self._narrow_place(prev, self._pick_place(masked), why)
 
     def _because(self, why: str, prev: Draft | None) -> Draft | None:
         self._why = why

@@ -257,6 +257,8 @@ def _led_phrase(after: str) -> tuple[int, int] | None:
         if after[end:end + 1] != " ":
             return None
     return None
+
+
 _LEADER_KINDS = ("government", "state_force", "state_agency", "armed_group")
 
 
@@ -265,7 +267,8 @@ def led_forces(body: str, mentions: list[Mention], ents: dict[str, Entity]) -> l
     who leads it, when the dictionary has no name for it ("Saudi-led coalition" it has).  The
     force is an entity of its own, a state force (an armed group's when a group leads it), its
     alias the whole phrase; the mention is the noun phrase after "-led", so that the leader
-    keeps its own mention and the relation patterns read "X-led Y" as X leading Y."""
+    keeps its own mention.  No "leads" edge is drawn to it (``relation_patterns._keep``): its
+    name already says who leads it."""
     out: list[Mention] = []
     for m in list(mentions):
         if m.kind not in _LEADER_KINDS or m.key not in ents:

@@ -8,6 +8,7 @@ A mixin of ``MentionFinder``: it reads the finder's gazetteer and the entities f
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ratline.mentions.dictionary import alias_key
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
@@ -71,9 +72,9 @@ class SinglesMixin:
                 out.append(Mention(span, ents[org].type, org, sent.index, "link:short-name"))
                 _add_alias(ents[org], span.text)
                 continue
-            known = [e for e in ents.values() if e.type == "place" and span.text in e.aliases]
-            if known and not _org_head_after(body, span.end):    # "stormed Mairamri": a place already named
-                out.append(Mention(span, "place", known[0].id, sent.index, "link:known-place"))
+            known = _named_place(body, span, ents)
+            if known is not None:    # "stormed Mairamri": a place the report already named
+                out.append(Mention(span, "place", known, sent.index, "link:known-place"))
                 continue
             place = self.gazetteer.lookup(span.text, country) if self.gazetteer is not None else None
             if _acronym_in_prose(body, span) and getattr(place, "feature", "") not in ("country", "province"):
@@ -108,16 +109,24 @@ class SinglesMixin:
             else:
                 unplaced.append((sent, span))
         for sent, span in unplaced:  # "Nasir sits on the Sobat river" before "the uprising in Nasir"
-            known = [e for e in ents.values() if e.type == "place" and span.text in e.aliases]
-            if known and not _org_head_after(body, span.end):       # not "the militia's Gojjam command"
-                out.append(Mention(span, "place", known[0].id, sent.index, "link:known-place"))
+            known = _named_place(body, span, ents)
+            if known is not None:
+                out.append(Mention(span, "place", known, sent.index, "link:known-place"))
         return out
 
 
-def _org_head_after(body: str, end: int) -> bool:
-    """The next word is one that makes the name before it an organisation ("Gojjam command")."""
-    nxt = re.match(r"\s+([a-z]+)", body[end:end + 30])
-    return bool(nxt) and any(nxt.group(1) in heads for heads in name_lists_raw()["org_heads"].values())
+def _named_place(body: str, span: Span, ents) -> str | None:
+    """The place the report already named with these words, unless the next word makes them an
+    organisation's name ("the militia's Gojjam command")."""
+    nxt = body[span.end:span.end + 30].split()[:1]
+    if nxt and nxt[0].rstrip(",.;:") in _org_heads():
+        return None
+    return next((e.id for e in ents.values() if e.type == "place" and span.text in e.aliases), None)
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(w for heads in name_lists_raw()["org_heads"].values() for w in heads)
 
 
 def _words(text: str) -> tuple[str, ...]:

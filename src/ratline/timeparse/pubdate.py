@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ratline.timeparse.dates import DateExpr, _safe, scan_dates
+from ratline.timeparse.dates import DateExpr, _month_end, _safe, scan_dates
 
 _PARA = re.compile(r"\n\s*\n|\n(?=\S)")
 _SENT = re.compile(r"(?<=[.!?”\"])\s+(?=[A-Z“\"‘(])")
@@ -136,11 +136,6 @@ def _place_yearless(items: list[_Item], year: int, floor: dt.date | None
         return _UNPLACEABLE if it.lead else None
 
     return _placed(items, pick)
-
-
-def _month_end(d: dt.date) -> dt.date:
-    nxt = dt.date(d.year + (d.month == 12), d.month % 12 + 1, 1)
-    return nxt - dt.timedelta(days=1)
 
 
 def infer_publication(body: str, month_hint: dt.date | None = None

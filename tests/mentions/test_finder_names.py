@@ -94,3 +94,21 @@ def test_a_city_apposed_with_no_person_s_role_stays_a_place():
     ents = _entities_on("Troops advanced on the city of Bani Walid, the last stronghold of the militia, on Monday.",
                         "2016-03-23")
     assert [e.type for e in ents.values() if "Bani Walid" in e.aliases] == ["place"]
+
+
+def test_a_middle_initial_carries_a_name_on():
+    ents = _entities("Maj. Gen. Alex S. Rillera, commanding general of the division, said troops "
+                     "killed three gunmen. \"They refused,\" said Rillera.")
+    people = [e for e in ents.values() if e.type == "person"]
+    assert [e.name for e in people] == ["Alex S. Rillera"]
+    assert "Rillera" in people[0].aliases
+
+
+def test_a_sentence_ending_in_an_initial_is_no_middle_initial():
+    ents = _entities("The convoy was hit near Camp X. Soldiers returned fire on Monday.")
+    assert not any(e.type == "person" and "Soldiers" in e.name for e in ents.values())
+
+
+def test_a_nation_s_adjective_opens_its_force_s_name():
+    ents = _entities("The Iraqi Joint Operations Command said militants attacked a checkpoint near Tikrit.")
+    assert "Iraqi Joint Operations Command" in {e.name for e in ents.values() if e.type == "state_force"}

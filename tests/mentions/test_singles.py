@@ -52,3 +52,36 @@ def test_a_known_place_before_an_organisation_noun_stays_the_organisation_s():
     places = _place_mentions(body)
     assert all(start < body.index("A spokesman") for start, _ in places)
 
+
+
+def _people(body: str) -> dict[str, list[str]]:
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2016-07-20")
+    return {e.name: e.aliases for e in extract(doc).entities if e.type == "person"}
+
+
+@pytest.mark.parametrize("body, person", [
+    ("Rebels attacked an army post on Sunday. Bermandoa said 24 vehicles had been seized.", "Bermandoa"),
+    ("With the most recent death, Santoso's group is thought to be down to 25 people.", "Santoso"),
+])
+def test_a_word_that_speaks_or_leads_followers_is_a_person(body, person):
+    assert person in _people(body)
+
+
+@pytest.mark.parametrize("body, word", [
+    ("Kabul said the attack had failed.", "Kabul"),                      # a capital speaks for its state
+    ("The Observatory said 12 fighters died.", "Observatory"),           # a body, with its article
+    ("Cmdr. Smith said the raid was over.", "Cmdr"),                     # a title, abbreviated
+])
+def test_no_person_from_a_place_a_body_or_a_title_that_speaks(body, word):
+    assert word not in _people(body)
+
+
+def test_a_first_name_coordinated_with_a_full_name_takes_its_surname():
+    people = _people("The Maute group, founded by Omar and Abdullah Maute, was behind the siege.")
+    assert people.get("Omar Maute") == ["Omar"]
+    assert "Abdullah Maute" in people
+
+
+def test_a_list_of_capitalised_words_shares_no_surname():
+    people = _people("The Centre for Peace, Democracy and Human Rights said six civilians died.")
+    assert not any(name.startswith("Democracy") for name in people)

@@ -236,7 +236,8 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
             if groups_here:
                 last_group = groups_here[0].key       # the sentence's first group: usually its subject
         acronyms: list[Mention] = []
-        mentions.extend(self._link_singles(body, pending_singles, ents, places, country, acronyms, mentions))
+        mentions.extend(self._link_singles(body, pending_singles, ents, places, country, acronyms, mentions,
+                                               parsed))
         mentions.extend(_generic_fighters(sentences, mentions, ents))
         mentions.extend(_site_anaphors(sentences, mentions, ents, name_lists().facility_heads))
         mentions.extend(_role_mentions(sentences, mentions, ents))
@@ -302,7 +303,7 @@ def _owning_state(found: list[Mention], toks, hit: NameHit, body: str) -> tuple[
     """The nation's adjective just before an agency's name ("Afghan Ministry of Defense", "U.S.
     Joint Chiefs of Staff"), with the token it starts at: the agency is that state's, and the
     adjective part of its name, so two states' ministries of defence stay two."""
-    if hit.kind != "state_agency" or hit.start == 0:
+    if hit.kind not in ("state_agency", "state_force") or hit.start == 0:
         return None
     at = toks[hit.start].start
     owner = next((f for f in found if f.kind == "government" and f.basis == "dictionary:adjective"

@@ -174,6 +174,16 @@ def find_names(tokens: list[Token], covered: set[int], is_place=None) -> list[Na
     return hits
 
 
+def _middle_initial(tokens, i, j) -> bool:
+    """A capital letter and its full stop between two words of a name ("Alex S. Rillera"), not
+    the end of a sentence: the letter follows a capitalised word and the next one is
+    capitalised too, with no space before the stop."""
+    initial = tokens[j - 1]
+    return (j - 1 > i and len(initial.text) == 1 and initial.text.isupper()
+            and tokens[j].start == initial.end and j + 1 < len(tokens) and _is_cap(tokens[j + 1])
+            and tokens[j - 2].text[:1].isupper() and len(tokens[j - 2].text) > 1)
+
+
 def _run_end(tokens, i, covered, lists) -> int:
     """Extend a capitalised run over particles, hyphens, apostrophes and 'of the'."""
     j = i + 1
@@ -186,6 +196,9 @@ def _run_end(tokens, i, covered, lists) -> int:
         if t.text == "." and j + 1 < n and _is_cap(tokens[j + 1]) and (tokens[j - 1].norm,) in lists.titles \
                 and t.end == tokens[j - 1].end + 1:
             j += 1                      # "Maj. Gen. Hassan Khudair": an abbreviated title goes on
+            continue
+        if t.text == "." and _middle_initial(tokens, i, j):
+            j += 1                      # "Alex S. Rillera": a middle initial goes on
             continue
         if (t.norm in lists.particles or (t.norm in _HYPHEN_ARTICLES and j + 1 < n
                                            and tokens[j + 1].text == "-")) and j + 1 < n and (

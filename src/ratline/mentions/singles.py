@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ratline.mentions.dictionary import alias_key
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
-from ratline.mentions.names import name_lists_raw
+from ratline.mentions.names import name_lists, name_lists_raw
 from ratline.schema import Mention, Span
 
 _SITE_NOUNS = {"bridge", "dam", "camp", "base", "airport", "prison", "market", "checkpoint", "crossing", "port",
@@ -40,8 +40,11 @@ _NOT_SITE_MODIFIERS = frozenset("a an the and or but of to in on at by for with 
 class SinglesMixin:
     """Links the one-word names the name finder set aside."""
 
+    def _known_place(self, word: str, country) -> bool:
+        return self.gazetteer is not None and self.gazetteer.lookup(word, country) is not None
+
     def _link_singles(self, body, pending, ents, places, country=None, acronyms=None,
-                      mentions=()) -> list[Mention]:
+                      mentions=(), parsed=None) -> list[Mention]:
         """Single capitalised words: a person's name part, a short organisation name, a known or
         gazetteer place, or a word listed beside a place ("from Sebha, Sirte, Jufra and Waddan");
         acronyms in prose are set aside in ``acronyms`` for after the passes that read acronyms
@@ -56,6 +59,12 @@ class SinglesMixin:
             word = tok.norm
             cands = [p for p in persons if word in alias_key(p.name)]
             span = _span(body, sent.tokens, hit.start, hit.end)
+            sibling = _sibling_name(body, span, mentions) if not self._known_place(span.text, country) else None
+            if sibling is not None:  # "Omar and Abdullah Maute": two brothers, one surname
+                key = "person_" + slug(sibling)
+                out.append(Mention(span, "person", key, sent.index, "pattern:shared-surname"))
+                _add_entity(ents, key, "person", sibling, span.text, None, "pattern")
+                continue
             if cands and _MEMBERS_AFTER.match(body[span.end:span.end + 20]):
                 org = self._short_org(body, span, word, ents)
                 if org is not None:   # "Maute fighters" is the Maute group's, not Abdullah Maute's
@@ -107,12 +116,48 @@ class SinglesMixin:
                 if site:
                     _add_alias(ents[key], site)
             else:
-                unplaced.append((sent, span))
-        for sent, span in unplaced:  # "Nasir sits on the Sobat river" before "the uprising in Nasir"
+                unplaced.append((sent, span, place is None))
+        for sent, span, unknown in unplaced:  # "Nasir sits on the Sobat river" before "the uprising in Nasir"
             known = _named_place(body, span, ents)
             if known is not None:
                 out.append(Mention(span, "place", known, sent.index, "link:known-place"))
+            elif unknown and _speaks_or_leads(parsed, body, span):
+                key = "person_" + slug(span.text)
+                out.append(Mention(span, "person", key, sent.index, "parse:speaker-or-leader"))
+                _add_entity(ents, key, "person", span.text, span.text, None, "parse")
         return out
+
+
+_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "confirm", "announce", "deny", "state", "explain", "insist",
+                            "warn", "claim", "note"})
+_FOLLOWER_NOUNS = frozenset({"group", "men", "fighters", "followers", "loyalists", "network", "faction", "militia",
+                             "cell", "gang"})
+
+
+def _sibling_name(body: str, span: Span, mentions) -> str | None:
+    """The full name of a first name coordinated with a full one ("Omar and Abdullah Maute",
+    "brothers Khalid and Brahim el-Bakraoui"): the first name and the other's surname."""
+    before = body[max(0, span.start - 30):span.start].split()[-1:]
+    if not body.startswith(" and ", span.end) or not before or not before[0].islower():
+        return None              # "Peace, Democracy and Human Rights", "U.S. Customs and Border Protection"
+    other = next((m for m in mentions if m.kind == "person" and m.span.start == span.end + 5), None)
+    words = other.span.text.split() if other else []
+    return f"{span.text} {' '.join(words[1:])}" if len(words) >= 2 else None
+
+
+def _speaks_or_leads(parsed, body: str, span: Span) -> bool:
+    """A word no gazetteer knows that is the subject of a speech verb ("Bermandoa said") or owns
+    a band of followers ("Santoso's group") is a person's name: places neither speak nor lead."""
+    if parsed is None:
+        return False
+    tok = parsed.token_at(span.start)
+    if tok is None or tok.pos_ != "PROPN" or tok.idx != span.start or tok.text.isupper() \
+            or body.startswith(".", span.end) \
+            or (tok.lower_,) in name_lists().titles or tok.lower_ in _org_heads() \
+            or any(c.dep_ == "det" for c in tok.children):
+        return False             # "MEND said", "Cmdr said", "the Observatory said": no one's name
+    return (tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH_LEMMAS) or (
+        tok.dep_ == "poss" and tok.head.lower_ in _FOLLOWER_NOUNS)
 
 
 def _named_place(body: str, span: Span, ents) -> str | None:

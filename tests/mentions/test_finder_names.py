@@ -112,3 +112,23 @@ def test_a_sentence_ending_in_an_initial_is_no_middle_initial():
 def test_a_nation_s_adjective_opens_its_force_s_name():
     ents = _entities("The Iraqi Joint Operations Command said militants attacked a checkpoint near Tikrit.")
     assert "Iraqi Joint Operations Command" in {e.name for e in ents.values() if e.type == "state_force"}
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Rebels of KNU Brigade 5 raided three outposts on Tuesday.", "KNU Brigade 5"),
+    ("The MS-13 street gang killed two police officers.", "MS-13"),
+])
+def test_a_unit_s_or_an_acronym_s_number_is_part_of_its_name(body, name):
+    assert name in {e.name for e in _entities(body).values()}
+
+
+def test_a_weapon_s_acronym_with_its_number_names_nobody():
+    assert "AK-47" not in {e.name for e in _entities("Police seized an AK-47 in the raid.").values()}
+
+
+@pytest.mark.parametrize("body, person", [
+    ("Former MFDC Secretary General Ansoumana Badji told reporters the rebels had split.", "Ansoumana Badji"),
+    ("UN Secretary-General Antonio Guterres condemned the attack.", "Antonio Guterres"),
+])
+def test_an_organisation_s_acronym_and_a_title_before_a_name_are_not_the_name(body, person):
+    assert person in {e.name for e in _entities(body).values() if e.type == "person"}

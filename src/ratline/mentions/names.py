@@ -170,8 +170,15 @@ def find_names(tokens: list[Token], covered: set[int], is_place=None) -> list[Na
         hit = _classify(tokens, i, j, lists, is_place)
         if hit:
             hits.append(hit)
-        i = max(j, i + 1)
+        # an acronym set apart from the words after it ("UNESCO World Heritage"): read those anew
+        i = hit.end if hit is not None and hit.basis == "pattern:acronym-before-name" else max(j, i + 1)
     return hits
+
+
+def _unit_number(tokens, j, lists) -> bool:
+    t = tokens[j]
+    return t.text.isdigit() and len(t.text) <= 4 and lists.org_heads.get(tokens[j - 1].norm) in (
+        "armed_group", "state_force") and tokens[j - 1].text[:1].isupper()
 
 
 def _middle_initial(tokens, i, j) -> bool:
@@ -197,6 +204,13 @@ def _run_end(tokens, i, covered, lists) -> int:
                 and t.end == tokens[j - 1].end + 1:
             j += 1                      # "Maj. Gen. Hassan Khudair": an abbreviated title goes on
             continue
+        if _unit_number(tokens, j, lists):
+            j += 1                      # "KNU Brigade 5", "Battalion 112": a unit's number ends its name
+            break
+        if t.text == "-" and j + 1 < n and tokens[j + 1].text.isdigit() and _acronym(tokens[j - 1]) \
+                and t.start == tokens[j - 1].end and tokens[j + 1].start == t.end:
+            j += 2                      # "MS-13", "M-19": an acronym and its number
+            break
         if t.text == "." and _middle_initial(tokens, i, j):
             j += 1                      # "Alex S. Rillera": a middle initial goes on
             continue
@@ -244,6 +258,8 @@ def _unknown_word_inside(tokens, i, is_place) -> bool:
 
 
 def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
+    if j - i == 3 and _acronym(tokens[i]) and tokens[i + 1].text == "-" and tokens[j - 1].text.isdigit():
+        return NameHit(i, j, "single", None, "pattern:capitalised-word")     # "MS-13": read as an acronym
     if j < len(tokens) and tokens[j].text in lists.facility_heads and tokens[i].norm not in lists.stop and (
             j - i >= 2 or _unknown_word_inside(tokens, i, is_place)):     # "Moscow's Tushino airfield"
         return NameHit(i, j + 1, "facility", None, "pattern:name+site")   # "the Imam Sadiq mosque"
@@ -251,7 +267,7 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, "place", None, "pattern:name+settlement")    # "Sheikh Ali village": not a sheikh
     # strip a leading title ("Lieutenant Colonel"), remembering it
     title = None
-    words_at = [k for k in range(i, j) if tokens[k].text != "."]
+    words_at = [k for k in range(i, j) if tokens[k].text not in (".", "-")]   # "Lt. Gen.", "Secretary-General"
     site = tokens[j - 1].norm in lists.facility_heads      # "Imam Sadiq Mosque": a title in a site's name
     for size in (3, 2, 1) if not site else ():
         idx = words_at[:size]
@@ -279,6 +295,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
     if i >= j:
         return None
     words = [t.norm for t in tokens[i:j] if t.text not in "-"]
+    if len(words) >= 2 and words[-1].isdigit():
+        words = words[:-1]              # "KNU Brigade 5": the unit's number is no head
     head = words[-1]
     p = i
     if p >= 3 and tokens[p - 1].norm == "s" and tokens[p - 2].text in "’'":
@@ -347,6 +365,8 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, "place", None, "pattern:locative-name")       # "in Intan Jaya, Papua"
     if len(words) in (2, 3) and prev in ("in", "at", "near") and _located_after(tokens, j):
         return NameHit(i, j, "place", None, "pattern:located-name")   # "at Bandar Masin, on the outskirts of"
+    if len(words) >= 3 and _acronym(tokens[i]) and not _acronym(tokens[i + 1]):
+        return NameHit(i, i + 1, "single", None, "pattern:acronym-before-name")   # "MFDC Secretary General X"
     if len(words) >= 2 and not any(w in lists.stop for w in words[:1]):
         return NameHit(i, j, "person", None, "pattern:capitalised-name")
     if len(words) == 1:
@@ -358,6 +378,10 @@ _PERSON_ROLES = frozenset({"commander", "leader", "chief", "spokesman", "spokesw
                            "fighter", "militant", "official", "minister", "general", "colonel", "emir", "founder",
                            "deputy", "officer", "soldier", "cleric", "preacher", "financier", "recruiter", "bomber",
                            "militiaman", "activist", "journalist", "lawmaker", "politician", "governor", "mayor"})
+
+
+def _acronym(tok: Token) -> bool:
+    return len(tok.text) >= 2 and tok.text.isalpha() and tok.text.isupper()
 
 
 def _known_as(tokens, i) -> bool:

@@ -87,7 +87,7 @@ class SinglesMixin:
                 continue
             place = self.gazetteer.lookup(span.text, country) if self.gazetteer is not None else None
             if _acronym_in_prose(body, span) and getattr(place, "feature", "") not in ("country", "province"):
-                if span.text not in name_lists_raw()["not_organisations"]:     # "an IED": for the triggers
+                if span.text.split("-")[0] not in name_lists_raw()["not_organisations"]:   # "an IED", "AK-47"
                     acronyms.append(Mention(span, "other", "org_" + slug(span.text), sent.index, "pattern:acronym"))
                 continue             # "the group ETA": an organisation's acronym, not Etah
             site = _site_after(body, span.end)

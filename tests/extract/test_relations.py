@@ -63,6 +63,9 @@ CASES = [
     # sibling_of
     ("Yusuf Abdi is the brother of Hassan Abdi, police in Garissa said.",
      ("person_yusuf_abdi", "sibling_of", "person_hassan_abdi")),
+    # "brothers X and Y": the first takes the second's surname (a shared-surname mention)
+    ("The bombers were named as brothers Khalid and Brahim el-Bakraoui.",
+     ("person_khalid_bakraoui", "sibling_of", "person_brahim_bakraoui")),
     # splinter_of
     ("Ansaru is a splinter group that broke away from Boko Haram in 2012.",
      ("ansaru", "splinter_of", "boko_haram")),

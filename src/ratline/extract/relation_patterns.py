@@ -188,6 +188,8 @@ PATTERNS = [
        r"elder\s+|half-)?(?:brother|sister)\s+of\s+(?P<o>⟦\d+⟧)", PERSON, PERSON),
     _p("x and his brother y", "sibling_of", r"(?P<s>⟦\d+⟧)\s+and\s+(?:his|her)\s+(?:\w+\s+)?(?:brother|sister)\s+"
        r"(?:,\s*)?(?P<o>⟦\d+⟧)", PERSON, PERSON),
+    _p("brothers x and y", "sibling_of", r"\b(?:brothers|sisters|siblings)\s+(?P<s>⟦\d+⟧)\s+and\s+(?P<o>⟦\d+⟧)",
+       PERSON, PERSON),
     # splinter_of
     _p("x is a splinter of y", "splinter_of", r"(?P<s>⟦\d+⟧)" + APPOS + r"\s+(?:is|was|are|were)\s+(?:a|an)\s+(?:[\w-]+\s+)?"
        r"(?:splinter(?: group| faction| cell)?|offshoot|breakaway(?: group| faction)?|spin-?off)\b[^.;⟦]{0,60}?"

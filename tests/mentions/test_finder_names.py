@@ -132,3 +132,15 @@ def test_a_weapon_s_acronym_with_its_number_names_nobody():
 ])
 def test_an_organisation_s_acronym_and_a_title_before_a_name_are_not_the_name(body, person):
     assert person in {e.name for e in _entities(body).values() if e.type == "person"}
+
+
+def test_a_place_before_a_known_group_names_its_branch_there():
+    ents = _entities("South Gondar Fano chief Wubante Abate was killed in Dera. Gojjam Fano fighters "
+                     "killed a general.")
+    groups = {e.name for e in ents.values() if e.type == "armed_group"}
+    assert {"South Gondar Fano", "Gojjam Fano"} <= groups
+
+
+def test_a_group_s_whereabouts_make_no_branch():
+    ents = _entities("Fighters clashed near the bridge. In Gojjam Fano fighters attacked an army post.")
+    assert not any(e.name.startswith("Gojjam") and e.type == "armed_group" for e in ents.values())

@@ -27,7 +27,7 @@ from ratline.mentions.described import (apposed_units, coalition_forces, combine
 from ratline.mentions.dictionary import ActorDictionary, default_dictionary
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
 from ratline.mentions.forces import ForcesMixin, _bare_demonyms_as_forces, _force_noun_end
-from ratline.mentions.groups import GroupsMixin
+from ratline.mentions.groups import GroupsMixin, regional_branches
 from ratline.mentions.names import NAME_LINKS, NameHit, find_names, name_lists
 from ratline.mentions.people import _merge_person_variants, _role_mentions, _unnamed_people
 from ratline.mentions.places import (
@@ -259,6 +259,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
         mentions.extend(_undefined_acronyms(acronyms, mentions, ents))
         _merge_nested_facilities(mentions, ents, places)
         names_placed_elsewhere(mentions, ents)
+        regional_branches(body, mentions, ents)
         mentions.extend(the_capital(body, sentences, mentions, ents, places, self.gazetteer, theatre or country))
         mentions.extend(numbered_districts(body, sentences, mentions, ents))
         mentions.sort(key=lambda m: m.span.start)

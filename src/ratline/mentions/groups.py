@@ -103,3 +103,33 @@ class GroupsMixin:
         if len(hits) > 1 and len(known) == 1:
             hits = known                 # a dictionary group over a name the pattern layer guessed
         return hits.pop() if len(hits) == 1 else None
+
+
+_BEFORE_A_PLACE = frozenset({"in", "near", "at", "from", "of", "to", "into", "across", "outside", "around", "and", "or"})
+
+
+def regional_branches(body: str, mentions: list[Mention], ents) -> None:
+    """"South Gondar Fano", "Gojjam Fano": a place written just before a known group's name, with
+    no word that would make it the group's whereabouts ("in Gojjam, Fano ..."), names the
+    group's branch in that place: an armed group of its own, the two words its name."""
+    by_start = {m.span.start: k for k, m in enumerate(mentions)}
+    for k, place in enumerate(mentions):
+        nxt = by_start.get(place.span.end + 1) if place is not None else None
+        if nxt is None or place.kind != "place" or nxt is None or body[place.span.end] != " ":
+            continue
+        group = mentions[nxt]
+        if group is None:
+            continue
+        before = body[max(0, place.span.start - 15):place.span.start].split()[-1:]
+        if group.kind != "armed_group" or not group.basis.startswith("dictionary:") \
+                or group.basis == "dictionary:adjective" or (before and before[0].lower() in _BEFORE_A_PLACE) \
+                or not place.span.text[:1].isupper():
+            continue
+        words = body[place.span.start:group.span.end]
+        key = f"{group.key}_{slug(place.span.text)}"
+        _add_entity(ents, key, "armed_group", words, words, ents[group.key].country if group.key in ents else None,
+                    "pattern:regional branch")
+        mentions[k] = Mention(Span(place.span.start, group.span.end, words), "armed_group", key, place.sentence,
+                              "pattern:regional branch")
+        mentions[nxt] = None
+    mentions[:] = [m for m in mentions if m is not None]

@@ -135,8 +135,8 @@ def test_an_organisation_s_acronym_and_a_title_before_a_name_are_not_the_name(bo
 
 
 def test_a_place_before_a_known_group_names_its_branch_there():
-    ents = _entities("South Gondar Fano chief Wubante Abate was killed in Dera. Gojjam Fano fighters "
-                     "killed a general.")
+    ents = _entities("South Gondar Fano chief Wubante Abate was killed in Dera. Fighters from Gondar, Gojjam "
+                     "and Wollo gathered. Gojjam Fano fighters killed a general.")
     groups = {e.name for e in ents.values() if e.type == "armed_group"}
     assert {"South Gondar Fano", "Gojjam Fano"} <= groups
 

@@ -127,7 +127,9 @@ def regional_branches(body: str, mentions: list[Mention], ents) -> None:
             continue
         words = body[place.span.start:group.span.end]
         key = f"{group.key}_{slug(place.span.text)}"
-        _add_entity(ents, key, "armed_group", words, words, ents[group.key].country if group.key in ents else None,
+        parent = ents.get(group.key)
+        name = f"{place.span.text} {parent.name}" if parent is not None else words
+        _add_entity(ents, key, "armed_group", name, words, parent.country if parent is not None else None,
                     "pattern:regional branch")
         mentions[k] = Mention(Span(place.span.start, group.span.end, words), "armed_group", key, place.sentence,
                               "pattern:regional branch")

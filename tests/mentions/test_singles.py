@@ -21,6 +21,9 @@ def _places(body: str) -> set[str]:
     ("Gunmen raided the villages of Intezayane, Bakorat, Woursanat and several hamlets in March.",
      {"Intezayane", "Bakorat", "Woursanat"}),
     ("Fighters from Gondar, Gojjam and Wollo gathered for the offensive.", {"Gojjam", "Wollo"}),
+    # a place the text already named carries the list on ("Sirte" before "Jufra")
+    ("Soldiers died in Sirte on Tuesday. Most of the dead are from Misrata although some are from Sebha, "
+     "Sirte, Jufra and Waddan.", {"Jufra", "Waddan"}),
 ])
 def test_a_word_listed_with_places_after_a_locative_is_a_place(body, listed):
     assert listed <= _places(body)

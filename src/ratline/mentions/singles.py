@@ -84,6 +84,7 @@ class SinglesMixin:
             known = _named_place(body, span, ents)
             if known is not None:    # "stormed Mairamri": a place the report already named
                 out.append(Mention(span, "place", known, sent.index, "link:known-place"))
+                placed.append(span)  # a list may go on from it ("from Sebha, Sirte, Jufra")
                 continue
             place = self.gazetteer.lookup(span.text, country) if self.gazetteer is not None else None
             if _acronym_in_prose(body, span) and getattr(place, "feature", "") not in ("country", "province"):

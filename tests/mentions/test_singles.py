@@ -65,6 +65,10 @@ def _people(body: str) -> dict[str, list[str]]:
 @pytest.mark.parametrize("body, person", [
     ("Rebels attacked an army post on Sunday. Bermandoa said 24 vehicles had been seized.", "Bermandoa"),
     ("With the most recent death, Santoso's group is thought to be down to 25 people.", "Santoso"),
+    ("Dilawar, who was only known by one name, was a senior commander.", "Dilawar"),
+    ("Officials said Dilawar's death was a blow to the network.", "Dilawar"),
+    ("Troops later captured him and his brother Laith in a raid.", "Laith"),
+    ("Laith was freed in June, officials said.", "Laith"),
 ])
 def test_a_word_that_speaks_or_leads_followers_is_a_person(body, person):
     assert person in _people(body)
@@ -74,6 +78,7 @@ def test_a_word_that_speaks_or_leads_followers_is_a_person(body, person):
     ("Kabul said the attack had failed.", "Kabul"),                      # a capital speaks for its state
     ("The Observatory said 12 fighters died.", "Observatory"),           # a body, with its article
     ("Cmdr. Smith said the raid was over.", "Cmdr"),                     # a title, abbreviated
+    ("Syrians were killed in the shelling, the monitor said.", "Syrians"),  # a people, in the plural
 ])
 def test_no_person_from_a_place_a_body_or_a_title_that_speaks(body, word):
     assert word not in _people(body)

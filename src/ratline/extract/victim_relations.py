@@ -73,7 +73,7 @@ def _victim_relations(rels, dm: DocMentions) -> None:
                 else:
                     actors = []
                 if not actors and verb not in ("killed", "assassinated") and side != "before" \
-                        and (side == "previous" or "among" in hit.group(0).lower() or verb in ("released", "freed")):
+                        and (side == "previous" or "among" in hit.group(0).lower()):
                     actors = list(prev_actors)      # "was among the men detained": the raid's forces
                 actors_here = actors_here or actors
                 pred = _PREDICATE_OF.get(verb, "captured_by")

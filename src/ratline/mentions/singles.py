@@ -133,6 +133,12 @@ _SPEECH_LEMMAS = frozenset({"say", "tell", "add", "confirm", "announce", "deny",
                             "warn", "claim", "note"})
 _FOLLOWER_NOUNS = frozenset({"group", "men", "fighters", "followers", "loyalists", "network", "faction", "militia",
                              "cell", "gang"})
+# what only a person has or undergoes: "Dilawar's death", "Laith was freed", "his brother Laith"
+_PERSONAL_NOUNS = frozenset({"death", "killing", "arrest", "capture", "release", "detention", "funeral", "wife",
+                             "son", "daughter", "brother", "family", "widow", "father", "mother", "trial"})
+_DONE_TO_PEOPLE = frozenset({"kill", "arrest", "detain", "wound", "injure", "execute", "kidnap", "abduct", "free",
+                             "release", "shoot", "behead", "assassinate", "sentence", "convict", "jail"})
+_KIN = frozenset({"brother", "sister", "son", "daughter", "nephew", "cousin", "father", "uncle", "wife", "husband"})
 
 
 def _sibling_name(body: str, span: Span, mentions) -> str | None:
@@ -147,18 +153,24 @@ def _sibling_name(body: str, span: Span, mentions) -> str | None:
 
 
 def _speaks_or_leads(parsed, body: str, span: Span) -> bool:
-    """A word no gazetteer knows that is the subject of a speech verb ("Bermandoa said") or owns
-    a band of followers ("Santoso's group") is a person's name: places neither speak nor lead."""
+    """A word no gazetteer knows that is the subject of a speech verb ("Bermandoa said"), owns a
+    band of followers ("Santoso's group") or what only a person has ("Dilawar's death"), undergoes
+    what only people do ("Laith was freed"), is named as kin ("his brother Laith") or as "who"
+    ("Dilawar, who was known by one name") is a person's name: places do none of these."""
     if parsed is None:
         return False
     tok = parsed.token_at(span.start)
-    if tok is None or tok.pos_ != "PROPN" or tok.idx != span.start or tok.text.isupper() \
+    if tok is None or tok.pos_ != "PROPN" or tok.tag_ == "NNPS" or tok.idx != span.start or tok.text.isupper() \
             or body.startswith(".", span.end) \
             or (tok.lower_,) in name_lists().titles or tok.lower_ in _org_heads() \
             or any(c.dep_ == "det" for c in tok.children):
-        return False             # "MEND said", "Cmdr said", "the Observatory said": no one's name
-    return (tok.dep_ == "nsubj" and tok.head.lemma_ in _SPEECH_LEMMAS) or (
-        tok.dep_ == "poss" and tok.head.lower_ in _FOLLOWER_NOUNS)
+        return False             # "MEND said", "Cmdr said", "the Observatory said", "Syrians": no one's name
+    head = tok.head.lemma_.lower()
+    return (tok.dep_ == "nsubj" and head in _SPEECH_LEMMAS) \
+        or (tok.dep_ == "poss" and head in _FOLLOWER_NOUNS | _PERSONAL_NOUNS) \
+        or (tok.dep_ == "nsubjpass" and head in _DONE_TO_PEOPLE) \
+        or (tok.dep_ == "appos" and head in _KIN) \
+        or any(c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in tok.children)
 
 
 def _named_place(body: str, span: Span, ents) -> str | None:

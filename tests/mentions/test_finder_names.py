@@ -144,3 +144,9 @@ def test_a_place_before_a_known_group_names_its_branch_there():
 def test_a_group_s_whereabouts_make_no_branch():
     ents = _entities("Fighters clashed near the bridge. In Gojjam Fano fighters attacked an army post.")
     assert not any(e.name.startswith("Gojjam") and e.type == "armed_group" for e in ents.values())
+
+
+def test_a_surname_left_in_lower_case_after_al_is_part_of_the_name():
+    ents = _entities("The U.S. military has released Shiite militant Laith al-khazali, suspected of killing "
+                     "five soldiers.")
+    assert "Laith al-khazali" in {e.name for e in ents.values() if e.type == "person"}

@@ -220,6 +220,11 @@ def _run_end(tokens, i, covered, lists) -> int:
         ):
             j += 1
             continue
+        if t.norm in ("al", "el") and j + 2 < n and tokens[j + 1].text == "-" and tokens[j + 2].text.isalpha() \
+                and tokens[j + 2].text.islower() and len(tokens[j + 2].text) >= 3 \
+                and tokens[j + 1].start == t.end and tokens[j + 2].start == tokens[j + 1].end:
+            j += 3                      # "Laith al-khazali": a surname the page left in lower case
+            break
         if t.text == "-" and j + 1 < n and _is_cap(tokens[j + 1]) and tokens[j + 1].start == t.end:
             j += 1
             continue

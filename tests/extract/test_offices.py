@@ -16,6 +16,8 @@ def _relations(body: str) -> set[tuple[str, str, str]]:
 @pytest.mark.parametrize("body, predicate", [
     ("Ahmed Wali Karimov, leader of the Eastern Liberation Front, denied the charges in court on Monday.", "leads"),
     ("The Eastern Liberation Front spokesman, Ahmed Wali Karimov, denied the charges on Monday.", "spokesman_for"),
+    ("Ahmed Wali Karimov, the training officer of the Eastern Liberation Front, was killed.", "member_of"),
+    ("Eastern Liberation Front director Ahmed Wali Karimov denied the charges on Monday.", "leads"),
 ])
 def test_offices_apposed_and_titled_roles(body, predicate):
     found = _relations(body)

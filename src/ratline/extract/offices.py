@@ -16,10 +16,10 @@ from ratline.schema import Relation
 
 ROLE_NOUNS = {
     "leads": ("leader", "chief", "head", "chairman", "chairperson", "founder", "emir", "amir", "commander",
-              "boss", "co-founder"),
+              "boss", "co-founder", "director"),
     "spokesman_for": ("spokesman", "spokesperson", "spokeswoman"),
     "member_of": ("member", "operative", "fighter", "militant", "financier", "facilitator", "ideologue",
-                  "recruiter"),
+                  "recruiter", "officer"),
 }
 # titles of a head of state or government: the state named with the title is the one led
 # ("minister" only as "prime minister")

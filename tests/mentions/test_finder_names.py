@@ -150,3 +150,14 @@ def test_a_surname_left_in_lower_case_after_al_is_part_of_the_name():
     ents = _entities("The U.S. military has released Shiite militant Laith al-khazali, suspected of killing "
                      "five soldiers.")
     assert "Laith al-khazali" in {e.name for e in ents.values() if e.type == "person"}
+
+
+def test_a_group_s_al_name_after_a_given_name_is_a_surname():
+    ents = _entities("The Houthis fired missiles at ships. The group is led by Abdul-Malik al-Houthi.")
+    assert "Abdul-Malik al-Houthi" in {e.name for e in ents.values() if e.type == "person"}
+    assert "al-Houthi" not in ents["houthis"].aliases
+
+
+def test_a_group_s_al_name_whole_in_the_dictionary_stays_the_group():
+    ents = _entities("Fighters of Jabhat al-Nusra clashed with al-Shabaab.")
+    assert not any(e.type == "person" for e in ents.values())

@@ -111,10 +111,8 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
     def _inside_place_name(self, toks, m) -> bool:
         """"on the outskirts of San Salvador": a country's name ending a longer name the gazetteer
         knows as a town is a word of that town."""
-        if self.gazetteer is None or m.start == 0:
-            return False
-        prev = toks[m.start - 1]
-        if not (prev.text[:1].isupper() and prev.text.isalpha()) or prev.end + 1 != toks[m.start].start:
+        prev = _capitalised_word_before(toks, m)
+        if self.gazetteer is None or prev is None:
             return False
         place = self.gazetteer.lookup(" ".join(t.text for t in toks[m.start - 1:m.end]))
         return place is not None and getattr(place, "feature", "") in ("city", "town", "province") \
@@ -152,6 +150,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
                 if m.form == "acronym" and not _active_at(actor, doc.published, tuple(t.norm for t in toks[m.start:m.end])):
                     continue             # an acronym read as an actor that had ceased to exist
                 if _name_goes_on(toks, m.end) or (actor.type == "armed_group" and _unit_named_after(toks, m.end)) \
+                        or _a_persons_surname(toks, m, covered) \
                         or (actor.type == "government" and (
                         _inside_titled_name(toks, m) or self._inside_place_name(toks, m))):
                     continue             # "Fatah al-Islam" is not Fatah, "Haji Mali Khan" not Mali: read whole
@@ -330,6 +329,20 @@ def _unit_named_after(toks, end: int) -> bool:
     return end < len(toks) and toks[end].text in _UNIT_HEADS and toks[end].start > toks[end - 1].end
 
 
+def _a_persons_surname(toks, m, covered) -> bool:
+    """"Abdul-Malik al-Houthi": a group's "al-" name just after a capitalised given name is that
+    person's surname (a nisba), not the group; the name finder reads the two words whole."""
+    prev = _capitalised_word_before(toks, m)
+    return prev is not None and toks[m.start].norm in ("al", "el") and m.start - 1 not in covered \
+        and prev.norm not in name_lists().stop and len(prev.text) > 1
+
+
+def _capitalised_word_before(toks, m):
+    """The capitalised word written just before a match, one space away, if there is one."""
+    prev = toks[m.start - 1] if m.start > 0 else None
+    if prev is None or not (prev.text[:1].isupper() and prev.text.isalpha()) or prev.end + 1 != toks[m.start].start:
+        return None
+    return prev
 def _name_goes_on(toks, end: int) -> bool:
     """A known name that a linking particle carries on into another capitalised word
     ("Fatah al-Islam", "Hizb ut-Tahrir") is part of a longer name, not that actor, and so is a

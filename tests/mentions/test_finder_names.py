@@ -161,3 +161,12 @@ def test_a_group_s_al_name_after_a_given_name_is_a_surname():
 def test_a_group_s_al_name_whole_in_the_dictionary_stays_the_group():
     ents = _entities("Fighters of Jabhat al-Nusra clashed with al-Shabaab.")
     assert not any(e.type == "person" for e in ents.values())
+
+
+@pytest.mark.parametrize("body, name, kind", [
+    ("Fighting went on near the Tishreen Dam on Saturday.", "Tishreen Dam", {"place", "facility"}),
+    ("Medics of the Kurdish Red Crescent said 11 fighters died.", "Kurdish Red Crescent", {"other"}),
+])
+def test_a_dam_is_a_site_and_a_crescent_a_relief_body(body, name, kind):
+    ents = {e.name: e.type for e in _entities(body).values()}
+    assert ents.get(name) in kind, ents

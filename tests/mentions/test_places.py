@@ -34,7 +34,7 @@ def test_a_numbered_district_names_its_city():
     ("Morocco resumed military operations in the El Guergarat crossing last year.", "El Guergarat"),
 ])
 def test_a_name_given_to_a_crossing_or_a_bridge_is_a_place(body, written):
-    assert written in _places(body)
+    assert any(p.startswith(written) for p in _places(body))       # with its site noun or without
 
 
 @pytest.mark.parametrize("body, written", [

@@ -170,3 +170,10 @@ def test_a_group_s_al_name_whole_in_the_dictionary_stays_the_group():
 def test_a_dam_is_a_site_and_a_crescent_a_relief_body(body, name, kind):
     ents = {e.name: e.type for e in _entities(body).values()}
     assert ents.get(name) in kind, ents
+
+
+def test_a_title_case_heading_names_no_one():
+    ents = _entities("Similar News Stories\n\nSenior Officer Killed In Ambush Near Dera\n\n"
+                     "Wubante Abate, a Fano chief, was killed in Dera on Tuesday.")
+    people = {e.name for e in ents.values() if e.type == "person"}
+    assert people == {"Wubante Abate"}, people

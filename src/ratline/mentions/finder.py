@@ -192,9 +192,12 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
             found = self._elliptic_coordinations(sent, found, covered, ents)
             self._coordinated_plurals(sent, found, covered, ents)
             is_place = (lambda name: self.gazetteer.is_place(name, country)) if self.gazetteer is not None else None
+            heading = _title_case_line(toks)
             for hit in find_names(toks, covered, is_place):
                 if any(f.span.start <= toks[hit.start].start < f.span.end for f in found):
                     continue
+                if heading and hit.basis == "pattern:capitalised-name":
+                    continue             # "Similar News Stories", "Officer Killed": a heading's words
                 owned = _owning_state(found, toks, hit, body)
                 owner = owned[0] if owned else None
                 if owned is not None:          # "Afghan Ministry of Defense": the state's own ministry
@@ -335,6 +338,16 @@ def _a_persons_surname(toks, m, covered) -> bool:
     prev = _capitalised_word_before(toks, m)
     return prev is not None and toks[m.start].norm in ("al", "el") and m.start - 1 not in covered \
         and prev.norm not in name_lists().stop and len(prev.text) > 1
+
+
+def _title_case_line(toks) -> bool:
+    """A line written in title case with no full stop ("Skirmishes Continue Along Macedonia
+    Border", "Similar News Stories"): a heading or a link, where every word is capitalised and
+    two capitalised words in a row name no one."""
+    words = [t for t in toks if t.text.isalpha()]
+    if len(words) < 3 or (toks and toks[-1].text in (".", "!", "?", "”", '"')):
+        return False
+    return sum(t.text[:1].isupper() for t in words) >= 0.75 * len(words)
 
 
 def _capitalised_word_before(toks, m):

@@ -256,8 +256,6 @@ def test_finder_surname_is_not_a_foreign_hamlet(geo_finder, body, town):
     assert [m.span.text for m in dm.mentions if m.kind == "place"] == [town]
 
 
-@pytest.mark.xfail(strict=True, reason="dictionary: 'Niger' inside the region name 'Niger Delta' matches the "
-                                       "government of Niger")
 def test_finder_country_inside_a_region_name_is_not_the_country(finder):
     dm = _find(finder, "Kidnappers freed 4 oil workers in the Niger Delta on Monday.")
     assert "niger" not in {m.key for m in dm.mentions}

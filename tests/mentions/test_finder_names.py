@@ -177,3 +177,15 @@ def test_a_title_case_heading_names_no_one():
                      "Wubante Abate, a Fano chief, was killed in Dera on Tuesday.")
     people = {e.name for e in ents.values() if e.type == "person"}
     assert people == {"Wubante Abate"}, people
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Rival factions of the Sudan People's Liberation Movement clashed near Malakal.",
+     "Sudan People's Liberation Movement"),
+    ("Three men from the Zorbian People's Army were killed.", "Zorbian People's Army"),
+    ("Militants in the Niger Delta attacked a pipeline.", "Niger Delta"),
+])
+def test_a_country_that_begins_a_longer_name_is_a_word_of_it(body, name):
+    ents = _entities(body)
+    assert name in {e.name for e in ents.values()}
+    assert not any(e.type == "government" for e in ents.values())

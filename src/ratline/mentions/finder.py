@@ -360,7 +360,7 @@ def _name_goes_on(toks, end: int) -> bool:
     """A known name that a linking particle carries on into another capitalised word
     ("Fatah al-Islam", "Hizb ut-Tahrir") is part of a longer name, not that actor, and so is a
     country before "City"; a capital ("Hizbollah Al-Manar TV") starts another name."""
-    if end < len(toks) and toks[end].text == "City":
-        return True              # "Kuwait City", "Gaza City", "Mexico City": the city, not the state
+    if end < len(toks) and toks[end].text in ("City", "People", "Peoples", "Delta", "River", "Basin", "Valley"):
+        return True              # "Kuwait City", "Sudan People's Liberation Movement", "Niger Delta": not the state
     return end + 2 < len(toks) and toks[end].text in NAME_LINKS and toks[end + 1].text == "-" \
         and toks[end + 1].start == toks[end].end and toks[end + 2].text[:1].isupper()

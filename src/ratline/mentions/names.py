@@ -175,6 +175,9 @@ def find_names(tokens: list[Token], covered: set[int], is_place=None) -> list[Na
     return hits
 
 
+_POSSESSIVE_IN_NAMES = frozenset({"people", "peoples", "workers", "women", "martyrs", "mujahideen", "patriots"})
+
+
 def _unit_number(tokens, j, lists) -> bool:
     t = tokens[j]
     return t.text.isdigit() and len(t.text) <= 4 and lists.org_heads.get(tokens[j - 1].norm) in (
@@ -211,6 +214,11 @@ def _run_end(tokens, i, covered, lists) -> int:
                 and t.start == tokens[j - 1].end and tokens[j + 1].start == t.end:
             j += 2                      # "MS-13", "M-19": an acronym and its number
             break
+        if t.text in ("'", "’") and tokens[j - 1].norm in _POSSESSIVE_IN_NAMES and t.start == tokens[j - 1].end:
+            k = j + 2 if j + 1 < n and tokens[j + 1].text == "s" else j + 1
+            if k < n and _is_cap(tokens[k]):
+                j = k                   # "Sudan People's Liberation Movement", "Kurdistan Workers' Party"
+                continue
         if t.text == "." and _middle_initial(tokens, i, j):
             j += 1                      # "Alex S. Rillera": a middle initial goes on
             continue

@@ -668,3 +668,13 @@ def test_a_second_count_of_the_same_act_is_no_second_event():
 def test_a_leader_and_five_others_taken_in_one_raid_are_one_event():
     ex = run("On June 28, special forces captured a leader of the militia and five others during a raid in Nasiriyah.")
     assert [(ev.type, ev.captured) for ev in ex.events] == [("raid", 6)]
+
+
+def test_events_an_act_dated_weeks_back_is_not_the_undated_lead():
+    """With no publication date, "earlier last month" still says the act is not the lead's news."""
+    ex = run("At least 20 police officers have been killed after militants ambushed checkpoints in the "
+             "Musa Qala district of Helmand province.\n\n"
+             "Earlier last month, a Taliban attack in Helmand's Naw Zad district killed at least 19 police officers.",
+             published=None)
+    clashes = [e for e in ex.events if e.type == "armed_clash"]
+    assert len(clashes) == 2, [(e.location, e.basis) for e in ex.events]

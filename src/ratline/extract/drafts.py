@@ -14,6 +14,7 @@ from ratline.extract.cues import AUX_BEFORE, CIVILIAN_CAPTIVES
 from ratline.extract.triggers import TriggerHit
 from ratline.mentions.finder import DocMentions
 from ratline.schema import Claim, Conflict, DateRef, Event, Span
+from ratline.timeparse.dates import find_dates
 
 @dataclass
 class Draft:
@@ -108,6 +109,31 @@ def _dates_close(a: DateRef, b: DateRef) -> bool:
     tol = {"day": 0, "week": 7, "month": 31, "year": 366}
     t = max(tol.get(a.precision or "day", 1), tol.get(b.precision or "day", 1))
     return abs((_as_date(a.date) - _as_date(b.date)).days) <= t
+
+
+# any day serves: date words with no publication to resolve against are compared by resolving
+# both against the same day ("late last night" and "earlier last month" are a month apart
+# whatever the day); one alone counts when it lies weeks before that day
+_ANY_DAY = dt.date(2001, 6, 15)
+
+
+def _apart_in_words(a: Draft, b: Draft) -> bool:
+    """Two undated drafts whose date words put them at different times ("late last night",
+    "earlier last month"), or one whose words put it weeks before the news the other reports."""
+    if a.date is not None or b.date is not None:
+        return False
+    da, db = _words_day(a.date_words), _words_day(b.date_words)
+    if da is not None and db is not None:
+        return not _dates_close(da, db)
+    one = da or db
+    return one is not None and (_ANY_DAY - _as_date(one.date)).days > 7
+
+
+def _words_day(words: str | None) -> DateRef | None:
+    if not words:
+        return None
+    refs = [r for r in find_dates(words, _ANY_DAY) if r.date]
+    return refs[0] if refs else None
 
 
 def _same_day(a: DateRef, b: DateRef) -> bool:

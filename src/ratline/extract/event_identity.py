@@ -12,7 +12,7 @@ import re
 
 from ratline.extract.cues import ACTING_FORCES, BACKGROUND_CUE, DEF_REF, GROUPS, REF_GROUP
 from ratline.extract.drafts import (
-    Draft, _add, _dates_close, _finer, _last_para, _merge_figures, _person_targets, _same_day, _weak,
+    Draft, _add, _apart_in_words, _dates_close, _finer, _last_para, _merge_figures, _person_targets, _same_day, _weak,
 )
 from ratline.extract.masking import Masked
 
@@ -125,7 +125,8 @@ class EventIdentity:
             return self._because("details a headline item", self._best_deck(d))
         first = self._first()
         if first in candidates and d.paragraph <= 3 and not first.deck and d.type != "other" and (
-                first.type == d.type or (d.date is None and d.place is None)):
+                first.type == d.type or (d.date is None and d.place is None)) \
+                and not _apart_in_words(first, d):     # "earlier last month": not the lead's news
             return self._because("elaborates the lead", first)
         for prev in strict:
             if not d.background and not prev.background \

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ratline.extract.casualties import Figures
-from ratline.extract.cues import AUX_BEFORE, CIVILIAN_CAPTIVES
+from ratline.extract.cues import AUX_BEFORE
 from ratline.extract.triggers import TriggerHit
 from ratline.mentions.finder import DocMentions
 from ratline.schema import Claim, Conflict, DateRef, Event, Span
@@ -139,7 +139,7 @@ def build_events(drafts: list[Draft], dm: DocMentions, published: str | None) ->
         etype = d.type
         if etype == "arrest" and ((d.actors and all(
                 dm.entities.get(a) is not None and dm.entities[a].type == "armed_group" for a in d.actors))
-                or CIVILIAN_CAPTIVES.search(d.span.text)):
+                or dm.parsed.cue_in("civilian_captives", d.span.start, d.span.end)):
             etype = "kidnapping"     # armed groups do not arrest; civilians and hostages are abducted
         ev = Event(id=f"e{k + 1}", type=etype, quote=d.span.text, span=d.span, basis=d.basis)
         if d.date and d.date.date:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.cues import SAME_PLACE, SPEAKER_PLACE
+from ratline.extract.cues import SPEAKER_PLACE
 from ratline.extract.drafts import _contains
 from ratline.extract.masking import Masked
 from ratline.mentions.names import place_level
@@ -67,7 +67,7 @@ class PlaceChooser:
             first = [m for m in places if masked.text.find(f"⟦{masked.mentions.index(m)}⟧") < aside.start()]
             places = first or places
         if not places:
-            if SAME_PLACE.search(masked.text):
+            if self.parsed.cue_in("same_place", masked.span.start, masked.span.end):   # "in the town"
                 return self._focus_place(masked.span.start)
             return None
         regional = self._regional(places)

@@ -35,6 +35,17 @@ class Masked:
             delta += (be - bs) - (me - ms)
         return self.span.start + pos + delta
 
+    def masked_offset(self, pos: int) -> int:
+        """Where a body position (outside the placeholders) falls in the masked text."""
+        delta = 0
+        for ms, me, bs, be in self.positions:
+            if pos < be:
+                if pos >= bs:
+                    return ms
+                break
+            delta += (be - bs) - (me - ms)
+        return pos - self.span.start - delta
+
     def mention(self, ref: str | int) -> Mention:
         return self.mentions[int(ref)]
 

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 
 from ratline.extract.casualties import counted_noun, figures_from_parse, figures_in
-from ratline.extract.cues import OVER_OPERATIONS, TALLY_WINDOW
+from ratline.extract.cues import TALLY_WINDOW
 from ratline.extract.masking import mask
 from ratline.mentions.finder import DocMentions
 from ratline.mentions.numbers import words_to_int
@@ -32,11 +32,12 @@ def stated_total(fig) -> int | None:
     return fig.killed_best if fig.killed_best is not None else fig.killed_low
 
 
-def total_over_operations(text: str, fig, dates) -> bool:
+def total_over_operations(masked, parsed, fig, dates) -> bool:
     """Figures given over several operations that make a tally ("34 killed and 17 arrested in
     three operations" on a day that resolves).  The event extractor asks the same question,
     so that figures a tally takes leave the event, and figures it cannot take stay there."""
-    return bool(OVER_OPERATIONS.search(text)) and any(d.date for d in dates) and (
+    over = parsed.cue_in("over_operations", masked.span.start, masked.span.end)   # "in three operations"
+    return over is not None and any(d.date for d in dates) and (
         stated_total(fig) is not None or (fig.captured is not None
                                           and not any(h.endswith(":vague") for h in fig.hedges)))
 
@@ -102,7 +103,7 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities, parsed=N
         basis = "pattern:figures+since-window"
         fig = figures_from_parse(masked, parsed, figures_in(masked))
         window = window_of_toll(masked, parsed, refs)
-        if not dates and total_over_operations(masked.text, fig, refs):
+        if not dates and total_over_operations(masked, parsed or dm.parsed, fig, refs):
             dates = sorted((d for d in refs if d.date), key=lambda d: d.date)[:1]
             basis = "pattern:figures over several operations"
         if dates:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ratline.extract.cues import (
-    ANNOUNCING, GENERIC_AFTER, GENERIC_OWNERS, HEDGES, HYPOTHETICAL, IMPLICATIVE, OTHER_ACTS, TREND_VERBS,
+    ANNOUNCING, GENERIC_OWNERS, HEDGES, HYPOTHETICAL, IMPLICATIVE, OTHER_ACTS, TREND_VERBS,
 )
 from ratline.extract.masking import Masked
 from ratline.extract.triggers import TriggerHit
@@ -64,10 +64,17 @@ class TriggerChecks:
         """The parse's token where the trigger starts, or None without a parse."""
         return self.parsed.token_at(masked.body_offset(h.start)) if self.parsed is not None else None
 
+    def _generic_after(self, masked: Masked, h: TriggerHit) -> bool:
+        """"night raids must end", "attacks have become ...": a verb right after a plural act noun."""
+        if self.parsed is None or h.end >= len(masked.text) or not masked.text[h.end].isspace():
+            return False
+        hit = self.parsed.cue_next("generic_after", masked.body_offset(h.end))
+        return hit is not None and hit[1] <= masked.span.end
+
     def _discounted(self, masked: Masked, h: TriggerHit) -> bool:
         text = masked.text
         before = text[:h.start]
-        if h.text.lower().endswith("s") and GENERIC_AFTER.match(text[h.end:]) \
+        if h.text.lower().endswith("s") and self._generic_after(masked, h) \
                 and not re.search(r"(?:\bthe|\bthese|\bthose|⟪\d+⟫)\s+(?:[\w-]+\s+)?$", before, re.I):
             return True          # "night raids must end": raids in general
         if h.type == "other" and self._announced_as_will(masked, h):

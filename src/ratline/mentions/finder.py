@@ -82,6 +82,7 @@ class DocMentions:
     entities: dict[str, Entity]
     places: dict[str, object] = field(default_factory=dict)   # entity id -> gazetteer Place
     theatre: str | None = None           # ISO2 of the country the report is about, if it says
+    parsed: object = None                # the body's parse (``Parsed``): its cues are read by later stages
     _by_sentence: dict[int, list[Mention]] | None = None
 
     def ensure_actor(self, actor, surface: str, basis: str) -> None:
@@ -261,7 +262,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
         mentions.extend(the_capital(body, sentences, mentions, ents, places, self.gazetteer, theatre or country))
         mentions.extend(numbered_districts(body, sentences, mentions, ents))
         mentions.sort(key=lambda m: m.span.start)
-        return DocMentions(sentences, mentions, ents, places, theatre=theatre or country)
+        return DocMentions(sentences, mentions, ents, places, theatre=theatre or country, parsed=parsed)
 
     def _actor_for(self, name: str) -> str | None:
         toks = tokenize(name)

@@ -1,0 +1,90 @@
+"""The cue layer: data/cues.yaml's token patterns matched once over the parse, read by offsets."""
+from __future__ import annotations
+
+import pytest
+
+from ratline.extract.cues import background_cue, in_background, said_before
+from ratline.extract.masking import mask
+from ratline.parse.cues import load_cues
+from ratline.parse.nlp import parse_body
+from ratline.schema import Mention, Span
+
+
+def _texts(parsed, label):
+    return [parsed.doc.text[s:e] for s, e in parsed.cues.get(label, [])]
+
+
+def test_every_cue_says_why_and_compiles():
+    cues = load_cues()
+    assert {"habitual", "vague_plural", "spoken_on", "background", "tie_to_name"} <= set(cues)
+    assert all(spec["why"].strip() and spec["patterns"] for spec in cues.values())
+    parse_body("A word.").cues          # the matcher validates every pattern when it is built
+
+
+def test_a_cue_without_a_reason_is_refused(tmp_path):
+    bad = tmp_path / "cues.yaml"
+    bad.write_text("habitual:\n  patterns:\n    - [{LOWER: often}]\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="habitual"):
+        load_cues(str(bad))
+
+
+def test_matches_are_made_once_and_sorted():
+    p = parse_body("Troops said on Monday they had carried out several night raids, officials told reporters.")
+    assert p.cues is p.cues
+    spans = p.cues["spoken_on"]
+    assert spans == sorted(spans) and _texts(p, "spoken_on") == ["said", "told"]
+
+
+def test_vague_plural_reads_words_not_names():
+    p = parse_body("Troops carried out several night raids. There were many high-profile attacks. "
+                   "Several Taliban attacks were foiled. A series of air strikes hit the town.")
+    assert _texts(p, "vague_plural") == ["several night raids", "many high-profile attacks",
+                                         "A series of air strikes"]      # a name between is no vague count
+
+
+def test_cue_in_needs_the_whole_match_inside_the_range():
+    text = "He was killed. The death toll rose to 12."
+    p = parse_body(text)
+    start = text.index("The")
+    assert p.cue_in("number_ref", start, len(text)) == (start, start + len("The death toll"))
+    assert p.cue_in("number_ref", 0, start + 5) is None       # "The d": cut inside the match
+
+
+def test_cue_before_and_said_before_a_date():
+    text = "The army said on Monday that it raided the village. It was raided. On Monday, they left."
+    p = parse_body(text)
+    monday = text.index("Monday")
+    assert p.cue_before("spoken_on", monday, 25) == (text.index("said"), text.index("said") + 4)
+    assert said_before(p, text, monday)
+    assert not said_before(p, text, text.rindex("Monday"))      # a stop between: another sentence
+
+
+def test_cue_next_reads_the_word_after_a_point():
+    text = "The US has imposed sanctions; US agents left."
+    p = parse_body(text)
+    assert p.cue_next("noun_use", text.index("US") + 2) is not None          # "has"
+    assert p.cue_next("noun_use", text.index("US agents") + 2) is None       # "agents"
+
+
+def test_linked_to_a_name_opens_no_earlier_act():
+    text = "Men linked to Hizbullah Brigades were held on Monday. He was linked to the bombing in May."
+    p = parse_body(text)
+    first = text.index(".") + 1
+    assert background_cue(p, 0, first) is None
+    assert background_cue(p, first, len(text)) == (text.index("linked to the"), text.index("linked to the") + 9)
+    # a tie that the range cuts short ("linked to" at its end) still opens the act, as it did
+    cut = text.index("Hizbullah")
+    assert background_cue(p, 0, cut) is not None
+
+
+def test_a_trigger_after_a_background_cue_is_background():
+    text = "Police arrested a man suspected of the kidnapping of Ali Khan."
+    p = parse_body(text)
+    ali = text.index("Ali Khan")
+    m = Mention(Span(ali, ali + 8, "Ali Khan"), "person", "ali_khan", 0, "shape")
+    masked = mask(Span(0, len(text), text), [m], [])
+    assert in_background(p, masked, masked.text.index("kidnapping"))
+    assert not in_background(p, masked, masked.text.index("arrested"))
+    assert masked.masked_offset(ali + 3) == masked.text.index("⟦0⟧")    # inside the name: its placeholder
+    assert masked.masked_offset(ali + 8) == masked.text.index("⟦0⟧") + 3   # right after it
+    assert masked.masked_offset(len(text) - 1) == len(masked.text) - 1

@@ -88,3 +88,40 @@ def test_a_trigger_after_a_background_cue_is_background():
     assert masked.masked_offset(ali + 3) == masked.text.index("⟦0⟧")    # inside the name: its placeholder
     assert masked.masked_offset(ali + 8) == masked.text.index("⟦0⟧") + 3   # right after it
     assert masked.masked_offset(len(text) - 1) == len(masked.text) - 1
+
+
+def test_a_partitive_inside_a_name_is_no_partitive():
+    # "four of the group were killed": "the group" is a mention, so the four are the toll
+    from ratline.extract.casualties import figures_in
+    from ratline.schema import Quantity
+
+    text = "Four of the group were killed and four of the people were wounded."
+    p = parse_body(text)
+    g = text.index("the group")
+    group = Mention(Span(g, g + 9, "the group"), "armed_group", "imu", 0, "anaphora")
+    q = Quantity(Span(0, 4, "Four"), 4, 4, 4)
+    fig = figures_in(mask(Span(0, len(text), text), [group], [q]), p)
+    assert fig.killed_best == 4
+    fig = figures_in(mask(Span(0, len(text), text), [], [q]), p)
+    assert fig.killed_best is None          # "Four of the group": part of a toll when nothing names the group
+
+
+def test_clause_openings_and_window_verbs():
+    from ratline.extract.tallies import since_windows
+
+    text = "Hours later, a second strike hit the capital the rebels have held since January."
+    p = parse_body(text)
+    assert p.cue_next("same_day", 0) == (0, len("Hours later"))
+    assert p.cue_next("same_day", text.index("a second")) is None
+
+    class _Date:
+        since = True
+        span = Span(text.index("since"), len(text) - 1, "since January")
+    assert since_windows(Span(0, len(text), text), [_Date()], p) == []     # "held since": the holding's window
+    killed = "Troops have killed 91 fighters since January."
+    p = parse_body(killed)
+
+    class _Since:
+        since = True
+        span = Span(killed.index("since"), len(killed) - 1, "since January")
+    assert len(since_windows(Span(0, len(killed), killed), [_Since()], p)) == 1

@@ -121,6 +121,13 @@ def in_background(parsed, masked, at: int) -> bool:
     return False
 
 
+def masked_cue(parsed, masked, label: str) -> tuple[int, int] | None:
+    """The first match of a cue in a masked clause, as positions of the masked text (where a
+    trigger or a placeholder is compared with it); None when the clause has none."""
+    hit = parsed.cue_in(label, masked.span.start, masked.span.end)
+    return None if hit is None else (masked.masked_offset(hit[0]), masked.masked_offset(hit[1]))
+
+
 def said_before(parsed, body: str, pos: int) -> bool:
     """A verb of saying ("said", "told", "a statement") ending at most 25 characters before
     ``pos`` with no '.' or ';' between: a date there is when something was said."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ratline.extract.casualties import figures_from_parse, figures_in, persons_captured, persons_killed, persons_wounded
-from ratline.extract.cues import DATELINE, GROUPS, background_cue, in_background
+from ratline.extract.cues import DATELINE, GROUPS, background_cue, in_background, masked_cue
 from ratline.extract.drafts import (  # noqa: F401 - build_events is part of this module's API
     Draft, _modifier_participle, _weak, build_events,
 )
@@ -33,15 +33,6 @@ from ratline.mentions.finder import DocMentions
 from ratline.parse.nlp import Parsed
 from ratline.schema import DateRef, Span
 
-
-
-
-_CASUALTY_VERB = re.compile(r"\b(?:killed|killing|kill|shot dead|gunned down|massacred|wounded|injured)\b", re.I)
-_TAKEN_VERB = re.compile(r"\b(?:took away|taken away|taken prisoner|rounded up|netted)\b", re.I)
-_SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that|"
-                       r"(?:before|after)\s+the\b)|"
-                       r"Later (?:that|the same) (?:day|morning|afternoon|evening|night)|"
-                       r"(?:That|The same) (?:morning|afternoon|evening|night))\b", re.I)
 
 
 
@@ -200,9 +191,9 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         self._deck_now = deck
         masked, dates = self._context(sent, seg)
         event_dates = [d for d in dates if not d.since and not self._said_before(d.span.start)]
-        since = since_windows(seg, dates)
+        since = since_windows(seg, dates, self.parsed)
         self._event_dates_seen.extend(event_dates)
-        figures = figures_from_parse(masked, self.parsed, figures_in(masked))
+        figures = figures_from_parse(masked, self.parsed, figures_in(masked, self.parsed))
         if seg.start in self._elliptic and figures.empty() and self.drafts:
             figures = self._elliptic_count(masked, self.drafts[-1].figures)
         if figures.killed_best is None and figures.killed_high is None:
@@ -228,16 +219,16 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
             return                   # a running tally ("killed 91 ... since April", "this year"): tallies.py reads it
         if not hits:
             if not figures.empty() and (figures.killed_best or figures.killed_high or figures.wounded):
-                verb = _CASUALTY_VERB.search(masked.text)      # "Lakurawa fighters killed 15": who acted is before it
-                at = (verb.start(), verb.end()) if verb else (0, 0)
+                verb = masked_cue(self.parsed, masked, "casualty_verb")   # "Lakurawa fighters killed 15": who acted is before it
+                at = verb or (0, 0)
                 # "X was killed in Tripoli": with no act named, the killing of someone in particular
                 named = persons_killed(masked, self.parsed, named_only=True)
                 hits = [TriggerHit("assassination" if named else "armed_clash", 0, at[0], at[1], "")]
                 if verb and self._discounted(masked, hits[0]):
                     return               # "threatened to kill 12 hostages": figures of an act not done
-            elif figures.captured and (verb := _TAKEN_VERB.search(masked.text)):
+            elif figures.captured and (verb := masked_cue(self.parsed, masked, "taken_verb")):
                 # "took away 37 young men": people taken
-                hits = [TriggerHit("arrest", 0, verb.start(), verb.end(), "")]
+                hits = [TriggerHit("arrest", 0, verb[0], verb[1], "")]
                 if self._discounted(masked, hits[0]):
                     return
             elif self.drafts and masked.quantities and self._cue(masked, "number_ref"):
@@ -313,12 +304,17 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
                 and self.paragraphs[told[0]] == self.paragraphs[sent.index] and not background:
             draft.date = told[1]
             draft.basis += "; dated by the sentence before"
-        if draft.date is None and _SAME_DAY.match(masked.text):
+        if draft.date is None and self._opens_with(masked, "same_day"):      # "Hours later ...", "That evening"
             dated = [x for x in [self._latest(), *reversed(self.drafts)] if x is not None and x.date is not None]
             if dated:
                 draft.date = dated[0].date        # "Hours later a second strike hit ...": that day
         count = self._count(masked, main)
         self._place_draft(draft, masked, count)
+
+    def _opens_with(self, masked: Masked, label: str) -> bool:
+        """Whether the clause's first words are a cue of ``data/cues.yaml``."""
+        hit = self.parsed.cue_next(label, masked.span.start)
+        return hit is not None and hit[1] <= masked.span.end
 
     def _cue(self, masked: Masked, label: str) -> bool:
         """Whether a cue of ``data/cues.yaml`` occurs in the clause."""

@@ -46,6 +46,11 @@ class Masked:
             delta += (be - bs) - (me - ms)
         return pos - self.span.start - delta
 
+    def hides(self, start: int, end: int) -> bool:
+        """Whether a placeholder covers part of the body between two offsets: words a cue read
+        there are a name's ("of the group" when "the group" is a mention), not the clause's."""
+        return any(bs < end and start < be for _, _, bs, be in self.positions)
+
     def mention(self, ref: str | int) -> Mention:
         return self.mentions[int(ref)]
 

@@ -125,3 +125,33 @@ def test_clause_openings_and_window_verbs():
         since = True
         span = Span(killed.index("since"), len(killed) - 1, "since January")
     assert len(since_windows(Span(0, len(killed), killed), [_Since()], p)) == 1
+
+
+def test_who_speaks_right_after_a_name():
+    from ratline.extract.cues import speaks_after
+
+    text = "ISPR said troops had raided the compound, and Ali Khan was told by police to leave."
+    p = parse_body(text)
+    masked = mask(Span(0, len(text), text), [], [])
+    assert speaks_after(p, masked, text.index("ISPR") + 4)            # "said"
+    assert not speaks_after(p, masked, text.index("Ali Khan") + 8)    # "was told by": no speaker
+    reported = "The figures were reported by the army."
+    p = parse_body(reported)
+    assert not speaks_after(p, mask(Span(0, len(reported), reported), [], []), reported.index("were"))
+
+
+def test_a_cue_must_end_right_before_the_point():
+    from ratline.extract.cues import right_before
+
+    text = "A spokesman in Kabul said women were abducted near Herat."
+    p = parse_body(text)
+    assert right_before(p, "speaker_place", text.index("Kabul"))
+    assert not right_before(p, "speaker_place", text.index("Herat"))
+    assert right_before(p, "aux_before", text.index("abducted"))
+    # a placeholder over part of the cue hides it
+    hidden = Mention(Span(text.index("women"), text.index("women") + 5, "women"), "other", "w", 0, "t")
+    masked = mask(Span(0, len(text), text), [hidden], [])
+    assert right_before(p, "aux_before", text.index("abducted"), masked=masked)         # "were" alone
+    were = Mention(Span(text.index("were"), text.index("were") + 4, "were"), "other", "x", 0, "t")
+    masked = mask(Span(0, len(text), text), [were], [])
+    assert not right_before(p, "aux_before", text.index("abducted"), masked=masked)

@@ -57,18 +57,6 @@ IMPLICATIVE = frozenset({"use", "manage", "go on", "proceed", "succeed",   # "we
 # the verbs of a decision told by its maker: "said it would list the movement as terrorist"
 ANNOUNCING = frozenset({"say", "announce", "declare", "decide"})
 HEDGES = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "not", "n't", "never"})
-SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
-                            r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)"
-                            r"|(?:fled|flee|fleeing|escaped|returned|travell?ed|transport(?:ed|ing)?|transferred|"
-                            r"smuggl(?:ed|ing)|sent|bringing|brought|"
-                            r"moved|deported|filter(?:ing)?|trained|training|taken|rushed|evacuated|admitted)\s+(?:back\s+)?(?:to|into|in|from)"
-                            r"|(?:custody|jailed|imprisoned)\s+(?:at|in)"
-                            r"|(?:bound|headed|heading|destined)\s+(?:for|to)|en\s+route\s+to"
-                            r"|on\s+(?:its|their|his|her|the)\s+way\s+to)\s+(?:the\s+)?$", re.I)
-AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had|got|get)\s+(?:\w+\s+)?$", re.I)
-SPEAKER = re.compile(r"^,?\s*(?:(?!(?:was|were|been|is|are|be)\b)[\w-]+\s+){0,2}?(?:said|says|announced|told|"
-                      r"stated|reported|claimed|warned|noted|explained|added|pointed|confirmed|denied)\b(?!\s+by)",
-                      re.I)
 RAW_CLAIM = re.compile(r"(?:^|[,;:“”\"]\s*)((?:[A-Z][\w’'.-]*|an?|the|of|in|al|for|police|officials?|residents|"
                         r"witnesses|sources|medics|doctors|villagers|elders|relatives|survivors)"
                         r"(?:\s+[\w’'.-]+){0,7}?)\s+"
@@ -117,6 +105,29 @@ def in_background(parsed, masked, at: int) -> bool:
         tail = masked.text[masked.masked_offset(e):at]
         gap = len(tail.lstrip())            # "\s+[^.;]{0,80}": the spaces after the cue are free
         if tail[:1].isspace() and gap <= 80 and not any(c in ".;" for c in tail):
+            return True
+    return False
+
+
+def right_before(parsed, label: str, pos: int, window: int = 40, masked=None) -> bool:
+    """A cue that ends right before ``pos`` (spaces only, at least one, between) and starts
+    at most ``window`` characters before it: "a spokesman in" before a place.  In a masked
+    clause, a cue a placeholder hides part of is none."""
+    for s, e in parsed.cue_spans(label, pos - window, pos):
+        gap = parsed.doc.text[e:pos]
+        if gap != "" and gap.isspace() and (masked is None or not masked.hides(s, e)):
+            return True
+    return False
+
+
+def speaks_after(parsed, masked, pos: int, label: str = "speaker") -> bool:
+    """"ISPR said", ", the command said": a verb of saying (a ``speaker`` cue, up to two words
+    before it) opens the clause right after ``pos``, not "said by"; words a placeholder hides
+    (a name, a number) do not count as those two."""
+    for s, e in parsed.cues_at(label, pos):
+        nxt = parsed.next_word(e)
+        by = nxt is not None and nxt.lower_.startswith("by") and nxt.idx > e      # "said by": no speaker
+        if e <= masked.span.end and not masked.hides(s, e) and not by:
             return True
     return False
 

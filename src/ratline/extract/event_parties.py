@@ -10,7 +10,7 @@ from bisect import bisect_left
 import re
 
 from ratline.extract.cues import (
-    ACCORDING, ACTOR_KINDS, PARTY_KINDS, RAW_CLAIM, SPEAKER,
+    ACCORDING, ACTOR_KINDS, PARTY_KINDS, RAW_CLAIM, speaks_after,
 )
 from ratline.extract.drafts import _add
 from ratline.extract.masking import Masked
@@ -64,7 +64,8 @@ class PartyFinder:
             if m.basis.endswith("adjective") and m.kind == "government" and not self._noun_use(masked, m, after):
                 continue             # "Iranian agents" names no actor; "the US has imposed" does
             before = masked.text[:pos]
-            if m.kind != "person" and SPEAKER.match(after) and (pos > main.end or m.kind in ("other", "state_agency")):
+            if m.kind != "person" and speaks_after(self.parsed, masked, m.span.end) \
+                    and (pos > main.end or m.kind in ("other", "state_agency")):
                 continue             # "..., the command said", "ISPR said troops had ...": who reports it
             if syntax is not None:
                 toks = self._tokens(m)
@@ -82,7 +83,7 @@ class PartyFinder:
                 # the parse found who was hit but not who acted ("X announced that an air
                 # strike had killed ..."): a party named before the trigger may be the actor
             if m.kind == "person":
-                if not SPEAKER.match(masked.text[pos + len(f"⟦{k}⟧"):]):
+                if not speaks_after(self.parsed, masked, m.span.end):
                     _add(targets, m.key)
             elif m.kind == "other" and not re.search(r"\bagainst\s+(?:the\s+)?$", before):
                 continue

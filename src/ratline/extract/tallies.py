@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ratline.extract.casualties import counted_noun, figures_from_parse, figures_in
-from ratline.extract.cues import TALLY_WINDOW, masked_cue
+from ratline.extract.cues import TALLY_WINDOW, masked_cue, right_before
 from ratline.extract.masking import mask
 from ratline.mentions.finder import DocMentions
 from ratline.mentions.numbers import words_to_int
@@ -17,16 +17,8 @@ def since_windows(span, dates, parsed) -> list:
     """The "since" dates that open a count ("killed 91 since April"), not those of another verb
     ("the capital the rebels have held since January": an ``other_window_verb`` cue right
     before the date)."""
-    return [d for d in dates if d.since and not _right_before(parsed, "other_window_verb", span.start, d.span.start)]
-
-
-def _right_before(parsed, label: str, start: int, pos: int) -> bool:
-    """A cue that ends in the span, spaces only (at least one) between it and ``pos``."""
-    hit = parsed.cue_before(label, pos, 40)
-    if hit is None or hit[0] < start:
-        return False
-    gap = parsed.doc.text[hit[1]:pos]
-    return gap != "" and gap.isspace()
+    return [d for d in dates if d.since and not right_before(
+        parsed, "other_window_verb", d.span.start, min(40, d.span.start - span.start))]
 
 
 def stated_total(fig) -> int | None:

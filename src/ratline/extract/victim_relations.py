@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.cues import masked_cue
+from ratline.extract.cues import masked_cue, speaks_after
 from ratline.extract.masking import Masked, mask
 from ratline.extract.relation_patterns import _PH, _add
 from ratline.mentions.finder import DocMentions
@@ -30,8 +30,6 @@ _WHO_PASSIVE = re.compile(r"⟦(\d+)⟧\s*,[^,;.⟦]{0,40}?(?:⟦\d+⟧[^,;.⟦]
 _CLAUSE_START = re.compile(r".*(?:[;:]|\b(?:when|after|while|as|because|before|although|though|whereas)\b)\s*",
                            re.I | re.S)
 _PREDICATE_OF = {"killed": "killed_by", "assassinated": "killed_by", "released": "released_by", "freed": "released_by"}
-_SPEAKS = re.compile(r"^,?\s*(?:(?!(?:was|were|been)\b)[\w-]+\s+){0,2}?(?:said|says|told|announced|stated|added)\b"
-                     r"(?!\s+by)", re.I)
 _ACTOR_KINDS = {"armed_group", "state_force", "state_agency", "government"}
 
 
@@ -60,8 +58,7 @@ def _victim_relations(rels, dm: DocMentions) -> None:
                              if m.mention(k).kind == "person"]          # "among them a ⟦Taliban⟧ governor, ⟦X⟧"
                     ref = later[0] if later else ref
                 victim = m.mention(ref)
-                after = m.text[m.text.find(f"⟦{ref}⟧") + len(ref) + 2:]
-                if victim.kind != "person" or _SPEAKS.match(after):
+                if victim.kind != "person" or speaks_after(dm.parsed, m, victim.span.end, "speaks"):
                     continue
                 verb_at = hit.start() + hit.group(0).lower().find(verb)
                 if side == "before":

@@ -148,17 +148,24 @@ class Parsed:
         found = [(s, e) for s, e in self.cue_spans(labels, pos - window - 200, pos) if pos - window <= e <= pos]
         return max(found, key=lambda se: (se[1], -se[0])) if found else None
 
-    def cue_next(self, labels: str | tuple[str, ...], pos: int) -> tuple[int, int] | None:
-        """The match of the cue(s) that starts at the first word at or after ``pos`` (the word
-        right after a mention or a trigger), longest first."""
+    def next_word(self, pos: int):
+        """The first token that is no space at or after ``pos``, or None at the end."""
         k = bisect_left(self._starts, pos)
         while k < len(self.doc) and self.doc[k].is_space:
             k += 1
-        if k >= len(self.doc):
-            return None
-        at = self.doc[k].idx
-        found = list(self.cue_spans(labels, at, at + 1))
-        return max(found, key=lambda se: se[1]) if found else None
+        return self.doc[k] if k < len(self.doc) else None
+
+    def cues_at(self, labels: str | tuple[str, ...], pos: int) -> list[tuple[int, int]]:
+        """Every match of the cue(s) that starts at the first word at or after ``pos`` (the
+        word right after a mention or a trigger), longest first."""
+        word = self.next_word(pos)
+        found = [] if word is None else list(self.cue_spans(labels, word.idx, word.idx + 1))
+        return sorted(found, key=lambda se: -se[1])
+
+    def cue_next(self, labels: str | tuple[str, ...], pos: int) -> tuple[int, int] | None:
+        """The longest match of the cue(s) that starts at the first word at or after ``pos``."""
+        found = self.cues_at(labels, pos)
+        return found[0] if found else None
 
 
 # spaCy's parser needs about 1 GB per 100,000 characters at once; longer bodies (the reader

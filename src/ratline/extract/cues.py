@@ -113,11 +113,7 @@ def right_before(parsed, label: str, pos: int, window: int = 40, masked=None) ->
     """A cue that ends right before ``pos`` (spaces only, at least one, between) and starts
     at most ``window`` characters before it: "a spokesman in" before a place.  In a masked
     clause, a cue a placeholder hides part of is none."""
-    for s, e in parsed.cue_spans(label, pos - window, pos):
-        gap = parsed.doc.text[e:pos]
-        if gap != "" and gap.isspace() and (masked is None or not masked.hides(s, e)):
-            return True
-    return False
+    return any(masked is None or not masked.hides(s, e) for s, e in parsed.cue_ending_at(label, pos, window))
 
 
 def speaks_after(parsed, masked, pos: int, label: str = "speaker") -> bool:

@@ -128,6 +128,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
         if parsed is None:
             parsed = parse_body(body)
         self._body = body
+        self._parsed = parsed            # its cues (data/cues.yaml) are read by the passes
         sentences = [Sentence(k, s, tokenize(s.text, s.start)) for k, s in enumerate(split_sentences(body))]
         ents: dict[str, Entity] = {}
         mentions: list[Mention] = []
@@ -243,13 +244,13 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
         mentions.extend(_role_mentions(sentences, mentions, ents))
         mentions.extend(self._victim_groups(sentences, mentions, ents))
         mentions.extend(_unnamed_people(sentences, mentions, ents))
-        mentions.extend(owned_organisations(body, mentions, ents))
+        mentions.extend(owned_organisations(body, mentions, ents, parsed))
         apposed_units(sentences, mentions, ents)
         mentions.extend(unnamed_organisations(sentences, mentions, ents))
         mentions.extend(combined_forces(sentences, mentions, ents))
         mentions.extend(coalition_forces(sentences, mentions, ents))
         mentions.extend(led_forces(body, mentions, ents))
-        _bare_demonyms_as_forces(body, mentions, ents)
+        _bare_demonyms_as_forces(body, mentions, ents, parsed)
         self._capitals_as_states(body, mentions, ents)
         self._possessive_forces(body, mentions, ents)
         national_bodies(body, mentions, ents)

@@ -22,13 +22,8 @@ _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|ea
                               r"southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)|"
                               r"kilometers (?:from|of)|miles (?:from|of)|(?:outskirts|edge|centre|center|heart|vicinity|environs|suburbs?|"
                               r"entrance) of|road (?:to|from)|(?:towns?|villages?|city|cities|hamlets?|districts?) of)\s+$")
-_TAKEN_BEFORE = re.compile(r"\b(?:seized|captured|entered|overran|stormed|retook|recaptured|besieged|shelled|bombed|"
-                           r"(?:took|seized|gained|lost) control of)\s*$", re.I)
 _NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer", "autumn", "winter", "fall",
                     "english", "arabic", "french", "persian", "pashto", "dari", "court", "custody", "parliament"}
-_MEDIA_AFTER = re.compile(r"^\s+(?:news\s+agency|agency|radio|television|tv|newspaper|daily|channel|news|press|"
-                          r"broadcaster|network|website|outlet)\b", re.I)
-_MEMBERS_AFTER = re.compile(r"\s+(?:fighters|militants|gunmen|members|rebels|cadres|loyalists|militiamen)\b")
 
 
 _LIST_OPENERS = frozenset({"from", "across", "throughout", "to", "into", "between"})
@@ -56,7 +51,7 @@ class SinglesMixin:
             word = tok.norm
             cands = [p for p in persons if word in alias_key(p.name)]
             span = _span(body, sent.tokens, hit.start, hit.end)
-            if cands and _MEMBERS_AFTER.match(body[span.end:span.end + 20]):
+            if cands and self._parsed.cue_after("members_after", span.end):
                 org = self._short_org(body, span, word, ents)
                 if org is not None:   # "Maute fighters" is the Maute group's, not Abdullah Maute's
                     out.append(Mention(span, ents[org].type, org, sent.index, "link:short-name"))
@@ -86,9 +81,9 @@ class SinglesMixin:
             big = place is not None and ((place.population or 0) >= 50000
                                          or getattr(place, "feature", "") in ("province", "country"))
             exact = "exact" in (getattr(place, "basis", "") or "") or getattr(place, "feature", "") == "country"
-            taken = _TAKEN_BEFORE.search(body[max(0, span.start - 30):span.start])
+            taken = self._parsed.cue_ending_at("taken_before", span.start, 30, space=False)   # "stormed Mairamri"
             locative = locative or _listed_with_place(body, span, placed)
-            if _MEDIA_AFTER.match(body[span.end:span.end + 30]):
+            if self._parsed.cue_after("media_after", span.end):
                 continue             # "the Saba news agency", "Radio Okapi": a name, not a town
             if place is not None and (locative or (big and exact) or (taken and exact)):
                 key = "place_" + slug(place.name)

@@ -162,6 +162,25 @@ class Parsed:
         found = [] if word is None else list(self.cue_spans(labels, word.idx, word.idx + 1))
         return sorted(found, key=lambda se: -se[1])
 
+    def cue_after(self, labels: str | tuple[str, ...], pos: int, touching: bool = False) -> tuple[int, int] | None:
+        """The longest match of the cue(s) that starts at the next word after ``pos``, spaces
+        (at least one) between: "fighters" after "Maute"; ``touching``: right at ``pos``,
+        nothing between ("'s office" after "Sadr")."""
+        found = self.cues_at(labels, pos)
+        if not found:
+            return None
+        gap = self.doc.text[pos:found[0][0]]
+        return found[0] if (gap == "" if touching else gap.isspace()) else None
+
+    def cue_ending_at(self, labels: str | tuple[str, ...], pos: int, window: int = 40,
+                      space: bool = True) -> list[tuple[int, int]]:
+        """The matches of the cue(s) that start at most ``window`` characters before ``pos`` and
+        end right before it, only spaces between (at least one when ``space``): "stormed"
+        before a place, "a spokesman in" before a town."""
+        text = self.doc.text
+        return [(s, e) for s, e in self.cue_spans(labels, pos - window, pos)
+                if e <= pos and (text[e:pos].isspace() or (not space and e == pos))]
+
     def cue_next(self, labels: str | tuple[str, ...], pos: int) -> tuple[int, int] | None:
         """The longest match of the cue(s) that starts at the first word at or after ``pos``."""
         found = self.cues_at(labels, pos)

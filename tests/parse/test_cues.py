@@ -155,3 +155,23 @@ def test_a_cue_must_end_right_before_the_point():
     were = Mention(Span(text.index("were"), text.index("were") + 4, "were"), "other", "x", 0, "t")
     masked = mask(Span(0, len(text), text), [were], [])
     assert not right_before(p, "aux_before", text.index("abducted"), masked=masked)
+
+
+def test_a_subject_cue_a_few_words_before_the_trigger():
+    from ratline.extract.cues import few_words, words_before
+
+    text = "Rebel fighters from the north then entered the town. Police entered the house."
+    p = parse_body(text)
+    masked = mask(Span(0, len(text), text), [], [])
+    assert words_before(p, masked, "armed_before", text.index("entered"), 80, 5)       # 4 words between
+    assert not words_before(p, masked, "armed_before", text.index("entered"), 80, 3)
+    assert not words_before(p, masked, "armed_before", text.rindex("entered"), 20, 5)  # none in reach
+    assert few_words(" from ⟦3⟧ (ISIS) ", 3) and not few_words(" from, the ", 3) and not few_words("", 0)
+
+
+def test_a_locative_as_written():
+    text = "In Kabul, fighting went on in Nasir and near Ulang."
+    p = parse_body(text)
+    assert not p.cue_ending_at("locative_before", text.index("Kabul"), 30)     # "In" opening the sentence
+    assert p.cue_ending_at("locative_before", text.index("Nasir"), 30)
+    assert p.cue_ending_at("locative_before", text.index("Ulang"), 30)

@@ -128,6 +128,26 @@ def speaks_after(parsed, masked, pos: int, label: str = "speaker") -> bool:
     return False
 
 
+def few_words(tail: str, most: int) -> bool:
+    """Whether ``tail`` is spaces, then at most ``most`` words (a placeholder or a bracket counts
+    as a word's letters) each followed by spaces: what may stand between a cue and a trigger."""
+    words = tail.split()
+    return tail[:1].isspace() and tail[-1:].isspace() and len(words) <= most \
+        and all(c.isalnum() or c in "_⟦⟧()-" for w in words for c in w)
+
+
+def words_before(parsed, masked, label: str, at: int, window: int, most: int) -> bool:
+    """A cue in the ``window`` masked characters before position ``at`` with at most ``most``
+    words between it and ``at`` ("fighters ... entered", "US and Iraqi troops detained"); a
+    cue a placeholder hides part of is a name's word, not the clause's."""
+    lo = masked.body_offset(max(0, at - window))
+    for s, e in parsed.cue_spans(label, lo, masked.body_offset(at)):
+        ms, me = masked.masked_offset(s), masked.masked_offset(e)
+        if ms >= at - window and me <= at and not masked.hides(s, e) and few_words(masked.text[me:at], most):
+            return True
+    return False
+
+
 def masked_cue(parsed, masked, label: str) -> tuple[int, int] | None:
     """The first match of a cue in a masked clause, as positions of the masked text (where a
     trigger or a placeholder is compared with it); None when the clause has none."""

@@ -203,7 +203,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         if figures.captured is None:
             figures.captured = persons_captured(masked, self.parsed, self._not_captives)
         hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked, h)
-                and _object_fits(masked, h) and not self._object_rules_out(masked, h)]
+                and _object_fits(masked, h, self.parsed) and not self._object_rules_out(masked, h)]
         foreground = [h for h in hits if not in_background(self.parsed, masked, h.start)
                       and not _modifier_participle(masked, h, self.parsed)]
         background = bool(hits) and not foreground

@@ -18,10 +18,6 @@ from ratline.schema import Mention, Span
 _SITE_NOUNS = {"bridge", "dam", "camp", "base", "airport", "prison", "market", "checkpoint", "crossing", "port",
                "mosque", "church", "hospital", "school", "university", "station", "refinery", "airbase", "border",
                "barracks", "outpost", "stadium", "hotel", "courthouse", "garrison", "airfield", "compound"}
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|east|west|northeast|northwest|"
-                              r"southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)|"
-                              r"kilometers (?:from|of)|miles (?:from|of)|(?:outskirts|edge|centre|center|heart|vicinity|environs|suburbs?|"
-                              r"entrance) of|road (?:to|from)|(?:towns?|villages?|city|cities|hamlets?|districts?) of)\s+$")
 _NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer", "autumn", "winter", "fall",
                     "english", "arabic", "french", "persian", "pashto", "dari", "court", "custody", "parliament"}
 
@@ -77,12 +73,12 @@ class SinglesMixin:
                     acronyms.append(Mention(span, "other", "org_" + slug(span.text), sent.index, "pattern:acronym"))
                 continue             # "the group ETA": an organisation's acronym, not Etah
             site = _site_after(body, span.end)
-            locative = _LOCATIVE_BEFORE.search(body[max(0, span.start - 30):span.start]) or site
+            locative = self._parsed.cue_ending_at("locative_before", span.start, 30) or site     # "in Nasir"
             big = place is not None and ((place.population or 0) >= 50000
                                          or getattr(place, "feature", "") in ("province", "country"))
             exact = "exact" in (getattr(place, "basis", "") or "") or getattr(place, "feature", "") == "country"
             taken = self._parsed.cue_ending_at("taken_before", span.start, 30, space=False)   # "stormed Mairamri"
-            locative = locative or _listed_with_place(body, span, placed)
+            locative = locative or _listed_with_place(body, span, placed, self._parsed)
             if self._parsed.cue_after("media_after", span.end):
                 continue             # "the Saba news agency", "Radio Okapi": a name, not a town
             if place is not None and (locative or (big and exact) or (taken and exact)):
@@ -128,7 +124,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.replace(",", " , ").split())
 
 
-def _listed_with_place(body: str, span: Span, placed: list[Span]) -> bool:
+def _listed_with_place(body: str, span: Span, placed: list[Span], parsed) -> bool:
     """"are from Sebha, Sirte, Jufra and Waddan", "in the towns of Intezayane, Bakorat, Woursanat":
     a word in a list of places that a locative opens is a place too.  The list is joined by
     "and", or by commas with three or more items ("In Kabul, Karzai said" is no list), and
@@ -153,7 +149,8 @@ def _listed_with_place(body: str, span: Span, placed: list[Span]) -> bool:
     if not (any("and" in j or "or" in j for j in joins) or len(joins) >= 2 or goes_on):
         return False
     before = body[max(0, items[start].start - 30):items[start].start]
-    return bool(_LOCATIVE_BEFORE.search(before)) or (before.split()[-1:] or [""])[0].lower() in _LIST_OPENERS
+    return bool(parsed.cue_ending_at("locative_before", items[start].start, 30)) \
+        or (before.split()[-1:] or [""])[0].lower() in _LIST_OPENERS
 
 
 def _site_after(body: str, end: int) -> str | None:

@@ -89,8 +89,7 @@ def figures_in(m: Masked, parsed=None) -> Figures:
                 after = m.text[m.text.find(f"⟪{qi}⟫") + len(f"⟪{qi}⟫"):]
                 if rx is _AFTER[kind] and _OTHER_KIND_NEXT.get(kind, _NEVER).match(after):
                     continue       # "a guardsman was killed and four wounded": the four are the wounded
-                if parsed is not None and (_unit_after(parsed, m, m.quantity(qi)) or (
-                        rx is _BEFORE[kind] and _partitive(parsed, m, m.quantity(qi)))):
+                if parsed is not None and _no_toll(parsed, m, m.quantity(qi), rx is _BEFORE[kind]):
                     continue       # "four of the people killed": part of a toll, not the toll
                 _set(fig, kind, m.quantity(qi))
                 used.add(qi)
@@ -119,17 +118,13 @@ def figures_in(m: Masked, parsed=None) -> Figures:
     return fig
 
 
-def _unit_after(parsed, m: Masked, q) -> bool:
-    """"killed 20 years ago", "5 km from": a unit (a ``not_casualty_noun`` cue) after the number."""
-    hit = parsed.cue_next("not_casualty_noun", q.span.end)
-    return hit is not None and hit[1] <= m.span.end
-
-
-def _partitive(parsed, m: Masked, q) -> bool:
-    """"four of the people killed": ' of the' (a ``partitive`` cue) right after the number;
-    "four of the group" names who was counted, when "the group" is a mention."""
-    hit = parsed.cue_next("partitive", q.span.end)
-    return hit is not None and hit[1] <= m.span.end and hit[0] > q.span.end and not m.hides(*hit)
+def _no_toll(parsed, m: Masked, q, before_verb: bool) -> bool:
+    """The words after a number say it is no toll: a unit ("20 years ago", a ``not_casualty_noun``
+    cue) or, before the verb, a ``partitive`` ("four of the people killed"; not "four of the
+    group" when "the group" is a mention: it names who was counted)."""
+    unit, part = parsed.cue_next("not_casualty_noun", q.span.end), parsed.cue_next("partitive", q.span.end)
+    return (unit is not None and unit[1] <= m.span.end) or (before_verb and part is not None and part[1] <= m.span.end
+                                                            and part[0] > q.span.end and not m.hides(*part))
 
 
 KILL_LEMMAS = frozenset({"kill", "assassinate", "execute", "behead"})

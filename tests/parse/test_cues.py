@@ -175,3 +175,23 @@ def test_a_locative_as_written():
     assert not p.cue_ending_at("locative_before", text.index("Kabul"), 30)     # "In" opening the sentence
     assert p.cue_ending_at("locative_before", text.index("Nasir"), 30)
     assert p.cue_ending_at("locative_before", text.index("Ulang"), 30)
+
+
+def test_literal_patterns_match_as_the_matcher_would():
+    # the literal cues are found by a lookup, the others by spaCy's Matcher: one result
+    from spacy.matcher import Matcher
+
+    from ratline.parse.cues import match_cues
+
+    text = ("Among those captured were two men. The death toll rose, officials said on Monday, "
+            "in the town's market. Several night raids, no one was killed; Hours later Iraq's army left.")
+    doc = parse_body(text).doc
+    full = Matcher(doc.vocab)
+    for label, spec in load_cues().items():
+        full.add(label, spec["patterns"])
+    expected: dict = {}
+    for match_id, s, e in full(doc):
+        span = doc[s:e]
+        expected.setdefault(doc.vocab.strings[match_id], set()).add((span.start_char, span.end_char))
+    got = {label: set(spans) for label, spans in match_cues(doc).items()}
+    assert got == expected and {"among_taken", "number_ref", "spoken_on", "same_place", "possessive_force"} <= set(got)

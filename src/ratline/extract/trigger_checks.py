@@ -38,7 +38,7 @@ def _object_fits(masked: Masked, h: TriggerHit, parsed) -> bool:
         near = re.search(r"⟦(\d+)⟧\)?\s+(?:[\w-]+\s+){0,2}$", before)
         named = masked.mention(near.group(1)).span if near else None
         said = before + " " + (named.text if named else "")
-        in_name = named is not None and any(few_words(parsed.doc.text[e:named.end] + " ", 3)     # "US Army"
+        in_name = named is not None and any(few_words(parsed.text[e:named.end] + " ", 3)     # "US Army"
                                             for _, e in parsed.cue_spans("military_before", named.start, named.end)
                                             if e <= named.end)
         return (words_before(parsed, masked, "military_before", h.start, 60, 3) or in_name) \

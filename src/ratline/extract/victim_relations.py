@@ -41,7 +41,7 @@ def _victim_relations(rels, dm: DocMentions) -> None:
         actors_here: list = []
         listed = dm.parsed.cue_next("among_listed", sent.span.start)    # "Among those detained are X; Y"
         if listed:
-            verb = dm.parsed.doc.text[listed[0]:listed[1]].split()[-2].lower()
+            verb = dm.parsed.text[listed[0]:listed[1]].split()[-2].lower()
             pred = _PREDICATE_OF.get(verb, "captured_by")
             for part in m.text.split(";"):
                 persons = [m.mention(k) for k in _PH.findall(part) if m.mention(k).kind == "person"]

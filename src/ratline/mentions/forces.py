@@ -339,7 +339,7 @@ def _after_the(parsed, start: int) -> bool:
     """"the British": the word before a name, in the parse, is "the" (or "The"), a space between."""
     k = parsed.token_at(start - 1)
     return k is not None and k.text in ("the", "The") and k.idx + len(k) < start \
-        and parsed.doc.text[k.idx + len(k):start].isspace()
+        and parsed.text[k.idx + len(k):start].isspace()
 
 
 def _drop_unused_states(mentions: list[Mention], ents: dict[str, Entity]) -> None:

@@ -32,19 +32,57 @@ def load_cues(path: str | None = None) -> dict[str, dict]:
     return raw
 
 
-_MATCHERS: dict[int, tuple[object, object]] = {}    # id(vocab) -> (vocab, matcher): one per pipeline
+_MATCHERS: dict[int, tuple] = {}    # id(vocab) -> (vocab, matcher, literal index): one per pipeline
+Literal = tuple[tuple[str, frozenset[str]], ...]
+
+
+def _literal(pattern: list[dict]) -> Literal | None:
+    """A pattern whose every token is a word or a list of words (LOWER or ORTH), with no
+    operator, as (attribute, words) per token; None for any other."""
+    out = []
+    for tok in pattern:
+        if len(tok) != 1 or next(iter(tok)) not in ("LOWER", "ORTH"):
+            return None
+        attr, val = next(iter(tok.items()))
+        if isinstance(val, dict) and set(val) == {"IN"}:
+            val = val["IN"]
+        elif not isinstance(val, str):
+            return None
+        out.append((attr, frozenset([val] if isinstance(val, str) else val)))
+    return tuple(out)
 
 
 def _matcher(vocab):
+    """The spaCy Matcher for the patterns with operators or token attributes, and an index by
+    first word for the literal ones (most cues: "said", "in the town"), which a lookup finds
+    with the Matcher's matches at a fraction of its cost.  Every pattern is validated."""
     from spacy.matcher import Matcher
 
     key = id(vocab)
     if key not in _MATCHERS:
-        matcher = Matcher(vocab, validate=True)
+        matcher, check = Matcher(vocab), Matcher(vocab, validate=True)
+        index: dict[tuple[str, str], list[tuple[str, Literal]]] = {}
         for label, spec in load_cues().items():
-            matcher.add(label, spec["patterns"])
-        _MATCHERS[key] = (vocab, matcher)        # the vocab is kept so its id is never reused
-    return _MATCHERS[key][1]
+            check.add(label, spec["patterns"])
+            for pattern in spec["patterns"]:
+                lit = _literal(pattern)
+                if lit is None:
+                    matcher.add(label, [pattern])
+                    continue
+                for word in lit[0][1]:
+                    index.setdefault((lit[0][0], word), []).append((label, lit))
+        _MATCHERS[key] = (vocab, matcher, index)        # the vocab is kept so its id is never reused
+    return _MATCHERS[key][1:]
+
+
+def _literal_matches(doc, index):
+    words = [(t.lower_, t.text) for t in doc]
+    for i, (lower, orth) in enumerate(words):
+        for label, lit in index.get(("LOWER", lower), []) + index.get(("ORTH", orth), []):
+            end = i + len(lit)
+            if end <= len(words) and all(words[i + k][0 if attr == "LOWER" else 1] in allowed
+                                         for k, (attr, allowed) in enumerate(lit[1:], 1)):
+                yield label, i, end
 
 
 def match_cues(doc) -> Spans:
@@ -52,9 +90,13 @@ def match_cues(doc) -> Spans:
     start, longest first (what a regex's leftmost greedy search would find)."""
     out: Spans = {}
     strings = doc.vocab.strings
-    for match_id, start, end in _matcher(doc.vocab)(doc):
-        span = doc[start:end]
-        out.setdefault(strings[match_id], []).append((span.start_char, span.end_char))
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t) for t in doc]
+    matcher, index = _matcher(doc.vocab)
+    found = {(strings[match_id], start, end) for match_id, start, end in matcher(doc)}
+    found.update(_literal_matches(doc, index))
+    for label, start, end in found:
+        out.setdefault(label, []).append((starts[start], ends[end - 1]))
     for spans in out.values():
         spans.sort(key=lambda se: (se[0], -se[1]))
     return out

@@ -80,10 +80,11 @@ _register()
 class Parsed:
     """A parsed body with lookups from character offsets to tokens."""
 
-    __slots__ = ("doc", "_starts", "_ids", "_cues")
+    __slots__ = ("doc", "text", "_starts", "_ids", "_cues")
 
     def __init__(self, doc) -> None:
         self.doc = doc
+        self.text = doc.text           # spaCy joins its tokens anew on each ``doc.text``: once here
         self._starts = [t.idx for t in doc]
         self._ids: dict[tuple[int, int], frozenset[int]] = {}
         self._cues: dict[str, list[tuple[int, int]]] | None = None
@@ -169,7 +170,7 @@ class Parsed:
         found = self.cues_at(labels, pos)
         if not found:
             return None
-        gap = self.doc.text[pos:found[0][0]]
+        gap = self.text[pos:found[0][0]]
         return found[0] if (gap == "" if touching else gap.isspace()) else None
 
     def cue_ending_at(self, labels: str | tuple[str, ...], pos: int, window: int = 40,
@@ -177,7 +178,7 @@ class Parsed:
         """The matches of the cue(s) that start at most ``window`` characters before ``pos`` and
         end right before it, only spaces between (at least one when ``space``): "stormed"
         before a place, "a spokesman in" before a town."""
-        text = self.doc.text
+        text = self.text
         return [(s, e) for s, e in self.cue_spans(labels, pos - window, pos)
                 if e <= pos and (text[e:pos].isspace() or (not space and e == pos))]
 

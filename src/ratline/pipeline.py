@@ -62,7 +62,7 @@ def extract(doc: Document, finder: MentionFinder | None = None) -> Extraction:
     relations = extract_relations(dm)
     for from_parse in (backed_relations, office_relations, sanction_relations, part_relations, victim_relations):      # what the patterns did not already give
         relations += from_parse(dm, parsed, {(r.subject, r.predicate, r.object) for r in relations})
-    date_relations(relations, base, dates_in)
+    date_relations(relations, base, dates_in, parsed)
     _drop_adjective_states(dm, doc.body, events, relations, tallies)
     entities = _entities(dm, events, relations, tallies)
     last = dm.sentences[-1].span.text if dm.sentences else None

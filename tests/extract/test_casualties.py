@@ -21,7 +21,7 @@ def masked(sentence: str) -> Masked:
 
 
 def figures(sentence: str) -> Figures:
-    return figures_in(masked(sentence))
+    return figures_in(masked(sentence), parse_body(sentence))
 
 
 def _row(f: Figures):

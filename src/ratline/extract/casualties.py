@@ -43,15 +43,11 @@ _ONE_AND_OTHERS = re.compile(
 _KILLED_ONE_AND_OTHERS = re.compile(
     r"\bkilled\s+(?:(?:a|an|one)\b[^.;⟪]{0,120}?|⟦\d+⟧\s+)and\s+⟪(\d+)⟫\s+(?:others?|other \w+|of (?:his|her|their))\b",
     re.I)
-_PARTITIVE = re.compile(r"^\s+of\s+(?:the|those|them|whom)\b", re.I)
-_NO_ONE_KILLED = re.compile(r"\bkilled no one\b|\bno one was killed\b|\bno(?:body| one) (?:was|were) (?:hurt|killed)\b|"
-                            r"\bno casualties\b", re.I)
 ROLE_NOUNS = person_roles()
 _ACTIVE_OBJECT = re.compile(r"\s+(?:⟪\d+⟫|at least|more than|over|some|a |an |the |⟦)", re.I)
 _NEVER = re.compile(r"(?!)")
 _OTHER_KIND_NEXT = {k: re.compile(r"^\s+(?:(?!and\b|or\b)[a-z]+\s+)?(?:were\s+|others?\s+)?" + _VERBS[o] + r"\b", re.I)
                     for k, o in (("killed", "wounded"), ("wounded", "killed"))}
-_NOT_CASUALTY_NOUN = re.compile(r"^\s*(?:years?|km|kilometers|miles|percent|%|days?|weeks?|months?|hours?)\b", re.I)
 
 
 @dataclass
@@ -68,8 +64,9 @@ class Figures:
                                        self.wounded, self.captured))
 
 
-def figures_in(m: Masked) -> Figures:
-    """The casualty figures a (masked) clause states."""
+def figures_in(m: Masked, parsed=None) -> Figures:
+    """The casualty figures a (masked) clause states; with the parse, a number before a unit
+    ("20 years ago") or a partitive ("four of the people killed") is no toll."""
     fig = Figures()
     used: set[int] = set()
     hit = _KILLED_ONE_AND_OTHERS.search(m.text)
@@ -92,7 +89,7 @@ def figures_in(m: Masked) -> Figures:
                 after = m.text[m.text.find(f"⟪{qi}⟫") + len(f"⟪{qi}⟫"):]
                 if rx is _AFTER[kind] and _OTHER_KIND_NEXT.get(kind, _NEVER).match(after):
                     continue       # "a guardsman was killed and four wounded": the four are the wounded
-                if _NOT_CASUALTY_NOUN.match(after) or (rx is _BEFORE[kind] and _PARTITIVE.match(after)):
+                if parsed is not None and _no_toll(parsed, m, m.quantity(qi), rx is _BEFORE[kind]):
                     continue       # "four of the people killed": part of a toll, not the toll
                 _set(fig, kind, m.quantity(qi))
                 used.add(qi)
@@ -115,9 +112,19 @@ def figures_in(m: Masked) -> Figures:
         hit = _ONE_AND_OTHERS.search(m.text)
         if hit and m.quantity(hit.group(1)).best is not None:
             fig.captured = m.quantity(hit.group(1)).best + 1     # "captured a leader ... and five others"
-    if fig.killed_best is None and fig.killed_high is None and _NO_ONE_KILLED.search(m.text):
-        fig.killed_low = fig.killed_best = fig.killed_high = 0      # a stated zero is a number
+    if fig.killed_best is None and fig.killed_high is None and parsed is not None \
+            and parsed.cue_in("no_one_killed", m.span.start, m.span.end) is not None:
+        fig.killed_low = fig.killed_best = fig.killed_high = 0      # "no one was killed": a stated zero is a number
     return fig
+
+
+def _no_toll(parsed, m: Masked, q, before_verb: bool) -> bool:
+    """The words after a number say it is no toll: a unit ("20 years ago", a ``not_casualty_noun``
+    cue) or, before the verb, a ``partitive`` ("four of the people killed"; not "four of the
+    group" when "the group" is a mention: it names who was counted)."""
+    unit, part = parsed.cue_next("not_casualty_noun", q.span.end), parsed.cue_next("partitive", q.span.end)
+    return (unit is not None and unit[1] <= m.span.end) or (before_verb and part is not None and part[1] <= m.span.end
+                                                            and part[0] > q.span.end and not m.hides(*part))
 
 
 KILL_LEMMAS = frozenset({"kill", "assassinate", "execute", "behead"})
@@ -146,7 +153,7 @@ def figures_from_parse(m: Masked, parsed, fig: Figures) -> Figures:
             continue
         _, noun, first = found
         kind = _count_kind(first, first.head)
-        if kind is not None and not _NOT_CASUALTY_NOUN.match(noun.text):
+        if kind is not None and not parsed.cue_next("not_casualty_noun", noun.idx):
             counted.setdefault((first.head.i, kind), []).append(q)
     for (_, kind), qs in counted.items():
         if len(qs) >= 2:

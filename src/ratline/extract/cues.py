@@ -1,9 +1,11 @@
-"""The words and shapes the event extractor looks for, as compiled patterns.
+"""The words and shapes the event extractor looks for.
 
 Kept apart from the logic so a reader can see, in one place, what counts as a
-hypothetical ("threatened to attack"), a background mention ("involved in the
-kidnapping"), a definite reference ("the raid"), a speaker's place ("a spokesman in
-Kabul") or a civilian captive.  All run over masked text (see ``masking.py``).
+hypothetical ("threatened to attack"), a definite reference ("the raid") or a speaker's
+place ("a spokesman in Kabul"); the patterns here run over masked text (see
+``masking.py``).  Word cues that need no masking ("several raids", "involved in", "said"
+before a date, civilians taken) are token patterns in ``data/cues.yaml``, matched once
+over the parse; the functions at the end read them.
 """
 from __future__ import annotations
 
@@ -55,59 +57,12 @@ IMPLICATIVE = frozenset({"use", "manage", "go on", "proceed", "succeed",   # "we
 # the verbs of a decision told by its maker: "said it would list the movement as terrorist"
 ANNOUNCING = frozenset({"say", "announce", "declare", "decide"})
 HEDGES = frozenset({"will", "would", "could", "may", "might", "should", "must", "can", "not", "n't", "never"})
-# an event the sentence only remembers or compares with ("revived memories of the killings in West Darfur")
-_REMEMBERED = r"memories of|reminiscent of|echoes of|comparisons? (?:with|to)|recalls?|recalled|anniversary of"
-BACKGROUND = re.compile(r"\b(?:implicated in|involved in|in connection with|responsible for|behind|blamed for|accused of|"
-                         r"linked to|suspected of|associated with|known for|role in|part in|" + _REMEMBERED + r")"
-                         r"\s+[^.;]{0,80}$", re.I)
-SPEAKER_PLACE = re.compile(r"\b(?:(?:spokes(?:man|woman|person)|officials?|reporters|statement|said|told|"
-                            r"briefing|conference|based|headquartered|speaking|office)\s+(?:\w+\s+)?(?:in|at)"
-                            r"|(?:fled|flee|fleeing|escaped|returned|travell?ed|transport(?:ed|ing)?|transferred|"
-                            r"smuggl(?:ed|ing)|sent|bringing|brought|"
-                            r"moved|deported|filter(?:ing)?|trained|training|taken|rushed|evacuated|admitted)\s+(?:back\s+)?(?:to|into|in|from)"
-                            r"|(?:custody|jailed|imprisoned)\s+(?:at|in)"
-                            r"|(?:bound|headed|heading|destined)\s+(?:for|to)|en\s+route\s+to"
-                            r"|on\s+(?:its|their|his|her|the)\s+way\s+to)\s+(?:the\s+)?$", re.I)
-NOUN_USE = re.compile(r"^(?:\s+(?:has|have|had|is|was|were|are|said|says|and|or|also|will|would|has\s+been)\b|\s*[,.;:)])",
-                       re.I)
-AUX_BEFORE = re.compile(r"\b(?:was|were|been|be|being|is|are|has|have|had|got|get)\s+(?:\w+\s+)?$", re.I)
-GENERIC_AFTER = re.compile(r"\s+(?:must|should|are|were|have|has|remain|continue|can|could|would|will)\b", re.I)
-SPEAKER = re.compile(r"^,?\s*(?:(?!(?:was|were|been|is|are|be)\b)[\w-]+\s+){0,2}?(?:said|says|announced|told|"
-                      r"stated|reported|claimed|warned|noted|explained|added|pointed|confirmed|denied)\b(?!\s+by)",
-                      re.I)
-_MONTH_OR_DAY = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
-                 r"Saturday|Sunday|Last|This|Next)")
-# "linked to Hizbullah Brigades early Monday": a tie to a named group describes someone; only
-# "linked to the bombing last year" opens an earlier act
-BACKGROUND_CUE = re.compile(r"\b(?:implicated in|involved in|in connection with|responsible for|blamed for|accused of|"
-                            r"linked to(?!\s+(?:the\s+)?(?!" + _MONTH_OR_DAY + r")(?-i:[A-Z]))|"
-                            r"suspected of|known for|" + _REMEMBERED + r")\b", re.I)
-VAGUE_PLURAL = re.compile(r"\b(?:multiple|several|numerous|a series of|dozens of|many|various|countless|repeated|some|"
-                           r"near-daily|daily|nightly|weekly|regular|frequent|routine|sporadic|occasional)\s+"
-                           r"(?:[\w-]+\s+){0,2}?(?:raids|operations|attacks|strikes|arrests|clashes|assassinations|"
-                           r"bombings|kidnappings|ambushes)\b", re.I)
-HABITUAL = re.compile(r"\b(?:conducts|continues to|continue to|routinely|usually|often|has been active|"
-                       r"have been active|is known|are known|trains?|train in|(?:has|have) (?:fought|waged|"
-                       r"carried out|conducted|launched|staged|claimed)|so far this year)\b", re.I)
-AMONG = re.compile(r"^\s*among (?:those|the people|the men|them)\s+(captured|detained|arrested|killed|released)\b", re.I)
-NUMBER_REF = re.compile(r"\b(?:the number|the toll|the death toll|the figure|the dead)\b", re.I)
-SAME_PLACE = re.compile(r"\b(?:(?:in|inside|near|around) the (?:city|town|village|area|district)\b"
-                        r"|the (?:city|town|village)['’]s\b)", re.I)
-SPOKEN_ON = re.compile(r"\b(?:said|says|told|statement|announced|reported|briefing|communiqu[eé]|claimed|"
-                       r"added|confirmed|denied)\b[^.;]{0,25}$", re.I)
-THAT_DATE = re.compile(r"\b(?:on|that) (?:that|the same) (?:date|day)\b|\bon that date\b", re.I)
 RAW_CLAIM = re.compile(r"(?:^|[,;:“”\"]\s*)((?:[A-Z][\w’'.-]*|an?|the|of|in|al|for|police|officials?|residents|"
                         r"witnesses|sources|medics|doctors|villagers|elders|relatives|survivors)"
                         r"(?:\s+[\w’'.-]+){0,7}?)\s+"
                         r"(?:reported|said|says|stated|estimated|announced|claimed|told|confirmed)\b")
 ACCORDING = re.compile(r"\baccording to (?:a |an |the )?([^,.;“\"]{3,80})", re.I)
-PRESS = re.compile(r"⟦(\d+)⟧\s+(press release|statement)", re.I)
-SOME_REPORTS = re.compile(r"\b(some reports|other reports|residents|witnesses|local officials|an? [\w ]{0,20}official)\b", re.I)
 
-CIVILIAN_CAPTIVES = re.compile(r"\b(?:hostages?|civilians|citizens|nationals|britons|aid workers|journalists|"
-                                r"tourists|students|schoolgirls|schoolchildren|villagers|passengers|travell?ers|"
-                                r"worshippers|women and children)\s+(?:\w+\s+){0,2}?(?:were\s+|was\s+)?"
-                                r"(?:captured|seized|taken|abducted|held)\b", re.I)
 # a window over which figures are counted, not one operation's toll ("have been killed this
 # year", "last year", "over the last 10 months", "a total of 14 were detained"): the figures make
 # a tally
@@ -119,9 +74,89 @@ TALLY_WINDOW = re.compile(r"\b(?:(?:so far )?(?<!of )this year|(?<!the )last yea
                           r"(?P<unit>weeks?|months?|years?))\b", re.I)
 # one item of a roundup: "-- A coalition airstrike ...", "* Police arrested ...", "3. Gunmen ..."
 LIST_ITEM = re.compile(r"^\s*(?:--|[-–—*•▪·]|\(?\d{1,2}[.)])\s+\S")
-# figures given as a total over several operations ("34 killed and 17 arrested in three
-# hunt-down operations", "captured eight during two operations"): a tally, not one event's count
-OVER_OPERATIONS = re.compile(
-    r"\b(?:during|in|across|over|through)\s+(?:the\s+(?:last|past)\s+)?(?:⟪\d+⟫|two|three|four|five|six|seven|"
-    r"eight|nine|ten|several|multiple|a\s+series\s+of|a\s+number\s+of)(?!\s+of\b)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:operations|raids|strikes|air\s*strikes|attacks|missions|sweeps|incidents|clashes)\b", re.I)
+
+
+# -- readers of the parse's cues (data/cues.yaml) ------------------------------------------
+_EARLIER_ACT = ("background", "linked_to")
+_BEFORE_TRIGGER = ("background", "linked_to", "background_loose")
+
+
+def background_cue(parsed, start: int, end: int) -> tuple[int, int] | None:
+    """The first words in [start, end) that open a clause about an earlier act ("involved in
+    the kidnapping", "linked to the bombing last year"); "linked to Hizbullah Brigades"
+    describes someone (a ``tie_to_name`` cue within the range) and opens none."""
+    names = {s for s, e in parsed.cues.get("tie_to_name", ()) if start <= s and e <= end}
+    pos = start
+    while (hit := parsed.cue_in(_EARLIER_ACT, pos, end)) is not None:
+        if hit[0] not in names:
+            return hit
+        pos = hit[0] + 1
+    return None
+
+
+def in_background(parsed, masked, at: int) -> bool:
+    """Whether the trigger at masked position ``at`` sits in a background clause: a cue
+    ("responsible for", "behind", "linked to") followed by a space and at most 80
+    characters of the masked clause, no '.' or ';', before it."""
+    end = masked.body_offset(at)
+    for s, e in parsed.cue_spans(_BEFORE_TRIGGER, masked.span.start, end):
+        if e >= end:
+            continue
+        tail = masked.text[masked.masked_offset(e):at]
+        gap = len(tail.lstrip())            # "\s+[^.;]{0,80}": the spaces after the cue are free
+        if tail[:1].isspace() and gap <= 80 and not any(c in ".;" for c in tail):
+            return True
+    return False
+
+
+def right_before(parsed, label: str, pos: int, window: int = 40, masked=None) -> bool:
+    """A cue that ends right before ``pos`` (spaces only, at least one, between) and starts
+    at most ``window`` characters before it: "a spokesman in" before a place.  In a masked
+    clause, a cue a placeholder hides part of is none."""
+    return any(masked is None or not masked.hides(s, e) for s, e in parsed.cue_ending_at(label, pos, window))
+
+
+def speaks_after(parsed, masked, pos: int, label: str = "speaker") -> bool:
+    """"ISPR said", ", the command said": a verb of saying (a ``speaker`` cue, up to two words
+    before it) opens the clause right after ``pos``, not "said by"; words a placeholder hides
+    (a name, a number) do not count as those two."""
+    for s, e in parsed.cues_at(label, pos):
+        nxt = parsed.next_word(e)
+        by = nxt is not None and nxt.lower_.startswith("by") and nxt.idx > e      # "said by": no speaker
+        if e <= masked.span.end and not masked.hides(s, e) and not by:
+            return True
+    return False
+
+
+def few_words(tail: str, most: int) -> bool:
+    """Whether ``tail`` is spaces, then at most ``most`` words (a placeholder or a bracket counts
+    as a word's letters) each followed by spaces: what may stand between a cue and a trigger."""
+    words = tail.split()
+    return tail[:1].isspace() and tail[-1:].isspace() and len(words) <= most \
+        and all(c.isalnum() or c in "_⟦⟧()-" for w in words for c in w)
+
+
+def words_before(parsed, masked, label: str, at: int, window: int, most: int) -> bool:
+    """A cue in the ``window`` masked characters before position ``at`` with at most ``most``
+    words between it and ``at`` ("fighters ... entered", "US and Iraqi troops detained"); a
+    cue a placeholder hides part of is a name's word, not the clause's."""
+    lo = masked.body_offset(max(0, at - window))
+    for s, e in parsed.cue_spans(label, lo, masked.body_offset(at)):
+        ms, me = masked.masked_offset(s), masked.masked_offset(e)
+        if ms >= at - window and me <= at and not masked.hides(s, e) and few_words(masked.text[me:at], most):
+            return True
+    return False
+
+
+def masked_cue(parsed, masked, label: str) -> tuple[int, int] | None:
+    """The first match of a cue in a masked clause, as positions of the masked text (where a
+    trigger or a placeholder is compared with it); None when the clause has none."""
+    hit = parsed.cue_in(label, masked.span.start, masked.span.end)
+    return None if hit is None else (masked.masked_offset(hit[0]), masked.masked_offset(hit[1]))
+
+
+def said_before(parsed, body: str, pos: int) -> bool:
+    """A verb of saying ("said", "told", "a statement") ending at most 25 characters before
+    ``pos`` with no '.' or ';' between: a date there is when something was said."""
+    hit = parsed.cue_before("spoken_on", pos, 25)
+    return hit is not None and hit[0] >= pos - 40 and not any(c in ".;" for c in body[hit[1]:pos])

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ratline.extract.casualties import Figures
-from ratline.extract.cues import AUX_BEFORE, CIVILIAN_CAPTIVES
+from ratline.extract.cues import right_before
 from ratline.extract.triggers import TriggerHit
 from ratline.mentions.finder import DocMentions
 from ratline.schema import Claim, Conflict, DateRef, Event, Span
@@ -46,10 +46,13 @@ class Draft:
     item: int = -1                     # which item of a roundup list ("-- A coalition airstrike ...")
 
 
-def _modifier_participle(text: str, h: TriggerHit) -> bool:
-    """"women abducted by ISWAP", "43 people seized when ...": a participle describing someone, not a report."""
+def _modifier_participle(masked, h: TriggerHit, parsed) -> bool:
+    """"women abducted by ISWAP", "43 people seized when ...": a participle describing someone, not a
+    report ("were abducted by": an ``aux_before`` cue right before it)."""
+    text = masked.text
     word = h.text.strip().split()[-1].lower()
-    if not word.endswith("ed") or AUX_BEFORE.search(text[:h.start]):
+    at = masked.body_offset(h.start)
+    if not word.endswith("ed") or right_before(parsed, "aux_before", at, min(40, at - masked.span.start), masked):
         return False
     if re.search(r"(?:⟦\d+⟧|\w+)\s+$", text[:h.start]) is None:
         return False
@@ -165,7 +168,7 @@ def build_events(drafts: list[Draft], dm: DocMentions, published: str | None) ->
         etype = d.type
         if etype == "arrest" and ((d.actors and all(
                 dm.entities.get(a) is not None and dm.entities[a].type == "armed_group" for a in d.actors))
-                or CIVILIAN_CAPTIVES.search(d.span.text)):
+                or dm.parsed.cue_in("civilian_captives", d.span.start, d.span.end)):
             etype = "kidnapping"     # armed groups do not arrest; civilians and hostages are abducted
         ev = Event(id=f"e{k + 1}", type=etype, quote=d.span.text, span=d.span, basis=d.basis)
         if d.date and d.date.date:

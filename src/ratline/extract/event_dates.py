@@ -13,7 +13,7 @@ import datetime as dt
 import re
 
 from ratline.extract.casualties import count_of
-from ratline.extract.cues import GROUPS, SPOKEN_ON, THAT_DATE
+from ratline.extract.cues import GROUPS, said_before
 from ratline.extract.drafts import _as_date
 from ratline.extract.triggers import TriggerHit
 from ratline.schema import DateRef, Span
@@ -110,17 +110,21 @@ class EventDates:
         latest = self._latest()
         return latest.date if latest is not None and GROUPS[latest.type] != "other" else None
 
+    def _said_before(self, pos: int) -> bool:
+        """"said on Monday", "told reporters Tuesday": a date just after a verb of saying."""
+        return said_before(self.parsed, self.body, pos)
+
     def _remember_dates(self, dates: list[DateRef]) -> None:
         for d in dates:
             if d.date:
                 self.last_date = d
                 if not d.relative:
                     self.year_hint = int(d.date[:4])
-                spoken = SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])
+                spoken = self._said_before(d.span.start)
                 if d.precision == "day" and not spoken:      # "said on Monday" dates a statement
                     self.anchor = _as_date(d.date)
 
-    def _pick_date(self, text: str, dates: list[DateRef], main: TriggerHit) -> DateRef | None:
+    def _pick_date(self, dates: list[DateRef], main: TriggerHit) -> DateRef | None:
         """The resolved date nearest the trigger."""
         usable = [d for d in dates if d.date]
         if usable:
@@ -129,7 +133,8 @@ class EventDates:
             if not own:
                 return None
             return min(own, key=lambda d: abs(d.span.start - at))
-        if THAT_DATE.search(text) and self.last_date is not None:
+        if self.last_date is not None and self.parsed.cue_in(
+                "that_date", self._masked.span.start, self._masked.span.end) is not None:
             return self.last_date
         return None
 

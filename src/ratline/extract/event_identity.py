@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.cues import ACTING_FORCES, BACKGROUND_CUE, DEF_REF, GROUPS, REF_GROUP
+from ratline.extract.cues import ACTING_FORCES, DEF_REF, GROUPS, REF_GROUP, background_cue
 from ratline.extract.drafts import (
     Draft, _add, _apart_in_words, _dates_close, _finer, _last_para, _merge_figures, _person_targets, _same_day, _weak,
 )
@@ -92,7 +92,7 @@ class EventIdentity:
                 return self._because("a comment on the event just reported", same)
         ref_group = REF_GROUP.get(ref.group("noun").lower(), "op") if ref else None
         if ref and ref_group is not None and ref_group != GROUPS[d.type] \
-                and BACKGROUND_CUE.search(masked.text[:ref.start()]):
+                and background_cue(self.parsed, masked.span.start, masked.body_offset(ref.start())):
             ref = None               # "arrested 11 men suspected of helping to plan the attack": another act
         definite = bool(ref)
         latest = self._latest()

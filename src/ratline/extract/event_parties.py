@@ -10,7 +10,7 @@ from bisect import bisect_left
 import re
 
 from ratline.extract.cues import (
-    ACCORDING, ACTOR_KINDS, NOUN_USE, PARTY_KINDS, PRESS, RAW_CLAIM, SOME_REPORTS, SPEAKER,
+    ACCORDING, ACTOR_KINDS, PARTY_KINDS, RAW_CLAIM, speaks_after,
 )
 from ratline.extract.drafts import _add
 from ratline.extract.masking import Masked
@@ -61,10 +61,11 @@ class PartyFinder:
                 m = Mention(m.span, "state_force", force, m.sentence, m.basis + "+armed-forces")
                 self.dm.ensure_actor(self.dictionary.actors[force], m.span.text,    # "an Israeli drone struck"
                                      "dictionary:armed forces of a state")
-            if m.basis.endswith("adjective") and not NOUN_USE.match(after) and m.kind == "government":
+            if m.basis.endswith("adjective") and m.kind == "government" and not self._noun_use(masked, m, after):
                 continue             # "Iranian agents" names no actor; "the US has imposed" does
             before = masked.text[:pos]
-            if m.kind != "person" and SPEAKER.match(after) and (pos > main.end or m.kind in ("other", "state_agency")):
+            if m.kind != "person" and speaks_after(self.parsed, masked, m.span.end) \
+                    and (pos > main.end or m.kind in ("other", "state_agency")):
                 continue             # "..., the command said", "ISPR said troops had ...": who reports it
             if syntax is not None:
                 toks = self._tokens(m)
@@ -82,7 +83,7 @@ class PartyFinder:
                 # the parse found who was hit but not who acted ("X announced that an air
                 # strike had killed ..."): a party named before the trigger may be the actor
             if m.kind == "person":
-                if not SPEAKER.match(masked.text[pos + len(f"⟦{k}⟧"):]):
+                if not speaks_after(self.parsed, masked, m.span.end):
                     _add(targets, m.key)
             elif m.kind == "other" and not re.search(r"\bagainst\s+(?:the\s+)?$", before):
                 continue
@@ -165,10 +166,22 @@ class PartyFinder:
         lo, hi = bisect_left(self._mention_starts, start), bisect_left(self._mention_starts, end)
         return self.dm.mentions[lo:hi]
 
+    def _noun_use(self, masked: Masked, m: Mention, after: str) -> bool:
+        """A state's name used as a noun: a verb or a conjunction after it (a ``noun_use`` cue),
+        or a stop after it ("the US, ...", "the U.S. ..." as the name was cut)."""
+        stop = after.lstrip()[:1]
+        return (stop != "" and stop in ",.;:)") or self._next_cue(masked, "noun_use", m.span.end)
+
+    def _next_cue(self, masked: Masked, label: str, pos: int) -> bool:
+        """Whether a cue of ``data/cues.yaml`` is the clause's next word after ``pos``."""
+        hit = self.parsed.cue_next(label, pos)
+        return hit is not None and hit[1] <= masked.span.end
+
     def _claim_source(self, masked: Masked) -> str | None:
-        hit = PRESS.search(masked.text)
-        if hit:
-            return f"{masked.mention(hit.group(1)).span.text} {hit.group(2)}"
+        for s, e in self.parsed.cue_spans("press", masked.span.start, masked.span.end):
+            by = next((m for m in masked.mentions if m.span.end < s and self.body[m.span.end:s].isspace()), None)
+            if by is not None and e <= masked.span.end:          # "ISAF press release", "the ministry statement"
+                return f"{by.span.text} {self.body[s:e]}"
         raw = masked.span.text
         hit = RAW_CLAIM.search(raw)
         if hit:
@@ -176,7 +189,7 @@ class PartyFinder:
         hit = ACCORDING.search(raw)
         if hit:
             return hit.group(1).strip()
-        hit = SOME_REPORTS.search(raw)
+        hit = self.parsed.cue_in("some_reports", masked.span.start, masked.span.end)
         if hit:
-            return hit.group(1)
+            return self.body[hit[0]:hit[1]]
         return None

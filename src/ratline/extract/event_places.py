@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ratline.extract.cues import SAME_PLACE, SPEAKER_PLACE
+from ratline.extract.cues import right_before
 from ratline.extract.drafts import _contains
 from ratline.extract.masking import Masked
 from ratline.mentions.names import place_level
@@ -51,7 +51,7 @@ class PlaceChooser:
     def _spoken_from(self, m: Mention) -> bool:
         """"a spokesman in Kabul", "fled to Kabul", "Kabul's hospital reported": where someone spoke
         or went, not where it happened."""
-        return bool(SPEAKER_PLACE.search(self.body[max(0, m.span.start - 40):m.span.start])) or self._place_reports(m)
+        return right_before(self.parsed, "speaker_place", m.span.start) or self._place_reports(m)
 
     def _place_reports(self, m: Mention) -> bool:
         """"Misrata Central Hospital reported that it received 39 bodies": a place that is the
@@ -67,7 +67,7 @@ class PlaceChooser:
             first = [m for m in places if masked.text.find(f"⟦{masked.mentions.index(m)}⟧") < aside.start()]
             places = first or places
         if not places:
-            if SAME_PLACE.search(masked.text):
+            if self.parsed.cue_in("same_place", masked.span.start, masked.span.end):   # "in the town"
                 return self._focus_place(masked.span.start)
             return None
         regional = self._regional(places)

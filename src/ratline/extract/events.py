@@ -14,9 +14,7 @@ from __future__ import annotations
 import re
 
 from ratline.extract.casualties import figures_from_parse, figures_in, persons_captured, persons_killed, persons_wounded
-from ratline.extract.cues import (
-    AMONG, BACKGROUND, BACKGROUND_CUE, DATELINE, GROUPS, HABITUAL, NUMBER_REF, SPOKEN_ON, VAGUE_PLURAL,
-)
+from ratline.extract.cues import DATELINE, GROUPS, background_cue, in_background, masked_cue
 from ratline.extract.drafts import (  # noqa: F401 - build_events is part of this module's API
     Draft, _modifier_participle, _weak, build_events,
 )
@@ -35,15 +33,6 @@ from ratline.mentions.finder import DocMentions
 from ratline.parse.nlp import Parsed
 from ratline.schema import DateRef, Span
 
-
-
-
-_CASUALTY_VERB = re.compile(r"\b(?:killed|killing|kill|shot dead|gunned down|massacred|wounded|injured)\b", re.I)
-_TAKEN_VERB = re.compile(r"\b(?:took away|taken away|taken prisoner|rounded up|netted)\b", re.I)
-_SAME_DAY = re.compile(r"^\s*(?:(?:Hours|Minutes|Moments|An hour|Shortly)\s+(?:later|afterwards|after that|"
-                       r"(?:before|after)\s+the\b)|"
-                       r"Later (?:that|the same) (?:day|morning|afternoon|evening|night)|"
-                       r"(?:That|The same) (?:morning|afternoon|evening|night))\b", re.I)
 
 
 
@@ -149,9 +138,9 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         if not deck and not text.rstrip().endswith((".", "”", '"', "?", "!", "’", ")")) and len(text.split()) < 25:
             return              # a sub-heading or a related-story link: a label, not a report
                                 # (a paragraph of 25 words or more is prose a crawl cut short)
-        among = AMONG.match(text)
-        if among:
-            self._among_list(sent, among.group(1).lower())
+        among = self.parsed.cue_next("among_taken", sent.span.start)
+        if among:          # "Among those captured are ...": the last word says how they were taken
+            self._among_list(sent, self.body[among[0]:among[1]].split()[-1].lower())
             return
         placed, self._event_dates_seen = self._placed, []
         for seg in self._segments(sent.span, deck):
@@ -190,10 +179,10 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
 
     def _before_background(self, seg: Span, dates, masked: Masked):
         """Dates and places of a background clause ("implicated in the 2007 kidnapping in Karbala") are not the event's."""
-        cue = BACKGROUND_CUE.search(seg.text)
+        cue = background_cue(self.parsed, seg.start, seg.end)
         if not cue:
             return dates, masked
-        cut = seg.start + cue.start()
+        cut = cue[0]
         dates = [d for d in dates if d.span.start < cut]
         kept = [m for m in masked.mentions if m.kind != "place" or m.span.start < cut]
         return dates, mask(seg, kept, masked.quantities)
@@ -201,11 +190,10 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
     def _segment(self, sent, seg: Span, deck: bool) -> None:
         self._deck_now = deck
         masked, dates = self._context(sent, seg)
-        event_dates = [d for d in dates if not d.since
-                       and not SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])]
-        since = since_windows(seg, dates)
+        event_dates = [d for d in dates if not d.since and not self._said_before(d.span.start)]
+        since = since_windows(seg, dates, self.parsed)
         self._event_dates_seen.extend(event_dates)
-        figures = figures_from_parse(masked, self.parsed, figures_in(masked))
+        figures = figures_from_parse(masked, self.parsed, figures_in(masked, self.parsed))
         if seg.start in self._elliptic and figures.empty() and self.drafts:
             figures = self._elliptic_count(masked, self.drafts[-1].figures)
         if figures.killed_best is None and figures.killed_high is None:
@@ -215,14 +203,14 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         if figures.captured is None:
             figures.captured = persons_captured(masked, self.parsed, self._not_captives)
         hits = [h for h in self.triggers.find(masked.text) if not self._discounted(masked, h)
-                and _object_fits(masked, h) and not self._object_rules_out(masked, h)]
-        foreground = [h for h in hits if not BACKGROUND.search(masked.text[:h.start])
-                      and not _modifier_participle(masked.text, h)]
+                and _object_fits(masked, h, self.parsed) and not self._object_rules_out(masked, h)]
+        foreground = [h for h in hits if not in_background(self.parsed, masked, h.start)
+                      and not _modifier_participle(masked, h, self.parsed)]
         background = bool(hits) and not foreground
         if foreground:
-            cue = BACKGROUND_CUE.search(seg.text)
+            cue = background_cue(self.parsed, seg.start, seg.end)
             if len(foreground) < len(hits) or (
-                    cue and seg.start + cue.start() > masked.body_offset(foreground[0].end)):
+                    cue and cue[0] > masked.body_offset(foreground[0].end)):
                 event_dates, masked = self._before_background(seg, event_dates, masked)
             hits = foreground
         self._remember_dates(dates)
@@ -231,19 +219,19 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
             return                   # a running tally ("killed 91 ... since April", "this year"): tallies.py reads it
         if not hits:
             if not figures.empty() and (figures.killed_best or figures.killed_high or figures.wounded):
-                verb = _CASUALTY_VERB.search(masked.text)      # "Lakurawa fighters killed 15": who acted is before it
-                at = (verb.start(), verb.end()) if verb else (0, 0)
+                verb = masked_cue(self.parsed, masked, "casualty_verb")   # "Lakurawa fighters killed 15": who acted is before it
+                at = verb or (0, 0)
                 # "X was killed in Tripoli": with no act named, the killing of someone in particular
                 named = persons_killed(masked, self.parsed, named_only=True)
                 hits = [TriggerHit("assassination" if named else "armed_clash", 0, at[0], at[1], "")]
                 if verb and self._discounted(masked, hits[0]):
                     return               # "threatened to kill 12 hostages": figures of an act not done
-            elif figures.captured and (verb := _TAKEN_VERB.search(masked.text)):
+            elif figures.captured and (verb := masked_cue(self.parsed, masked, "taken_verb")):
                 # "took away 37 young men": people taken
-                hits = [TriggerHit("arrest", 0, verb.start(), verb.end(), "")]
+                hits = [TriggerHit("arrest", 0, verb[0], verb[1], "")]
                 if self._discounted(masked, hits[0]):
                     return
-            elif self.drafts and masked.quantities and NUMBER_REF.search(masked.text):
+            elif self.drafts and masked.quantities and self._cue(masked, "number_ref"):
                 self._update_number(sent, masked)
                 return
             else:
@@ -266,13 +254,13 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         # a roundup item is dated by its heading even when it names no day itself
         dated = bool(event_dates) or (self._item_para == self.paragraphs[sent.index]
                                       and self._heading_date is not None)
-        if VAGUE_PLURAL.search(masked.text) and figures.empty() and not dated:
+        if self._cue(masked, "vague_plural") and figures.empty() and not dated:
             return
         if since and figures.empty():
             return
         if not dated and any(q.hedge == "vague" for q in masked.quantities) and figures.killed_best is None:
             return
-        if HABITUAL.search(masked.text) and figures.empty() and not dated:
+        if self._cue(masked, "habitual") and figures.empty() and not dated:
             return
         if main.type == "other" and not self._other_ok(masked.text):
             return
@@ -280,7 +268,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
                       last_sentence=sent.index, basis=f"trigger:{main.text.strip() or 'casualty figures'}",
                       background=background)
         self._masked = masked
-        draft.date = self._pick_date(masked.text, event_dates, main)
+        draft.date = self._pick_date(event_dates, main)
         if self._item_para == self.paragraphs[sent.index]:
             draft.item = self._item
             if draft.date is None and self._heading_date is not None:
@@ -289,7 +277,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         if draft.date is None and self.base is None:
             draft.date_words = _unresolved_words(event_dates, self._masked.body_offset(main.start)) \
                 or (self._heading_words if draft.item >= 0 else None)
-        spoken = [d for d in dates if SPOKEN_ON.search(self.body[max(0, d.span.start - 40):d.span.start])]
+        spoken = [d for d in dates if self._said_before(d.span.start)]
         draft.announced = _announced(spoken, main.type) if draft.date is None else None
         self._picked_rank, self._listed_places = None, []
         draft.place = self._pick_place(masked)
@@ -300,7 +288,7 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
         draft.actors, draft.targets = self._parties(masked, first)
         draft.targets_person = any(self.dm.entities.get(t) is not None and self.dm.entities[t].type == "person"
                                    for t in draft.targets)
-        if total_over_operations(masked.text, figures, dates):
+        if total_over_operations(masked, self.parsed, figures, dates):
             draft.basis += "; its figures are a total over several operations (a tally)"
         else:
             draft.figures = figures
@@ -316,12 +304,21 @@ class EventExtractor(PlaceChooser, PartyFinder, EventIdentity, TriggerChecks, Ev
                 and self.paragraphs[told[0]] == self.paragraphs[sent.index] and not background:
             draft.date = told[1]
             draft.basis += "; dated by the sentence before"
-        if draft.date is None and _SAME_DAY.match(masked.text):
+        if draft.date is None and self._opens_with(masked, "same_day"):      # "Hours later ...", "That evening"
             dated = [x for x in [self._latest(), *reversed(self.drafts)] if x is not None and x.date is not None]
             if dated:
                 draft.date = dated[0].date        # "Hours later a second strike hit ...": that day
         count = self._count(masked, main)
         self._place_draft(draft, masked, count)
+
+    def _opens_with(self, masked: Masked, label: str) -> bool:
+        """Whether the clause's first words are a cue of ``data/cues.yaml``."""
+        hit = self.parsed.cue_next(label, masked.span.start)
+        return hit is not None and hit[1] <= masked.span.end
+
+    def _cue(self, masked: Masked, label: str) -> bool:
+        """Whether a cue of ``data/cues.yaml`` occurs in the clause."""
+        return self.parsed.cue_in(label, masked.span.start, masked.span.end) is not None
 
     def _many(self, masked: Masked, main: TriggerHit) -> bool:
         """"at least 24 airstrikes so far", "an estimated 290 clashes": a count of operations is a

@@ -35,6 +35,22 @@ class Masked:
             delta += (be - bs) - (me - ms)
         return self.span.start + pos + delta
 
+    def masked_offset(self, pos: int) -> int:
+        """Where a body position (outside the placeholders) falls in the masked text."""
+        delta = 0
+        for ms, me, bs, be in self.positions:
+            if pos < be:
+                if pos >= bs:
+                    return ms
+                break
+            delta += (be - bs) - (me - ms)
+        return pos - self.span.start - delta
+
+    def hides(self, start: int, end: int) -> bool:
+        """Whether a placeholder covers part of the body between two offsets: words a cue read
+        there are a name's ("of the group" when "the group" is a mention), not the clause's."""
+        return any(bs < end and start < be for _, _, bs, be in self.positions)
+
     def mention(self, ref: str | int) -> Mention:
         return self.mentions[int(ref)]
 

@@ -136,10 +136,9 @@ def _heads(m: Masked, text: str, first_only: bool):
 
 _UNTIL = re.compile(r"\b(?:up\s+)?(?:until|till|through)\s+(?:his|her|its|their|the)?\s*(?:[\w-]+\s+){0,2}?(?:in\s+)?$",
                     re.I)
-_NOW = re.compile(r"\b(?:is|are)\s+(?:now|currently|still)\b|\bnow\s+(?:led|headed|commanded|said to be)\b", re.I)
 
 
-def date_relations(relations: list[Relation], base, find_dates) -> None:
+def date_relations(relations: list[Relation], base, find_dates, parsed) -> None:
     """Dates of the relations themselves: "up until his capture in 2007", "now said to be under
     the command of", "the former commander" — read from the relation's own sentence."""
     for r in relations:
@@ -156,5 +155,5 @@ def date_relations(relations: list[Relation], base, find_dates) -> None:
                 r.until = d.date
             elif d.since:
                 r.since = d.date
-        if r.since is None and base is not None and _NOW.search(r.quote):
+        if r.since is None and base is not None and parsed.cue_in("now_true", r.span.start, r.span.end):
             r.since = base.isoformat()       # true as of the report

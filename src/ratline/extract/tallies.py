@@ -2,27 +2,23 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from ratline.extract.casualties import counted_noun, figures_from_parse, figures_in
-from ratline.extract.cues import OVER_OPERATIONS, TALLY_WINDOW
+from ratline.extract.cues import TALLY_WINDOW, masked_cue, right_before
 from ratline.extract.masking import mask
 from ratline.mentions.finder import DocMentions
 from ratline.mentions.numbers import words_to_int
 from ratline.schema import Tally
 
 _GROUP_KINDS = {"armed_group", "state_force", "state_agency"}
-_VERB = re.compile(r"\b(?:killed|captured|detained|arrested)\b", re.I)
-# "the capital the rebels have held since January", "led since June 2018 by": the window
-# belongs to another verb, not to the figures of the sentence
-_OTHER_VERB = re.compile(r"\b(?:held|controlled|ruled|led|run|occupied|governed|lived|based|operated|active|existed|"
-                         r"fought|been in (?:power|charge|control)|headed|commanded|in power|in office)\s+$", re.I)
 
 
-def since_windows(span, dates) -> list:
+def since_windows(span, dates, parsed) -> list:
     """The "since" dates that open a count ("killed 91 since April"), not those of another verb
-    ("the capital the rebels have held since January")."""
-    return [d for d in dates if d.since and not _OTHER_VERB.search(span.text[:d.span.start - span.start])]
+    ("the capital the rebels have held since January": an ``other_window_verb`` cue right
+    before the date)."""
+    return [d for d in dates if d.since and not right_before(
+        parsed, "other_window_verb", d.span.start, min(40, d.span.start - span.start))]
 
 
 def stated_total(fig) -> int | None:
@@ -32,11 +28,12 @@ def stated_total(fig) -> int | None:
     return fig.killed_best if fig.killed_best is not None else fig.killed_low
 
 
-def total_over_operations(text: str, fig, dates) -> bool:
+def total_over_operations(masked, parsed, fig, dates) -> bool:
     """Figures given over several operations that make a tally ("34 killed and 17 arrested in
     three operations" on a day that resolves).  The event extractor asks the same question,
     so that figures a tally takes leave the event, and figures it cannot take stay there."""
-    return bool(OVER_OPERATIONS.search(text)) and any(d.date for d in dates) and (
+    over = parsed.cue_in("over_operations", masked.span.start, masked.span.end)   # "in three operations"
+    return over is not None and any(d.date for d in dates) and (
         stated_total(fig) is not None or (fig.captured is not None
                                           and not any(h.endswith(":vague") for h in fig.hedges)))
 
@@ -96,13 +93,13 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities, parsed=N
     out: list[Tally] = []
     for sent in dm.sentences:
         refs = find_dates(sent.span.text, base, sent.span.start, None)
-        dates = since_windows(sent.span, refs)
+        dates = since_windows(sent.span, refs, parsed or dm.parsed)
         mentions = dm.in_sentence(sent.index)
         masked = mask(sent.span, mentions, find_quantities(sent.span.text, sent.span.start))
         basis = "pattern:figures+since-window"
-        fig = figures_from_parse(masked, parsed, figures_in(masked))
+        fig = figures_from_parse(masked, parsed, figures_in(masked, parsed or dm.parsed))
         window = window_of_toll(masked, parsed, refs)
-        if not dates and total_over_operations(masked.text, fig, refs):
+        if not dates and total_over_operations(masked, parsed or dm.parsed, fig, refs):
             dates = sorted((d for d in refs if d.date), key=lambda d: d.date)[:1]
             basis = "pattern:figures over several operations"
         if dates:
@@ -121,8 +118,8 @@ def extract_tallies(dm: DocMentions, base, find_dates, find_quantities, parsed=N
             groups = []          # "killed 12 and arrested 30": one tally with both figures
         if killed is None and fig.captured is None and len(groups) < 2:
             continue
-        verb = _VERB.search(masked.text)
-        cut = verb.start() if verb else 0
+        verb = masked_cue(parsed or dm.parsed, masked, "toll_verb")    # who counts, before it; who is counted, after
+        cut = verb[0] if verb else 0
         by, subject = [], None
         for k, m in enumerate(masked.mentions):
             pos = masked.text.find(f"⟦{k}⟧")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ratline.extract.cues import (
-    ANNOUNCING, GENERIC_AFTER, GENERIC_OWNERS, HEDGES, HYPOTHETICAL, IMPLICATIVE, OTHER_ACTS, TREND_VERBS,
+    ANNOUNCING, GENERIC_OWNERS, HEDGES, HYPOTHETICAL, IMPLICATIVE, OTHER_ACTS, TREND_VERBS, few_words, words_before,
 )
 from ratline.extract.masking import Masked
 from ratline.extract.triggers import TriggerHit
@@ -20,17 +20,11 @@ from ratline.extract.triggers import TriggerHit
 
 _NEXT_PLACE = re.compile(r"^\s+(?:the\s+)?(?:(?:town|city|village|district|province|region|hamlet|port)\s+of\s+)?⟦(\d+)⟧")
 _NEXT_PERSON = re.compile(r"^\s+(?:(?-i:[A-Z][a-z]{1,11}\.?)\s+){0,2}?⟦(\d+)⟧(?!\s*[’']s?\b)")   # "seized Col. ⟦X⟧"
-_ARMED_BEFORE = re.compile(r"\b(?:fighters|militants|rebels|insurgents|gunmen|troops|soldiers|forces|militiamen|"
-                           r"jihadists|guerrillas|commandos|paramilitaries)\s+(?:[\w⟦⟧()-]+\s+){0,5}$", re.I)
-
-# soldiers, not police: "a combined force detained", "commandos captured", "US and Iraqi troops detained"
-_MILITARY_BEFORE = re.compile(r"\b(?:troops|soldiers|commandos|special (?:operations )?forces|marines|paratroopers|"
-                              r"(?:combined|joint|coalition|assault|strike|task) forces?|army|military)"
-                              r"\s+(?:[\w⟦⟧()-]+\s+){0,3}$", re.I)
 
 
 
-def _object_fits(masked: Masked, h: TriggerHit) -> bool:
+
+def _object_fits(masked: Masked, h: TriggerHit, parsed) -> bool:
     """A trigger that needs a kind of object ("entered ⟦Goma⟧": a place; "seized ⟦Luis Díaz⟧":
     a person, not "seized ⟦Abdul Karim⟧'s farm") fires only when the next mention is of that kind;
     one that needs a subject ("⟦Israeli jets⟧ bombed"; fighters who "entered ⟦Goma⟧") only
@@ -39,12 +33,15 @@ def _object_fits(masked: Masked, h: TriggerHit) -> bool:
         hit = (_NEXT_PERSON if h.object == "person" else _NEXT_PLACE).match(masked.text[h.end:])
         if hit is None or masked.mention(hit.group(1)).kind != h.object:
             return False
-    if h.subject == "military":
+    if h.subject == "military":     # soldiers, not police: "a combined force detained", "US and Iraqi troops detained"
         before = masked.text[max(0, h.start - 60):h.start]
         near = re.search(r"⟦(\d+)⟧\)?\s+(?:[\w-]+\s+){0,2}$", before)
-        named = masked.mention(near.group(1)).span.text if near else ""
-        said = before + " " + named
-        return bool(_MILITARY_BEFORE.search(before) or _MILITARY_BEFORE.search(named + " ")) \
+        named = masked.mention(near.group(1)).span if near else None
+        said = before + " " + (named.text if named else "")
+        in_name = named is not None and any(few_words(parsed.text[e:named.end] + " ", 3)     # "US Army"
+                                            for _, e in parsed.cue_spans("military_before", named.start, named.end)
+                                            if e <= named.end)
+        return (words_before(parsed, masked, "military_before", h.start, 60, 3) or in_name) \
             and "police" not in said.lower()
     if h.subject is not None:
         before = masked.text[max(0, h.start - 80):h.start]
@@ -52,7 +49,7 @@ def _object_fits(masked: Masked, h: TriggerHit) -> bool:
             h.subject, ("armed_group", "state_force"))
         near = re.search(r"⟦(\d+)⟧\)?[\s,]+(?:[\w-]+\s+){0,3}$", before)
         if not ((near and masked.mention(near.group(1)).kind in kinds)
-                or (h.subject == "armed" and _ARMED_BEFORE.search(before))):
+                or (h.subject == "armed" and words_before(parsed, masked, "armed_before", h.start, 80, 5))):
             return False
     return True
 
@@ -64,10 +61,17 @@ class TriggerChecks:
         """The parse's token where the trigger starts, or None without a parse."""
         return self.parsed.token_at(masked.body_offset(h.start)) if self.parsed is not None else None
 
+    def _generic_after(self, masked: Masked, h: TriggerHit) -> bool:
+        """"night raids must end", "attacks have become ...": a verb right after a plural act noun."""
+        if self.parsed is None or h.end >= len(masked.text) or not masked.text[h.end].isspace():
+            return False
+        hit = self.parsed.cue_next("generic_after", masked.body_offset(h.end))
+        return hit is not None and hit[1] <= masked.span.end
+
     def _discounted(self, masked: Masked, h: TriggerHit) -> bool:
         text = masked.text
         before = text[:h.start]
-        if h.text.lower().endswith("s") and GENERIC_AFTER.match(text[h.end:]) \
+        if h.text.lower().endswith("s") and self._generic_after(masked, h) \
                 and not re.search(r"(?:\bthe|\bthese|\bthose|⟪\d+⟫)\s+(?:[\w-]+\s+)?$", before, re.I):
             return True          # "night raids must end": raids in general
         if h.type == "other" and self._announced_as_will(masked, h):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ratline.extract.cues import masked_cue, speaks_after
 from ratline.extract.masking import Masked, mask
 from ratline.extract.relation_patterns import _PH, _add
 from ratline.mentions.finder import DocMentions
@@ -26,13 +27,9 @@ _WHO_ACTIVE = re.compile(r"⟦(\d+)⟧\s*,\s+(?:who|whom)\s+(?:[\w-]+\s+){0,2}?�
                          + _VICTIM_VERB + r"\b", re.I)
 _WHO_PASSIVE = re.compile(r"⟦(\d+)⟧\s*,[^,;.⟦]{0,40}?(?:⟦\d+⟧[^,;.⟦]{0,30}?)?\b(?:who|whom)\s+(?:was|were|had been|has been)\s+"
                           r"(?:[\w-]+\s+){0,2}?" + _VICTIM_VERB + r"\b", re.I)
-_AMONG_LIST = re.compile(r"^\s*among (?:those|them|the men)\s+" + _VICTIM_VERB + r"\s+(?:are|were|was|is)\b", re.I)
-_ANY_VICTIM_VERB = re.compile(r"\b" + _VICTIM_VERB + r"\b", re.I)
 _CLAUSE_START = re.compile(r".*(?:[;:]|\b(?:when|after|while|as|because|before|although|though|whereas)\b)\s*",
                            re.I | re.S)
 _PREDICATE_OF = {"killed": "killed_by", "assassinated": "killed_by", "released": "released_by", "freed": "released_by"}
-_SPEAKS = re.compile(r"^,?\s*(?:(?!(?:was|were|been)\b)[\w-]+\s+){0,2}?(?:said|says|told|announced|stated|added)\b"
-                     r"(?!\s+by)", re.I)
 _ACTOR_KINDS = {"armed_group", "state_force", "state_agency", "government"}
 
 
@@ -42,13 +39,14 @@ def _victim_relations(rels, dm: DocMentions) -> None:
     for sent in dm.sentences:
         m = mask(sent.span, dm.in_sentence(sent.index), [])
         actors_here: list = []
-        listed = _AMONG_LIST.match(m.text)
+        listed = dm.parsed.cue_next("among_listed", sent.span.start)    # "Among those detained are X; Y"
         if listed:
-            pred = _PREDICATE_OF.get(listed.group(1).lower(), "captured_by")
+            verb = dm.parsed.text[listed[0]:listed[1]].split()[-2].lower()
+            pred = _PREDICATE_OF.get(verb, "captured_by")
             for part in m.text.split(";"):
                 persons = [m.mention(k) for k in _PH.findall(part) if m.mention(k).kind == "person"]
                 for a in prev_actors if persons else []:
-                    _add(rels, persons[0].key, pred, a.key, m, "victim:among those " + listed.group(1).lower())
+                    _add(rels, persons[0].key, pred, a.key, m, "victim:among those " + verb)
             continue
         for rx, side in ((_PASSIVE, "after"), (_ACTIVE, "before"), (_INVERTED, "previous"), (_AMONG_THEM, "before"),
                          (_WHO_ACTIVE, "before"), (_WHO_PASSIVE, "after")):
@@ -60,8 +58,7 @@ def _victim_relations(rels, dm: DocMentions) -> None:
                              if m.mention(k).kind == "person"]          # "among them a ⟦Taliban⟧ governor, ⟦X⟧"
                     ref = later[0] if later else ref
                 victim = m.mention(ref)
-                after = m.text[m.text.find(f"⟦{ref}⟧") + len(ref) + 2:]
-                if victim.kind != "person" or _SPEAKS.match(after):
+                if victim.kind != "person" or speaks_after(dm.parsed, m, victim.span.end, "speaks"):
                     continue
                 verb_at = hit.start() + hit.group(0).lower().find(verb)
                 if side == "before":
@@ -85,8 +82,8 @@ def _victim_relations(rels, dm: DocMentions) -> None:
                                             "dictionary:armed forces of a state")
                         _add(rels, victim.key, pred, key, m, f"victim:{verb}")
         if not actors_here:
-            verb = _ANY_VICTIM_VERB.search(m.text)
-            actors_here = _clause_actors(m, verb.start()) if verb else []
+            verb = masked_cue(dm.parsed, m, "victim_verb")
+            actors_here = _clause_actors(m, verb[0]) if verb else []
         prev_actors = actors_here or prev_actors
 
 

@@ -23,7 +23,6 @@ from ratline.mentions.dictionary import alias_key
 from ratline.mentions.entities import _add_alias as _alias, _add_entity, slug
 from ratline.schema import Entity, Mention, Span
 
-_OWNED = re.compile(r"^[’']s\s+(?P<noun>office|bureau|movement|militia|faction|party)\b")
 _OWNED_KIND = {"militia": "armed_group", "faction": "armed_group"}
 
 _FORCE_HEAD = r"(?:teams?|units?|forces|troops|commandos|operators|squads?|detachments?|operatives)"
@@ -44,7 +43,7 @@ _ORG_KINDS = ("armed_group", "state_force", "state_agency", "government", "other
 _ORG_SPAN_KINDS = ("armed_group", "state_force", "state_agency", "other", "company")
 
 
-def owned_organisations(body: str, mentions: list[Mention], ents: dict[str, Entity]) -> list[Mention]:
+def owned_organisations(body: str, mentions: list[Mention], ents: dict[str, Entity], parsed) -> list[Mention]:
     """"Muqtada al Sadr's office": an office, movement or militia of a named person.  It is the
     report's own organisation of that kind naming the person ("Office of the Martyr Sadr")
     when there is one; otherwise an organisation of its own, named as the report words it."""
@@ -52,11 +51,11 @@ def owned_organisations(body: str, mentions: list[Mention], ents: dict[str, Enti
     for m in mentions:
         if m.kind != "person" or m.key not in ents:
             continue
-        hit = _OWNED.match(body[m.span.end:m.span.end + 20])
+        hit = parsed.cue_after("owned_org", m.span.end, touching=True)     # "'s office", right after the name
         if not hit:
             continue
-        noun = hit.group("noun")
-        n0 = m.span.end + hit.start("noun")
+        n0 = parsed.next_word(hit[0] + 1).idx
+        noun = body[n0:hit[1]]
         span = Span(n0, n0 + len(noun), noun)
         surname = alias_key(ents[m.key].name)[-1:]
         same = [e for e in ents.values() if e.type in _ORG_SPAN_KINDS and surname

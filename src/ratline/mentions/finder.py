@@ -82,6 +82,7 @@ class DocMentions:
     entities: dict[str, Entity]
     places: dict[str, object] = field(default_factory=dict)   # entity id -> gazetteer Place
     theatre: str | None = None           # ISO2 of the country the report is about, if it says
+    parsed: object = None                # the body's parse (``Parsed``): its cues are read by later stages
     _by_sentence: dict[int, list[Mention]] | None = None
 
     def ensure_actor(self, actor, surface: str, basis: str) -> None:
@@ -125,6 +126,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
         if parsed is None:
             parsed = parse_body(body)
         self._body = body
+        self._parsed = parsed            # its cues (data/cues.yaml) are read by the passes
         sentences = [Sentence(k, s, tokenize(s.text, s.start)) for k, s in enumerate(split_sentences(body))]
         ents: dict[str, Entity] = {}
         mentions: list[Mention] = []
@@ -238,20 +240,19 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
             if groups_here:
                 last_group = groups_here[0].key       # the sentence's first group: usually its subject
         acronyms: list[Mention] = []
-        mentions.extend(self._link_singles(body, pending_singles, ents, places, country, acronyms, mentions,
-                                               parsed))
+        mentions.extend(self._link_singles(body, pending_singles, ents, places, country, acronyms, mentions))
         mentions.extend(_generic_fighters(sentences, mentions, ents))
         mentions.extend(_site_anaphors(sentences, mentions, ents, name_lists().facility_heads))
         mentions.extend(_role_mentions(sentences, mentions, ents))
         mentions.extend(self._victim_groups(sentences, mentions, ents))
         mentions.extend(_unnamed_people(sentences, mentions, ents))
-        mentions.extend(owned_organisations(body, mentions, ents))
+        mentions.extend(owned_organisations(body, mentions, ents, parsed))
         apposed_units(sentences, mentions, ents)
         mentions.extend(unnamed_organisations(sentences, mentions, ents))
         mentions.extend(combined_forces(sentences, mentions, ents))
         mentions.extend(coalition_forces(sentences, mentions, ents))
         mentions.extend(led_forces(body, mentions, ents))
-        _bare_demonyms_as_forces(body, mentions, ents)
+        _bare_demonyms_as_forces(body, mentions, ents, parsed)
         self._capitals_as_states(body, mentions, ents)
         self._possessive_forces(body, mentions, ents)
         national_bodies(body, mentions, ents)
@@ -265,7 +266,7 @@ class MentionFinder(GroupsMixin, ForcesMixin, PlacesMixin, SinglesMixin):
         mentions.extend(the_capital(body, sentences, mentions, ents, places, self.gazetteer, theatre or country))
         mentions.extend(numbered_districts(body, sentences, mentions, ents))
         mentions.sort(key=lambda m: m.span.start)
-        return DocMentions(sentences, mentions, ents, places, theatre=theatre or country)
+        return DocMentions(sentences, mentions, ents, places, theatre=theatre or country, parsed=parsed)
 
     def _actor_for(self, name: str) -> str | None:
         toks = tokenize(name)

@@ -43,10 +43,7 @@ _CAPITAL_ACTS = re.compile(r"^(?:\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+)?(
                            r"agreed|pledged|sent|supplied|approved|recognised|recognized|responded|retaliated)\b"
                            r"|[’']s\s+(?:[\w-]+\s+){0,2}(?:backers?|allies|ally|supporters?|government|decision|"
                            r"position|offer|envoy|officials?|demands?|forces|troops|military|army|policy|list|blacklist)\b)")
-_POSSESSIVE_FORCE = re.compile(r"^[’']s\s+(?P<noun>air force|army|navy|military|armed forces|security forces|"
-                               r"special forces|police|border guards?|national guard|coast guard)\b", re.I)
 
-_BARE_DEMONYM_BEFORE = re.compile(r"\b[Tt]he\s+$")
 _BARE_DEMONYM_AFTER = re.compile(r"^(?:\s*[,;:)]|\.(?:\s|$)|\s+(?:and|or|have|has|had|were|are|was|is|also|then|later|"
                                  r"said|say|says|would|will|could|may|might)\b|\s+[a-z]+ed\b)")
 
@@ -222,13 +219,13 @@ class ForcesMixin(BareForcesMixin):
         for k, m in enumerate(mentions):
             if m.kind != "government" or m.basis.endswith("adjective") or m.key not in self.dictionary.actors:
                 continue
-            hit = _POSSESSIVE_FORCE.match(body[m.span.end:m.span.end + 40])
+            hit = self._parsed.cue_after("possessive_force", m.span.end, touching=True)   # "'s air force"
             if not hit:
                 continue
             state = self.dictionary.actors[m.key]
-            noun = hit.group("noun").lower()
+            noun = body[self._parsed.next_word(hit[0] + 1).idx:hit[1]].lower()
             key = self._national_force(noun, state.country)
-            end = m.span.end + hit.end("noun")
+            end = hit[1]
             span = Span(m.span.start, end, body[m.span.start:end])
             if key is None:
                 adj = state.adjectives[0] if state.adjectives else state.name
@@ -316,7 +313,7 @@ class ForcesMixin(BareForcesMixin):
         return self._plurals
 
 
-def _bare_demonyms_as_forces(body: str, mentions: list[Mention], ents: dict[str, Entity]) -> None:
+def _bare_demonyms_as_forces(body: str, mentions: list[Mention], ents: dict[str, Entity], parsed) -> None:
     """"the British dropped leaflets": a nationality used as a noun in a report that names that
     nation's forces means those forces, not its government.  With no forces named, it stays
     the state."""
@@ -329,13 +326,20 @@ def _bare_demonyms_as_forces(body: str, mentions: list[Mention], ents: dict[str,
             continue
         country = ents[m.key].country
         keys = forces.get(country or "", [])
-        if not keys or not _BARE_DEMONYM_BEFORE.search(body[max(0, m.span.start - 6):m.span.start]) \
+        if not keys or not _after_the(parsed, m.span.start) \
                 or not _BARE_DEMONYM_AFTER.match(body[m.span.end:m.span.end + 20]):
             continue
         top = max(set(keys), key=keys.count)
         mentions[k] = Mention(m.span, "state_force", top, m.sentence, "dictionary:demonym-as-forces")
         _add_alias(ents[top], m.span.text)
     _drop_unused_states(mentions, ents)
+
+
+def _after_the(parsed, start: int) -> bool:
+    """"the British": the word before a name, in the parse, is "the" (or "The"), a space between."""
+    k = parsed.token_at(start - 1)
+    return k is not None and k.text in ("the", "The") and k.idx + len(k) < start \
+        and parsed.text[k.idx + len(k):start].isspace()
 
 
 def _drop_unused_states(mentions: list[Mention], ents: dict[str, Entity]) -> None:

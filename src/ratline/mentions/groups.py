@@ -21,13 +21,9 @@ _COORD_PLURAL = re.compile(
     r"\b(?:the\s+)?([A-Z][\w’'-]+)(?:\s+and\s+(?:the\s+)?|\s*/\s*)([A-Z][\w’'-]+)\s+"
     r"(networks|groups|brigades|militias|cells|factions|battalions|fronts)\b"
 )
-_FIGHTER_NOUN = re.compile(r"^\s+(?:fighters?|militiam[ae]n|members?|gunm[ae]n|commanders?|leaders?|militants?|loyalists|"
-                           r"cells?|units|forces|troops|operatives?|facilitators?|financiers?|officials?|spokesman|"
-                           r"emir|governor|network)\b")
 _SUBGROUP_BEFORE = re.compile(r"(?:\b(?:(?!(?:and|or|of|the|by|with|from|to|in|on|at|including|such|like|as|among|especially|namely)\b)[\w’'-]+\s+)?(?P<kind>element\s?s|elements|factions?|wing)\s+of\s+"
                               r"(?:his|her|its|their|the|[A-Z][\w’'-]+(?:’s|'s))?\s*"
                               r"|(?P<rogue>[“\"‘]?rogue[”\"’]?)\s+)$")
-_SUBGROUP_AFTER = re.compile(r"\s+(?:cells|units|elements|factions)\b")
 
 
 class GroupsMixin:
@@ -43,9 +39,9 @@ class GroupsMixin:
             if m.kind != "armed_group" or not m.basis.startswith("dictionary"):
                 out.append(m)
                 continue
-            rel0, rel1 = m.span.start - base, m.span.end - base
+            rel0 = m.span.start - base
             pre = _SUBGROUP_BEFORE.search(text[:rel0])
-            post = _SUBGROUP_AFTER.match(text[rel1:])
+            post = self._parsed.cue_after("subgroup_after", m.span.end)       # "... Mahdi Army cells"
             if not pre:
                 out.append(m)
                 continue
@@ -59,7 +55,7 @@ class GroupsMixin:
                     break
                 key = None
             start = base + pre.start()
-            end = m.span.end + (post.end() if post else 0)
+            end = post[1] if post and post[1] <= sent.span.end else m.span.end
             span = Span(start, end, self._body[start:end])
             if key is None:
                 key = f"part_of_{m.key}"
@@ -93,8 +89,7 @@ class GroupsMixin:
         """A group named by the first word of its name: "the League" (League of the Righteous),
         "four Mahdi fighters" (Mahdi Army) — only when exactly one named group starts that way."""
         before = body[max(0, span.start - 5):span.start].lower()
-        after = body[span.end:span.end + 25].lower()
-        if not (before.endswith("the ") or _FIGHTER_NOUN.match(after)):
+        if not (before.endswith("the ") or self._parsed.cue_after("fighter_noun", span.end)):
             return None
         groups = [e for e in ents.values() if e.type in ("armed_group", "state_force", "other")]
         hits = {e.id for e in groups for name in [e.name, *e.aliases]

@@ -18,17 +18,8 @@ from ratline.schema import Mention, Span
 _SITE_NOUNS = {"bridge", "dam", "camp", "base", "airport", "prison", "market", "checkpoint", "crossing", "port",
                "mosque", "church", "hospital", "school", "university", "station", "refinery", "airbase", "border",
                "barracks", "outpost", "stadium", "hotel", "courthouse", "garrison", "airfield", "compound"}
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|at|around|(?:north|south|east|west|northeast|northwest|"
-                              r"southeast|southwest)(?:ern)? of|km (?:from|of)|kilometres (?:from|of)|"
-                              r"kilometers (?:from|of)|miles (?:from|of)|(?:outskirts|edge|centre|center|heart|vicinity|environs|suburbs?|"
-                              r"entrance) of|road (?:to|from)|(?:towns?|villages?|city|cities|hamlets?|districts?) of)\s+$")
-_TAKEN_BEFORE = re.compile(r"\b(?:seized|captured|entered|overran|stormed|retook|recaptured|besieged|shelled|bombed|"
-                           r"(?:took|seized|gained|lost) control of)\s*$", re.I)
 _NOT_PLACE_WORDS = {"april", "may", "june", "march", "august", "spring", "summer", "autumn", "winter", "fall",
                     "english", "arabic", "french", "persian", "pashto", "dari", "court", "custody", "parliament"}
-_MEDIA_AFTER = re.compile(r"^\s+(?:news\s+agency|agency|radio|television|tv|newspaper|daily|channel|news|press|"
-                          r"broadcaster|network|website|outlet)\b", re.I)
-_MEMBERS_AFTER = re.compile(r"\s+(?:fighters|militants|gunmen|members|rebels|cadres|loyalists|militiamen)\b")
 
 
 _LIST_OPENERS = frozenset({"from", "across", "throughout", "to", "into", "between"})
@@ -44,7 +35,7 @@ class SinglesMixin:
         return self.gazetteer is not None and self.gazetteer.lookup(word, country) is not None
 
     def _link_singles(self, body, pending, ents, places, country=None, acronyms=None,
-                      mentions=(), parsed=None) -> list[Mention]:
+                      mentions=()) -> list[Mention]:
         """Single capitalised words: a person's name part, a short organisation name, a known or
         gazetteer place, or a word listed beside a place ("from Sebha, Sirte, Jufra and Waddan");
         acronyms in prose are set aside in ``acronyms`` for after the passes that read acronyms
@@ -65,7 +56,7 @@ class SinglesMixin:
                 out.append(Mention(span, "person", key, sent.index, "pattern:shared-surname"))
                 _add_entity(ents, key, "person", sibling, span.text, None, "pattern")
                 continue
-            if cands and _MEMBERS_AFTER.match(body[span.end:span.end + 20]):
+            if cands and self._parsed.cue_after("members_after", span.end):
                 org = self._short_org(body, span, word, ents)
                 if org is not None:   # "Maute fighters" is the Maute group's, not Abdullah Maute's
                     out.append(Mention(span, ents[org].type, org, sent.index, "link:short-name"))
@@ -92,13 +83,13 @@ class SinglesMixin:
                     acronyms.append(Mention(span, "other", "org_" + slug(span.text), sent.index, "pattern:acronym"))
                 continue             # "the group ETA": an organisation's acronym, not Etah
             site = _site_after(body, span.end)
-            locative = _LOCATIVE_BEFORE.search(body[max(0, span.start - 30):span.start]) or site
+            locative = self._parsed.cue_ending_at("locative_before", span.start, 30) or site     # "in Nasir"
             big = place is not None and ((place.population or 0) >= 50000
                                          or getattr(place, "feature", "") in ("province", "country"))
             exact = "exact" in (getattr(place, "basis", "") or "") or getattr(place, "feature", "") == "country"
-            taken = _TAKEN_BEFORE.search(body[max(0, span.start - 30):span.start])
-            locative = locative or _listed_with_place(body, span, placed)
-            if _MEDIA_AFTER.match(body[span.end:span.end + 30]):
+            taken = self._parsed.cue_ending_at("taken_before", span.start, 30, space=False)   # "stormed Mairamri"
+            locative = locative or _listed_with_place(body, span, placed, self._parsed)
+            if self._parsed.cue_after("media_after", span.end):
                 continue             # "the Saba news agency", "Radio Okapi": a name, not a town
             if place is not None and (locative or (big and exact) or (taken and exact)):
                 key = "place_" + slug(place.name)
@@ -122,7 +113,7 @@ class SinglesMixin:
             known = _named_place(body, span, ents)
             if known is not None:
                 out.append(Mention(span, "place", known, sent.index, "link:known-place"))
-            elif unknown and _speaks_or_leads(parsed, body, span):
+            elif unknown and _speaks_or_leads(self._parsed, body, span):
                 key = "person_" + slug(span.text)
                 out.append(Mention(span, "person", key, sent.index, "parse:speaker-or-leader"))
                 _add_entity(ents, key, "person", span.text, span.text, None, "parse")
@@ -191,7 +182,7 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.replace(",", " , ").split())
 
 
-def _listed_with_place(body: str, span: Span, placed: list[Span]) -> bool:
+def _listed_with_place(body: str, span: Span, placed: list[Span], parsed) -> bool:
     """"are from Sebha, Sirte, Jufra and Waddan", "in the towns of Intezayane, Bakorat, Woursanat":
     a word in a list of places that a locative opens is a place too.  The list is joined by
     "and", or by commas with three or more items ("In Kabul, Karzai said" is no list), and
@@ -216,7 +207,8 @@ def _listed_with_place(body: str, span: Span, placed: list[Span]) -> bool:
     if not (any("and" in j or "or" in j for j in joins) or len(joins) >= 2 or goes_on):
         return False
     before = body[max(0, items[start].start - 30):items[start].start]
-    return bool(_LOCATIVE_BEFORE.search(before)) or (before.split()[-1:] or [""])[0].lower() in _LIST_OPENERS
+    return bool(parsed.cue_ending_at("locative_before", items[start].start, 30)) \
+        or (before.split()[-1:] or [""])[0].lower() in _LIST_OPENERS
 
 
 def _site_after(body: str, end: int) -> str | None:

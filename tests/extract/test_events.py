@@ -178,6 +178,7 @@ def test_events_vague_plural_raids_give_no_count():
     "The ELN said it would release three soldiers if the army withdrew from Arauca.",
     "Al-Shabaab plans to attack the base at Leego, officials warned.",
     "Negotiators sought to secure the release of the hostages held in Gao.",
+    '"We will soon commence with an all-out attack on oil installations in the Niger Delta," the group said.',
 ])
 def test_events_hypothetical_is_no_event(body):
     assert run(body).events == []
@@ -678,3 +679,9 @@ def test_events_an_act_dated_weeks_back_is_not_the_undated_lead():
              published=None)
     clashes = [e for e in ex.events if e.type == "armed_clash"]
     assert len(clashes) == 2, [(e.location, e.basis) for e in ex.events]
+
+
+def test_events_a_past_act_a_modal_hedges_the_link_to_is_still_an_event():
+    ex = run("He was a member of a gang which may be associated with the kidnapping of five Britons in Baghdad "
+             "in 2007.")
+    assert [e.type for e in ex.events] == ["kidnapping"]

@@ -54,6 +54,9 @@ def _object_fits(masked: Masked, h: TriggerHit, parsed) -> bool:
     return True
 
 
+_MODALS = frozenset({"will", "would", "shall", "'ll", "’ll"})    # a plan or a threat; not "may be linked with"
+
+
 class TriggerChecks:
     """Checks on a trigger hit that need the extractor's parse."""
 
@@ -80,7 +83,19 @@ class TriggerChecks:
             return True          # "similar attacks"; "has stepped up air strikes": a trend
         if self._ongoing_or_in_general(masked, h):
             return True          # "has been fighting al-Shabaab"; "a long history of clashes"
-        return bool(HYPOTHETICAL.search(before)) and not self._done_by_means(masked, h)
+        return (bool(HYPOTHETICAL.search(before)) or self._governed_by_a_modal(masked, h)) \
+            and not self._done_by_means(masked, h)
+
+    def _governed_by_a_modal(self, masked: Masked, h: TriggerHit) -> bool:
+        """"We will soon commence with an all-out attack on oil installations": the act noun hangs,
+        through its preposition, from a verb that a modal governs (a threat or a plan), however
+        many words lie between; the words-before check reads only the next one or two."""
+        word = self._trigger_token(masked, h)
+        if word is None or word.pos_ != "NOUN":
+            return False
+        verb = word.head.head if word.dep_ == "pobj" and word.head.dep_ == "prep" else None
+        return verb is not None and verb.pos_ == "VERB" and verb.i < word.i \
+            and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
     def _another_or_a_trend(self, masked: Masked, h: TriggerHit) -> bool:
         """"such attacks", "previous raids", "a similar bombing": the noun names other acts than

@@ -93,3 +93,19 @@ def test_a_first_name_coordinated_with_a_full_name_takes_its_surname():
 def test_a_list_of_capitalised_words_shares_no_surname():
     people = _people("The Centre for Peace, Democracy and Human Rights said six civilians died.")
     assert not any(name.startswith("Democracy") for name in people)
+
+
+@pytest.mark.parametrize("body, outlet, short", [
+    ("The Houthi-run Saba news agency said 12 people died in the strikes.", "Saba news agency", "Saba"),
+    ("TOLO news quoted officials as saying 35 Taliban died.", "TOLO news", "TOLO"),
+])
+def test_a_name_before_a_media_noun_is_an_outlet(body, outlet, short):
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, body=body, published="2024-01-23")
+    ents = {e.name: e for e in extract(doc).entities}
+    assert ents[outlet].type == "other" and short in ents[outlet].aliases
+
+
+def test_a_common_word_before_a_media_noun_is_no_outlet():
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, body="Fake news spread after the attack.",
+                   published="2024-01-23")
+    assert not any("news" in e.name.lower() for e in extract(doc).entities)

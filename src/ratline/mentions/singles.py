@@ -31,6 +31,10 @@ _NOT_SITE_MODIFIERS = frozenset("a an the and or but of to in on at by for with 
 class SinglesMixin:
     """Links the one-word names the name finder set aside."""
 
+    def _proper_noun(self, span: Span) -> bool:
+        tok = self._parsed.token_at(span.start) if self._parsed is not None else None
+        return tok is not None and (tok.pos_ == "PROPN" or (tok.text.isupper() and len(tok.text) > 1))   # "TOLO"
+
     def _known_place(self, word: str, country) -> bool:
         return self.gazetteer is not None and self.gazetteer.lookup(word, country) is not None
 
@@ -89,8 +93,18 @@ class SinglesMixin:
             exact = "exact" in (getattr(place, "basis", "") or "") or getattr(place, "feature", "") == "country"
             taken = self._parsed.cue_ending_at("taken_before", span.start, 30, space=False)   # "stormed Mairamri"
             locative = locative or _listed_with_place(body, span, placed, self._parsed)
-            if self._parsed.cue_after("media_after", span.end):
-                continue             # "the Saba news agency", "Radio Okapi": a name, not a town
+            media = self._parsed.cue_after("media_after", span.end)
+            if media and not self._proper_noun(span):
+                continue             # "Fake news": no outlet's name, no town
+            if media:                # "the Saba news agency", "TOLO news": an outlet, not a town
+                while (more := self._parsed.cue_after("media_after", media[1])) is not None:
+                    media = more
+                words = body[span.start:media[1]]
+                key = "org_" + slug(words)
+                out.append(Mention(Span(span.start, media[1], words), "other", key, sent.index, "pattern:media outlet"))
+                _add_entity(ents, key, "other", words, words, None, "pattern:media outlet")
+                _add_alias(ents[key], span.text)      # "Andalus radio" is also "Andalus"
+                continue
             if place is not None and (locative or (big and exact) or (taken and exact)):
                 key = "place_" + slug(place.name)
                 places[key] = place

@@ -189,3 +189,8 @@ def test_a_country_that_begins_a_longer_name_is_a_word_of_it(body, name):
     ents = _entities(body)
     assert name in {e.name for e in ents.values()}
     assert not any(e.type == "government" for e in ents.values())
+
+
+def test_a_radio_named_after_its_noun_is_an_outlet():
+    ents = {e.name: e.type for e in _entities("Radio Okapi reported the attack in Beni.").values()}
+    assert ents.get("Radio Okapi") == "other", ents

@@ -28,7 +28,8 @@ from ratline.mentions.dictionary import ActorDictionary, default_dictionary
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
 from ratline.mentions.forces import ForcesMixin, _bare_demonyms_as_forces, _force_noun_end
 from ratline.mentions.groups import GroupsMixin, regional_branches
-from ratline.mentions.names import NAME_LINKS, NameHit, find_names, name_lists
+from ratline.mentions.name_runs import NAME_LINKS
+from ratline.mentions.names import NameHit, find_names, name_lists
 from ratline.mentions.people import _merge_person_variants, _role_mentions, _unnamed_people
 from ratline.mentions.places import (
     _LOCATIVE_FOR_COUNTRY, PlacesMixin, _drop_owner_mention, _merge_nested_facilities, names_placed_elsewhere,

@@ -21,7 +21,8 @@ import re
 
 from ratline.mentions.bare_forces import BareForcesMixin
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
-from ratline.mentions.names import is_ordinal, name_lists_raw
+from ratline.mentions.name_runs import is_ordinal
+from ratline.mentions.names import name_lists_raw
 from ratline.schema import Entity, Mention, Span
 
 _ELLIPTIC = re.compile(r"\b(?P<list>(?:[A-Z][\w.]*[A-Za-z]\.?,\s+)*)(?P<last>[A-Z][\w.]*[A-Za-z]\.?),?\s+and\s+"

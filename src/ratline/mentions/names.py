@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ratline.mentions.name_runs import is_acronym, is_cap, run_end
 from ratline.mentions.text import Token
 
 NATIONALITY_HINTS = {
@@ -32,7 +33,7 @@ _GEO_WORDS = {"africa", "asia", "europe", "america", "middle", "east", "west", "
               "delta", "island", "islands", "corridor", "strip", "bank", "highlands", "hills", "pass", "territory", "territories",
               "tierra", "sierra", "valle", "montes", "selva", "costa", "strait", "straits", "horn", "cape"}
 _STREET_WORDS = {"street", "avenue", "road", "boulevard", "square", "highway", "lane", "bridge"}
-_HYPHEN_ARTICLES = {"ad", "an", "ar", "as", "ash", "at", "az", "ez", "es", "ed", "ud", "ul", "ur", "us", "ut", "ibn"}
+
 # a settlement noun written after a name makes it a place's name, whatever its first word
 _SETTLEMENT_NOUNS = {"village", "hamlet", "township", "neighbourhood", "neighborhood"}
 _AREA_WORDS = {"province", "district", "governorate", "city", "town", "village", "hamlet", "region", "state", "county",
@@ -129,16 +130,6 @@ def name_lists() -> NameLists:
     )
 
 
-def is_ordinal(text: str) -> bool:
-    """"2nd", "101st": a number written as an ordinal (a unit's number, "the 2nd Division")."""
-    return len(text) > 2 and text[:-2].isdigit() and text[-2:] in ("st", "nd", "rd", "th")
-
-
-def _is_cap(tok: Token) -> bool:
-    return (tok.text[:1].isupper() and tok.text[:1].isalpha()) or is_ordinal(tok.text)
-
-
-_WATER_HEADS = {"gulf", "sea", "bay", "strait", "straits", "horn", "lake", "gulfs", "isle", "cape"}   # "Gulf of Aden"
 # words of a faith that begin a movement's name ("the Islamic Courts", "the Muslim Brotherhood"),
 # though alone they name nobody (they stay in the stop list)
 _FAITH_WORDS = {"islamic", "muslim"}
@@ -147,13 +138,6 @@ _FAITH_WORDS = {"islamic", "muslim"}
 _NAME_OPENERS = {"free", "eastern", "western", "southern", "northern", "central", "special", "kurdish", "arab",
                  "christian", "shia", "shiite", "sunni", "islamist", "jihadist"}
 _STRONG_LOCATIVES = {"near", "outside", "around", "toward", "towards", "into", "inside", "outskirts"}
-_JOINING_PARTICLES = {"au", "aux", "en", "de", "du", "des", "la", "le", "les", "sur", "sous", "upon", "on", "y", "el",
-                      "e", "i"}      # Urdu/Persian izafat: "Lashkar-e-Taiba", "Tehrik-i-Insaf"
-# the lowercase particles that carry a name on across a hyphen ("Fatah al-Islam", "Hizb ut-Tahrir",
-# "Lashkar-e-Taiba"): the finder will not stop a known name short of them
-NAME_LINKS = frozenset(_HYPHEN_ARTICLES | {"al", "el", "e", "i"})
-
-
 def find_names(tokens: list[Token], covered: set[int], is_place=None) -> list[NameHit]:
     """Capitalised runs outside dictionary matches, classified by shape and context."""
     lists = name_lists()
@@ -161,10 +145,10 @@ def find_names(tokens: list[Token], covered: set[int], is_place=None) -> list[Na
     i = 0
     n = len(tokens)
     while i < n:
-        if i in covered or not _is_cap(tokens[i]):
+        if i in covered or not is_cap(tokens[i]):
             i += 1
             continue
-        j = _run_end(tokens, i, covered, lists)
+        j = run_end(tokens, i, covered, lists)
         if j < n and j not in covered and tokens[j].norm in _LOWER_ORG_HEADS:
             j += 1                      # "the Fajr al Dulaimi gang", "the Sheibani network"
         hit = _classify(tokens, i, j, lists, is_place)
@@ -173,90 +157,6 @@ def find_names(tokens: list[Token], covered: set[int], is_place=None) -> list[Na
         # an acronym set apart from the words after it ("UNESCO World Heritage"): read those anew
         i = hit.end if hit is not None and hit.basis == "pattern:acronym-before-name" else max(j, i + 1)
     return hits
-
-
-_POSSESSIVE_IN_NAMES = frozenset({"people", "peoples", "workers", "women", "martyrs", "mujahideen", "patriots"})
-
-
-def _unit_number(tokens, j, lists) -> bool:
-    t = tokens[j]
-    return t.text.isdigit() and len(t.text) <= 4 and lists.org_heads.get(tokens[j - 1].norm) in (
-        "armed_group", "state_force") and tokens[j - 1].text[:1].isupper()
-
-
-def _middle_initial(tokens, i, j) -> bool:
-    """A capital letter and its full stop between two words of a name ("Alex S. Rillera"), not
-    the end of a sentence: the letter follows a capitalised word and the next one is
-    capitalised too, with no space before the stop."""
-    initial = tokens[j - 1]
-    return (j - 1 > i and len(initial.text) == 1 and initial.text.isupper()
-            and tokens[j].start == initial.end and j + 1 < len(tokens) and _is_cap(tokens[j + 1])
-            and tokens[j - 2].text[:1].isupper() and len(tokens[j - 2].text) > 1)
-
-
-def _run_end(tokens, i, covered, lists) -> int:
-    """Extend a capitalised run over particles, hyphens, apostrophes and 'of the'."""
-    j = i + 1
-    n = len(tokens)
-    while j < n and j not in covered:
-        t = tokens[j]
-        if _is_cap(t):
-            j += 1
-            continue
-        if t.text == "." and j + 1 < n and _is_cap(tokens[j + 1]) and (tokens[j - 1].norm,) in lists.titles \
-                and t.end == tokens[j - 1].end + 1:
-            j += 1                      # "Maj. Gen. Hassan Khudair": an abbreviated title goes on
-            continue
-        if _unit_number(tokens, j, lists):
-            j += 1                      # "KNU Brigade 5", "Battalion 112": a unit's number ends its name
-            break
-        if t.text == "-" and j + 1 < n and tokens[j + 1].text.isdigit() and _acronym(tokens[j - 1]) \
-                and t.start == tokens[j - 1].end and tokens[j + 1].start == t.end:
-            j += 2                      # "MS-13", "M-19": an acronym and its number
-            break
-        if t.text in ("'", "’") and tokens[j - 1].norm in _POSSESSIVE_IN_NAMES and t.start == tokens[j - 1].end:
-            k = j + 2 if j + 1 < n and tokens[j + 1].text == "s" else j + 1
-            if k < n and _is_cap(tokens[k]):
-                j = k                   # "Sudan People's Liberation Movement", "Kurdistan Workers' Party"
-                continue
-        if t.text == "." and _middle_initial(tokens, i, j):
-            j += 1                      # "Alex S. Rillera": a middle initial goes on
-            continue
-        if (t.norm in lists.particles or (t.norm in _HYPHEN_ARTICLES and j + 1 < n
-                                           and tokens[j + 1].text == "-")) and j + 1 < n and (
-            _is_cap(tokens[j + 1]) or (tokens[j + 1].text == "-" and j + 2 < n and _is_cap(tokens[j + 2]))
-        ):
-            j += 1
-            continue
-        if t.norm in ("al", "el") and j + 2 < n and tokens[j + 1].text == "-" and tokens[j + 2].text.isalpha() \
-                and tokens[j + 2].text.islower() and len(tokens[j + 2].text) >= 3 \
-                and tokens[j + 1].start == t.end and tokens[j + 2].start == tokens[j + 1].end:
-            j += 3                      # "Laith al-khazali": a surname the page left in lower case
-            break
-        if t.text == "-" and j + 1 < n and _is_cap(tokens[j + 1]) and tokens[j + 1].start == t.end:
-            j += 1
-            continue
-        if t.text == "-" and j + 3 < n and tokens[j + 1].norm in _JOINING_PARTICLES and tokens[j + 2].text == "-" \
-                and _is_cap(tokens[j + 3]) and tokens[j + 3].start == tokens[j + 2].end:
-            j += 3                      # "Port-au-Prince", "Aix-en-Provence", "Stratford-upon-Avon"
-            continue
-        if t.text in ('"', "“") and j + 3 < n and _is_cap(tokens[j + 1]) and tokens[j + 2].text in ('"', "”") \
-                and _is_cap(tokens[j + 3]):
-            j += 3                      # Jimmy "Barbecue" Chérizier: a nickname inside the name
-            continue
-        if t.norm == "of" and (_org_like(tokens, i, j, lists) or tokens[j - 1].norm in _WATER_HEADS):
-            k = j + 1
-            if k < n and tokens[k].norm == "the":
-                k += 1
-            if k < n and _is_cap(tokens[k]) and k not in covered:
-                j = k
-                continue
-        break
-    return j
-
-
-def _org_like(tokens, i, j, lists) -> bool:
-    return any(tokens[k].norm in lists.org_heads or tokens[k].norm in lists.facility_heads for k in range(i, j))
 
 
 _ADVERBS_IN_NAMES = frozenset({"now", "then", "here", "there", "over", "more", "most"})
@@ -271,7 +171,7 @@ def _unknown_word_inside(tokens, i, is_place) -> bool:
 
 
 def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
-    if j - i == 3 and _acronym(tokens[i]) and tokens[i + 1].text == "-" and tokens[j - 1].text.isdigit():
+    if j - i == 3 and is_acronym(tokens[i]) and tokens[i + 1].text == "-" and tokens[j - 1].text.isdigit():
         return NameHit(i, j, "single", None, "pattern:capitalised-word")     # "MS-13": read as an acronym
     if j < len(tokens) and tokens[j].text in lists.facility_heads and tokens[i].norm not in lists.stop and (
             j - i >= 2 or _unknown_word_inside(tokens, i, is_place)):     # "Moscow's Tushino airfield"
@@ -378,7 +278,7 @@ def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
         return NameHit(i, j, "place", None, "pattern:locative-name")       # "in Intan Jaya, Papua"
     if len(words) in (2, 3) and prev in ("in", "at", "near") and _located_after(tokens, j):
         return NameHit(i, j, "place", None, "pattern:located-name")   # "at Bandar Masin, on the outskirts of"
-    if len(words) >= 3 and _acronym(tokens[i]) and not _acronym(tokens[i + 1]):
+    if len(words) >= 3 and is_acronym(tokens[i]) and not is_acronym(tokens[i + 1]):
         return NameHit(i, i + 1, "single", None, "pattern:acronym-before-name")   # "MFDC Secretary General X"
     if len(words) >= 2 and not any(w in lists.stop for w in words[:1]):
         return NameHit(i, j, "person", None, "pattern:capitalised-name")
@@ -391,10 +291,6 @@ _PERSON_ROLES = frozenset({"commander", "leader", "chief", "spokesman", "spokesw
                            "fighter", "militant", "official", "minister", "general", "colonel", "emir", "founder",
                            "deputy", "officer", "soldier", "cleric", "preacher", "financier", "recruiter", "bomber",
                            "militiaman", "activist", "journalist", "lawmaker", "politician", "governor", "mayor"})
-
-
-def _acronym(tok: Token) -> bool:
-    return len(tok.text) >= 2 and tok.text.isalpha() and tok.text.isupper()
 
 
 def _known_as(tokens, i) -> bool:

@@ -16,7 +16,7 @@ import re
 
 from ratline.mentions.dictionary import alias_key
 from ratline.mentions.entities import _add_alias, _add_entity, slug
-from ratline.mentions.names import is_ordinal
+from ratline.mentions.name_runs import is_ordinal
 from ratline.schema import Entity, Mention, Span
 
 # "KABUL, Afghanistan –", "BAGHDAD  29 April, 2008 –", "DILI (Reuters) -", "NAHR AL-BARED, Jun17

@@ -685,3 +685,13 @@ def test_events_a_past_act_a_modal_hedges_the_link_to_is_still_an_event():
     ex = run("He was a member of a gang which may be associated with the kidnapping of five Britons in Baghdad "
              "in 2007.")
     assert [e.type for e in ex.events] == ["kidnapping"]
+
+
+@pytest.mark.parametrize("body", [
+    "General Alex Rillera said troops killed three gunmen in Kandahar on Monday.",
+    "Maj. Gen. Alex S. Rillera, commanding general of the division, said troops killed three gunmen in "
+    "Kandahar on Monday.",
+])
+def test_events_who_reports_the_act_is_not_its_target(body):
+    ev = run(body).events[0]
+    assert not any(t.startswith("person_") for t in ev.targets), ev.targets

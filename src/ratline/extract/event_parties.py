@@ -15,7 +15,7 @@ from ratline.extract.cues import (
 from ratline.extract.drafts import _add
 from ratline.extract.masking import Masked
 from ratline.extract.triggers import TriggerHit
-from ratline.parse.roles import Roles, roles
+from ratline.parse.roles import ROLE_DEPS, Roles, roles
 from ratline.schema import Mention
 
 _CLAUSE_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:when|as|after|while|and)\s+)(?:(?:an?|the)\s+)?$", re.I)
@@ -35,6 +35,9 @@ ONE_SIDED = frozenset({"ied_attack", "rocket_mortar_attack", "airstrike", "kidna
 # verbs whose passive subject is hurt, killed or taken ("were wounded when a bomb exploded")
 BEFALLING_LEMMAS = frozenset({"wound", "kill", "injure", "hurt", "shoot", "abduct", "kidnap", "capture", "arrest",
                               "detain", "target", "ambush", "attack", "behead", "execute", "seize"})
+
+
+REPORTING_VERBS = frozenset(ROLE_DEPS["reporting_verbs"])
 
 
 class PartyFinder:
@@ -72,7 +75,7 @@ class PartyFinder:
                 if toks & syntax.actor and (m.kind in ACTOR_KINDS or m.kind == "person"):
                     _add(actors, m.key)
                     continue
-                if toks & syntax.target or m.kind == "person":
+                if toks & syntax.target or (m.kind == "person" and not self._speaks(masked, m)):
                     _add(targets, m.key)
                     continue
                 if named_actor or pos > main.start:
@@ -83,7 +86,7 @@ class PartyFinder:
                 # the parse found who was hit but not who acted ("X announced that an air
                 # strike had killed ..."): a party named before the trigger may be the actor
             if m.kind == "person":
-                if not speaks_after(self.parsed, masked, m.span.end):
+                if not self._speaks(masked, m):
                     _add(targets, m.key)
             elif m.kind == "other" and not re.search(r"\bagainst\s+(?:the\s+)?$", before):
                 continue
@@ -134,6 +137,15 @@ class PartyFinder:
             # Haram gunmen kidnapped an engineer" has its subject
             found.actor, found.target = set(), found.actor | found.target
         return found if found.found else None
+
+    def _speaks(self, masked: Masked, m: Mention) -> bool:
+        """The person reports the act ("General X said troops killed ...", "X, the division's
+        commander, said ..."): the words right after the name, or the parse's subject of a
+        reporting verb however long the apposition between."""
+        if speaks_after(self.parsed, masked, m.span.end):
+            return True
+        head = self.parsed.root_of(m.span.start, m.span.end)
+        return head is not None and head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS
 
     def _befallen(self, m: Mention) -> bool:
         """The mention heads (or sits in) the subject of a passive verb of harm or capture in

@@ -109,3 +109,12 @@ def test_a_common_word_before_a_media_noun_is_no_outlet():
     doc = Document(doc_id="t", name="t.txt", source="t", title=None, body="Fake news spread after the attack.",
                    published="2024-01-23")
     assert not any("news" in e.name.lower() for e in extract(doc).entities)
+
+
+def test_two_acronyms_joined_by_a_slash_are_one_name_and_a_counted_model_none():
+    doc = Document(doc_id="t", name="t.txt", source="t", title=None, published="2018-12-21",
+                   body="Combined teams of PMF/CTU rescued 12 people, RFE/RL reported. Soldiers seized an M203 "
+                        "launcher and two M4 rifles.")
+    names = {e.name for e in extract(doc).entities}
+    assert {"PMF/CTU", "RFE/RL"} <= names
+    assert not names & {"PMF", "CTU", "RFE", "RL", "M203", "M4"}, names

@@ -364,5 +364,8 @@ def _name_goes_on(toks, end: int) -> bool:
     country before "City"; a capital ("Hizbollah Al-Manar TV") starts another name."""
     if end < len(toks) and toks[end].text in ("City", "People", "Peoples", "Delta", "River", "Basin", "Valley"):
         return True              # "Kuwait City", "Sudan People's Liberation Movement", "Niger Delta": not the state
+    if end + 1 < len(toks) and toks[end].text == "/" and toks[end].start == toks[end - 1].end \
+            and toks[end + 1].start == toks[end].end and toks[end + 1].text.isupper():
+        return True              # "PMF/CTU": one name with the acronym after the slash
     return end + 2 < len(toks) and toks[end].text in NAME_LINKS and toks[end + 1].text == "-" \
         and toks[end + 1].start == toks[end].end and toks[end + 2].text[:1].isupper()

@@ -71,6 +71,10 @@ def run_end(tokens, i, covered, lists) -> int:
                 and t.start == tokens[j - 1].end and tokens[j + 1].start == t.end:
             j += 2                      # "MS-13", "M-19": an acronym and its number
             break
+        if t.text == "/" and j + 1 < n and is_acronym(tokens[j - 1]) and is_acronym(tokens[j + 1]) \
+                and t.start == tokens[j - 1].end and tokens[j + 1].start == t.end:
+            j += 2                      # "RFE/RL", "PMF/CTU": two acronyms written as one name
+            continue
         if t.text in ("'", "’") and tokens[j - 1].norm in _POSSESSIVE_IN_NAMES and t.start == tokens[j - 1].end:
             k = j + 2 if j + 1 < n and tokens[j + 1].text == "s" else j + 1
             if k < n and is_cap(tokens[k]):

@@ -171,8 +171,10 @@ def _unknown_word_inside(tokens, i, is_place) -> bool:
 
 
 def _classify(tokens, i, j, lists, is_place) -> NameHit | None:
-    if j - i == 3 and is_acronym(tokens[i]) and tokens[i + 1].text == "-" and tokens[j - 1].text.isdigit():
-        return NameHit(i, j, "single", None, "pattern:capitalised-word")     # "MS-13": read as an acronym
+    if j - i == 3 and is_acronym(tokens[i]) and (
+            (tokens[i + 1].text == "-" and tokens[j - 1].text.isdigit())
+            or (tokens[i + 1].text == "/" and is_acronym(tokens[j - 1]))):
+        return NameHit(i, j, "single", None, "pattern:capitalised-word")     # "MS-13", "RFE/RL": one acronym
     if j < len(tokens) and tokens[j].text in lists.facility_heads and tokens[i].norm not in lists.stop and (
             j - i >= 2 or _unknown_word_inside(tokens, i, is_place)):     # "Moscow's Tushino airfield"
         return NameHit(i, j + 1, "facility", None, "pattern:name+site")   # "the Imam Sadiq mosque"

@@ -83,7 +83,8 @@ class SinglesMixin:
                 continue
             place = self.gazetteer.lookup(span.text, country) if self.gazetteer is not None else None
             if _acronym_in_prose(body, span) and getattr(place, "feature", "") not in ("country", "province"):
-                if span.text.split("-")[0] not in name_lists_raw()["not_organisations"]:   # "an IED", "AK-47"
+                if span.text.split("-")[0] not in name_lists_raw()["not_organisations"] \
+                        and not _model_number(body, span):    # "an IED", "AK-47", "an M203"
                     acronyms.append(Mention(span, "other", "org_" + slug(span.text), sent.index, "pattern:acronym"))
                 continue             # "the group ETA": an organisation's acronym, not Etah
             site = _site_after(body, span.end)
@@ -144,6 +145,19 @@ _PERSONAL_NOUNS = frozenset({"death", "killing", "arrest", "capture", "release",
 _DONE_TO_PEOPLE = frozenset({"kill", "arrest", "detain", "wound", "injure", "execute", "kidnap", "abduct", "free",
                              "release", "shoot", "behead", "assassinate", "sentence", "convict", "jail"})
 _KIN = frozenset({"brother", "sister", "son", "daughter", "nephew", "cousin", "father", "uncle", "wife", "husband"})
+
+
+_COUNTING = frozenset({"a", "an", "two", "three", "four", "five", "six", "several", "dozens", "of"})
+
+
+def _model_number(body: str, span: Span) -> bool:
+    """"an M203", "two M4 rifles": one or two capitals and a number, counted like an object, name
+    a weapon's model, no body ("the J1 palace", "MS-13" stay names)."""
+    text = span.text
+    letters = text.rstrip("0123456789")
+    before = body[max(0, span.start - 12):span.start].split()[-1:]
+    return 1 <= len(letters) <= 2 and letters.isalpha() and text[len(letters):].isdigit() \
+        and bool(before) and (before[0].lower() in _COUNTING or before[0].isdigit())
 
 
 def _sibling_name(body: str, span: Span, mentions) -> str | None:
@@ -254,7 +268,8 @@ def _acronym_in_prose(body: str, span: Span) -> bool:
     acronym, not the town the gazetteer spells the same (Etah); a dateline ("GOMA, Congo")
     starts its line."""
     text = span.text
-    if not (text.isupper() and 2 <= len(text) <= 5):
+    parts = text.replace("/", " ").replace("-", " ").split()      # "RFE/RL", "MS-13": one acronym
+    if not (text.isupper() and 2 <= len(parts[0]) <= 5 and all(len(p) <= 5 for p in parts)):
         return False
     line_start = body.rfind("\n", 0, span.start) + 1
     line_end = body.find("\n", span.end)

@@ -358,6 +358,8 @@ def _capitalised_word_before(toks, m):
     if prev is None or not (prev.text[:1].isupper() and prev.text.isalpha()) or prev.end + 1 != toks[m.start].start:
         return None
     return prev
+
+
 def _name_goes_on(toks, end: int) -> bool:
     """A known name that a linking particle carries on into another capitalised word
     ("Fatah al-Islam", "Hizb ut-Tahrir") is part of a longer name, not that actor, and so is a

@@ -109,10 +109,8 @@ def regional_branches(body: str, mentions: list[Mention], ents) -> None:
     group's branch in that place: an armed group of its own, the two words its name."""
     by_start = {m.span.start: k for k, m in enumerate(mentions)}
     for k, place in enumerate(mentions):
-        nxt = by_start.get(place.span.end + 1) if place is not None else None
-        if nxt is None or place.kind != "place" or nxt is None or body[place.span.end] != " ":
-            continue
-        group = mentions[nxt]
+        nxt = by_start.get(place.span.end + 1) if place is not None and place.kind == "place" else None
+        group = mentions[nxt] if nxt is not None and body[place.span.end] == " " else None
         if group is None:
             continue
         before = body[max(0, place.span.start - 15):place.span.start].split()[-1:]

@@ -13,6 +13,7 @@ from functools import lru_cache
 from ratline.mentions.dictionary import alias_key
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
 from ratline.mentions.names import name_lists, name_lists_raw
+from ratline.parse.roles import ROLE_DEPS
 from ratline.schema import Mention, Span
 
 _SITE_NOUNS = {"bridge", "dam", "camp", "base", "airport", "prison", "market", "checkpoint", "crossing", "port",
@@ -54,8 +55,8 @@ class SinglesMixin:
             word = tok.norm
             cands = [p for p in persons if word in alias_key(p.name)]
             span = _span(body, sent.tokens, hit.start, hit.end)
-            sibling = _sibling_name(body, span, mentions) if not self._known_place(span.text, country) else None
-            if sibling is not None:  # "Omar and Abdullah Maute": two brothers, one surname
+            sibling = _sibling_name(body, span, mentions)      # a string test first: the lookup is dearer
+            if sibling is not None and not self._known_place(span.text, country):   # "Omar and Abdullah Maute"
                 key = "person_" + slug(sibling)
                 out.append(Mention(span, "person", key, sent.index, "pattern:shared-surname"))
                 _add_entity(ents, key, "person", sibling, span.text, None, "pattern")
@@ -135,16 +136,16 @@ class SinglesMixin:
         return out
 
 
-_SPEECH_LEMMAS = frozenset({"say", "tell", "add", "confirm", "announce", "deny", "state", "explain", "insist",
-                            "warn", "claim", "note"})
+# the reporting verbs the parse's roles know, and the other words of saying the speaker cue lists
+_SPEECH_LEMMAS = frozenset(ROLE_DEPS["reporting_verbs"]) | {"add", "explain", "insist", "warn", "claim", "note"}
 _FOLLOWER_NOUNS = frozenset({"group", "men", "fighters", "followers", "loyalists", "network", "faction", "militia",
                              "cell", "gang"})
 # what only a person has or undergoes: "Dilawar's death", "Laith was freed", "his brother Laith"
-_PERSONAL_NOUNS = frozenset({"death", "killing", "arrest", "capture", "release", "detention", "funeral", "wife",
-                             "son", "daughter", "brother", "family", "widow", "father", "mother", "trial"})
+_KIN = frozenset({"brother", "sister", "son", "daughter", "nephew", "cousin", "father", "mother", "uncle", "wife",
+                  "husband", "widow"})
+_PERSONAL_NOUNS = _KIN | {"death", "killing", "arrest", "capture", "release", "detention", "funeral", "family", "trial"}
 _DONE_TO_PEOPLE = frozenset({"kill", "arrest", "detain", "wound", "injure", "execute", "kidnap", "abduct", "free",
                              "release", "shoot", "behead", "assassinate", "sentence", "convict", "jail"})
-_KIN = frozenset({"brother", "sister", "son", "daughter", "nephew", "cousin", "father", "uncle", "wife", "husband"})
 
 
 _COUNTING = frozenset({"a", "an", "two", "three", "four", "five", "six", "several", "dozens", "of"})

@@ -15,7 +15,7 @@ from ratline.extract.cues import (
 from ratline.extract.drafts import _add
 from ratline.extract.masking import Masked
 from ratline.extract.triggers import TriggerHit
-from ratline.parse.roles import ROLE_DEPS, Roles, roles
+from ratline.parse.roles import Roles, roles, subject_of_saying
 from ratline.schema import Mention
 
 _CLAUSE_SUBJECT = re.compile(r"(?:^|[,;:]\s*|\b(?:when|as|after|while|and)\s+)(?:(?:an?|the)\s+)?$", re.I)
@@ -35,9 +35,6 @@ ONE_SIDED = frozenset({"ied_attack", "rocket_mortar_attack", "airstrike", "kidna
 # verbs whose passive subject is hurt, killed or taken ("were wounded when a bomb exploded")
 BEFALLING_LEMMAS = frozenset({"wound", "kill", "injure", "hurt", "shoot", "abduct", "kidnap", "capture", "arrest",
                               "detain", "target", "ambush", "attack", "behead", "execute", "seize"})
-
-
-REPORTING_VERBS = frozenset(ROLE_DEPS["reporting_verbs"])
 
 
 class PartyFinder:
@@ -144,8 +141,7 @@ class PartyFinder:
         reporting verb however long the apposition between."""
         if speaks_after(self.parsed, masked, m.span.end):
             return True
-        head = self.parsed.root_of(m.span.start, m.span.end)
-        return head is not None and head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORTING_VERBS
+        return subject_of_saying(self.parsed.root_of(m.span.start, m.span.end))
 
     def _befallen(self, m: Mention) -> bool:
         """The mention heads (or sits in) the subject of a passive verb of harm or capture in

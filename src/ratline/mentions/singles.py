@@ -13,7 +13,7 @@ from functools import lru_cache
 from ratline.mentions.dictionary import alias_key
 from ratline.mentions.entities import _add_alias, _add_entity, _span, slug
 from ratline.mentions.names import name_lists, name_lists_raw
-from ratline.parse.roles import ROLE_DEPS
+from ratline.parse.roles import subject_of_saying
 from ratline.schema import Mention, Span
 
 _SITE_NOUNS = {"bridge", "dam", "camp", "base", "airport", "prison", "market", "checkpoint", "crossing", "port",
@@ -136,8 +136,6 @@ class SinglesMixin:
         return out
 
 
-# the reporting verbs the parse's roles know, and the other words of saying the speaker cue lists
-_SPEECH_LEMMAS = frozenset(ROLE_DEPS["reporting_verbs"]) | {"add", "explain", "insist", "warn", "claim", "note"}
 _FOLLOWER_NOUNS = frozenset({"group", "men", "fighters", "followers", "loyalists", "network", "faction", "militia",
                              "cell", "gang"})
 # what only a person has or undergoes: "Dilawar's death", "Laith was freed", "his brother Laith"
@@ -186,7 +184,7 @@ def _speaks_or_leads(parsed, body: str, span: Span) -> bool:
             or any(c.dep_ == "det" for c in tok.children):
         return False             # "MEND said", "Cmdr said", "the Observatory said", "Syrians": no one's name
     head = tok.head.lemma_.lower()
-    return (tok.dep_ == "nsubj" and head in _SPEECH_LEMMAS) \
+    return subject_of_saying(tok) \
         or (tok.dep_ == "poss" and head in _FOLLOWER_NOUNS | _PERSONAL_NOUNS) \
         or (tok.dep_ == "nsubjpass" and head in _DONE_TO_PEOPLE) \
         or (tok.dep_ == "appos" and head in _KIN) \

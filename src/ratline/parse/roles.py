@@ -47,7 +47,15 @@ ROLE_DEPS = {
     "event_nouns": ("attack", "ambush", "raid", "assault", "bombing", "strike", "airstrike", "offensive",
                     "operation", "clash", "shelling", "shooting", "explosion", "blast", "massacre"),
 }
+# verbs of saying: the reporting verbs and the other words a speaker's clause uses ("added", "warned")
+SAYING_LEMMAS = frozenset(ROLE_DEPS["reporting_verbs"]) | {"add", "explain", "insist", "warn", "claim", "note"}
 _VERBAL = ("VERB", "AUX")
+
+
+def subject_of_saying(tok) -> bool:
+    """The token is the subject of a verb of saying ("General X said ...", "X, the division's
+    commander, said ...", "said Rillera"): who reports, however long the apposition between."""
+    return tok is not None and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in SAYING_LEMMAS
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
              "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "morning", "evening", "night", "week", "month", "year", "day",

@@ -104,7 +104,9 @@ def test_a_middle_initial_carries_a_name_on():
     assert "Rillera" in people[0].aliases
 
 
-def test_a_sentence_ending_in_an_initial_is_no_middle_initial():
+def test_a_middle_initial_carries_no_name_across_a_sentence_end():
+    """The run is read inside one sentence, so a sentence ending in a capital letter ("Camp X.")
+    never lends its letter to the next sentence's first word."""
     ents = _entities("The convoy was hit near Camp X. Soldiers returned fire on Monday.")
     assert not any(e.type == "person" and "Soldiers" in e.name for e in ents.values())
 
